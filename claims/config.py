@@ -6,10 +6,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claims.errors import FigcheckError
+
 CONFIG_NAME = "figcheck.toml"
 
 
-class ConfigError(ValueError):
+class ConfigError(FigcheckError):
     """A configuration problem, worded for the person who edits figcheck.toml."""
 
 

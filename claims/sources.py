@@ -3,8 +3,10 @@
 import hashlib
 from pathlib import Path
 
+from claims.errors import FigcheckError
 
-class SourceTextError(ValueError):
+
+class SourceTextError(FigcheckError):
     """A document that cannot be read as UTF-8 text."""
 
 

@@ -1,0 +1,1 @@
+"""figcheck's command line: it wires the stages claims -> checks -> reconcile -> reports."""

@@ -1,0 +1,5 @@
+import sys
+
+from figcheck.cli import main
+
+sys.exit(main())
