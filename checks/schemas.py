@@ -162,3 +162,14 @@ class Reconciled(pa.DataFrameModel):
         coerce = True
         strict = True
         ordered = True
+
+
+# The column each dataframe-level check of `Claim` is about, for error messages.
+CLAIM_CHECK_COLUMNS = {
+    "char_end > char_start": "char_end",
+    "lower <= value <= upper": "value",
+    "percentages lie within 0-100": "value",
+    "counts are whole and non-negative": "value",
+    "part_of names a claim of the same source": "part_of",
+}
+CLAIM_NUMERIC = ("line", "char_start", "char_end", "value", "lower", "upper")

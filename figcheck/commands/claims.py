@@ -1,0 +1,43 @@
+"""`figcheck claims WS`: every stored claim, with its provenance, as CSV or JSON."""
+
+import json
+import math
+from pathlib import Path
+
+from checks.workspace import load_workspace
+from claims.csvio import to_csv_text
+from claims.model import CLAIM_COLUMNS
+
+HELP = "print every stored claim (CSV or JSON), with a 'stale' column for claims of changed sources"
+
+
+def add_arguments(parser):
+    parser.add_argument("workspace", type=Path, help="the workspace folder")
+    parser.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
+    parser.add_argument("--source", action="append", metavar="ID", help="only claims of this source (repeatable)")
+    parser.add_argument("--status", action="append", choices=("candidate", "confirmed", "rejected"),
+                        help="only claims with this review status (repeatable)")
+
+
+def run(args) -> int:
+    claims = load_workspace(args.workspace).claims
+    if args.source:
+        claims = claims[claims["source_id"].isin(args.source)]
+    if args.status:
+        claims = claims[claims["status"].isin(args.status)]
+    columns = CLAIM_COLUMNS + ["stale"]
+    if args.format == "csv":
+        print(to_csv_text(claims, columns), end="")
+    else:
+        records = [{c: _json_value(row[c]) for c in columns} for row in claims[columns].to_dict("records")]
+        print(json.dumps({"claims": records}, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _json_value(value):
+    """Plain JSON: numpy scalars as numbers, an unbounded interval end as null."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
+        return None
+    return value

@@ -1,0 +1,148 @@
+"""`figcheck extract WS`: find the claims of every source and merge them into the claim store.
+
+Sources whose text, configuration and extractor are unchanged since the last run are skipped;
+the rest are extracted (over several processes with --jobs) and merged so that rows a person
+touched are kept exactly. Nothing is written unless the whole store validates first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+from tabulate import tabulate
+
+from checks.provenance import provenance_problems
+from checks.schemas import CLAIM_CHECK_COLUMNS, Claim
+from checks.validate import InputError, validate
+from checks.workspace import FIX_ADVICE, load_claims, load_sources
+from claims.atomic import write_atomic
+from claims.config import CONFIG_NAME, Config
+from claims.model import CLAIM_COLUMNS
+from claims.store import merge_claims, store_text
+from claims.workspace import Layout
+
+HELP = "extract the numeric claims of every source into the claim store (keeps reviewed rows)"
+CACHE_FILE = "extract-state.json"
+SUMMARY_COLUMNS = ["source_id", "state", "found", "kept", "added", "removed", "stale"]
+
+
+def add_arguments(parser):
+    parser.add_argument("workspace", type=Path, help="the workspace folder")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                        help="extract sources in N processes (default 1)")
+    parser.add_argument("--force", action="store_true",
+                        help="extract every source, even those unchanged since the last run")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print no progress or summary")
+
+
+def run(args) -> int:
+    if args.jobs < 1:
+        raise InputError([f"--jobs must be at least 1, not {args.jobs}"])
+    summary = extract_workspace(args.workspace, jobs=args.jobs, progress=not args.quiet, force=args.force)
+    if not args.quiet:
+        print(tabulate(summary, headers="keys", tablefmt="simple", showindex=False))
+        totals = summary[["found", "kept", "added", "removed", "stale"]].sum()
+        skipped = int((summary["state"] == "unchanged").sum())
+        print(f"\n{len(summary)} sources ({skipped} unchanged, skipped): {totals['added']} claims added, "
+              f"{totals['removed']} removed, {totals['kept']} reviewed rows kept, {totals['stale']} stale.")
+        if totals["stale"]:
+            print("Stale rows were reviewed against an older version of their source: "
+                  "check them in the claims files (column source_sha256).")
+    return 0
+
+
+def _extractor_fingerprint() -> str:
+    """Changes whenever the extractor's code or language data does, so its output is redone."""
+    import claims
+
+    digest = hashlib.sha256()
+    package = Path(claims.__file__).parent
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".toml")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _extract_one(item: tuple[str, dict, Config]) -> pd.DataFrame:
+    from claims.extract import extract_source
+
+    text, source, config = item
+    return extract_source(text, source, config)
+
+
+def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False) -> pd.DataFrame:
+    """Extract and merge every source of the workspace; returns one summary row per source."""
+    layout = Layout.open(root)
+    sources, texts = load_sources(layout)
+    stored = load_claims(layout, sources, texts)  # an invalid store stops here, before any write
+
+    cache_path = layout.cache_dir / CACHE_FILE
+    cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.is_file() else {}
+    base = hashlib.sha256((layout.root / CONFIG_NAME).read_bytes() + _extractor_fingerprint().encode()).hexdigest()
+    keys = {sid: hashlib.sha256((base + sha).encode()).hexdigest() for sid, sha in zip(sources["source_id"], sources["sha256"])}
+    todo = [row for row in sources.to_dict("records")
+            if force or cache.get(row["source_id"]) != keys[row["source_id"]]
+            or not layout.claims_file(row["source_id"]).is_file()]
+
+    extracted = _run_extractor(todo, texts, layout.config, jobs, progress and sys.stderr.isatty())
+
+    by_source = {sid: g.drop(columns="stale") for sid, g in stored.groupby("source_id")} if not stored.empty else {}
+    outputs, rows, problems = {}, [], []
+    for source, found in zip(todo, extracted):
+        sid = source["source_id"]
+        current = by_source.get(sid, pd.DataFrame(columns=CLAIM_COLUMNS))
+        merged, stats = merge_claims(current, found, texts[sid], source["sha256"])
+        origin = f"extractor output for source {sid}, row"
+        checked, invalid = validate(Claim, merged, origin, check_columns=CLAIM_CHECK_COLUMNS)
+        if invalid:
+            problems += invalid
+            continue
+        fresh = checked[checked["source_sha256"] == source["sha256"]]
+        problems += provenance_problems(fresh, texts[sid], origin)
+        outputs[sid] = store_text(checked)
+        rows.append([sid, "extracted", stats.found, stats.kept, stats.added, stats.removed, stats.stale])
+    if problems:
+        raise InputError(problems, "The extractor produced rows that do not match their source; nothing was written. "
+                                   "Please report this with the source.")
+    for sid, content in outputs.items():
+        write_atomic(layout.claims_file(sid), content)
+        cache[sid] = keys[sid]
+    write_atomic(cache_path, json.dumps(dict(sorted(cache.items())), indent=1) + "\n")
+
+    done = {r[0] for r in rows}
+    for sid in sources["source_id"]:
+        if sid not in done:
+            n = int((stored["source_id"] == sid).sum()) if not stored.empty else 0
+            rows.append([sid, "unchanged", n, 0, 0, 0, int(stored.loc[stored["source_id"] == sid, "stale"].sum()) if n else 0])
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+
+
+def _run_extractor(todo: list[dict], texts: dict[str, str], config: Config, jobs: int, show: bool) -> list[pd.DataFrame]:
+    items = [(texts[s["source_id"]], {k: str(v) for k, v in s.items()}, config) for s in todo]
+    if not items:
+        return []
+    if jobs > 1 and len(items) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = pool.map(_extract_one, items, chunksize=max(1, len(items) // (jobs * 8)))
+            return list(_progress(results, len(items), show))
+    return list(_progress(map(_extract_one, items), len(items), show))
+
+
+def _progress(results, total: int, show: bool):
+    """A progress bar on the terminal for long runs; plain iteration when not attached to one."""
+    if not show or total < 2:
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("sources", total=total)
+        for result in results:
+            bar.advance(task)
+            yield result

@@ -1,0 +1,33 @@
+"""`figcheck init DIR`: a new workspace with a commented figcheck.toml and an empty registry."""
+
+from importlib import resources
+from pathlib import Path
+
+from claims.atomic import write_atomic
+from claims.config import CONFIG_NAME
+from claims.errors import FigcheckError
+from claims.model import SOURCE_COLUMNS
+
+HELP = "create a new workspace: figcheck.toml, sources.csv, sources/, claims/, reports/"
+
+
+def add_arguments(parser):
+    parser.add_argument("directory", type=Path, help="the workspace folder (created if missing)")
+
+
+def run(args) -> int:
+    root: Path = args.directory
+    config = root / CONFIG_NAME
+    if config.exists():
+        raise FigcheckError(f"{config} already exists; nothing was changed (edit it, or init another folder)")
+    registry = root / "sources.csv"
+    template = resources.files("figcheck").joinpath("templates", CONFIG_NAME).read_text(encoding="utf-8")
+    for folder in ("sources", "claims", "reports"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    write_atomic(config, template)
+    if not registry.exists():
+        write_atomic(registry, ",".join(SOURCE_COLUMNS) + "\n")
+    print(f"Created the workspace {root}.\n"
+          f"Next: put documents in {root / 'sources'}, list them in {registry}, "
+          f"add your vocabulary to {config}, then run 'figcheck extract {root}'.")
+    return 0
