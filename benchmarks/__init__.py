@@ -1,0 +1,61 @@
+"""Benchmarks (issue 7). Shared by the scripts: the machine they ran on and their parts of RESULTS.md.
+
+Each script owns one section of RESULTS.md, between `<!-- NAME -->` and `<!-- /NAME -->`, and
+refreshes only that section and the machine description, so the scripts can run in any order.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from importlib import metadata
+from pathlib import Path
+
+from claims.atomic import write_atomic
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+LIBRARIES = ("figcheck", "pandas", "numpy", "pandera", "scipy", "quantulum3")
+_TITLE = ("# Benchmark results\n\nWritten by `benchmarks/bench_extract.py` and `benchmarks/bench_check.py` "
+          "(`make bench`); do not edit by hand.\n")
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _memory_gb() -> str:
+    try:
+        match = re.search(r"MemTotal:\s+(\d+) kB", Path("/proc/meminfo").read_text())
+        return f"{int(match.group(1)) / 2**20:.1f} GB" if match else "unknown"
+    except OSError:
+        return "unknown"
+
+
+def machine() -> str:
+    """A Markdown description of this machine and the library versions."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} (not installed)")
+    return (f"- CPU: {_cpu_model()}, {os.cpu_count()} cores; memory {_memory_gb()}\n"
+            f"- {platform.system()} {platform.release()}; Python {platform.python_version()}\n"
+            f"- {', '.join(versions)}\n")
+
+
+def update_results(name: str, body: str) -> None:
+    """Replace section `name` of RESULTS.md (and the machine description) with `body`."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else _TITLE
+    for section, content in (("machine", "## Machine\n\n" + machine()), (name, body.rstrip("\n") + "\n")):
+        block = f"<!-- {section} -->\n{content}<!-- /{section} -->\n"
+        pattern = re.compile(rf"<!-- {section} -->\n.*?<!-- /{section} -->\n", re.S)
+        text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block
+    write_atomic(RESULTS, text)

@@ -632,8 +632,14 @@ def _layout(source_id: str, blocks: list[list[list]]) -> tuple[str, list[Placed]
 
 
 class Generator:
-    def __init__(self, n_claims: int, seed: int = 0, per_source: int = 12, contradiction_rate: float = 0.05):
+    """Documents until `n_claims` figures are written, or exactly `n_sources` documents if given."""
+
+    def __init__(self, n_claims: int, seed: int = 0, per_source: int = 12, contradiction_rate: float = 0.05,
+                 n_sources: int | None = None):
+        if n_sources is not None:
+            n_claims = n_sources * per_source
         self.n_claims = n_claims
+        self.n_sources = n_sources
         self.per_source = per_source
         self.rate = contradiction_rate
         self.rng = random.Random(seed)
@@ -641,9 +647,8 @@ class Generator:
         self.writer = Writer(self.world, self.rng)
 
     def sources(self):
-        """Yields SourceDoc until at least n_claims figures have been written."""
         written, index = 0, 0
-        while written < self.n_claims:
+        while index < self.n_sources if self.n_sources is not None else written < self.n_claims:
             doc = self._source(index)
             written += len(doc.placed)
             index += 1
@@ -825,10 +830,10 @@ class Summary:
 
 
 def generate_workspace(out: Path, claims: int, seed: int = 0, per_source: int = 12,
-                       contradiction_rate: float = 0.05) -> Summary:
-    """Write a workspace of at least `claims` figures into `out` (see the module docstring)."""
+                       contradiction_rate: float = 0.05, sources: int | None = None) -> Summary:
+    """Write a workspace of at least `claims` figures (or exactly `sources` documents) into `out`."""
     out = Path(out)
-    gen = Generator(claims, seed, per_source, contradiction_rate)
+    gen = Generator(claims, seed, per_source, contradiction_rate, sources)
     registry, gold, manifest = [], [], []
     summary = Summary()
     for doc in gen.sources():
@@ -899,13 +904,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to write (created if missing)")
     parser.add_argument("--claims", type=int, default=1000, help="write at least this many figures (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same bytes")
+    parser.add_argument("--sources", type=int, default=None,
+                        help="write exactly this many documents instead (overrides --claims)")
     parser.add_argument("--per-source", type=int, default=12, help="figures per document, about (default 12)")
     parser.add_argument("--contradictions", type=float, default=0.05,
                         help="share of documents with one planted contradiction (default 0.05)")
     args = parser.parse_args(argv)
-    if args.claims < 1 or args.per_source < 1 or not 0 <= args.contradictions <= 1:
-        parser.error("--claims and --per-source must be positive, --contradictions within 0..1")
-    s = generate_workspace(args.out, args.claims, args.seed, args.per_source, args.contradictions)
+    if args.claims < 1 or args.per_source < 1 or (args.sources or 1) < 1 or not 0 <= args.contradictions <= 1:
+        parser.error("--claims, --sources and --per-source must be positive, --contradictions within 0..1")
+    s = generate_workspace(args.out, args.claims, args.seed, args.per_source, args.contradictions, args.sources)
     print(f"{args.out}: {s.sources} sources, {s.claims} claims, {s.characters} characters, "
           f"{s.contradictions} planted contradictions (contradictions.csv), gold in gold.claims.csv")
     return 0

@@ -122,6 +122,8 @@ def test_command_line_writes_a_workspace(tmp_path, capsys):
     assert main([str(tmp_path / "cli"), "--claims", "50", "--seed", "2"]) == 0
     assert "claims" in capsys.readouterr().out
     assert (tmp_path / "cli" / "figcheck.toml").is_file()
+    assert main([str(tmp_path / "few"), "--sources", "3"]) == 0
+    assert len(list((tmp_path / "few" / "sources").iterdir())) == 3
     with pytest.raises(SystemExit) as exit_info:
         main([str(tmp_path / "bad"), "--claims", "0"])
     assert exit_info.value.code == 2

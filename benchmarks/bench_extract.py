@@ -1,0 +1,331 @@
+"""Extraction speed and quality beside quantulum3 and a bare digit scan; `--jobs 2` against `--jobs 1`.
+
+    python benchmarks/bench_extract.py [--generated 100] [--jobs-sources 1000] [--min-time 2]
+
+1. Characters per second on the same texts (the bundled dossier, the annotated extraction set,
+   generated documents) of figcheck's extractor (`claims.extract.extract_source`), quantulum3
+   (`quantulum3.parser.parse`) and a regular-expression scan for digits (the floor), as ratios.
+2. Precision and recall of figcheck and quantulum3 on the annotated documents, scored by
+   `benchmarks/score_extraction.py` (a prediction matches a gold row with the same source, line
+   and value).
+3. Wall time of `figcheck extract` with 1 and 2 processes on a generated workspace of 1000 sources.
+
+Prints the figures and refreshes the `bench_extract` section of benchmarks/RESULTS.md.
+quantulum3 is a benchmark-only dependency (`pip install -e '.[bench]'`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import io
+import pstats
+import re
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` importable
+
+from tabulate import tabulate  # noqa: E402
+
+from benchmarks import update_results  # noqa: E402
+from benchmarks.generate import Generator, config_toml, generate_workspace  # noqa: E402
+from claims.config import load_config, parse_config  # noqa: E402
+from claims.sources import read_source_text  # noqa: E402
+
+SEEDS = ROOT / "examples" / "central-asia"
+SEED_GOLD = ROOT / "tests" / "data" / "gold" / "seeds.claims.csv"
+ANNOTATED = ROOT / "tests" / "data" / "extraction"
+DIGITS = re.compile(r"\d+")
+TARGET_SPEED = 20.0      # figcheck chars/s over quantulum3's
+TARGET_JOBS = 1.7        # --jobs 2 over --jobs 1
+
+
+@dataclass
+class Corpus:
+    name: str
+    docs: list[tuple[str, dict, object]]  # (text, registry row as str, Config)
+    gold: list[dict] | None = None        # gold rows in the seeds.claims.csv format
+
+    @property
+    def chars(self) -> int:
+        return sum(len(text) for text, _, _ in self.docs)
+
+
+def _registry(root: Path) -> list[dict]:
+    with open(root / "sources.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _gold(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def workspace_corpus(name: str, root: Path, gold: Path | None) -> Corpus:
+    config = load_config(root)
+    sources_dir = root / config.sources_dir
+    docs = [(read_source_text(sources_dir / row["file"]), row, config) for row in _registry(root)]
+    return Corpus(name, docs, _gold(gold) if gold and gold.is_file() else None)
+
+
+def annotated_corpus() -> Corpus | None:
+    """The second annotated set: a workspace under tests/data/extraction with its gold claims."""
+    if not (ANNOTATED / "sources.csv").is_file():
+        return None
+    golds = sorted(ANNOTATED.glob("*.claims.csv")) + sorted(ANNOTATED.glob("gold*.csv"))
+    return workspace_corpus("annotated set (tests/data/extraction)", ANNOTATED, golds[0] if golds else None)
+
+
+def generated_corpus(n_docs: int, seed: int) -> Corpus:
+    gen = Generator(n_docs * 12, seed=seed, n_sources=n_docs)
+    config = parse_config(config_toml(gen.world))
+    docs, gold = [], []
+    for doc in gen.sources():
+        row = {"source_id": doc.source_id, "file": doc.file, "title": doc.title, "publisher": doc.publisher,
+               "published": doc.published, "period_start": doc.period_start, "period_end": doc.period_end,
+               "language": "en", "url": ""}
+        docs.append((doc.text, row, config))
+        for p in doc.placed:
+            gold.append({"source_id": doc.source_id, "line": str(p.line), "value": f"{p.fig.value:g}",
+                         "qualifier": p.fig.qualifier, "entity": p.fig.entity, "metric": p.fig.metric,
+                         "scope": p.fig.scope, "period_start": p.fig.period_start,
+                         "period_end": p.fig.period_end, "required": "1"})
+    return Corpus(f"{n_docs} generated documents", docs, gold)
+
+
+# ---- the three contenders: each maps (text, row, config) to a list of predicted rows -------------
+
+def figcheck_rows(text: str, row: dict, config) -> list[dict]:
+    from claims.extract import extract_source
+
+    return extract_source(text, row, config).to_dict("records")
+
+
+def quantulum_rows(text: str, row: dict, config) -> list[dict]:
+    """quantulum3's quantities as claim rows: value and position; it has no entity, metric or period."""
+    from quantulum3 import parser
+
+    rows = []
+    for q in parser.parse(text):
+        start, end = q.span
+        rows.append({"source_id": row["source_id"], "line": text.count("\n", 0, start) + 1, "char_start": start,
+                     "char_end": end, "text": q.surface, "value": float(q.value), "qualifier": "eq",
+                     "unit": q.unit.name, "entity": "", "metric": "", "scope": "", "period_start": "",
+                     "period_end": ""})
+    return rows
+
+
+def digit_scan(text: str, row: dict, config) -> list:
+    return DIGITS.findall(text)
+
+
+CONTENDERS = {"figcheck": figcheck_rows, "quantulum3": quantulum_rows, "regex digits (floor)": digit_scan}
+
+
+def chars_per_second(function, corpus: Corpus, min_time: float) -> float:
+    """Best of repeated passes over the corpus (at least one, until min_time has been spent)."""
+    best, spent = float("inf"), 0.0
+    while spent < min_time or best == float("inf"):
+        start = time.perf_counter()
+        for text, row, config in corpus.docs:
+            function(text, row, config)
+        elapsed = time.perf_counter() - start
+        best, spent = min(best, elapsed), spent + elapsed
+    return corpus.chars / best
+
+
+def available(name: str) -> str:
+    """'' if the contender can run, else why not."""
+    try:
+        if name == "figcheck":
+            import claims.extract  # noqa: F401
+        elif name == "quantulum3":
+            import quantulum3.parser  # noqa: F401
+    except ImportError as exc:
+        return f"not available ({exc})"
+    return ""
+
+
+# ---- sections ---------------------------------------------------------------------------------
+
+def speed_section(corpora: list[Corpus], min_time: float) -> tuple[str, dict]:
+    missing = {name: available(name) for name in CONTENDERS}
+    rows, ratios = [], {}
+    for corpus in corpora:
+        speeds = {}
+        for name, function in CONTENDERS.items():
+            if missing[name]:
+                continue
+            function(*corpus.docs[0])  # warm-up: imports, compiled patterns, caches
+            speeds[name] = chars_per_second(function, corpus, min_time)
+        fc, qu, floor = (speeds.get(k) for k in CONTENDERS)
+        ratio = fc / qu if fc and qu else None
+        ratios[corpus.name] = ratio
+        rows.append([corpus.name, len(corpus.docs), corpus.chars] + [_speed(speeds.get(k)) for k in CONTENDERS]
+                    + [_ratio(ratio), _ratio(floor / fc if fc and floor else None)])
+    headers = ["corpus", "documents", "characters"] + [f"{k} chars/s" for k in CONTENDERS] + [
+        "figcheck / quantulum3", "floor / figcheck"]
+    table = tabulate(rows, headers=headers, tablefmt="github")
+    notes = [f"- {name}: {why}" for name, why in missing.items() if why]
+    return table + ("\n\n" + "\n".join(notes) if notes else ""), ratios
+
+
+def quality_section(corpora: list[Corpus]) -> tuple[str, dict]:
+    try:
+        from benchmarks.score_extraction import score
+    except ImportError as exc:
+        return f"Not measured: the shared scorer is not available ({exc}).", {}
+    rows, results = [], {}
+    for corpus in corpora:
+        if corpus.gold is None:
+            continue
+        for name in ("figcheck", "quantulum3"):
+            if available(name):
+                continue
+            predicted = [r for doc in corpus.docs for r in CONTENDERS[name](*doc)]
+            result = score(corpus.gold, predicted)
+            results[corpus.name, name] = result
+            rows.append([corpus.name, name] + _score_cells(result))
+    headers = ["corpus", "extractor", "precision", "recall", "attribute accuracy"]
+    return tabulate(rows, headers=headers, tablefmt="github"), results
+
+
+def _score_cells(result) -> list[str]:
+    get = (lambda k: result.get(k)) if isinstance(result, dict) else (lambda k: getattr(result, k, None))
+    attributes = get("attributes") or get("attribute_accuracy") or {}
+    if isinstance(attributes, dict):
+        attributes = ", ".join(f"{k} {v:.2f}" for k, v in attributes.items() if v is not None)
+    return [f"{get('precision'):.3f}", f"{get('recall'):.3f}", attributes or "-"]
+
+
+def jobs_section(n_sources: int, seed: int, profile: bool) -> tuple[str, float | None]:
+    try:
+        from figcheck.commands.extract import extract_workspace
+        import claims.extract  # noqa: F401
+    except ImportError as exc:
+        return f"Not measured: extraction is not available ({exc}).", None
+    with tempfile.TemporaryDirectory(prefix="figcheck-jobs-") as tmp:
+        base = Path(tmp) / "ws"
+        summary = generate_workspace(base, claims=0, seed=seed, sources=n_sources)
+        times = {}
+        for jobs in (1, 2):
+            root = Path(tmp) / f"jobs{jobs}"
+            shutil.copytree(base, root)
+            start = time.perf_counter()
+            extract_workspace(root, jobs=jobs, progress=False)
+            times[jobs] = time.perf_counter() - start
+        corpus = workspace_corpus("jobs", base, None)
+        start = time.perf_counter()
+        for doc in corpus.docs:
+            figcheck_rows(*doc)
+        pure = time.perf_counter() - start
+        profile_text = ""
+        if profile:
+            root = Path(tmp) / "profiled"
+            shutil.copytree(base, root)
+            profiler = cProfile.Profile()
+            profiler.runcall(extract_workspace, root, jobs=1, progress=False)
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+            profile_text = out.getvalue()
+            print(profile_text)
+    speedup = times[1] / times[2]
+    serial = max(times[1] - pure, 0.0)
+    limit = times[1] / (serial + pure / 2) if pure else None
+    met = "met" if speedup >= TARGET_JOBS else f"missed by {TARGET_JOBS - speedup:.2f}x"
+    lines = [f"Generated workspace: {summary.sources} sources, {summary.claims} figures, "
+             f"{summary.characters:,} characters.", "",
+             tabulate([["--jobs 1", f"{times[1]:.2f}"], ["--jobs 2", f"{times[2]:.2f}"],
+                       ["extract_source alone, 1 process", f"{pure:.2f}"]],
+                      headers=["run", "wall seconds"], tablefmt="github"), "",
+             f"Speedup of --jobs 2 over --jobs 1: **{speedup:.2f}x** (target >= {TARGET_JOBS}x: {met}).",
+             f"extract_source is {pure / times[1]:.0%} of the --jobs 1 run; the rest (loading, merging, "
+             f"validating, writing) runs in one process, so two processes can give at most "
+             f"{limit:.2f}x (Amdahl)." if limit else ""]
+    return "\n".join(lines), speedup
+
+
+def _speed(value: float | None) -> str:
+    return f"{value:,.0f}" if value else "-"
+
+
+def _ratio(value: float | None) -> str:
+    return f"{value:.1f}x" if value else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--generated", type=int, default=100, help="generated documents in the speed corpus")
+    parser.add_argument("--jobs-sources", type=int, default=1000, help="sources for the --jobs comparison (0: skip)")
+    parser.add_argument("--min-time", type=float, default=2.0, help="seconds spent per speed measurement, at least")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of `figcheck extract --jobs 1`")
+    parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
+    args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore", module="quantulum3")
+
+    corpora = [workspace_corpus("bundled dossier (examples/central-asia)", SEEDS, SEED_GOLD)]
+    annotated = annotated_corpus()
+    if annotated:
+        corpora.append(annotated)
+    corpora.append(generated_corpus(args.generated, args.seed))
+
+    print("Speed (characters per second, best of repeated passes)")
+    speed, ratios = speed_section(corpora, args.min_time)
+    print(speed, "\n")
+    print("Quality on annotated documents")
+    quality, scores = quality_section(corpora)
+    print(quality, "\n")
+    if args.jobs_sources:
+        print(f"figcheck extract --jobs 1 vs --jobs 2 on {args.jobs_sources} generated sources")
+        jobs, speedup = jobs_section(args.jobs_sources, args.seed, args.profile)
+        print(jobs, "\n")
+    else:
+        jobs, speedup = "Not run (--jobs-sources 0).", None
+
+    verdicts = _verdicts(ratios, scores, speedup)
+    print("\n".join(verdicts))
+    if not args.no_results:
+        update_results("bench_extract", "\n".join([
+            "## Extraction", "", "`python benchmarks/bench_extract.py` "
+            f"(--generated {args.generated} --jobs-sources {args.jobs_sources} --min-time {args.min_time})", "",
+            "### Speed: characters per second on the same texts", "", speed, "",
+            "### Precision and recall on annotated documents", "", quality, "",
+            "### Parallel extraction", "", jobs, "", "### Targets", "", *verdicts]))
+    return 0
+
+
+def _verdicts(ratios: dict, scores: dict, speedup: float | None) -> list[str]:
+    out = []
+    for corpus, ratio in ratios.items():
+        if ratio is None:
+            out.append(f"- Speed on {corpus}: not measured.")
+        else:
+            state = "met" if ratio >= TARGET_SPEED else f"missed: {ratio:.1f}x, {TARGET_SPEED / ratio:.1f} times short"
+            out.append(f"- Speed on {corpus}: figcheck is {ratio:.1f}x quantulum3 (target >= {TARGET_SPEED:.0f}x): {state}.")
+    corpora = sorted({c for c, _ in scores})
+    for corpus in corpora:
+        mine, theirs = scores.get((corpus, "figcheck")), scores.get((corpus, "quantulum3"))
+        if mine is None or theirs is None:
+            continue
+        pick = (lambda r, k: r[k] if isinstance(r, dict) else getattr(r, k))
+        better = all(pick(mine, k) > pick(theirs, k) for k in ("precision", "recall"))
+        out.append(f"- Quality on {corpus}: precision {pick(mine, 'precision'):.3f} vs {pick(theirs, 'precision'):.3f}, "
+                   f"recall {pick(mine, 'recall'):.3f} vs {pick(theirs, 'recall'):.3f}: "
+                   f"{'met (better on both)' if better else 'missed (not better on both)'}.")
+    if speedup is not None:
+        out.append(f"- --jobs 2 over --jobs 1: {speedup:.2f}x (target >= {TARGET_JOBS}x): "
+                   f"{'met' if speedup >= TARGET_JOBS else 'missed'}.")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
