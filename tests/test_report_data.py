@@ -130,9 +130,3 @@ def make_reconciliation(finding_ids: tuple[str, str] = ("aaaaaaaaaaaa", "bbbbbbb
     ]))
     return FakeReconciliation(findings, finding_claims, verdicts, reconciled)
 
-
-def test_fixture_frames_pass_the_schemas(tmp_path):
-    workspace = make_workspace(tmp_path)
-    reconciliation = make_reconciliation()
-    assert set(reconciliation.finding_claims["claim_id"]) <= set(workspace.claims["claim_id"])
-    assert len(reconciliation.findings) == 2

@@ -1,13 +1,41 @@
-"""Placeholder until the issue that builds `figcheck check` lands."""
+"""`figcheck check WS`: reconcile the claims, mark each finding new or known, gate on new errors."""
 
-from claims.errors import FigcheckError
+from __future__ import annotations
 
-HELP = "(not built yet)"
+import sys
+from pathlib import Path
+
+from checks.workspace import load_workspace
+from reports.baseline import load_baseline
+from reports.formats import FORMATS, renderer
+from reports.formats.github import append_step_summary
+from reports.result import CheckResult, build_result
+
+HELP = "reconcile the claims and report contradictions; exit 1 when an error finding is not in the baseline"
 
 
 def add_arguments(parser):
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument("workspace", type=Path, help="the workspace folder")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (terminal), md, json, sarif (code scanning), junit (CI test reports) or "
+                             "github (workflow annotations and step summary); default text")
+    parser.add_argument("--strict", action="store_true", help="fail on every error finding, even those in the baseline")
+    parser.add_argument("--baseline", type=Path, metavar="PATH",
+                        help="the baseline file (default: workspace.baseline of figcheck.toml)")
+
+
+def check_workspace(root: Path | str, baseline: Path | None = None, strict: bool = False) -> CheckResult:
+    """Load and validate the workspace, reconcile its claims and compare the findings with the baseline."""
+    from reconcile.engine import reconcile  # lands with the reconciliation issue; imported late so --help works without it
+
+    workspace = load_workspace(root)
+    reconciliation = reconcile(workspace.claims, workspace.sources, workspace.config)
+    return build_result(reconciliation, workspace, load_baseline(baseline or workspace.layout.baseline), strict)
 
 
 def run(args) -> int:
-    raise FigcheckError("this command is not built yet")
+    result = check_workspace(args.workspace, args.baseline, args.strict)
+    sys.stdout.write(renderer(args.format)(result))
+    if args.format == "github":
+        append_step_summary(result)
+    return result.exit_code

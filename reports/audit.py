@@ -1,0 +1,198 @@
+"""`reports/audit.md`: what an editor reads, top to bottom, with a chart per entity beside it.
+
+Every piece of source text (quotes, figures, titles, entity and metric names) goes through
+`reports.escape.md`; the same workspace always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote as url_quote
+
+import pandas as pd
+from tabulate import tabulate
+
+from claims.atomic import write_atomic
+from reports.chart import Chart, entity_charts
+from reports.escape import md
+from reports.formats.md import summary_table
+from reports.result import VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link
+
+REPORT_NAME = "audit.md"
+CHART_PATTERN = "chart-*.png"
+CONTRADICTING = ("error", "warning")  # findings whose claims a chart marks
+
+
+def _table(rows: list, headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+
+
+def entity_label(entity: str, config) -> str:
+    """The configured name with the code, or the group whose members the code lists."""
+    if entity in config.entities:
+        return f"{config.entities[entity]['name']} ({entity})"
+    for name, group in sorted(config.groups.items()):
+        if "+".join(group["members"]) == entity:
+            return f"{name} ({entity})"
+    return entity
+
+
+def highlight(quote: str, figure: str) -> str:
+    """The quote escaped, with the figure as written in bold (its first occurrence)."""
+    at = quote.find(figure) if figure else -1
+    if at < 0:
+        return md(quote)
+    before, after = quote[:at], quote[at + len(figure):]
+    left = md(before) + (" " if before[-1:].isspace() else "")
+    right = (" " if after[:1].isspace() else "") + md(after)
+    return f"{left}**{md(figure)}**{right}".strip()
+
+
+def _finding_anchor(finding_id: str) -> str:
+    return f"finding-{finding_id}"
+
+
+def _heading_where(finding, config) -> str:
+    return " · ".join(md(part) for part in (entity_label(finding.entity, config) if finding.entity else "",
+                                            finding.metric, finding.scope, finding.period) if part)
+
+
+def _summary(result: CheckResult) -> list[str]:
+    lines = ["## Summary", "", summary_table(result), ""]
+    if result.findings.empty:
+        return lines + ["No finding: the claims agree with every rule.", ""]
+    rows = [(f"[{n}](#{_finding_anchor(f.finding_id)})", f.severity, "new" if f.new else "known", md(f.rule),
+             _heading_where(f, result.workspace.config))
+            for n, f in enumerate(result.findings.itertuples(index=False), start=1)]
+    return lines + [_table(rows, ["#", "Severity", "Baseline", "Rule", "Quantity"]), ""]
+
+
+def _claims_table(claims: pd.DataFrame, report_dir: Path) -> str:
+    rows = []
+    for c in claims.itertuples(index=False):
+        link = f"[{md(c.file)}:{c.line}]({source_link(c.path, c.line, report_dir)})" if c.path else md(c.source_id)
+        rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id),
+                     md(c.published), link, VERDICT_LABELS.get(c.verdict, "")))
+    return _table(rows, ["Value", "As written", "Role", "Source", "Date", "Line", "Verdict"])
+
+
+def _verdict_lines(claims: pd.DataFrame) -> list[str]:
+    wrong = claims[claims["verdict"] == "most_likely_wrong"]
+    possibly = claims[claims["verdict"] == "possibly_wrong"]
+    if wrong.empty and possibly.empty:
+        if (claims["verdict"] == "undetermined").any():
+            return ["The claims cannot tell which of them is wrong; check the sources.", ""]
+        return []
+
+    def describe(c) -> str:
+        suggested = "" if pd.isna(c.suggested) else f", consistent value {format_number(c.suggested)}"
+        return f"{md(c.source_id)} line {c.line}: {md(claim_value(c.value, c.qualifier))}{suggested}"
+
+    lines = []
+    if not wrong.empty:
+        lines.append("**Most likely wrong:** " + "; ".join(describe(c) for c in wrong.itertuples(index=False)) + ".")
+    if not possibly.empty:
+        lines.append("Possibly wrong: " + "; ".join(describe(c) for c in possibly.itertuples(index=False)) + ".")
+    return ["  \n".join(lines), ""]
+
+
+def _findings(result: CheckResult, report_dir: Path) -> list[str]:
+    if result.findings.empty:
+        return []
+    lines = ["## Findings", ""]
+    config = result.workspace.config
+    for n, f in enumerate(result.findings.itertuples(index=False), start=1):
+        claims = result.claims_of(f.finding_id)
+        known = result.baseline.entries.get(f.finding_id)
+        state = ("**New**: not in the baseline." if known is None
+                 else f"In the baseline: {md(known.get('description', ''))}")
+        lines += [f'<a id="{_finding_anchor(f.finding_id)}"></a>', "",
+                  f"### {n}. {f.severity.capitalize()}: {md(f.rule)} · {_heading_where(f, config)}", "",
+                  f"{state} Finding `{f.finding_id}`.", "", md(f.message), ""]
+        if not claims.empty:
+            lines += [_claims_table(claims, report_dir), ""]
+            lines += [f"> {md(c.source_id)}, line {c.line}: {highlight(c.quote, c.text)}  "
+                      for c in claims.itertuples(index=False)]
+            lines[-1] = lines[-1].rstrip()
+            lines.append("")
+        lines += _verdict_lines(claims)
+    return lines
+
+
+def _reconciled(result: CheckResult) -> list[str]:
+    reconciled = result.reconciliation.reconciled
+    lines = ["## Reconciled values: what to cite", ""]
+    if reconciled.empty:
+        return lines + ["No quantity was reconciled.", ""]
+    config = result.workspace.config
+    rows = []
+    for r in reconciled.sort_values(["entity", "metric", "scope", "period_start", "period_end", "quantity"]).itertuples(index=False):
+        value = (format_number(r.value) if not pd.isna(r.value)
+                 else f"{format_number(r.lower)} to {format_number(r.upper)}")
+        rows.append((md(entity_label(r.entity, config)), md(r.metric), md(r.scope), md(period_label(r.period_start, r.period_end)),
+                     md(value), md(r.status), md(r.preferred_claim), md(r.reason), md(r.citation)))
+    return lines + [_table(rows, ["Entity", "Metric", "Scope", "Period", "Value", "Status", "Preferred claim",
+                                  "Why", "Cite"]), ""]
+
+
+def _charts(charts: list[Chart], config) -> list[str]:
+    if not charts:
+        return []
+    lines = ["## Figures over time", "",
+             "Each chart shows an entity's figures by date; contradicted claims are circled in red.", ""]
+    for chart in charts:
+        lines += [f"### {md(entity_label(chart.entity, config))}", "", f"![{md(chart.alt)}]({url_quote(chart.filename)})", ""]
+    return lines
+
+
+def _sources(result: CheckResult, report_dir: Path) -> list[str]:
+    lines = ["## Sources", ""]
+    claims = result.workspace.claims
+    for s in result.workspace.sources.sort_values("source_id").itertuples(index=False):
+        mine = claims[claims["source_id"] == s.source_id].sort_values(["line", "char_start", "claim_id"])
+        reviewed = int((mine["status"] != "candidate").sum())
+        stale = int(mine["stale"].sum())
+        lines += [f"### {md(s.source_id)}: {md(s.title)}", "",
+                  f"{md(s.publisher)}, published {md(s.published)}; [{md(s.file)}]({source_link(s.path, 1, report_dir).split('#')[0]}). "
+                  f"{len(mine)} claims, {reviewed} reviewed (confirmed or rejected), {stale} stale.", ""]
+        if not mine.empty:
+            rows = [(f"[{c.line}]({source_link(s.path, c.line, report_dir)})", md(c.text),
+                     md(claim_value(c.value, c.qualifier)), md(c.entity), md(c.metric), md(c.scope),
+                     md(period_label(c.period_start, c.period_end)), md(c.status) + (" (stale)" if c.stale else ""))
+                    for c in mine.itertuples(index=False)]
+            lines += [_table(rows, ["Line", "As written", "Value", "Entity", "Metric", "Scope", "Period", "Status"]), ""]
+    return lines
+
+
+def contradicted_claims(result: CheckResult) -> set[str]:
+    serious = result.findings.loc[result.findings["severity"].isin(CONTRADICTING), "finding_id"]
+    return set(result.claims.loc[result.claims["finding_id"].isin(serious), "claim_id"])
+
+
+def render_audit(result: CheckResult, report_dir: Path, charts: list[Chart]) -> str:
+    workspace = result.workspace
+    lines = [f"# Audit: {md(workspace.root.resolve().name)}", "",
+             "Written by `figcheck report`; run it again rather than editing this file.", ""]
+    if result.reconciliation.unsolved:
+        lines += ["The solver did not finish every group of claims; their verdicts are missing: "
+                  + md(", ".join(sorted(result.reconciliation.unsolved))) + ".", ""]
+    lines += _summary(result) + _findings(result, report_dir) + _reconciled(result)
+    lines += _charts(charts, workspace.config) + _sources(result, report_dir)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_report(result: CheckResult, report_dir: Path) -> Path:
+    """audit.md and its charts, each written atomically; charts of an earlier run that no longer apply go."""
+    workspace = result.workspace
+    names = {code: entity_label(code, workspace.config) for code in workspace.claims["entity"].unique()}
+    charts = entity_charts(workspace.claims, workspace.sources, contradicted_claims(result), names)
+    report_dir.mkdir(parents=True, exist_ok=True)
+    for chart in charts:
+        write_atomic(report_dir / chart.filename, chart.png)
+    current = {chart.filename for chart in charts}
+    for old in report_dir.glob(CHART_PATTERN):
+        if old.name not in current:
+            old.unlink()
+    report = report_dir / REPORT_NAME
+    write_atomic(report, render_audit(result, report_dir, charts))
+    return report

@@ -1,0 +1,65 @@
+"""`--format github`: workflow annotations on the source lines and the Markdown step summary.
+
+GitHub shows at most 10 annotations of each kind per step, so the rest are counted, not printed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reports.formats import md
+from reports.formats.text import excerpt
+from reports.result import CheckResult, display_path
+
+PER_KIND = 10
+
+
+def escape_data(text: str) -> str:
+    """The message part of a workflow command: %, CR and LF are encoded, so it stays one command."""
+    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (file, title): additionally ':' and ',' which separate properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_kind(finding) -> str:
+    """What makes the check fail is an error; a known or lesser finding is a warning or notice."""
+    if finding.fails:
+        return "error"
+    return "notice" if finding.severity == "info" else "warning"
+
+
+def render(result: CheckResult) -> str:
+    lines, shown = [], {"error": 0, "warning": 0, "notice": 0}
+    hidden = dict(shown)
+    for finding in result.findings.itertuples(index=False):
+        kind = annotation_kind(finding)
+        if shown[kind] == PER_KIND:
+            hidden[kind] += 1
+            continue
+        shown[kind] += 1
+        claims = result.claims_of(finding.finding_id)
+        located = claims[claims["path"] != ""].head(1)
+        properties = [f"title={escape_property(f'figcheck {finding.rule}: {finding.entity} {finding.metric}'.strip())}"]
+        if not located.empty:
+            first = located.iloc[0]
+            properties = [f"file={escape_property(display_path(first['path']))}", f"line={int(first['line'])}"] + properties
+        quoted = "; ".join(f"{c.source_id}:{c.line} {c.text}: {excerpt(c.quote, c.text, 80)}"
+                           for c in claims.itertuples(index=False))
+        state = "new" if finding.new else "in the baseline"
+        lines.append(f"::{kind} {','.join(properties)}::"
+                     + escape_data(f"{finding.message} ({finding.severity}, {state}) {quoted}"))
+    lines += [f"{n} more {kind} annotations not shown; see the step summary" for kind, n in hidden.items() if n]
+    lines += [f"baseline entry no longer found: {escape_data(entry['finding_id'])}" for entry in result.absent]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def append_step_summary(result: CheckResult) -> None:
+    """GitHub shows what a step appends to the file named by $GITHUB_STEP_SUMMARY on the run's page."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as handle:
+            handle.write(md.render(result) + "\n")

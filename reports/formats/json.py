@@ -1,0 +1,42 @@
+"""`--format json`: {"findings": [...], "summary": {...}} for scripts."""
+
+import json
+
+from reports.result import CheckResult, json_number
+
+
+def finding_records(result: CheckResult) -> list[dict]:
+    records = []
+    for finding in result.findings.itertuples(index=False):
+        claims = result.claims_of(finding.finding_id)
+        records.append({
+            "finding_id": finding.finding_id,
+            "rule": finding.rule,
+            "severity": finding.severity,
+            "entity": finding.entity,
+            "metric": finding.metric,
+            "scope": finding.scope,
+            "period": finding.period,
+            "message": finding.message,
+            "new": bool(finding.new),
+            "fails": bool(finding.fails),
+            "claims": [{
+                "claim_id": claim.claim_id,
+                "source_id": claim.source_id,
+                "file": claim.file,
+                "line": json_number(claim.line),
+                "value": json_number(claim.value),
+                "qualifier": claim.qualifier,
+                "text": claim.text,
+                "quote": claim.quote,
+                "role": claim.role,
+                "verdict": claim.verdict or None,
+                "suggested": json_number(claim.suggested),
+            } for claim in claims.itertuples(index=False)],
+        })
+    return records
+
+
+def render(result: CheckResult) -> str:
+    document = {"findings": finding_records(result), "summary": result.summary()}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,69 @@
+"""`--format text`: the findings for a terminal; colour only on a TTY, source text made inert."""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+
+from reports.result import VERDICT_LABELS, CheckResult, claim_value
+
+_COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[36m", "new": "\x1b[1m",
+            "dim": "\x1b[2m"}
+_RESET = "\x1b[0m"
+QUOTE_WIDTH = 120
+
+
+def terminal(text: object) -> str:
+    """Control, format and separator characters (escape sequences, bidi overrides) shown as \\uXXXX."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+                   for ch in str(text))
+
+
+def excerpt(quote: str, figure: str, width: int = QUOTE_WIDTH) -> str:
+    """The part of the quote around the figure, at most `width` characters."""
+    quote = " ".join(quote.split())
+    if len(quote) <= width:
+        return quote
+    at = max(quote.find(figure), 0)
+    start = max(0, min(at - width // 2, len(quote) - width))
+    piece = quote[start:start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(quote) else "")
+
+
+def use_colour(stream=None) -> bool:
+    stream = stream or sys.stdout
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def render(result: CheckResult, colour: bool | None = None) -> str:
+    colour = use_colour() if colour is None else colour
+
+    def paint(style: str, text: str) -> str:
+        return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
+
+    lines = []
+    for finding in result.findings.itertuples(index=False):
+        state = paint("new", "NEW") if finding.new else "known"
+        where = " ".join(terminal(part) for part in (finding.entity, finding.metric, finding.scope, finding.period) if part)
+        lines.append(f"{paint(finding.severity, finding.severity.upper())} {state} {terminal(finding.rule)}: "
+                     f"{where}  [{finding.finding_id}]")
+        lines.append(f"  {terminal(finding.message)}")
+        for claim in result.claims_of(finding.finding_id).itertuples(index=False):
+            verdict = f"  ({VERDICT_LABELS[claim.verdict]})" if claim.verdict else ""
+            lines.append(f"    {terminal(claim.file)}:{claim.line}  {terminal(claim_value(claim.value, claim.qualifier))}"
+                         f"{verdict}  {paint('dim', terminal(excerpt(claim.quote, claim.text)))}")
+    lines.append(summary_line(result))
+    lines += [f"  no longer found, remove from the baseline: {entry['finding_id']}  {terminal(entry.get('description', ''))}"
+              for entry in result.absent]
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(result: CheckResult) -> str:
+    s = result.summary()
+    counts = ", ".join(f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}"
+                       for severity, n in s["findings"].items())
+    verdict = "FAIL" if s["exit_code"] else "ok"
+    return (f"{verdict}: {counts}; {s['new']} new, {s['known']} in the baseline; "
+            f"{s['failing']} failing{' (strict)' if result.strict else ''}; "
+            f"{len(s['baseline_absent'])} baseline entries no longer found")

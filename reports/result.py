@@ -1,0 +1,147 @@
+"""One check of a workspace: its findings with their claims, marked new or known against the baseline.
+
+Every output format renders a `CheckResult`; none of them joins tables or decides the exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+import pandas as pd
+
+from reports.baseline import Baseline
+
+if TYPE_CHECKING:
+    from checks.workspace import Workspace
+    from reconcile.engine import Reconciliation
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+VERDICT_LABELS = {"most_likely_wrong": "most likely wrong", "possibly_wrong": "possibly wrong",
+                  "undetermined": "undetermined"}
+QUALIFIER_SIGNS = {"eq": "", "approx": "≈", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+def period_label(start: str, end: str) -> str:
+    """The period as findings write it: "2019-05..2022-11", "..2021-08", or "" when unknown."""
+    return f"{start}..{end}" if start or end else ""
+
+
+def format_number(value: float) -> str:
+    """531, 2,100, 12.5: whole numbers without a decimal point, thousands separated."""
+    if pd.isna(value):
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def json_number(value: float) -> int | float | None:
+    if pd.isna(value):
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def claim_value(value: float, qualifier: str) -> str:
+    return QUALIFIER_SIGNS.get(qualifier, "") + format_number(value)
+
+
+def display_path(path: str | Path) -> str:
+    """A path relative to the working directory when it lies below it (as CI annotations need)."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    workspace: Workspace
+    reconciliation: Reconciliation
+    baseline: Baseline
+    strict: bool
+    findings: pd.DataFrame  # Finding columns + new, fails; sorted errors first
+    claims: pd.DataFrame    # one row per (finding, claim) with the claim's provenance and verdict
+
+    @property
+    def absent(self) -> list[dict]:
+        """Baseline entries no finding matches any more: the baseline can be pruned of them."""
+        present = set(self.findings["finding_id"])
+        return [entry for fid, entry in sorted(self.baseline.entries.items()) if fid not in present]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if self.findings["fails"].any() else EXIT_OK
+
+    def claims_of(self, finding_id: str) -> pd.DataFrame:
+        return self.claims[self.claims["finding_id"] == finding_id]
+
+    def summary(self) -> dict:
+        claims = self.workspace.claims
+        severities = self.findings["severity"].value_counts()
+        return {
+            "sources": int(len(self.workspace.sources)),
+            "claims": {
+                "total": int(len(claims)),
+                **{status: int((claims["status"] == status).sum()) for status in ("confirmed", "candidate", "rejected")},
+                "stale": int(claims["stale"].sum()),
+            },
+            "findings": {severity: int(severities.get(severity, 0)) for severity in SEVERITY_ORDER},
+            "new": int(self.findings["new"].sum()),
+            "known": int((~self.findings["new"]).sum()),
+            "failing": int(self.findings["fails"].sum()),
+            "baseline": display_path(self.baseline.path),
+            "baseline_absent": [entry["finding_id"] for entry in self.absent],
+            "unsolved": sorted(self.reconciliation.unsolved),
+            "strict": self.strict,
+            "exit_code": self.exit_code,
+        }
+
+    def quantities(self) -> pd.DataFrame:
+        """Every quantity checked (entity, metric, scope, period), reconciled or named by a finding."""
+        key = ["entity", "metric", "scope", "period"]
+        reconciled = self.reconciliation.reconciled
+        checked = pd.DataFrame({
+            "entity": reconciled["entity"], "metric": reconciled["metric"], "scope": reconciled["scope"],
+            "period": [period_label(s, e) for s, e in zip(reconciled["period_start"], reconciled["period_end"])],
+        }, columns=key)
+        both = pd.concat([checked, self.findings[key]], ignore_index=True).astype(str)
+        return both.drop_duplicates().sort_values(key, ignore_index=True)
+
+
+def _claim_rows(reconciliation: Reconciliation, workspace: Workspace) -> pd.DataFrame:
+    """finding_claims joined to the claims, their sources and verdicts, in reading order."""
+    claims = workspace.claims[["claim_id", "source_id", "line", "value", "qualifier", "text", "quote",
+                               "entity", "metric", "status", "period_start", "period_end"]]
+    sources = workspace.sources[["source_id", "file", "path", "published", "title", "publisher"]]
+    verdicts = reconciliation.verdicts[["claim_id", "verdict", "suggested"]]
+    rows = (reconciliation.finding_claims
+            .merge(claims, on="claim_id", how="left")
+            .merge(sources, on="source_id", how="left")
+            .merge(verdicts, on="claim_id", how="left"))
+    text_columns = ["source_id", "qualifier", "text", "quote", "entity", "metric", "status", "period_start",
+                    "period_end", "file", "path", "published", "title", "publisher", "verdict"]
+    rows[text_columns] = rows[text_columns].astype(object).fillna("").astype(str)
+    return rows.sort_values(["finding_id", "published", "source_id", "line", "claim_id"], ignore_index=True)
+
+
+def build_result(reconciliation: Reconciliation, workspace: Workspace, baseline: Baseline,
+                 strict: bool = False) -> CheckResult:
+    findings = reconciliation.findings.copy()
+    findings["new"] = ~findings["finding_id"].isin(list(baseline.entries))
+    findings["fails"] = (findings["severity"] == "error") & (findings["new"] | strict)
+    order = findings["severity"].map(SEVERITY_ORDER)
+    findings = (findings.assign(_order=order)
+                .sort_values(["_order", "entity", "metric", "finding_id"], ignore_index=True)
+                .drop(columns="_order"))
+    return CheckResult(workspace=workspace, reconciliation=reconciliation, baseline=baseline, strict=strict,
+                       findings=findings, claims=_claim_rows(reconciliation, workspace))
+
+
+def source_link(path: str, line: int, base: Path) -> str:
+    """`../sources/FILE#L10`: the source line, relative to the folder the link is written in."""
+    relative = os.path.relpath(Path(path).resolve(), Path(base).resolve())
+    return f"{quote(Path(relative).as_posix())}#L{int(line)}"
