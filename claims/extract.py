@@ -1,0 +1,223 @@
+"""Numeric claims of one source: `extract_source(text, source, config)` -> a DataFrame of CLAIM_COLUMNS.
+
+The passes live in `claims.extraction` (segmentation, exclusions, qualifiers, entity, metric, scope,
+time, breakdowns, tables); this module runs them over a document and assembles the rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from claims.config import Config
+from claims.extraction import breakdowns, metric as metrics, scope as scopes, time as times
+from claims.extraction.entity import nearest
+from claims.extraction.language import load_language
+from claims.extraction.segmentation import Block, segment
+from claims.extraction.tables import read_table
+from claims.extraction.vocabulary import Vocabulary, vocabulary
+from claims.ids import claim_id
+from claims.model import CLAIM_COLUMNS
+from claims.quantities import Quantity, scan
+
+
+@dataclass(slots=True)
+class Found:
+    """One figure with what the passes decided about it; `total` indexes the Found it is part of."""
+    q: Quantity
+    quote_start: int
+    quote_end: int
+    entity: str
+    metric: str
+    scope: str
+    period: times.Period
+    total: int = -1
+
+
+class _Document:
+    def __init__(self, text: str, source: Mapping[str, str], config: Config):
+        self.text = text
+        self.config = config
+        self.code = config.language or "en"
+        self.vocab: Vocabulary = vocabulary(config)
+        self.quantities = scan(text, self.code, config.approx_tolerance)
+        self.starts = [q.start for q in self.quantities]
+        self.published = _field(source, "published")
+        self.registry = times.Period(_field(source, "period_start"), _field(source, "period_end"))
+        self.time = times.time_patterns(self.code)
+        self.cues = scopes.scope_cues(self.code)
+        self.markers = breakdowns.marker_pattern(self.code)
+        self.found: list[Found] = []
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def default_period(self, scope: str) -> times.Period:
+        if scope == "cumulative":  # a running total stands as of publication
+            return times.Period("", self.published or self.registry.end)
+        return self.registry
+
+    def metric_scope(self, name: str) -> str:
+        return self.config.metrics[name].scope if name else ""
+
+
+def _field(source: Mapping[str, str], key: str) -> str:
+    value = source.get(key, "")
+    return value if isinstance(value, str) else ""
+
+
+def _prose(doc: _Document, block: Block, heading_entity: str) -> str:
+    """Claims of a heading or paragraph; returns the entity the block leaves in context."""
+    text, vocab = doc.text, doc.vocab
+    para_entity, para_period = "", None
+    first_in_block = len(doc.found)
+    for start, end in block.sentences:
+        mentions = vocab.gazetteer.mentions(text, start, end)
+        period = times.sentence_period(text, start, end, doc.published, doc.time)
+        lo, hi = doc.span(start, end)
+        quantities = doc.quantities[lo:hi]
+        cues = scopes.sentence_cues(text, start, end, doc.cues)
+        parts = breakdowns.link_parts(text, start, end, quantities, doc.markers)
+        base = len(doc.found)
+        for i, q in enumerate(quantities):
+            mention = nearest(mentions, q.start, q.end)
+            entity = mention.entity if mention else (para_entity or heading_entity or doc.config.subject)
+            total = base + parts[i] if i in parts else -1
+            total_metric = doc.found[total].metric if total >= 0 else ""
+            names = metrics.candidates(q, text, start, vocab.metrics, doc.config)
+            name = metrics.choose(names, q, text, start, end, vocab.metrics, total_metric)
+            scope = scopes.decide(doc.metric_scope(name), cues)
+            doc.found.append(Found(q, start, end, entity, name, scope,
+                                   period or para_period or doc.default_period(scope), total))
+        if mentions:
+            para_entity = mentions[-1].entity
+        if period:
+            para_period = period
+    _link_declared_parts(doc, first_in_block)
+    if block.kind == "heading":
+        entities = {m.entity for m in vocab.gazetteer.mentions(text, block.start, block.end)}
+        if len(entities) == 1:
+            return entities.pop()
+    return heading_entity if block.kind == "heading" else para_entity
+
+
+def _link_declared_parts(doc: _Document, first: int) -> None:
+    """A figure whose metric figcheck.toml declares part of another is part of the nearest earlier
+    figure of that metric in the same paragraph, same entity and period ("599 people ... 126 women")."""
+    for i in range(first, len(doc.found)):
+        f = doc.found[i]
+        parent = doc.config.metrics[f.metric].part_of if f.metric else ""
+        if f.total >= 0 or not parent:
+            continue
+        for j in range(i - 1, first - 1, -1):
+            g = doc.found[j]
+            if g.metric == parent and g.entity == f.entity and g.period == f.period:
+                f.total = j
+                break
+
+
+def _table(doc: _Document, block: Block, context_entity: str, context_period: times.Period | None) -> None:
+    lo, hi = doc.span(block.start, block.end + 1)
+    table = read_table(block, doc.quantities, lo, hi, doc.code)
+    vocab = doc.vocab.metrics
+    gazetteer = doc.vocab.gazetteer
+    columns: dict[int, str] = {}
+    for c, header in enumerate(table.header):
+        m = vocab.words.search(header) if vocab.words else None
+        columns[c] = vocab.by_word.get(" ".join(m.group().casefold().split()), ("",))[0] if m else ""
+    parents = {vocab.parent.get(n, "") for c, n in columns.items() if c and c not in table.total_columns and n}
+    for c in table.total_columns:
+        if not columns[c] and len(parents) == 1:
+            columns[c] = parents.pop()
+    row_entities = {}
+    row_dates = {}
+    for r, label in enumerate(table.labels):
+        mentions = gazetteer.mentions(label, 0, len(label))
+        if mentions:
+            row_entities[r] = mentions[0].entity
+        date = times.label_date(label, doc.published, doc.time)
+        if date:
+            row_dates[r] = date
+    members = sorted({code for r, e in row_entities.items() if r not in table.total_rows for code in e.split("+")})
+    cell_index: dict[tuple[int, int], int] = {}
+    for fig in table.figures:
+        q = doc.quantities[fig.index]
+        name = columns.get(fig.column, "")
+        if name and doc.config.metrics[name].kind != q.kind:
+            name = ""
+        if fig.row in table.total_rows:
+            entity = "+".join(members) if len(members) > 1 else (members[0] if members else context_entity)
+            dates = sorted(d for r, d in row_dates.items() if r not in table.total_rows)
+            period = times.Period(dates[0], dates[-1]) if dates else None
+        else:
+            entity = row_entities.get(fig.row, context_entity)
+            date = row_dates.get(fig.row) or times.label_date(table.header[fig.column], doc.published, doc.time)
+            period = times.Period(date, date) if date else None
+        scope = doc.metric_scope(name)
+        start, end = table.lines[fig.row]
+        cell_index[(fig.row, fig.column)] = len(doc.found)
+        doc.found.append(Found(q, start, end, entity or doc.config.subject, name, scope,
+                               period or context_period or doc.default_period(scope)))
+    for fig in table.figures:
+        i = cell_index[(fig.row, fig.column)]
+        f = doc.found[i]
+        parent = vocab.parent.get(f.metric, "")
+        beside = [c for c in table.total_columns if c != fig.column and fig.column not in table.total_columns]
+        beside += [c for c, n in columns.items() if parent and n == parent and c != fig.column]
+        below = [r for r in table.total_rows if r > fig.row and fig.row not in table.total_rows]
+        for key in [(fig.row, c) for c in beside] + [(min(below), fig.column)] * bool(below):
+            if key in cell_index:
+                f.total = cell_index[key]
+                break
+
+
+def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:
+    """Every numeric claim of one source document, one row each, columns `CLAIM_COLUMNS`."""
+    doc = _Document(text, source, config)
+    heading_entity = ""
+    context_entity = config.subject
+    context_period = None
+    for block in segment(text, load_language(doc.code)):
+        if block.kind == "table":
+            _table(doc, block, context_entity or heading_entity or config.subject, context_period)
+            context_period = None
+            continue
+        first = len(doc.found)
+        left = _prose(doc, block, heading_entity)
+        if block.kind == "heading":
+            heading_entity = left
+            context_entity, context_period = heading_entity, None
+        else:
+            context_entity = left or heading_entity
+            context_period = times.sentence_period(text, block.start, block.end, doc.published, doc.time)
+        del first
+    return _frame(doc, _field(source, "source_id"))
+
+
+def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
+    text = doc.text
+    seen: dict[tuple[str, str], int] = {}
+    ids = []
+    for f in doc.found:
+        quote = text[f.quote_start:f.quote_end]
+        key = (" ".join(quote.split()).casefold(), f.q.text)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        ids.append(claim_id(source_id, quote, f.q.text, occurrence))
+    rows = []
+    for f, cid in zip(doc.found, ids):
+        q = f.q
+        rows.append([
+            cid, source_id, q.line, q.start, q.end, q.text, text[f.quote_start:f.quote_end],
+            q.value, q.qualifier, q.lower, q.upper, q.unit, q.kind, f.entity, f.metric, f.scope,
+            f.period.start, f.period.end, ids[f.total] if f.total >= 0 else "", "auto", "candidate", "", "", "",
+        ])
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    for column in ("line", "char_start", "char_end"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("value", "lower", "upper"):
+        frame[column] = frame[column].astype(float)
+    return frame

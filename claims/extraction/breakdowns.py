@@ -1,0 +1,65 @@
+"""Parts and their totals inside one sentence: "531 individuals, of whom 331 children, 125 women and
+27 men"; "women (156) and children (406, of which 32 are orphans)"; "121 participants in total
+(43 male, 78 female)"; "600 people returned: 150 women and 450 children"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claims.extraction.language import load_language, phrases
+from claims.quantities import Quantity
+
+_PAREN_GAP = 48  # characters allowed between a total and the bracket listing its parts
+
+
+@lru_cache(maxsize=8)
+def marker_pattern(code: str = "en") -> re.Pattern:
+    markers = load_language(code)["breakdowns"]["markers"]
+    return re.compile(rf"(?i:(?<![\w])(?:{phrases(markers)})(?![\w]))|(?<!\d):(?!\d)")
+
+
+def _depth(text: str, start: int, pos: int) -> int:
+    """How many brackets are open at pos, counting from the sentence start."""
+    return max(text.count("(", start, pos) - text.count(")", start, pos), 0)
+
+
+def link_parts(text: str, start: int, end: int, quantities: list[Quantity], markers: re.Pattern) -> dict[int, int]:
+    """{index of a part: index of its total} for the counts of the sentence [start, end)."""
+    if len(quantities) < 2:
+        return {}
+    marks = list(markers.finditer(text, start, end))
+    depth = [_depth(text, start, q.start) for q in quantities]
+    # A bracketed figure after its noun ("women (156)") belongs to the level of its noun.
+    level = [d - 1 if q.parenthesised and d else d for q, d in zip(quantities, depth)]
+    parts: dict[int, int] = {}
+    for mark in marks:
+        mark_depth = _depth(text, start, mark.start())
+        totals = [i for i, q in enumerate(quantities) if q.end <= mark.start() and q.kind == "count"]
+        if not totals:
+            continue
+        total = totals[-1]
+        for i, q in enumerate(quantities):
+            if q.start < mark.end() or i in parts or i == total:
+                continue
+            between = text[mark.end():q.start]
+            if ";" in between or level[i] < mark_depth or between.count(")") > between.count("("):
+                break
+            if level[i] == mark_depth and q.kind == "count":
+                parts[i] = total
+    for i, q in enumerate(quantities):
+        if q.kind != "count" or i == len(quantities) - 1:
+            continue
+        nxt = quantities[i + 1]
+        gap = text[q.end:nxt.start]
+        bracket = gap.find("(")
+        if bracket < 0 or bracket > _PAREN_GAP or nxt.parenthesised or any(c in gap[:bracket] for c in ".;:,"):
+            continue
+        close = text.find(")", nxt.start, end)
+        for j in range(i + 1, len(quantities)):
+            inner = quantities[j]
+            if close >= 0 and inner.start > close:
+                break
+            if inner.kind == "count" and not inner.parenthesised and j not in parts:
+                parts[j] = i
+    return parts

@@ -1,0 +1,151 @@
+"""Numbers that are not claims, each a named filter with its own tests.
+
+Span filters run once over the whole text (dates, times, phone numbers, addresses, year ranges) and
+mark character ranges no figure may overlap; the others look at one number and its neighbours.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.extraction.language import load_language, phrases, word_set
+
+
+@dataclass(frozen=True)
+class ExclusionPatterns:
+    spans: dict[str, re.Pattern]      # filter name -> pattern whose matches are no figures
+    year_before: re.Pattern           # "in 2019", "since 2018"
+    identifier_before: re.Pattern     # "resolution 2396", "Article 5", "Day 1"
+    ordinal_suffixes: frozenset[str]
+    fractions: frozenset[str]
+    ordinal_words: re.Pattern
+    one_not_after: frozenset[str]
+    one_not_before: frozenset[str]
+    one_word: str
+    scale_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
+    lang = load_language(code)
+    dates = lang["dates"]
+    # Month names are proper nouns in English: capitalised only, so the verb "may" stays a verb.
+    month_names = [m.capitalize() for m in dates["months"]] + [m.capitalize() for m in dates["month_abbreviations"]]
+    month = rf"(?:{phrases(month_names)})\.?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    day_range = rf"{day}(?:[ \t]*[-–][ \t]*{day})?"
+    year = r"(?:1[89]|20|21)\d{2}"
+    spans = {
+        "address": re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+[ \t]*\[at\][ \t]*\S*"),
+        "phone": re.compile(r"\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
+                            r"|(?<![\d,.])\d{2,4}-\d{2,4}-\d{2,4}(?:-\d{2,4})?(?![\d-])"),
+        "date": re.compile(
+            rf"(?<![\w-])(?:{day_range}(?:[ \t]+of)?[ \t]+{month}(?:,?[ \t]+{year})?"
+            rf"|{month}[ \t]+{day_range}(?![\d,.]\d)(?:,?[ \t]+{year})?"
+            rf"|{month},?[ \t]+{year}"
+            rf"|{year}-\d{{2}}(?:-\d{{2}})?"
+            rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}}))(?![\w])"
+        ),
+        "year_range": re.compile(rf"(?<![\w.,-]){year}[ \t]*[-–/][ \t]*(?:{year}|\d{{2}})(?![\w,.]?\d)"),
+        # A dotted time needs a time word after it ("10.30 am"), so "3.45" stays a decimal.
+        "time": re.compile(
+            rf"(?<![\w.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d])"
+            rf"|(?<![\w.])\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?i:{phrases(dates['time_after'])})(?![\w])"
+        ),
+        # "1." or "(2)" opening a line, "3.2 Results" numbering a heading; the named group is the number.
+        "list_number": re.compile(
+            r"^[ \t]*(?:[-*•][ \t]+)?(?:(?P<x>\d{1,3}(?:\.\d{1,3})*)[.)]|\((?P<y>\d{1,3})\))[ \t]"
+            r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])",
+            re.M,
+        ),
+    }
+    ids = lang["identifiers"]["before"]
+    nums = lang["numbers"]
+    return ExclusionPatterns(
+        spans=spans,
+        year_before=re.compile(rf"(?i:(?<![\w])(?:{phrases(dates['year_before'])})[ \t]+$)"),
+        identifier_before=re.compile(rf"(?i:(?<![\w.])(?:{phrases(ids)})[ \t]*(?:no\.?[ \t]*)?$|[#№][ \t]*$)"),
+        ordinal_suffixes=word_set(nums["ordinal_suffixes"]),
+        fractions=word_set(nums["fractions"]),
+        ordinal_words=re.compile(rf"(?i:{phrases(nums['ordinal_words'])}|\w+th)$"),
+        one_not_after=word_set(nums["one_not_after"]),
+        one_not_before=word_set(nums["one_not_before"]),
+        one_word=nums["one_word"],
+        scale_words=word_set(nums["scale_words"]),
+    )
+
+
+def _span(match: re.Match) -> tuple[int, int]:
+    """The excluded part of a match: its named group when it has one (the number of "1. Item")."""
+    return match.span(match.lastgroup) if match.lastgroup else match.span()
+
+
+class Spans:
+    """Sorted, non-overlapping excluded ranges of one text, with the filter that excluded each."""
+
+    def __init__(self, text: str, patterns: ExclusionPatterns):
+        found = sorted(
+            (*_span(m), name)
+            for name, pattern in patterns.spans.items()
+            for m in pattern.finditer(text)
+        )
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.names: list[str] = []
+        for start, end, name in found:
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+                continue
+            self.starts.append(start)
+            self.ends.append(end)
+            self.names.append(name)
+
+    def covering(self, start: int, end: int) -> str:
+        """The name of the filter whose span overlaps [start, end), or ""."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return self.names[i]
+        if i + 1 < len(self.starts) and self.starts[i + 1] < end:
+            return self.names[i + 1]
+        return ""
+
+
+def is_year(value: float, written: str, before: str, after_word: str, patterns: ExclusionPatterns) -> bool:
+    """A bare four-digit number between 1800 and 2199 after a date word, or followed by no noun."""
+    if not (len(written) == 4 and written.isdigit() and 1800 <= value < 2200):
+        return False
+    return bool(patterns.year_before.search(before)) or not after_word or not after_word[0].islower()
+
+
+def is_identifier(before: str, patterns: ExclusionPatterns) -> bool:
+    """resolution 2396, Article 5, page 12, Day 1, No. 7, #3."""
+    return bool(patterns.identifier_before.search(before))
+
+
+def is_ordinal(glued: str, patterns: ExclusionPatterns) -> bool:
+    """1st, 22nd, 3rd, 4th."""
+    return glued.casefold() in patterns.ordinal_suffixes
+
+
+def is_word_ordinal_or_fraction(hyphen_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
+    """twenty-first, two-thirds, one third."""
+    for w in (hyphen_word, next_word):
+        if w and (w.casefold() in patterns.fractions or (w is hyphen_word and patterns.ordinal_words.search(w))):
+            return True
+    return False
+
+
+def is_pronoun_one(written: str, previous_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
+    """"no one", "one of", "one another": the word one as a pronoun, not a count."""
+    if written.casefold() != patterns.one_word:
+        return False
+    return (previous_word.casefold() in patterns.one_not_after or not next_word
+            or not next_word[0].isalpha() or next_word.casefold() in patterns.one_not_before)
+
+
+def is_lone_scale_word(written: str, patterns: ExclusionPatterns) -> bool:
+    """"a million", "hundred": a scale word without a number before it."""
+    return written.split()[0].split("-")[0].casefold() in patterns.scale_words

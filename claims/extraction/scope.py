@@ -1,0 +1,38 @@
+"""Whether a figure is a running total, one event or a state at one time: the metric's kind, then cues."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.extraction.language import load_language, phrases
+
+
+@dataclass(frozen=True)
+class ScopeCues:
+    cues: dict[str, re.Pattern]   # scope -> its cue words
+
+
+@lru_cache(maxsize=8)
+def scope_cues(code: str = "en") -> ScopeCues:
+    scope = load_language(code)["scope"]
+    return ScopeCues({name: re.compile(rf"(?i:(?<![\w-])(?:{phrases(scope[name])})(?![\w-]))")
+                      for name in ("cumulative", "event", "snapshot")})
+
+
+def sentence_cues(text: str, start: int, end: int, cues: ScopeCues) -> frozenset[str]:
+    return frozenset(name for name, pattern in cues.cues.items() if pattern.search(text, start, end))
+
+
+def decide(metric_scope: str, cues: frozenset[str]) -> str:
+    """A cumulative metric counted for one operation is an event; otherwise the metric's own scope
+    holds, and a figure of no configured scope takes the sentence's cue (running total first)."""
+    if metric_scope == "cumulative" and "event" in cues and "cumulative" not in cues:
+        return "event"
+    if metric_scope:
+        return metric_scope
+    for name in ("cumulative", "event", "snapshot"):
+        if name in cues:
+            return name
+    return ""

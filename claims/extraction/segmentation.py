@@ -1,0 +1,130 @@
+"""Headings, paragraphs, sentences and table blocks, as offsets into the untouched text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction.language import Language, word_set
+
+_LINE = re.compile(r"[^\n]*\n?")
+_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])[ \t]+")
+_MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]*\w)[.!?]*[\"”’)\]]*$")
+_CELL = re.compile(r"[^|]+")
+HEADING_MAX = 100  # longer unpunctuated lines are paragraphs of their own, not headings
+
+
+@dataclass(slots=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Row:
+    start: int
+    end: int
+    cells: list[Cell]
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str                 # heading, paragraph, table
+    start: int
+    end: int
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+
+def _is_table_line(stripped: str) -> bool:
+    return stripped.startswith("|") or stripped.count("|") >= 2
+
+
+def _lines(text: str):
+    """(start, end without newline, stripped text) for every line."""
+    for m in _LINE.finditer(text):
+        if m.start() == m.end():
+            break
+        end = m.end() - 1 if m.group().endswith("\n") else m.end()
+        if end > m.start() and text[end - 1] == "\r":
+            end -= 1
+        yield m.start(), end, text[m.start():end].strip()
+
+
+def _row(text: str, start: int, end: int) -> Row:
+    cells = []
+    for m in _CELL.finditer(text, start, end):
+        raw = m.group()
+        if not raw.strip():
+            cells.append(Cell(m.start(), m.start(), ""))
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(Cell(m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()))
+    return Row(start, end, cells)
+
+
+def sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Split [start, end) at sentence ends, except after abbreviations and initials (Dr., U.N., E.)."""
+    found = []
+    begin = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        word = _WORD_BEFORE.search(text, max(begin, m.start() - 30), m.end())
+        token = word.group(1) if word else ""
+        if m.group().startswith(".") and (token.casefold() in abbreviations
+                                          or (len(token) == 1 and token.isupper())):
+            continue
+        found.append((begin, m.end()))
+        begin = m.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end and text[begin:end].strip():
+        found.append((begin, end))
+    return found
+
+
+def segment(text: str, lang: Language) -> list[Block]:
+    """The text's blocks in order: a heading, a paragraph (its sentences) or a table (its rows)."""
+    abbreviations = word_set(lang["text"]["abbreviations"])
+    lines = list(_lines(text))
+    blocks: list[Block] = []
+    para: list[tuple[int, int]] = []
+
+    def close_paragraph():
+        if para:
+            s, e = para[0][0], para[-1][1]
+            blocks.append(Block("paragraph", s, e, sentences(text, s, e, abbreviations)))
+            para.clear()
+
+    for i, (start, end, stripped) in enumerate(lines):
+        if not stripped:
+            close_paragraph()
+            continue
+        if _is_table_line(stripped):
+            close_paragraph()
+            if blocks and blocks[-1].kind == "table" and blocks[-1].end >= lines[i - 1][1]:
+                table = blocks[-1]
+            else:
+                table = Block("table", start, end)
+                blocks.append(table)
+            table.end = end
+            if not _TABLE_SEPARATOR.match(stripped):
+                table.rows.append(_row(text, start, end))
+            continue
+        blank_after = i + 1 >= len(lines) or not lines[i + 1][2]
+        blank_before = i == 0 or not lines[i - 1][2]
+        if _MARKDOWN_HEADING.match(stripped) or (
+                blank_after and blank_before and len(stripped) <= HEADING_MAX and stripped[-1] not in ".!?:;,"):
+            close_paragraph()
+            blocks.append(Block("heading", start, end, [(start, end)]))
+            continue
+        if _LIST_ITEM.match(stripped):
+            close_paragraph()
+            blocks.append(Block("paragraph", start, end, sentences(text, start, end, abbreviations)))
+            continue
+        para.append((start, end))
+    close_paragraph()
+    return blocks

@@ -1,0 +1,231 @@
+"""Every figure in a plain text, with no workspace vocabulary: the layer under claim extraction.
+
+`find_quantities(text)` returns one dict per figure (line, char_start, char_end, text, value,
+qualifier, lower, upper, unit, kind). Dates, times, phone numbers, addresses, identifiers,
+ordinals and list numbers are left out by the named filters of `claims.extraction.exclusions`.
+Spans index the text as given; `text[char_start:char_end]` is always the figure's `text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claims.extraction import exclusions as ex
+from claims.extraction.language import load_language, phrases, word_set
+from claims.extraction.numbers import digit_value, number_patterns, word_value
+from claims.extraction.qualifiers import interval, qualifier_after, qualifier_before, qualifier_patterns
+
+QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier", "lower", "upper", "unit", "kind")
+DEFAULT_TOLERANCE = 0.05
+_CONTEXT = 48  # characters looked at before a figure: enough for "an estimated", "resolution No."
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)\W*$")
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    qualifier: str
+    lower: float
+    upper: float
+    unit: str
+    kind: str
+    line: int
+    noun_start: int      # the counted noun phrase as written (after the figure, or before "(156)")
+    noun_end: int
+    parenthesised: bool  # "women (156)": the figure stands in brackets after its noun
+
+    def as_dict(self) -> dict:
+        return {
+            "line": self.line, "char_start": self.start, "char_end": self.end, "text": self.text,
+            "value": self.value, "qualifier": self.qualifier, "lower": self.lower, "upper": self.upper,
+            "unit": self.unit, "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class UnitPatterns:
+    money_before: re.Pattern
+    money_after: frozenset[str]
+    age_before: re.Pattern
+    age_after: re.Pattern
+    durations: frozenset[str]
+    measures: frozenset[str]
+    noun_stops: frozenset[str]
+    copulas: frozenset[str]
+    paren_noun: re.Pattern
+
+
+@lru_cache(maxsize=8)
+def unit_patterns(code: str = "en") -> UnitPatterns:
+    lang = load_language(code)
+    return UnitPatterns(
+        money_before=re.compile(rf"(?:(?<![\w])|(?<=[\w]\$))(?P<cur>{phrases(lang['money']['before'])})[ \t]*$"),
+        money_after=word_set(lang["money"]["after"]),
+        age_before=re.compile(rf"(?i:(?<![\w])(?:{phrases(lang['ages']['before'])})[ \t]+$)"),
+        age_after=re.compile(rf"(?i:[ \t]*(?:{phrases(lang['ages']['after'])})(?![\w]))"),
+        durations=word_set(lang["durations"]["units"]),
+        measures=word_set(lang["measures"]["units"]),
+        noun_stops=word_set(lang["text"]["noun_stops"]),
+        copulas=word_set(lang["text"]["copulas"]),
+        paren_noun=re.compile(r"(?P<noun>[A-Za-z][\w'’-]*)[ \t]*\([ \t]*$"),
+    )
+
+
+def line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _words_after(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Up to eight tokens after pos on the same line: words, or single punctuation characters."""
+    window = text[pos:pos + 80]
+    cut = window.find("\n")
+    if cut >= 0:
+        window = window[:cut]
+    return [(m.group(), pos + m.start(), pos + m.end()) for m in _TOKEN.finditer(window)][:8]
+
+
+def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
+    """The counted noun after a figure: words up to a stop word, a verb form or punctuation."""
+    start = end = -1
+    head = ""
+    original = tokens
+    if len(tokens) > 1 and tokens[0][0].casefold() in units.copulas:
+        tokens = tokens[1:]  # "32 are orphans": the noun follows the verb
+    for i, (word, s, e) in enumerate(tokens):
+        low = word.casefold()
+        if not word[0].isalpha() or low in units.noun_stops:
+            break
+        if (i > 0 or tokens is not original) and (low.endswith("ing") or low.endswith("ed")):
+            break
+        if start < 0:
+            start = s
+        end, head = e, word
+        if low in units.durations or low in units.measures or low in units.money_after:
+            break
+    return start, end, head
+
+
+def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[Quantity]:
+    """Every figure of `text` in order, with the spans and context the claim extractor builds on."""
+    numbers = number_patterns(code)
+    excl = ex.exclusion_patterns(code)
+    quals = qualifier_patterns(code)
+    units = unit_patterns(code)
+    spans = ex.Spans(text, excl)
+    lines = line_starts(text)
+    found: list[Quantity] = []
+    for m in numbers.number.finditer(text):
+        digits = m.group("d")
+        written = digits or m.group("w")
+        start, end = m.span("d" if digits else "w")
+        if spans.covering(start, end):
+            continue
+        before = text[max(0, start - _CONTEXT):start]
+        prev = _LAST_WORD.search(before)
+        previous_word = prev.group(1) if prev and before[prev.end(1):].strip() == "" else ""
+        unit, kind = "", ""
+        if digits:
+            value = digit_value(digits)
+            glued = numbers.glued_word.match(text, end)
+            scale = numbers.scale.match(text, end)
+            if scale:
+                value *= numbers.scales[scale.group().strip().casefold()]
+                end = scale.end()
+            elif glued:
+                suffix = glued.group()
+                if suffix.casefold() not in units.measures:
+                    continue  # 2nd, 4G, 3D: an ordinal or a name, not a figure
+                unit, kind = suffix, "other"
+        else:
+            value = word_value(written, code)
+            tokens = _words_after(text, end)
+            next_word = tokens[0][0] if tokens else ""
+            hyphen = numbers.hyphen_word.match(text, end)
+            if (value is None or ex.is_lone_scale_word(written, excl)
+                    or ex.is_pronoun_one(written, previous_word, next_word, excl)
+                    or ex.is_word_ordinal_or_fraction(hyphen.group("word") if hyphen else "", next_word, excl)):
+                continue
+        if ex.is_identifier(before, excl):
+            continue
+        upper_end = None
+        pct = numbers.percent.match(text, end)
+        if pct and not unit:
+            unit, kind, end = pct.group().strip(), "percent", pct.end()
+        elif digits:
+            rng = numbers.range_tail.match(text, end)
+            if rng and not spans.covering(rng.start("hi"), rng.end("hi")):
+                upper_end = digit_value(rng.group("hi"))
+                end = rng.end()
+        after_qualifier, end = qualifier_after(text, end, quals)
+        tokens = _words_after(text, end)
+        next_word = tokens[0][0] if tokens else ""
+        if digits and not kind and not upper_end and not after_qualifier and ex.is_year(
+                value, digits, before, next_word, excl):
+            continue
+        qualifier, qlen = qualifier_before(before, quals)
+        money = units.money_before.search(before)
+        if money and not kind:
+            unit, kind = money.group("cur"), "money"
+            qualifier, qlen = qualifier_before(before[:money.start()], quals)
+        if after_qualifier:
+            qualifier = after_qualifier
+        noun_start, noun_end, parenthesised = -1, -1, False
+        paren = units.paren_noun.search(before)
+        closes = text[end:end + 1] in (")", ",", ";")
+        if paren and closes and not kind:
+            parenthesised = True
+            noun_start = start - (len(before) - paren.start("noun"))
+            noun_end = noun_start + len(paren.group("noun"))
+            unit = paren.group("noun")
+        elif not kind or kind == "percent":
+            hyphen = numbers.hyphen_word.match(text, end)
+            age_after = units.age_after.match(text, end)
+            if units.age_before.search(before) or age_after:
+                kind = "age"
+                if age_after:
+                    end = age_after.end()
+            elif hyphen and hyphen.group("word").casefold() in units.durations:
+                unit, kind = hyphen.group("word"), "duration"
+            else:
+                noun_start, noun_end, head = _noun_phrase(tokens, units)
+                low = head.casefold()
+                if kind == "percent":
+                    pass
+                elif low in units.durations:
+                    unit, kind = head, "duration"
+                elif low in units.money_after:
+                    unit, kind = head, "money"
+                elif low in units.measures:
+                    unit, kind = head, "other"
+                else:
+                    unit = head
+        if not kind:
+            kind = "count"
+        if kind == "count" and value % 1:
+            kind = "other"
+        if kind == "percent" and value > 100:
+            kind = "other"  # "a 150% rise" is a ratio, not a share
+        lower, upper = interval(value, qualifier, tolerance)
+        if upper_end is not None:
+            qualifier, lower, upper = ("ge" if qualifier == "eq" else qualifier), value, max(upper_end, value)
+            if math.isinf(upper):
+                upper = max(upper_end, value)
+        found.append(Quantity(
+            start=start, end=end, text=text[start:end], value=value, qualifier=qualifier,
+            lower=lower, upper=upper, unit=unit, kind=kind, line=bisect.bisect_right(lines, start),
+            noun_start=noun_start, noun_end=noun_end, parenthesised=parenthesised,
+        ))
+    return found
+
+
+def find_quantities(text: str, language: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[dict]:
+    """Every figure in `text`: dicts with keys QUANTITY_KEYS, in text order."""
+    return [q.as_dict() for q in scan(text, language, tolerance)]
