@@ -1,0 +1,376 @@
+"""A draft's figures against a workspace: each figure is matched to the reconciled quantity it speaks
+of (entity, metric, scope, period) and given one verdict.
+
+- supported: the reconciled value or interval meets the figure's interval (within tolerance);
+- contradicted: it does not, and the sources agree (or only one source speaks);
+- disputed: the sources themselves disagree on that quantity, so the draft cannot be settled;
+- unverifiable: nothing in the workspace covers the figure.
+
+The draft is also checked against itself: its error findings (parts that do not add up, cumulative
+figures that shrink) are tied to the figures they involve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from checks.schemas import RECONCILED_STATUSES, SCOPES, Finding, FindingClaim, Reconciled
+from claims.config import Config
+
+VERDICTS = ("supported", "contradicted", "disputed", "unverifiable")
+# The reconciled statuses against which a figure can be contradicted; the rest can only be disputed.
+SETTLED = tuple(s for s in RECONCILED_STATUSES if s != "disputed")
+# How a qualifier reads before its number when telling the editor what a source states.
+QUALIFIER_WORDS = {"eq": "", "approx": "about ", "gt": "more than ", "ge": "at least ", "lt": "fewer than ",
+                   "le": "at most "}
+
+
+class VerifiedFigure(pa.DataFrameModel):
+    """One figure of the draft with its verdict; `reference` is what the sources say, in short."""
+
+    figure: Series[pd.Int64Dtype] = pa.Field(ge=1)  # 1-based, in reading order
+    claim_id: Series[str]
+    line: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    char_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    text: Series[str]
+    quote: Series[str]
+    value: Series[float]
+    qualifier: Series[str]
+    lower: Series[float]
+    upper: Series[float]
+    kind: Series[str]
+    entity: Series[str]
+    metric: Series[str]
+    scope: Series[str] = pa.Field(isin=("",) + SCOPES)
+    period_start: Series[str]
+    period_end: Series[str]
+    status: Series[str] = pa.Field(isin=VERDICTS)
+    quantity: Series[str]          # the reconciled quantity it was matched to, or ""
+    reference: Series[str]         # "595", "more than 2,100", "531 vs 599", or ""
+    message: Series[str] = pa.Field(str_length={"min_value": 1})
+    draft_findings: Series[str]    # ids of the draft's own error findings involving it, ";"-joined
+
+    class Config:
+        coerce = True
+        strict = True
+        ordered = True
+
+
+class Evidence(pa.DataFrameModel):
+    """The workspace claims behind each matched figure: `for` the reconciled value, or `against` it."""
+
+    figure: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    role: Series[str] = pa.Field(isin=("for", "against"))
+    claim_id: Series[str]
+    source_id: Series[str]
+    line: Series[pd.Int64Dtype] = pa.Field(nullable=True)
+    text: Series[str]
+    quote: Series[str]
+    value: Series[float] = pa.Field(nullable=True)
+    qualifier: Series[str]
+    title: Series[str]
+    publisher: Series[str]
+    published: Series[str]
+
+    class Config:
+        coerce = True
+        strict = True
+        ordered = True
+
+
+@dataclass
+class Verification:
+    figures: pd.DataFrame         # VerifiedFigure
+    evidence: pd.DataFrame        # Evidence
+    draft_findings: pd.DataFrame  # Finding rows of the draft's self-check, errors only
+    draft_finding_claims: pd.DataFrame  # FindingClaim rows of those findings
+
+    @property
+    def counts(self) -> dict[str, int]:
+        found = self.figures["status"].value_counts()
+        return {verdict: int(found.get(verdict, 0)) for verdict in VERDICTS}
+
+    @property
+    def has_contradictions(self) -> bool:
+        """A figure contradicted by the sources, or a draft whose own figures contradict each other."""
+        return bool(self.counts["contradicted"]) or not self.draft_findings.empty
+
+
+def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFrame,
+           sources: pd.DataFrame, config: Config) -> Verification:
+    """Give every non-rejected claim of the draft a verdict.
+
+    `workspace` and `self_check` are the `Reconciliation`s of the workspace's claims and of the
+    draft's claims alone (anything with `reconciled`, `findings` and `finding_claims` frames);
+    `claims` and `sources` are the workspace's, for what the sources say and who says it.
+    """
+    figures = _figures(draft_claims)
+    reconciled = _with_bound_openness(Reconciled.validate(workspace.reconciled), claims)
+    reconciled = _with_disputes(reconciled, workspace.findings, workspace.finding_claims)
+    matched = match_quantities(figures, reconciled)
+    figures = figures.merge(matched, on="figure", how="left")
+    figures["quantity"] = figures["quantity"].fillna("")
+    tolerance = config.rule("agreement").tolerance
+    figures["status"] = _verdicts(figures, tolerance)
+    evidence = _evidence(figures, claims, sources)
+    draft_findings, draft_links = _draft_errors(self_check)
+    figures["draft_findings"] = _finding_ids_per_figure(figures, draft_links)
+    figures["reference"] = [_reference(row, evidence) for row in figures.itertuples(index=False)]
+    figures["message"] = [_message(row, evidence) for row in figures.itertuples(index=False)]
+    columns = list(VerifiedFigure.to_schema().columns)
+    return Verification(
+        figures=VerifiedFigure.validate(figures[columns].reset_index(drop=True)),
+        evidence=Evidence.validate(evidence[list(Evidence.to_schema().columns)].reset_index(drop=True)),
+        draft_findings=draft_findings,
+        draft_finding_claims=draft_links,
+    )
+
+
+# ---- the draft's figures -------------------------------------------------------------------------
+
+def _figures(draft_claims: pd.DataFrame) -> pd.DataFrame:
+    figures = draft_claims[draft_claims["status"] != "rejected"]
+    figures = figures.sort_values(["char_start", "char_end"], kind="stable").reset_index(drop=True)
+    figures = figures.assign(figure=np.arange(1, len(figures) + 1), entity_key=_entity_key(figures["entity"]))
+    return figures
+
+
+def _entity_key(entities: pd.Series) -> pd.Series:
+    """A group entity's members sorted, so `KZ+KG` and `KG+KZ` name the same group."""
+    return entities.astype(str).map(lambda e: "+".join(sorted(e.split("+"))) if "+" in e else e)
+
+
+# ---- matching: which reconciled quantity a figure speaks of --------------------------------------
+
+def _pad(dates: pd.Series, high: bool) -> pd.Series:
+    """Partial ISO dates made comparable as strings: the earliest (or latest) day they may stand for."""
+    dates = dates.fillna("").astype(str)
+    month, day = ("-99", "-99") if high else ("-00", "-00")
+    length = dates.str.len()
+    return dates.where(length != 4, dates + month + day).where(length != 7, dates + day)
+
+
+def _compatible_start(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Two period starts agree when either is unstated or one is the other at a coarser precision."""
+    a, b = a.fillna("").astype(str), b.fillna("").astype(str)
+    prefix = [x.startswith(y) or y.startswith(x) for x, y in zip(a, b)]
+    return (a == "") | (b == "") | pd.Series(prefix, index=a.index, dtype=bool)
+
+
+def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> pd.DataFrame:
+    """For each figure, the one reconciled quantity it speaks of, if any.
+
+    Same entity, metric and scope (an unstated scope matches either). An event is matched to a
+    reconciled event whose dates overlap its own; a cumulative or snapshot figure to the latest
+    reconciled period that does not end after the figure's own period end (the draft's date when
+    the figure states none), with a compatible start. Returns the reconciled columns per `figure`.
+    """
+    keep = ["quantity", "entity_key", "metric", "scope", "period_start", "period_end", "value", "lower",
+            "upper", "lower_open", "upper_open", "status", "claims_for", "claims_against", "disputed_by"]
+    rec = reconciled.assign(entity_key=_entity_key(reconciled["entity"]))[keep].add_prefix("r_")
+    left = figures.loc[figures["metric"] != "", ["figure", "entity_key", "metric", "scope", "period_start", "period_end"]]
+    pairs = left.merge(rec, left_on=["entity_key", "metric"], right_on=["r_entity_key", "r_metric"])
+    scope_ok = (pairs["scope"] == "") | (pairs["r_scope"] == "") | (pairs["scope"] == pairs["r_scope"])
+    is_event = (pairs["scope"] == "event") | (pairs["r_scope"] == "event")
+
+    # An event stands for the dates it states; one stated bound stands for both.
+    f_start = pairs["period_start"].where(pairs["period_start"] != "", pairs["period_end"])
+    f_end = pairs["period_end"].where(pairs["period_end"] != "", pairs["period_start"])
+    r_start = pairs["r_period_start"].where(pairs["r_period_start"] != "", pairs["r_period_end"])
+    r_end = pairs["r_period_end"].where(pairs["r_period_end"] != "", pairs["r_period_start"])
+    dated = (f_end != "") & (r_end != "")
+    overlap = dated & (_pad(f_start, False) <= _pad(r_end, True)) & (_pad(r_start, False) <= _pad(f_end, True))
+
+    # A running total stands as of its end; the draft's figure is compared with the latest one before it.
+    not_after = (pairs["period_end"] == "") | (_pad(pairs["r_period_end"], False) <= _pad(pairs["period_end"], True))
+    running = not_after & _compatible_start(pairs["period_start"], pairs["r_period_start"])
+
+    pairs = pairs[scope_ok & np.where(is_event, overlap, running)]
+    pairs = pairs.assign(
+        _end=_pad(pairs["r_period_end"], True),
+        _same_start=pairs["period_start"] == pairs["r_period_start"],
+    )
+    best = pairs.sort_values(["figure", "_end", "_same_start", "r_quantity"],
+                             ascending=[True, False, False, True], kind="stable")
+    best = best.drop_duplicates("figure")
+    best = best.drop(columns=["entity_key", "metric", "scope", "period_start", "period_end", "_end", "_same_start",
+                              "r_entity_key", "r_metric"])
+    return best.rename(columns={"r_quantity": "quantity"}).reset_index(drop=True)
+
+
+# ---- what the workspace says about each quantity ------------------------------------------------
+
+def _split_ids(column: pd.Series) -> pd.Series:
+    return column.fillna("").astype(str).map(lambda ids: [i for i in ids.split(";") if i])
+
+
+def _claims_of(reconciled: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Long table (quantity, claim_id) of a ";"-joined claim-id column."""
+    long = reconciled[["quantity"]].assign(claim_id=_split_ids(reconciled[column])).explode("claim_id")
+    return long.dropna(subset=["claim_id"])
+
+
+def _with_bound_openness(reconciled: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Whether each reconciled bound is strict: it is when a supporting claim said "more/fewer than" it."""
+    long = _claims_of(reconciled, "claims_for").merge(
+        claims[["claim_id", "qualifier", "lower", "upper"]], on="claim_id")
+    long = long.merge(reconciled[["quantity", "lower", "upper"]], on="quantity", suffixes=("", "_r"))
+    long = long.assign(lower_open=(long["qualifier"] == "gt") & (long["lower"] == long["lower_r"]),
+                       upper_open=(long["qualifier"] == "lt") & (long["upper"] == long["upper_r"]))
+    open_ = long.groupby("quantity")[["lower_open", "upper_open"]].any()
+    out = reconciled.merge(open_, left_on="quantity", right_index=True, how="left")
+    return out.fillna({"lower_open": False, "upper_open": False}).astype({"lower_open": bool, "upper_open": bool})
+
+
+def _with_disputes(reconciled: pd.DataFrame, findings: pd.DataFrame, finding_claims: pd.DataFrame) -> pd.DataFrame:
+    """`disputed_by`: the workspace's error findings that involve a claim of the quantity, ";"-joined."""
+    errors = Finding.validate(findings)
+    errors = errors.loc[errors["severity"] == "error", ["finding_id"]]
+    links = FindingClaim.validate(finding_claims).merge(errors, on="finding_id")[["finding_id", "claim_id"]]
+    involved = pd.concat([_claims_of(reconciled, "claims_for"), _claims_of(reconciled, "claims_against")])
+    hits = involved.merge(links, on="claim_id").drop_duplicates(["quantity", "finding_id"])
+    joined = hits.sort_values("finding_id").groupby("quantity")["finding_id"].agg(";".join)
+    return reconciled.assign(disputed_by=reconciled["quantity"].map(joined).astype(object).fillna(""))
+
+
+def _spread(bound: pd.Series, tolerance: float) -> pd.Series:
+    """The tolerance around a bound; an infinite bound stays as it is (0 × ∞ would be NaN)."""
+    return (tolerance * bound.abs()).where(np.isfinite(bound), 0.0)
+
+
+def _meets(figures: pd.DataFrame, tolerance: float) -> pd.Series:
+    """Whether the figure's interval, widened by the relative tolerance, meets the reconciled one."""
+    lower = figures["lower"] - _spread(figures["lower"], tolerance)
+    upper = figures["upper"] + _spread(figures["upper"], tolerance)
+    f_lower_open = figures["qualifier"] == "gt"
+    f_upper_open = figures["qualifier"] == "lt"
+    r_lower, r_upper = figures["r_lower"], figures["r_upper"]
+    strict_low = figures["r_lower_open"].fillna(False).astype(bool) | f_upper_open
+    strict_high = figures["r_upper_open"].fillna(False).astype(bool) | f_lower_open
+    low_ok = np.where(strict_low, r_lower < upper, r_lower <= upper)
+    high_ok = np.where(strict_high, lower < r_upper, lower <= r_upper)
+    return pd.Series(low_ok & high_ok, index=figures.index)
+
+
+def _verdicts(figures: pd.DataFrame, tolerance: float) -> pd.Series:
+    matched = figures["quantity"] != ""
+    disputed = matched & ((figures["r_status"] == "disputed") | (figures["r_disputed_by"].fillna("") != ""))
+    settled = matched & ~disputed & figures["r_status"].isin(SETTLED)
+    meets = _meets(figures, tolerance)
+    verdict = np.select([disputed, settled & meets, settled], ["disputed", "supported", "contradicted"],
+                        default="unverifiable")
+    return pd.Series(verdict, index=figures.index)
+
+
+def _evidence(figures: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    matched = figures.loc[figures["quantity"] != "", ["figure", "r_claims_for", "r_claims_against"]]
+    parts = []
+    for role, column in (("for", "r_claims_for"), ("against", "r_claims_against")):
+        long = matched.assign(claim_id=_split_ids(matched[column]), role=role).explode("claim_id")
+        parts.append(long.dropna(subset=["claim_id"])[["figure", "role", "claim_id"]])
+    long = pd.concat(parts, ignore_index=True)
+    cited = claims[["claim_id", "source_id", "line", "text", "quote", "value", "qualifier"]]
+    long = long.merge(cited, on="claim_id", how="left")
+    long["source_id"] = long["source_id"].fillna(long["claim_id"].str.rsplit("-", n=1).str[0])
+    long = long.merge(sources[["source_id", "title", "publisher", "published"]], on="source_id", how="left")
+    text_columns = ["text", "quote", "qualifier", "title", "publisher", "published"]
+    long[text_columns] = long[text_columns].fillna("")
+    return long.sort_values(["figure", "role", "value", "source_id", "line"], kind="stable")
+
+
+# ---- the draft against itself --------------------------------------------------------------------
+
+def _draft_errors(self_check) -> tuple[pd.DataFrame, pd.DataFrame]:
+    findings = Finding.validate(self_check.findings)
+    findings = findings[findings["severity"] == "error"].sort_values("finding_id").reset_index(drop=True)
+    links = FindingClaim.validate(self_check.finding_claims)
+    links = links[links["finding_id"].isin(findings["finding_id"])].reset_index(drop=True)
+    return findings, links
+
+
+def _finding_ids_per_figure(figures: pd.DataFrame, links: pd.DataFrame) -> pd.Series:
+    joined = links.sort_values("finding_id").groupby("claim_id")["finding_id"].agg(";".join)
+    return figures["claim_id"].map(joined).astype(object).fillna("")
+
+
+# ---- words -------------------------------------------------------------------------------------
+
+def format_number(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_interval(lower: float, upper: float, lower_open: bool = False, upper_open: bool = False) -> str:
+    """An interval as an editor would write it: 595, more than 2,100, at most 40, between 95 and 105."""
+    if lower == upper:
+        return format_number(lower)
+    if np.isinf(upper):
+        return f"{'more than' if lower_open else 'at least'} {format_number(lower)}"
+    if np.isinf(lower):
+        return f"{'fewer than' if upper_open else 'at most'} {format_number(upper)}"
+    return f"between {format_number(lower)} and {format_number(upper)}"
+
+
+def _stated(evidence: pd.DataFrame) -> str:
+    """Each distinct figure the cited claims state, with who states it: `531 (001, line 13)`."""
+    evidence = evidence.dropna(subset=["value"])
+    if evidence.empty:
+        return ""
+    said = evidence["qualifier"].map(QUALIFIER_WORDS).fillna("") + evidence["value"].map(format_number)
+    where = evidence["source_id"] + ", line " + evidence["line"].astype("string").fillna("?")
+    stated = pd.DataFrame({"said": said, "value": evidence["value"], "where": where})
+    stated = stated.groupby("said", sort=False).agg(value=("value", "first"), where=("where", "; ".join))
+    stated = stated.sort_values("value", kind="stable")
+    return " vs ".join(f"{said} ({where})" for said, where in zip(stated.index, stated["where"]))
+
+
+def _reference(row, evidence: pd.DataFrame) -> str:
+    if row.status == "unverifiable":
+        return ""
+    if row.status == "disputed":
+        cited = evidence[evidence["figure"] == row.figure]
+        values = sorted(set(cited["value"].dropna()))
+        if len(values) > 1:
+            return " vs ".join(format_number(v) for v in values)
+    return format_interval(row.r_lower, row.r_upper, bool(row.r_lower_open), bool(row.r_upper_open))
+
+
+def _period(start: str, end: str) -> str:
+    if start and end:
+        return f"{start} to {end}"
+    return f"since {start}" if start else (f"as of {end}" if end else "undated")
+
+
+def _message(row, evidence: pd.DataFrame) -> str:
+    said = f"the draft says {row.text}"
+    if row.status == "unverifiable":
+        if not row.metric:
+            return f"{said}, but what it counts is not in the workspace's vocabulary"
+        subject = f"{row.entity or 'an unnamed subject'} {row.metric}"
+        if row.scope == "event" and not (row.period_start or row.period_end):
+            return f"{said}; it counts one event but gives no date to find it by ({subject})"
+        return f"nothing in the workspace covers {subject} ({_period(row.period_start, row.period_end)})"
+    cited = evidence[evidence["figure"] == row.figure]
+    period = _period(row.r_period_start, row.r_period_end)
+    if row.status == "disputed":
+        stated = _stated(cited)
+        text = f"the sources disagree on {row.quantity}"
+        if stated:
+            text += f": {stated}"
+        if row.r_disputed_by:
+            text += f" (see finding {row.r_disputed_by.replace(';', ', ')})"
+        return text
+    sources = _stated(cited[cited["role"] == "for"])
+    count = cited.loc[cited["role"] == "for", "source_id"].nunique()
+    how = "one source" if row.r_status == "single source" else f"{count} sources agree"
+    says = f"the sources say {row.reference} ({period}; {how}: {sources})"
+    if row.status == "supported":
+        return says
+    return f"{said}, but {says}"
