@@ -1,0 +1,130 @@
+"""`reconcile(claims, sources, config) -> Reconciliation`: every rule, fingerprinted findings, the
+most likely wrong claims and the citable values, as validated frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from checks.schemas import ClaimVerdict, Finding, FindingClaim, Reconciled
+from claims.config import Config
+from reconcile import wording
+from reconcile.components import variables
+from reconcile.fingerprint import fingerprints
+from reconcile.links import links
+from reconcile.model import Context, Found, Relations
+from reconcile.quantities import prepare
+from reconcile.rules import RULES, resolve
+from reconcile.rules.cohort import cohorts
+from reconcile.solver import localise
+from reconcile.values import reconciled_values
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+FINDING_COLUMNS = ["finding_id", "rule", "severity", "entity", "metric", "scope", "period", "message"]
+
+
+@dataclass
+class Reconciliation:
+    """The result of reconciling a workspace's claims.
+
+    findings        checks.schemas.Finding, sorted by severity, entity, metric, finding_id. `message`
+                    states the numbers and the arithmetic and, after the solver, which claims are
+                    most likely wrong.
+    finding_claims  checks.schemas.FindingClaim: finding_id, claim_id, role (stated, total, part,
+                    subset, set, earlier, later, group, member); sorted by finding order, then role,
+                    then claim_id. Join it to the claims for source_id, line, value, qualifier, quote.
+    verdicts        checks.schemas.ClaimVerdict: for claims of each component holding an error or
+                    warning, most_likely_wrong (in every smallest correction), possibly_wrong (in
+                    some), undetermined (the solver could not tell or finish); `suggested` is a value
+                    that makes every rule hold. Claims absent from it need no correction.
+    reconciled      checks.schemas.Reconciled: one row per quantity, sorted by quantity.
+    unsolved        one line per component the solver could not finish (size or time limit).
+    """
+
+    findings: pd.DataFrame
+    finding_claims: pd.DataFrame
+    verdicts: pd.DataFrame
+    reconciled: pd.DataFrame
+    unsolved: list[str] = field(default_factory=list)
+
+
+def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Reconciliation:
+    """Run every enabled rule over the claims (rejected ones ignored) and localise the errors."""
+    rules = resolve(config)
+    frame = prepare(claims, sources, config)
+    frame[["cohort", "cohort_label"]] = cohorts(frame, config, rules["cohort"])
+    frame["var"] = variables(frame)
+    ctx = Context(claims=frame, config=config, links=links(frame, config), rules=rules)
+
+    found: list[tuple[Found, str]] = []
+    for name, module in RULES.items():
+        rule = rules[name]
+        if not rule.enabled:
+            continue
+        if name == "explained":
+            serious = [f.members["claim_id"] for f, severity in found if severity != "info"]
+            ctx.flagged = pd.Index(pd.concat(serious) if serious else [])
+        found.append((module.check(ctx, rule), rule.severity))
+    findings, finding_claims = _assemble(found, frame)
+
+    relations = Relations.concat([RULES[name].relations(ctx, rule) for name, rule in rules.items() if rule.enabled])
+    suspects = pd.Index(finding_claims.loc[finding_claims["finding_id"].isin(
+        findings.loc[findings["severity"] != "info", "finding_id"]), "claim_id"])
+    verdicts, unsolved = localise(frame, relations, suspects, config)
+    findings["message"] = _with_verdicts(findings, finding_claims, verdicts, frame)
+    reconciled = reconciled_values(frame, ctx.links, findings, finding_claims, verdicts)
+    return Reconciliation(
+        findings=Finding.validate(findings[FINDING_COLUMNS]),
+        finding_claims=FindingClaim.validate(finding_claims),
+        verdicts=ClaimVerdict.validate(verdicts),
+        reconciled=Reconciled.validate(reconciled),
+        unsolved=unsolved,
+    )
+
+
+def _assemble(found: list[tuple[Found, str]], claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All rules' findings numbered, fingerprinted and sorted; their claims in the same order."""
+    findings, members, offset = [], [], 0
+    for result, severity in found:
+        if result.findings.empty:
+            continue
+        findings.append(result.findings.assign(n=result.findings["local"] + offset, severity=severity))
+        members.append(result.members.assign(n=result.members["local"] + offset))
+        offset += len(result.findings)
+    if not findings:
+        return (pd.DataFrame(columns=FINDING_COLUMNS + ["n"]),
+                pd.DataFrame(columns=["finding_id", "claim_id", "role"]))
+    findings = pd.concat(findings, ignore_index=True)
+    members = pd.concat(members, ignore_index=True).drop_duplicates(["n", "claim_id"])
+    findings["finding_id"] = fingerprints(findings, members, claims)
+    findings = findings.sort_values(["severity", "entity", "metric", "finding_id"],
+                                    key=lambda s: s.map(SEVERITY_ORDER) if s.name == "severity" else s, kind="stable")
+    findings = findings.reset_index(drop=True)
+    order = pd.Series(np.arange(len(findings)), index=findings["n"])
+    members = members.assign(finding_id=members["n"].map(findings.set_index("n")["finding_id"]), order=members["n"].map(order))
+    members = members.sort_values(["order", "role", "claim_id"], kind="stable")
+    return findings, members[["finding_id", "claim_id", "role"]].reset_index(drop=True)
+
+
+def _with_verdicts(findings: pd.DataFrame, finding_claims: pd.DataFrame, verdicts: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
+    """Each message followed by what the solver concluded about its claims."""
+    if findings.empty or verdicts.empty:
+        return findings["message"]
+    judged = (finding_claims.merge(verdicts[["claim_id", "verdict", "suggested"]], on="claim_id")
+              .merge(claims[["claim_id", "value", "qualifier", "source_id", "line", "char_start"]], on="claim_id")
+              .sort_values(["finding_id", "source_id", "line", "char_start"], kind="stable"))
+    judged["cite"] = wording.cited_column(judged)
+    sentences = {}
+    for finding_id, group in judged.groupby("finding_id", sort=False):
+        likely = group.loc[group["verdict"] == "most_likely_wrong", "cite"].tolist()
+        maybe = group.loc[group["verdict"] == "possibly_wrong", "cite"].tolist()
+        unsure = group.loc[group["verdict"] == "undetermined", "cite"].tolist()
+        if likely:
+            sentences[finding_id] = f" Most likely wrong: {wording.listing(likely)}."
+        elif maybe:
+            sentences[finding_id] = f" Possibly wrong (the claims cannot tell which): {wording.listing(maybe)}."
+        elif unsure:
+            sentences[finding_id] = f" Which of {wording.listing(unsure)} is wrong could not be decided."
+    return findings["message"] + findings["finding_id"].map(sentences).fillna("")

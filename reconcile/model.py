@@ -1,0 +1,82 @@
+"""What rules receive and return: the shared context, findings before fingerprinting, solver relations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from claims.config import Config, Rule
+
+FOUND_COLUMNS = ["local", "rule", "entity", "metric", "scope", "period", "key", "message"]
+MEMBER_COLUMNS = ["local", "claim_id", "role"]
+TERM_COLUMNS = ["rel", "var", "coef"]
+BOUND_COLUMNS = ["rel", "lo", "hi"]
+
+
+@dataclass
+class Context:
+    """The prepared claims (see `reconcile.quantities.prepare`) plus what several rules share.
+
+    `claims` gains `var` (the solver variable: one per quantity, claims of one cohort share it) and
+    `cohort` ("" when none); `links` holds each stated part or subset with its total
+    (part_id, total_id, relation "part" or "subset").
+    """
+
+    claims: pd.DataFrame
+    config: Config
+    links: pd.DataFrame
+    rules: dict[str, Rule] = field(default_factory=dict)
+    flagged: pd.Index = field(default_factory=lambda: pd.Index([]))  # claims in error or warning findings so far
+
+    def in_scope(self, rule: Rule, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The rows (claims by default) the rule's `metrics` and `entities` settings let it see."""
+        frame = self.claims if frame is None else frame
+        keep = pd.Series(True, index=frame.index)
+        if rule.metrics:
+            keep &= frame["metric"].isin(rule.metrics)
+        if rule.entities:
+            keep &= frame["entity"].isin(rule.entities)
+        return frame.loc[keep]
+
+
+@dataclass
+class Found:
+    """A rule's findings: `findings` (FOUND_COLUMNS; `local` numbers them within the rule, `key` is the
+    quantity key for the fingerprint) and `members` (local, claim_id, role)."""
+
+    findings: pd.DataFrame
+    members: pd.DataFrame
+
+    @classmethod
+    def empty(cls) -> Found:
+        return cls(pd.DataFrame(columns=FOUND_COLUMNS), pd.DataFrame(columns=MEMBER_COLUMNS))
+
+
+@dataclass
+class Relations:
+    """Linear relations among quantity variables for the solver: lo <= sum(coef * x[var]) <= hi."""
+
+    terms: pd.DataFrame
+    bounds: pd.DataFrame
+
+    @classmethod
+    def empty(cls) -> Relations:
+        return cls(pd.DataFrame(columns=TERM_COLUMNS), pd.DataFrame(columns=BOUND_COLUMNS))
+
+    @classmethod
+    def concat(cls, parts: list[Relations]) -> Relations:
+        """Relations of several rules renumbered into one system."""
+        terms, bounds, offset = [], [], 0
+        for part in parts:
+            if part.bounds.empty:
+                continue
+            codes, uniques = pd.factorize(part.bounds["rel"])
+            ids = pd.Series(np.arange(len(uniques)) + offset, index=uniques)
+            terms.append(part.terms.assign(rel=part.terms["rel"].map(ids)))
+            bounds.append(part.bounds.assign(rel=codes + offset))
+            offset += len(uniques)
+        if not bounds:
+            return cls.empty()
+        return cls(pd.concat(terms, ignore_index=True), pd.concat(bounds, ignore_index=True))

@@ -1,0 +1,86 @@
+"""Quantity keys: which claims speak of the same quantity, and the dates they are compared on.
+
+`prepare` turns validated claims and the source registry into the one frame every rule reads: rejected
+claims dropped, group entities normalised, intervals with tolerances, dates as day ranges, a weight
+for the solver and the quantity key `qkey`.
+"""
+
+import numpy as np
+import pandas as pd
+
+from claims.config import Config
+from reconcile.dates import day_range
+from reconcile.intervals import claim_intervals
+
+_TEXT_COLUMNS = ("claim_id", "source_id", "text", "quote", "qualifier", "unit", "kind", "entity", "metric",
+                 "scope", "period_start", "period_end", "part_of", "method", "status", "note")
+_SOURCE_COLUMNS = {"publisher": "publisher", "published": "published", "title": "title", "url": "url",
+                   "period_start": "source_start", "period_end": "source_end"}
+# Scopes whose figure describes a state at a date: an unstated end is the document's date.
+DATED_SCOPES = ("cumulative", "snapshot")
+
+
+def normalise_entity(entity: str, config: Config) -> str:
+    """A configured group name or a listed group becomes its member codes sorted and joined by '+'."""
+    if entity in config.groups:
+        return "+".join(config.groups[entity]["members"])
+    if "+" in entity:
+        return "+".join(sorted(part.strip() for part in entity.split("+")))
+    return entity
+
+
+def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.DataFrame:
+    """The claims every rule works on, sorted by claim_id so that input row order never matters.
+
+    Added columns: publisher, published, title, url, source_start, source_end (from the registry);
+    lower/upper (widened by tolerances) with lower_open/upper_open; scope (the metric's when the claim
+    states none); as_of (period_end, else the publication date, else the source's period end) with
+    as_of_first/as_of_last in days; key_end (as_of for cumulative and snapshot figures, the stated
+    period_end otherwise); identified (the claim names a quantity other claims can share); qkey;
+    weight (source reliability times review weight: the cost of calling the claim wrong).
+    """
+    frame = claims.loc[claims["status"].fillna("") != "rejected"].copy()
+    for column in _TEXT_COLUMNS:
+        frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float)
+    frame["line"] = pd.to_numeric(frame["line"], errors="coerce").fillna(0).astype(int)
+    frame["char_start"] = pd.to_numeric(frame["char_start"], errors="coerce").fillna(0).astype(int)
+    entities = {e: normalise_entity(e, config) for e in frame["entity"].unique()}
+    frame["entity"] = frame["entity"].map(entities)
+    metric_scope = pd.Series({name: m.scope for name, m in config.metrics.items()}, dtype=object)
+    frame["scope"] = frame["scope"].where(frame["scope"] != "", frame["metric"].map(metric_scope).fillna(""))
+
+    registry = sources[[c for c in _SOURCE_COLUMNS if c in sources] + ["source_id"]].rename(columns=_SOURCE_COLUMNS)
+    registry = registry.astype(str).drop_duplicates("source_id")
+    frame = frame.drop(columns=[c for c in _SOURCE_COLUMNS.values() if c in frame]).merge(registry, on="source_id", how="left")
+    for column in _SOURCE_COLUMNS.values():
+        frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
+
+    frame[["lower", "upper", "lower_open", "upper_open"]] = claim_intervals(frame, config)
+    as_of = frame["period_end"].where(frame["period_end"] != "", frame["published"])
+    frame["as_of"] = as_of.where(as_of != "", frame["source_end"])
+    frame["as_of_first"], frame["as_of_last"] = day_range(frame["as_of"])
+    dated = frame["scope"].isin(DATED_SCOPES)
+    frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
+    frame["identified"] = _identified(frame, dated)
+    key = frame["entity"] + "|" + frame["metric"] + "|" + frame["scope"] + "|" + frame["period_start"] + "|" + frame["key_end"]
+    frame["qkey"] = key.where(frame["identified"], "claim|" + frame["claim_id"])
+
+    reliability = {(s, p): config.reliability(s, p) for s, p in frame[["source_id", "publisher"]].drop_duplicates().itertuples(index=False)}
+    pairs = pd.MultiIndex.from_frame(frame[["source_id", "publisher"]])
+    review = np.where(frame["status"] == "confirmed", config.confirmed_weight, config.candidate_weight)
+    frame["weight"] = pairs.map(reliability).to_numpy(float) * review
+    return frame.sort_values("claim_id", kind="stable").reset_index(drop=True)
+
+
+def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:
+    """Whether a claim names a quantity that other claims can state too.
+
+    A dated figure (cumulative, snapshot) needs an entity. An event figure, or one of no scope, also
+    needs its own stated period: dated only by its document's coverage it names no particular event,
+    and two meetings' participant counts are not one quantity.
+    """
+    named = (frame["metric"] != "") & (frame["entity"] != "")
+    stated = (frame["period_start"] != "") & (frame["period_end"] != "")
+    document_dates = (frame["period_start"] == frame["source_start"]) & (frame["period_end"] == frame["source_end"])
+    return named & (dated | (stated & ~document_dates))

@@ -1,0 +1,40 @@
+"""Agreement: claims on the same quantity (entity, metric, scope, period) must have a value in common."""
+
+import pandas as pd
+
+from claims.config import Rule
+from reconcile import wording
+from reconcile.disagreement import conflicts
+from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+
+NAME = "agreement"
+DEFAULT = Rule(name=NAME, severity="error", description="claims on the same quantity must agree")
+
+
+def check(ctx: Context, rule: Rule) -> Found:
+    claims = ctx.in_scope(rule)
+    claims = claims.loc[claims["identified"]]
+    clashes = conflicts(claims, "qkey", rule.tolerance)
+    if clashes.empty:
+        return Found.empty()
+    involved = claims.loc[claims["qkey"].isin(clashes["qkey"])].assign(cite=lambda f: wording.cited_column(f))
+    by_id = involved.set_index("claim_id")
+    cites = involved.groupby("qkey")["cite"].agg(list)
+    rows = []
+    for local, clash in enumerate(clashes.itertuples(index=False)):
+        low, high = by_id.loc[clash.low], by_id.loc[clash.high]
+        label = wording.period(low["period_start"], low["key_end"])
+        message = (f"{wording.quantity(low['entity'], low['metric'], label)}: "
+                   f"{low['cite']} and {high['cite']} state the same quantity but cannot both be true"
+                   f"{wording.gap(clash.gap)}.")
+        others = [c for c in cites[clash.qkey] if c not in (low["cite"], high["cite"])]
+        if others:
+            message += f" Also stated: {wording.listing(others)}."
+        rows.append((local, NAME, low["entity"], low["metric"], low["scope"], label, clash.qkey, message))
+    members = clashes[["qkey"]].reset_index(names="local").merge(involved[["qkey", "claim_id"]], on="qkey")
+    return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members[["local", "claim_id"]].assign(role="stated"))
+
+
+def relations(ctx: Context, rule: Rule) -> Relations:
+    """None: claims of one quantity already share one solver variable."""
+    return Relations.empty()

@@ -1,0 +1,68 @@
+"""Cumulative counts never shrink: for one entity, metric and start, a later period_end cannot bring
+a lower figure. Event and snapshot figures are never compared by this rule, however they differ."""
+
+import numpy as np
+import pandas as pd
+
+from claims.config import Rule
+from reconcile import wording
+from reconcile.intervals import apart
+from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from reconcile.ordering import best_earlier
+
+NAME = "cumulative"
+DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")
+_SERIES = ["entity", "metric", "period_start"]
+
+
+def series(ctx: Context, rule: Rule) -> pd.DataFrame:
+    """The dated cumulative claims the rule compares, with `series` numbering (entity, metric, start)."""
+    claims = ctx.in_scope(rule)
+    claims = claims.loc[claims["identified"] & (claims["scope"] == "cumulative") & claims["as_of_first"].notna()]
+    return claims.assign(series=claims.groupby(_SERIES, sort=True).ngroup().to_numpy())
+
+
+def check(ctx: Context, rule: Rule) -> Found:
+    claims = series(ctx, rule).reset_index(drop=True)
+    earlier = best_earlier(claims["series"].to_numpy(), claims["as_of_first"].to_numpy(),
+                           claims["as_of_last"].to_numpy(), claims["lower"].to_numpy())
+    later = claims.loc[earlier >= 0]
+    before = claims.iloc[earlier[earlier >= 0]].set_axis(later.index)
+    slack = rule.tolerance * np.abs(before["value"].to_numpy(float))
+    shrinks = apart(later["upper"], later["upper_open"], before["lower"], before["lower_open"], slack)
+    # One cohort is one quantity: its differences are the cohort rule's to report.
+    shrinks &= ~((later["cohort"].to_numpy() != "") & (later["cohort"].to_numpy() == before["cohort"].to_numpy()))
+    later, before = later.loc[shrinks], before.loc[shrinks]
+    if later.empty:
+        return Found.empty()
+    rows = []
+    for local, (old, new) in enumerate(zip(before.itertuples(index=False), later.itertuples(index=False))):
+        since = f"since {new.period_start}" if new.period_start else "to date"
+        message = (f"{new.entity} {new.metric} counted {since} is cumulative and cannot shrink: "
+                   f"{wording.cited(old.value, old.qualifier, old.source_id, old.line)} by {old.as_of}, then "
+                   f"{wording.cited(new.value, new.qualifier, new.source_id, new.line)} by {new.as_of}"
+                   f"{wording.drop(old.lower - new.upper)}.")
+        key = "|".join([new.entity, new.metric, new.scope, new.period_start])
+        rows.append((local, NAME, new.entity, new.metric, new.scope, wording.period(new.period_start, new.as_of), key, message))
+    members = pd.concat([
+        pd.DataFrame({"local": range(len(later)), "claim_id": before["claim_id"].to_numpy(), "role": "earlier"}),
+        pd.DataFrame({"local": range(len(later)), "claim_id": later["claim_id"].to_numpy(), "role": "later"}),
+    ], ignore_index=True)
+    return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
+
+
+def relations(ctx: Context, rule: Rule) -> Relations:
+    """x[later quantity] - x[latest earlier quantity] >= 0 for each dated quantity of a series."""
+    quantities = series(ctx, rule).drop_duplicates("qkey").reset_index(drop=True)
+    earlier = best_earlier(quantities["series"].to_numpy(), quantities["as_of_first"].to_numpy(),
+                           quantities["as_of_last"].to_numpy(), quantities["as_of_last"].to_numpy())
+    new = quantities.loc[earlier >= 0]
+    old = quantities.iloc[earlier[earlier >= 0]].set_axis(new.index)
+    keep = new["var"].to_numpy() != old["var"].to_numpy()
+    new, old = new.loc[keep], old.loc[keep]
+    rel = np.arange(len(new))
+    terms = pd.DataFrame({"rel": np.concatenate([rel, rel]),
+                          "var": np.concatenate([new["var"].to_numpy(), old["var"].to_numpy()]),
+                          "coef": np.concatenate([np.ones(len(rel)), -np.ones(len(rel))])})
+    bounds = pd.DataFrame({"rel": rel, "lo": -rule.tolerance * np.abs(old["value"].to_numpy(float)), "hi": np.inf})
+    return Relations(terms, bounds)

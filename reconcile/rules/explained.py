@@ -1,0 +1,44 @@
+"""Explained differences: figures for one entity and metric that differ only because they are stated
+for different periods or scopes. Reported as info, saying so, and only among claims no other rule
+has flagged, so an editor sees the difference was looked at and needs no correction."""
+
+import pandas as pd
+
+from claims.config import Rule
+from reconcile import wording
+from reconcile.disagreement import conflicts
+from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+
+NAME = "explained"
+DEFAULT = Rule(name=NAME, severity="info", description="differences explained by a stated difference of period or scope")
+
+
+def check(ctx: Context, rule: Rule) -> Found:
+    claims = ctx.in_scope(rule)
+    claims = claims.loc[claims["identified"] & ~claims["claim_id"].isin(ctx.flagged)]
+    claims = claims.assign(subject=claims["entity"] + "|" + claims["metric"])
+    clashes = conflicts(claims, "subject", rule.tolerance)
+    if clashes.empty:
+        return Found.empty()
+    by_id = claims.set_index("claim_id")
+    rows = []
+    for local, clash in enumerate(clashes.itertuples(index=False)):
+        low, high = by_id.loc[clash.low], by_id.loc[clash.high]
+        differs = [what for what, column in (("periods", "period_start"), ("periods", "key_end"), ("scopes", "scope"))
+                   if low[column] != high[column]]
+        message = (f"{low['entity']} {low['metric']}: "
+                   f"{wording.cited(low['value'], low['qualifier'], low['source_id'], low['line'])} "
+                   f"({low['scope']}, {wording.period(low['period_start'], low['key_end']) or 'undated'}) and "
+                   f"{wording.cited(high['value'], high['qualifier'], high['source_id'], high['line'])} "
+                   f"({high['scope']}, {wording.period(high['period_start'], high['key_end']) or 'undated'}) differ, "
+                   f"which their different {' and '.join(dict.fromkeys(differs))} explain: not a contradiction.")
+        rows.append((local, NAME, low["entity"], low["metric"], "", "", clash.subject, message))
+    members = pd.concat([pd.DataFrame({"local": range(len(clashes)), "claim_id": clashes["low"].to_numpy(), "role": "stated"}),
+                         pd.DataFrame({"local": range(len(clashes)), "claim_id": clashes["high"].to_numpy(), "role": "stated"})],
+                        ignore_index=True)
+    return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
+
+
+def relations(ctx: Context, rule: Rule) -> Relations:
+    """None: differently dated figures are different quantities."""
+    return Relations.empty()

@@ -1,0 +1,177 @@
+"""Which claims are most likely wrong: Fellegi-Holt error localisation as a small MILP per component.
+
+For a component, x[q] is the true value of each quantity and d[i] in {0, 1} says claim i is changed.
+A kept claim holds its quantity inside its interval (big-M: lower_i - M*d_i <= x[q] <= upper_i + M*d_i),
+every rule relation holds on x, and the weights (reliability x review) of the changed claims are
+minimised with `scipy.optimize.milp`. Each optimal change set found is cut off and the program solved
+again until the optimum rises (at most `solver.max_ties` sets): claims in every optimal set are most
+likely wrong, claims in some are possibly wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csr_matrix
+
+from claims.config import Config
+from reconcile import wording
+from reconcile.components import relation_components
+from reconcile.model import Relations
+
+VERDICT_COLUMNS = ["claim_id", "verdict", "component", "suggested", "note"]
+_COST_EPSILON = 1e-6
+
+
+@dataclass
+class Solution:
+    """The optimal change sets of one component (claim positions), and for each the corrected x."""
+
+    sets: list[frozenset[int]]
+    values: list[np.ndarray]
+    capped: bool
+    finished: bool
+
+
+def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, config: Config) -> tuple[pd.DataFrame, list[str]]:
+    """Verdicts (VERDICT_COLUMNS) for the claims of every component holding a suspect claim, and a
+    description of each component the solver could not finish."""
+    variable_count = int(claims["var"].max()) + 1 if len(claims) else 0
+    component = relation_components(variable_count, relations.terms)
+    claims = claims.assign(component=component[claims["var"].to_numpy(int)])
+    wanted = np.unique(claims.loc[claims["claim_id"].isin(suspects), "component"])
+    claims = claims.loc[claims["component"].isin(wanted)]
+    terms = relations.terms.assign(component=component[relations.terms["var"].to_numpy(int)])
+    terms = terms.loc[terms["component"].isin(wanted)]
+    bounds = relations.bounds.set_index("rel")
+    verdicts, unsolved = [], []
+    term_groups = dict(tuple(terms.groupby("component")))
+    for number, members in claims.groupby("component"):
+        subject = wording.listing(sorted({f"{e} {m}".strip() for e, m in zip(members["entity"], members["metric"])})[:3])
+        if len(members) > config.solver_max_component:
+            unsolved.append(f"component {number} ({len(members)} claims: {subject}): more claims than "
+                            f"solver.max_component = {config.solver_max_component}")
+            verdicts.append(_undetermined(members, suspects, number, "too many connected claims to decide"))
+            continue
+        own_terms = term_groups.get(number, pd.DataFrame(columns=["rel", "var", "coef"]))
+        solution = solve(members, own_terms, bounds.loc[own_terms["rel"].unique()], config)
+        if not solution.finished:
+            unsolved.append(f"component {number} ({len(members)} claims: {subject}): no answer within "
+                            f"solver.time_limit = {config.solver_time_limit:g} s")
+            verdicts.append(_undetermined(members, suspects, number, "the solver ran out of time"))
+            continue
+        verdicts.append(_verdicts(members, number, solution))
+    frames = [v for v in verdicts if not v.empty]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=VERDICT_COLUMNS)
+    return table.sort_values("claim_id").reset_index(drop=True), unsolved
+
+
+def solve(members: pd.DataFrame, terms: pd.DataFrame, bounds: pd.DataFrame, config: Config) -> Solution:
+    """Enumerate the minimum-weight change sets of one component."""
+    started = time.monotonic()
+    variables = np.unique(np.concatenate([members["var"].to_numpy(int), terms["var"].to_numpy(int)]))
+    nx, nd = len(variables), len(members)
+    column = pd.Series(np.arange(nx), index=variables)
+    x_of_claim = column[members["var"].to_numpy(int)].to_numpy()
+    finite = np.concatenate([members[c].to_numpy(float) for c in ("lower", "upper", "value")])
+    finite = finite[np.isfinite(finite)]
+    widest = int(terms.groupby("rel").size().max()) if len(terms) else 1
+    big = 10.0 * (np.abs(finite).max(initial=0.0) + 1.0) * max(widest, 1)
+    floor = 0.0 if (members["value"] >= 0).all() else -big
+    whole = members.groupby(x_of_claim)["kind"].agg(lambda k: bool((k == "count").all())).reindex(range(nx), fill_value=False)
+
+    rows, cols, data, lo, hi = [], [], [], [], []
+
+    def add(row_cols, row_data, low, high):
+        r = len(lo)
+        rows.extend([r] * len(row_cols)), cols.extend(row_cols), data.extend(row_data)
+        lo.append(low), hi.append(high)
+
+    step = np.where(whole.to_numpy()[x_of_claim], 1.0, 1e-6 * np.maximum(1.0, np.abs(members["value"].to_numpy(float))))
+    for i, (lower, upper, lower_open, upper_open) in enumerate(
+            members[["lower", "upper", "lower_open", "upper_open"]].itertuples(index=False)):
+        if np.isfinite(lower):
+            bound = lower + (step[i] if lower_open else 0.0)
+            add([x_of_claim[i], nx + i], [1.0, bound - floor], bound, np.inf)
+        if np.isfinite(upper):
+            bound = upper - (step[i] if upper_open else 0.0)
+            add([x_of_claim[i], nx + i], [1.0, -(big - bound)], -np.inf, bound)
+    for rel, group in terms.groupby("rel"):
+        add(list(column[group["var"].to_numpy(int)]), list(group["coef"].astype(float)),
+            float(bounds.at[rel, "lo"]), float(bounds.at[rel, "hi"]))
+
+    cost = np.concatenate([np.zeros(nx), members["weight"].to_numpy(float)])
+    integrality = np.concatenate([whole.to_numpy().astype(int), np.ones(nd, dtype=int)])
+    box = Bounds(np.concatenate([np.full(nx, floor), np.zeros(nd)]), np.concatenate([np.full(nx, big), np.ones(nd)]))
+    sets, values, best = [], [], None
+    while len(sets) < config.solver_max_ties:
+        remaining = config.solver_time_limit - (time.monotonic() - started)
+        if remaining <= 0:
+            return Solution(sets, values, capped=False, finished=False)
+        matrix = csr_matrix((data, (rows, cols)), shape=(len(lo), nx + nd))
+        with _quiet_stdout():
+            result = milp(cost, integrality=integrality, bounds=box,
+                          constraints=LinearConstraint(matrix, lo, hi) if lo else None,
+                          options={"time_limit": remaining, "presolve": False})
+        if result.status == 1 or (result.x is None and result.status != 2):
+            # Out of time: sets found so far are optimal, but there may be more of them.
+            return Solution(sets, values, capped=True, finished=bool(sets))
+        if result.x is None or (best is not None and result.fun > best + _COST_EPSILON):
+            return Solution(sets, values, capped=False, finished=True)
+        best = result.fun if best is None else best
+        changed = frozenset(np.flatnonzero(result.x[nx:] > 0.5).tolist())
+        sets.append(changed), values.append(result.x[:nx][x_of_claim])
+        if not changed:
+            return Solution(sets, values, capped=False, finished=True)
+        # Forbid this set (and any superset) and look for another one as small.
+        add([nx + i for i in changed], [1.0] * len(changed), -np.inf, len(changed) - 1)
+    return Solution(sets, values, capped=True, finished=True)
+
+
+def _verdicts(members: pd.DataFrame, number: int, solution: Solution) -> pd.DataFrame:
+    if not solution.sets or not solution.sets[0]:
+        return pd.DataFrame(columns=VERDICT_COLUMNS)
+    every = frozenset.intersection(*solution.sets)
+    some = frozenset.union(*solution.sets)
+    count = len(solution.sets)
+    positions = sorted(some)
+    suggested = [next(v[i] for s, v in zip(solution.sets, solution.values) if i in s) for i in positions]
+    if solution.capped:
+        verdict = ["undetermined"] * len(positions)
+        note = [f"at least {count} equally small sets of corrections make every rule hold; the claims cannot tell which"] * len(positions)
+    else:
+        verdict = ["most_likely_wrong" if i in every else "possibly_wrong" for i in positions]
+        sets = "the one smallest set" if count == 1 else f"all {count} equally small sets"
+        note = [f"changed in {sets} of corrections that make every rule hold" if i in every else
+                f"changed in {sum(i in s for s in solution.sets)} of the {count} equally small sets of corrections "
+                "that make every rule hold: the claims cannot tell which is wrong" for i in positions]
+    return pd.DataFrame({"claim_id": members["claim_id"].to_numpy()[positions], "verdict": verdict,
+                         "component": number, "suggested": np.round(np.asarray(suggested, float), 6), "note": note})
+
+
+def _undetermined(members: pd.DataFrame, suspects: pd.Index, number: int, why: str) -> pd.DataFrame:
+    members = members.loc[members["claim_id"].isin(suspects)]
+    return pd.DataFrame({"claim_id": members["claim_id"].to_numpy(), "verdict": "undetermined", "component": number,
+                         "suggested": np.nan, "note": why})
+
+
+@contextmanager
+def _quiet_stdout():
+    """HiGHS prints some diagnostics to file descriptor 1 even when told to be silent
+    (jump-dev/HiGHS.jl#312); they must not corrupt a command's JSON or CSV output."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as sink:
+            os.dup2(sink.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)

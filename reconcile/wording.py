@@ -1,0 +1,77 @@
+"""How numbers, claims, periods and quantities read in messages meant for editors."""
+
+import math
+
+import pandas as pd
+
+_QUALIFIER_WORDS = {"eq": "", "approx": "about ", "gt": "more than ", "ge": "at least ", "lt": "less than ", "le": "at most "}
+
+
+def number(value: float) -> str:
+    """2100 -> "2,100", 0.5 -> "0.5", inf -> "no upper limit"."""
+    if math.isinf(value):
+        return "no limit"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def stated(value: float, qualifier: str) -> str:
+    """The figure as a reader would say it: "more than 2,100"."""
+    return _QUALIFIER_WORDS.get(qualifier, "") + number(value)
+
+
+def where(source_id: str, line) -> str:
+    return f"source {source_id}, line {line}"
+
+
+def cited(value: float, qualifier: str, source_id: str, line) -> str:
+    """"531 (source 001, line 13)"."""
+    return f"{stated(value, qualifier)} ({where(source_id, line)})"
+
+
+def span(lower: float, upper: float) -> str:
+    """An interval in words: "483", "at least 562", "between 480 and 520"."""
+    if lower == upper:
+        return number(lower)
+    if math.isinf(upper):
+        return f"at least {number(lower)}"
+    if math.isinf(lower):
+        return f"at most {number(upper)}"
+    return f"between {number(lower)} and {number(upper)}"
+
+
+def period(start: str, end: str) -> str:
+    """"2019-05..2022-11", "..2021-08" or "" (the form of Finding.period)."""
+    return f"{start}..{end}" if start or end else ""
+
+
+def quantity(entity: str, metric: str, period_text: str) -> str:
+    """"UZ returnees (2019-05..2022-11)"."""
+    subject = " ".join(part for part in (entity, metric) if part)
+    return f"{subject} ({period_text})" if period_text else subject
+
+
+def listing(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def cited_column(claims) -> pd.Series:
+    """`cited` for every row of a claims frame, indexed like it."""
+    return pd.Series([cited(v, q, s, n) for v, q, s, n in
+                      zip(claims["value"], claims["qualifier"], claims["source_id"], claims["line"])],
+                     index=claims.index, dtype=object)
+
+
+def gap(distance: float) -> str:
+    """" (they are 68 apart)", or nothing when the intervals only touch at an open end."""
+    return f" (they are {number(distance)} apart)" if distance > 0 else ""
+
+
+def drop(distance: float) -> str:
+    """", a drop of 68", or nothing when the bounds only touch at an open end."""
+    return f", a drop of {number(distance)}" if distance > 0 else ""

@@ -1,0 +1,108 @@
+"""The gold discrepancies of the bundled dossier (tests/data/gold/seeds.findings.csv): each `flag`
+row is an error or warning finding holding the listed values, no `no-flag` row is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from checks.schemas import Claim
+from claims.config import load_config
+from claims.ids import claim_id
+from claims.model import CLAIM_COLUMNS
+from claims.sources import read_source_text
+from reconcile.engine import reconcile
+from reconcile.quantities import normalise_entity
+from tests.reconcile_strategies import interval
+
+PROJECT = Path(__file__).resolve().parent.parent
+EXAMPLE = PROJECT / "examples" / "central-asia"
+GOLD = PROJECT / "tests" / "data" / "gold"
+
+
+def gold_claims(config) -> pd.DataFrame:
+    """The gold claims as Claim rows, linked as the extractor links them: a figure whose metric is
+    declared part or subset of another is `part_of` that metric's claim on the same source line."""
+    gold = pd.read_csv(GOLD / "seeds.claims.csv", dtype=str, keep_default_na=False)
+    registry = pd.read_csv(EXAMPLE / "sources.csv", dtype=str, keep_default_na=False).set_index("source_id")
+    rows, seen = [], {}
+    for g in gold.itertuples(index=False):
+        text = read_source_text(EXAMPLE / "sources" / registry.at[g.source_id, "file"])
+        line_start = sum(len(line) for line in text.splitlines(keepends=True)[: int(g.line) - 1])
+        quote = text.splitlines()[int(g.line) - 1]
+        occurrence = seen.get((g.source_id, quote, g.surface), 0)
+        seen[(g.source_id, quote, g.surface)] = occurrence + 1
+        start = quote.find(g.surface)
+        for _ in range(occurrence):
+            start = quote.find(g.surface, start + 1)
+        metric = config.metrics.get(g.metric)
+        lower, upper = interval(float(g.value), g.qualifier)
+        rows.append({
+            "claim_id": claim_id(g.source_id, quote, g.surface, occurrence), "source_id": g.source_id, "line": int(g.line),
+            "char_start": line_start + start, "char_end": line_start + start + len(g.surface), "text": g.surface,
+            "quote": quote, "value": float(g.value), "qualifier": g.qualifier, "lower": lower, "upper": upper, "unit": "",
+            "kind": metric.kind if metric else "count", "entity": g.entity, "metric": g.metric, "scope": g.scope,
+            "period_start": g.period_start, "period_end": g.period_end, "part_of": "", "method": "manual",
+            "status": "confirmed", "note": g.note, "source_sha256": "", "auto_digest": "",
+        })
+    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    parent = {name: m.part_of or m.subset_of for name, m in config.metrics.items()}
+    totals = claims.set_index(["source_id", "line", "metric"])["claim_id"]
+    totals = totals[~totals.index.duplicated()]
+    keys = list(zip(claims["source_id"], claims["line"], claims["metric"].map(parent).fillna("")))
+    claims["part_of"] = [totals.get(key, "") if key[2] else "" for key in keys]
+    return Claim.validate(claims)
+
+
+def gold_expectations() -> pd.DataFrame:
+    return pd.read_csv(GOLD / "seeds.findings.csv", dtype=str, keep_default_na=False)
+
+
+def serious_findings(result, config) -> pd.DataFrame:
+    """Error and warning findings, one row per finding with the entity (normalised) and its values."""
+    serious = result.findings.loc[result.findings["severity"].isin(["error", "warning"])]
+    return serious.merge(result.finding_claims, on="finding_id")
+
+
+def findings_with(result, claims, entity, metric, values, config) -> list[str]:
+    """Ids of error/warning findings for the entity and metric whose claims hold every value."""
+    table = serious_findings(result, config).merge(claims[["claim_id", "value"]], on="claim_id")
+    table = table.loc[(table["entity"] == normalise_entity(entity, config)) & (table["metric"] == metric)]
+    held = table.groupby("finding_id")["value"].agg(set)
+    return [fid for fid, got in held.items() if set(values) <= got]
+
+
+def check_gold(claims: pd.DataFrame, sources: pd.DataFrame, config) -> list[str]:
+    """Every gold expectation the reconciliation of `claims` misses, in words."""
+    result = reconcile(claims, sources, config)
+    misses = []
+    for row in gold_expectations().itertuples(index=False):
+        values = [float(v) for v in row.must.split(";")]
+        hits = findings_with(result, claims, row.entity, row.metric, values, config)
+        if row.expect == "flag" and not hits:
+            misses.append(f"{row.id}: no error/warning finding for {row.entity} {row.metric} with {row.must}")
+        if row.expect == "no-flag" and hits:
+            misses.append(f"{row.id}: unexpected finding(s) {hits} for {row.entity} {row.metric} with {row.must}")
+    return misses
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return pd.read_csv(EXAMPLE / "sources.csv", dtype=str, keep_default_na=False)
+
+
+def test_gold_claims_meet_every_gold_expectation(config, sources):
+    assert check_gold(gold_claims(config), sources, config) == []
+
+
+def test_gold_expectations_cover_both_kinds():
+    kinds = set(gold_expectations()["expect"])
+    assert kinds == {"flag", "no-flag"}
