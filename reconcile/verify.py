@@ -21,13 +21,13 @@ from pandera.typing import Series
 
 from checks.schemas import RECONCILED_STATUSES, SCOPES, Finding, FindingClaim, Reconciled
 from claims.config import Config
+from reconcile import wording
+from reconcile.dates import day_range
+from reconcile.intervals import apart, claim_intervals
 
 VERDICTS = ("supported", "contradicted", "disputed", "unverifiable")
 # The reconciled statuses against which a figure can be contradicted; the rest can only be disputed.
 SETTLED = tuple(s for s in RECONCILED_STATUSES if s != "disputed")
-# How a qualifier reads before its number when telling the editor what a source states.
-QUALIFIER_WORDS = {"eq": "", "approx": "about ", "gt": "more than ", "ge": "at least ", "lt": "fewer than ",
-                   "le": "at most "}
 
 
 class VerifiedFigure(pa.DataFrameModel):
@@ -44,6 +44,7 @@ class VerifiedFigure(pa.DataFrameModel):
     qualifier: Series[str]
     lower: Series[float]
     upper: Series[float]
+    unit: Series[str]
     kind: Series[str]
     entity: Series[str]
     metric: Series[str]
@@ -110,8 +111,8 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     draft's claims alone (anything with `reconciled`, `findings` and `finding_claims` frames);
     `claims` and `sources` are the workspace's, for what the sources say and who says it.
     """
-    figures = _figures(draft_claims)
-    reconciled = _with_bound_openness(Reconciled.validate(workspace.reconciled), claims)
+    figures = _figures(draft_claims, config)
+    reconciled = _with_bound_openness(Reconciled.validate(workspace.reconciled), claims, config)
     reconciled = _with_disputes(reconciled, workspace.findings, workspace.finding_claims)
     matched = match_quantities(figures, reconciled)
     figures = figures.merge(matched, on="figure", how="left")
@@ -134,11 +135,12 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
 
 # ---- the draft's figures -------------------------------------------------------------------------
 
-def _figures(draft_claims: pd.DataFrame) -> pd.DataFrame:
+def _figures(draft_claims: pd.DataFrame, config: Config) -> pd.DataFrame:
     figures = draft_claims[draft_claims["status"] != "rejected"]
     figures = figures.sort_values(["char_start", "char_end"], kind="stable").reset_index(drop=True)
-    figures = figures.assign(figure=np.arange(1, len(figures) + 1), entity_key=_entity_key(figures["entity"]))
-    return figures
+    bounds = claim_intervals(figures, config)
+    return figures.assign(figure=np.arange(1, len(figures) + 1), entity_key=_entity_key(figures["entity"]),
+                          **{f"f_{c}": bounds[c] for c in bounds})
 
 
 def _entity_key(entities: pd.Series) -> pd.Series:
@@ -148,12 +150,12 @@ def _entity_key(entities: pd.Series) -> pd.Series:
 
 # ---- matching: which reconciled quantity a figure speaks of --------------------------------------
 
-def _pad(dates: pd.Series, high: bool) -> pd.Series:
-    """Partial ISO dates made comparable as strings: the earliest (or latest) day they may stand for."""
-    dates = dates.fillna("").astype(str)
-    month, day = ("-99", "-99") if high else ("-00", "-00")
-    length = dates.str.len()
-    return dates.where(length != 4, dates + month + day).where(length != 7, dates + day)
+def _first_day(dates: pd.Series) -> np.ndarray:
+    return day_range(dates.reset_index(drop=True))[0]
+
+
+def _last_day(dates: pd.Series) -> np.ndarray:
+    return day_range(dates.reset_index(drop=True))[1]
 
 
 def _compatible_start(a: pd.Series, b: pd.Series) -> pd.Series:
@@ -185,15 +187,15 @@ def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> pd.Data
     r_start = pairs["r_period_start"].where(pairs["r_period_start"] != "", pairs["r_period_end"])
     r_end = pairs["r_period_end"].where(pairs["r_period_end"] != "", pairs["r_period_start"])
     dated = (f_end != "") & (r_end != "")
-    overlap = dated & (_pad(f_start, False) <= _pad(r_end, True)) & (_pad(r_start, False) <= _pad(f_end, True))
+    overlap = dated & (_first_day(f_start) <= _last_day(r_end)) & (_first_day(r_start) <= _last_day(f_end))
 
     # A running total stands as of its end; the draft's figure is compared with the latest one before it.
-    not_after = (pairs["period_end"] == "") | (_pad(pairs["r_period_end"], False) <= _pad(pairs["period_end"], True))
+    not_after = (pairs["period_end"] == "") | (_first_day(pairs["r_period_end"]) <= _last_day(pairs["period_end"]))
     running = not_after & _compatible_start(pairs["period_start"], pairs["r_period_start"])
 
     pairs = pairs[scope_ok & np.where(is_event, overlap, running)]
     pairs = pairs.assign(
-        _end=_pad(pairs["r_period_end"], True),
+        _end=np.nan_to_num(_last_day(pairs["r_period_end"]), nan=-np.inf),
         _same_start=pairs["period_start"] == pairs["r_period_start"],
     )
     best = pairs.sort_values(["figure", "_end", "_same_start", "r_quantity"],
@@ -216,13 +218,14 @@ def _claims_of(reconciled: pd.DataFrame, column: str) -> pd.DataFrame:
     return long.dropna(subset=["claim_id"])
 
 
-def _with_bound_openness(reconciled: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Whether each reconciled bound is strict: it is when a supporting claim said "more/fewer than" it."""
-    long = _claims_of(reconciled, "claims_for").merge(
-        claims[["claim_id", "qualifier", "lower", "upper"]], on="claim_id")
+def _with_bound_openness(reconciled: pd.DataFrame, claims: pd.DataFrame, config: Config) -> pd.DataFrame:
+    """Whether each reconciled bound is strict: it is when a supporting claim's own bound there is."""
+    supporting = claims.loc[claims["claim_id"].isin(_claims_of(reconciled, "claims_for")["claim_id"])]
+    bounds = claim_intervals(supporting, config).assign(claim_id=supporting["claim_id"])
+    long = _claims_of(reconciled, "claims_for").merge(bounds, on="claim_id")
     long = long.merge(reconciled[["quantity", "lower", "upper"]], on="quantity", suffixes=("", "_r"))
-    long = long.assign(lower_open=(long["qualifier"] == "gt") & (long["lower"] == long["lower_r"]),
-                       upper_open=(long["qualifier"] == "lt") & (long["upper"] == long["upper_r"]))
+    long = long.assign(lower_open=long["lower_open"] & (long["lower"] == long["lower_r"]),
+                       upper_open=long["upper_open"] & (long["upper"] == long["upper_r"]))
     open_ = long.groupby("quantity")[["lower_open", "upper_open"]].any()
     out = reconciled.merge(open_, left_on="quantity", right_index=True, how="left")
     return out.fillna({"lower_open": False, "upper_open": False}).astype({"lower_open": bool, "upper_open": bool})
@@ -239,23 +242,15 @@ def _with_disputes(reconciled: pd.DataFrame, findings: pd.DataFrame, finding_cla
     return reconciled.assign(disputed_by=reconciled["quantity"].map(joined).astype(object).fillna(""))
 
 
-def _spread(bound: pd.Series, tolerance: float) -> pd.Series:
-    """The tolerance around a bound; an infinite bound stays as it is (0 × ∞ would be NaN)."""
-    return (tolerance * bound.abs()).where(np.isfinite(bound), 0.0)
-
-
 def _meets(figures: pd.DataFrame, tolerance: float) -> pd.Series:
-    """Whether the figure's interval, widened by the relative tolerance, meets the reconciled one."""
-    lower = figures["lower"] - _spread(figures["lower"], tolerance)
-    upper = figures["upper"] + _spread(figures["upper"], tolerance)
-    f_lower_open = figures["qualifier"] == "gt"
-    f_upper_open = figures["qualifier"] == "lt"
-    r_lower, r_upper = figures["r_lower"], figures["r_upper"]
-    strict_low = figures["r_lower_open"].fillna(False).astype(bool) | f_upper_open
-    strict_high = figures["r_upper_open"].fillna(False).astype(bool) | f_lower_open
-    low_ok = np.where(strict_low, r_lower < upper, r_lower <= upper)
-    high_ok = np.where(strict_high, lower < r_upper, lower <= r_upper)
-    return pd.Series(low_ok & high_ok, index=figures.index)
+    """Whether the figure's interval meets the reconciled one, with the relative tolerance as slack."""
+    slack = tolerance * figures["value"].abs().to_numpy(float)
+    r_lower_open = figures["r_lower_open"].fillna(False).astype(bool)
+    r_upper_open = figures["r_upper_open"].fillna(False).astype(bool)
+    below = apart(figures["f_upper"], figures["f_upper_open"], figures["r_lower"], r_lower_open, slack)
+    above = apart(figures["r_upper"], r_upper_open, figures["f_lower"], figures["f_lower_open"], slack)
+    known = figures["r_lower"].notna() & figures["r_upper"].notna()
+    return known & ~below & ~above
 
 
 def _verdicts(figures: pd.DataFrame, tolerance: float) -> pd.Series:
@@ -301,21 +296,13 @@ def _finding_ids_per_figure(figures: pd.DataFrame, links: pd.DataFrame) -> pd.Se
 
 # ---- words -------------------------------------------------------------------------------------
 
-def format_number(x: float) -> str:
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
-
-
 def format_interval(lower: float, upper: float, lower_open: bool = False, upper_open: bool = False) -> str:
     """An interval as an editor would write it: 595, more than 2,100, at most 40, between 95 and 105."""
-    if lower == upper:
-        return format_number(lower)
-    if np.isinf(upper):
-        return f"{'more than' if lower_open else 'at least'} {format_number(lower)}"
-    if np.isinf(lower):
-        return f"{'fewer than' if upper_open else 'at most'} {format_number(upper)}"
-    return f"between {format_number(lower)} and {format_number(upper)}"
+    if np.isinf(upper) and not np.isinf(lower):
+        return wording.stated(lower, "gt" if lower_open else "ge")
+    if np.isinf(lower) and not np.isinf(upper):
+        return wording.stated(upper, "lt" if upper_open else "le")
+    return wording.span(lower, upper)
 
 
 def _stated(evidence: pd.DataFrame) -> str:
@@ -323,7 +310,8 @@ def _stated(evidence: pd.DataFrame) -> str:
     evidence = evidence.dropna(subset=["value"])
     if evidence.empty:
         return ""
-    said = evidence["qualifier"].map(QUALIFIER_WORDS).fillna("") + evidence["value"].map(format_number)
+    said = pd.Series([wording.stated(v, q) for v, q in zip(evidence["value"], evidence["qualifier"])],
+                     index=evidence.index, dtype=object)
     where = evidence["source_id"] + ", line " + evidence["line"].astype("string").fillna("?")
     stated = pd.DataFrame({"said": said, "value": evidence["value"], "where": where})
     stated = stated.groupby("said", sort=False).agg(value=("value", "first"), where=("where", "; ".join))
@@ -338,7 +326,7 @@ def _reference(row, evidence: pd.DataFrame) -> str:
         cited = evidence[evidence["figure"] == row.figure]
         values = sorted(set(cited["value"].dropna()))
         if len(values) > 1:
-            return " vs ".join(format_number(v) for v in values)
+            return " vs ".join(wording.number(v) for v in values)
     return format_interval(row.r_lower, row.r_upper, bool(row.r_lower_open), bool(row.r_upper_open))
 
 

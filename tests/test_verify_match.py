@@ -111,7 +111,7 @@ def test_different_figure_is_contradicted_and_says_what_the_source_says():
     (2100, "approx", "supported"),  # about 2,100 stands for 1,995..2,205
     (2000, "approx", "contradicted"),
     (2500, "lt", "supported"),
-    (2199, "lt", "contradicted"),   # fewer than 2,199 excludes 2,199 itself
+    (2199, "lt", "contradicted"),   # less than 2,199 excludes 2,199 itself
 ])
 def test_qualifiers_are_intervals(value, qualifier, expected):
     ws_claims = claims_frame(claim("wire-1", 2199))
@@ -274,7 +274,7 @@ def test_empty_draft_gives_empty_result():
     (595, 595, False, False, "595"),
     (2100, INF, True, False, "more than 2,100"),
     (2100, INF, False, False, "at least 2,100"),
-    (-INF, 40, True, True, "fewer than 40"),
+    (-INF, 40, True, True, "less than 40"),
     (95, 105, False, False, "between 95 and 105"),
     (1.5, 1.5, False, False, "1.5"),
 ])
