@@ -6,6 +6,7 @@ Every piece of source text (quotes, figures, titles, entity and metric names) go
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote as url_quote
 
@@ -37,15 +38,42 @@ def entity_label(entity: str, config) -> str:
     return entity
 
 
-def highlight(quote: str, figure: str) -> str:
-    """The quote escaped, with the figure as written in bold (its first occurrence)."""
-    at = quote.find(figure) if figure else -1
-    if at < 0:
-        return md(quote)
-    before, after = quote[:at], quote[at + len(figure):]
-    left = md(before) + (" " if before[-1:].isspace() else "")
-    right = (" " if after[:1].isspace() else "") + md(after)
-    return f"{left}**{md(figure)}**{right}".strip()
+def figure_span(source_text: str, quote: str, char_start: int, figure: str) -> tuple[int, int] | None:
+    """Where the figure sits in its quote: by the claim's offset into the source, else (a stale claim
+    whose source changed) its first occurrence not inside a longer number."""
+    start = source_text.rfind(quote, 0, char_start + len(quote)) if source_text else -1
+    at = char_start - start
+    if start >= 0 and quote[at:at + len(figure)] == figure:
+        return at, at + len(figure)
+    found = re.search(r"(?<![0-9])" + re.escape(figure) + r"(?![0-9])", quote) if figure else None
+    return found.span() if found else None
+
+
+def _piece(text: str) -> str:
+    """Escaped, keeping one space where the original piece began or ended with whitespace."""
+    return (" " if text[:1].isspace() else "") + md(text) + (" " if text[-1:].isspace() and text.strip() else "")
+
+
+def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
+    """The quote escaped, each figure's span in bold."""
+    pieces, position = [], 0
+    for start, end in sorted(set(spans)):
+        if start < position:
+            continue
+        pieces += [_piece(quote[position:start]), f"**{md(quote[start:end])}**"]
+        position = end
+    pieces.append(_piece(quote[position:]))
+    return re.sub(" {2,}", " ", "".join(pieces)).strip()
+
+
+def _quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[str]:
+    """Each quote once, in the claims' order, with every figure of the finding it holds in bold."""
+    spans: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
+    for c in claims.itertuples(index=False):
+        span = figure_span(texts.get(c.source_id, ""), c.quote, int(c.char_start), c.text)
+        spans.setdefault((c.source_id, c.line, c.quote), []).extend([span] if span else [])
+    lines = [f"> {md(source_id)}, line {line}: {highlight(quote, found)}  " for (source_id, line, quote), found in spans.items()]
+    return lines[:-1] + [lines[-1].rstrip()] if lines else []
 
 
 def _finding_anchor(finding_id: str) -> str:
@@ -71,9 +99,9 @@ def _claims_table(claims: pd.DataFrame, report_dir: Path) -> str:
     rows = []
     for c in claims.itertuples(index=False):
         link = f"[{md(c.file)}:{c.line}]({source_link(c.path, c.line, report_dir)})" if c.path else md(c.source_id)
-        rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id),
-                     md(c.published), link, VERDICT_LABELS.get(c.verdict, "")))
-    return _table(rows, ["Value", "As written", "Role", "Source", "Date", "Line", "Verdict"])
+        rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id), md(c.published),
+                     md(period_label(c.period_start, c.period_end)), link, VERDICT_LABELS.get(c.verdict, "")))
+    return _table(rows, ["Value", "As written", "Role", "Source", "Published", "Period", "Line", "Verdict"])
 
 
 def _verdict_lines(claims: pd.DataFrame) -> list[str]:
@@ -110,11 +138,7 @@ def _findings(result: CheckResult, report_dir: Path) -> list[str]:
                   f"### {n}. {f.severity.capitalize()}: {md(f.rule)} · {_heading_where(f, config)}", "",
                   f"{state} Finding `{f.finding_id}`.", "", md(f.message), ""]
         if not claims.empty:
-            lines += [_claims_table(claims, report_dir), ""]
-            lines += [f"> {md(c.source_id)}, line {c.line}: {highlight(c.quote, c.text)}  "
-                      for c in claims.itertuples(index=False)]
-            lines[-1] = lines[-1].rstrip()
-            lines.append("")
+            lines += [_claims_table(claims, report_dir), ""] + _quotes(claims, result.workspace.texts) + [""]
         lines += _verdict_lines(claims)
     return lines
 

@@ -51,10 +51,8 @@ def load_baseline(path: Path) -> Baseline:
 
 
 def describe(finding: pd.Series) -> str:
-    """A short line a reviewer reads in the diff: what, where, and the start of the message."""
-    where = " ".join(part for part in (finding["entity"], finding["metric"], finding["period"]) if part)
-    text = f"{finding['severity']} {finding['rule']}: {where}: {finding['message']}"
-    text = " ".join(text.split())
+    """A short line a reviewer reads in the diff: severity, rule and the start of the message."""
+    text = " ".join(f"{finding['severity']} {finding['rule']}: {finding['message']}".split())
     return text if len(text) <= DESCRIPTION_LIMIT else text[:DESCRIPTION_LIMIT - 1] + "…"
 
 

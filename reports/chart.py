@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import matplotlib
 import matplotlib.style
+import matplotlib.ticker
 import pandas as pd
+from matplotlib.dates import DateFormatter
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -45,15 +47,19 @@ def partial_date(value: str) -> pd.Timestamp:
 
 
 def chart_points(claims: pd.DataFrame, sources: pd.DataFrame, contradicted: set[str]) -> pd.DataFrame:
-    """Dated, counted claims of series (entity, metric) that have figures at two dates or more."""
+    """Dated claims of series (entity, metric) stated at two dates or more; one point per source,
+    date and value. Event figures (one meeting, one flight) are no series and are left out."""
     published = dict(zip(sources["source_id"], sources["published"]))
-    points = claims[(claims["status"] != "rejected") & (claims["entity"] != "") & (claims["metric"] != "")].copy()
+    points = claims[(claims["status"] != "rejected") & (claims["entity"] != "") & (claims["metric"] != "")
+                    & (claims["scope"] != "event")].copy()
     points["date_label"] = points["period_end"].where(points["period_end"] != "", points["source_id"].map(published))
     points = points[points["date_label"].fillna("") != ""]
     points["date"] = points["date_label"].map(partial_date)
+    points["contradicted"] = points["claim_id"].isin(contradicted)
+    points = (points.sort_values(["contradicted", "claim_id"], ascending=[False, True])
+              .drop_duplicates(["entity", "metric", "date", "value", "source_id"]))
     dates_per_series = points.groupby(["entity", "metric"])["date"].transform("nunique")
     points = points[dates_per_series >= 2]
-    points["contradicted"] = points["claim_id"].isin(contradicted)
     return points.sort_values(["entity", "metric", "date", "value", "claim_id"], ignore_index=True)
 
 
@@ -87,10 +93,13 @@ def _draw(entity_name: str, points: pd.DataFrame) -> bytes:
         values = points["value"][points["value"] > 0]
         if not values.empty and values.max() / values.min() > LOG_SCALE_RATIO:
             axes.set_yscale("log")
+        axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: format_number(value)))
+        axes.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
         axes.set_title(f"{entity_name}: figures by date")
         axes.set_ylabel("value as stated")
         axes.grid(True, alpha=0.3)
-        axes.legend(loc="best", fontsize=8)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
         figure.autofmt_xdate()
         figure.tight_layout()
         buffer = io.BytesIO()

@@ -5,6 +5,7 @@ Every output format renders a `CheckResult`; none of them joins tables or decide
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ VERDICT_LABELS = {"most_likely_wrong": "most likely wrong", "possibly_wrong": "p
                   "undetermined": "undetermined"}
 QUALIFIER_SIGNS = {"eq": "", "approx": "≈", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
 EXIT_OK, EXIT_FINDINGS = 0, 1
+QUANTITY_KEY = ["entity", "metric", "scope", "period"]
 
 
 def period_label(start: str, end: str) -> str:
@@ -35,6 +37,8 @@ def format_number(value: float) -> str:
     """531, 2,100, 12.5: whole numbers without a decimal point, thousands separated."""
     if pd.isna(value):
         return ""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
@@ -102,19 +106,28 @@ class CheckResult:
 
     def quantities(self) -> pd.DataFrame:
         """Every quantity checked (entity, metric, scope, period), reconciled or named by a finding."""
-        key = ["entity", "metric", "scope", "period"]
         reconciled = self.reconciliation.reconciled
         checked = pd.DataFrame({
             "entity": reconciled["entity"], "metric": reconciled["metric"], "scope": reconciled["scope"],
             "period": [period_label(s, e) for s, e in zip(reconciled["period_start"], reconciled["period_end"])],
-        }, columns=key)
-        both = pd.concat([checked, self.findings[key]], ignore_index=True).astype(str)
-        return both.drop_duplicates().sort_values(key, ignore_index=True)
+        }, columns=QUANTITY_KEY)
+        both = pd.concat([checked, self.findings[QUANTITY_KEY]], ignore_index=True).astype(str)
+        return both.drop_duplicates().sort_values(QUANTITY_KEY, ignore_index=True)
+
+    def quantity_cases(self) -> list[tuple[tuple[str, ...], pd.DataFrame]]:
+        """Each quantity checked, as a test case: its key and its findings (none when it holds)."""
+        groups = dict(list(self.findings.groupby(QUANTITY_KEY, sort=False)))
+        none = self.findings.iloc[0:0]
+        return [(key, groups.get(key, none)) for key in self.quantities().itertuples(index=False, name=None)]
+
+
+def quantity_name(key: tuple[str, ...]) -> str:
+    return " ".join(part for part in key if part) or "(no quantity)"
 
 
 def _claim_rows(reconciliation: Reconciliation, workspace: Workspace) -> pd.DataFrame:
     """finding_claims joined to the claims, their sources and verdicts, in reading order."""
-    claims = workspace.claims[["claim_id", "source_id", "line", "value", "qualifier", "text", "quote",
+    claims = workspace.claims[["claim_id", "source_id", "line", "char_start", "value", "qualifier", "text", "quote",
                                "entity", "metric", "status", "period_start", "period_end"]]
     sources = workspace.sources[["source_id", "file", "path", "published", "title", "publisher"]]
     verdicts = reconciliation.verdicts[["claim_id", "verdict", "suggested"]]
@@ -125,7 +138,7 @@ def _claim_rows(reconciliation: Reconciliation, workspace: Workspace) -> pd.Data
     text_columns = ["source_id", "qualifier", "text", "quote", "entity", "metric", "status", "period_start",
                     "period_end", "file", "path", "published", "title", "publisher", "verdict"]
     rows[text_columns] = rows[text_columns].astype(object).fillna("").astype(str)
-    return rows.sort_values(["finding_id", "published", "source_id", "line", "claim_id"], ignore_index=True)
+    return rows.sort_values(["finding_id", "published", "source_id", "line", "char_start", "claim_id"], ignore_index=True)
 
 
 def build_result(reconciliation: Reconciliation, workspace: Workspace, baseline: Baseline,

@@ -1,4 +1,4 @@
-"""Hand-built workspaces and Reconciliation-like results for the report and gate tests.
+"""Hand-built workspaces and reconciliations for the report and gate tests.
 
 The frames are validated by the pandera models, so renderers are tested on exactly the shape the
 reconcile stage hands over, without depending on what its rules find.
@@ -7,7 +7,6 @@ reconcile stage hands over, without depending on what its rules find.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +16,7 @@ from checks.workspace import Workspace
 from claims.config import parse_config
 from claims.model import CLAIM_COLUMNS
 from claims.workspace import Layout
+from reconcile.engine import Reconciliation
 
 CONFIG = """
 [workspace]
@@ -43,17 +43,6 @@ HOSTILE_QUOTES = {
     "script": "<script>alert('x')</script> counted 45 widgets",
     "brackets": "[click](javascript:alert(1)) ![img](x.png) {#id} 60 widgets",
 }
-
-
-@dataclass
-class FakeReconciliation:
-    """The fields of reconcile.engine.Reconciliation, filled by hand."""
-
-    findings: pd.DataFrame
-    finding_claims: pd.DataFrame
-    verdicts: pd.DataFrame
-    reconciled: pd.DataFrame
-    unsolved: list[str] = field(default_factory=list)
 
 
 def _claim(source_id: str, n: int, line: int, value: float, quote: str, metric: str = "widgets",
@@ -96,7 +85,7 @@ def make_workspace(root: Path, quotes: dict[str, str] | None = None) -> Workspac
     return Workspace(layout=layout, sources=sources, texts=texts, claims=claims)
 
 
-def make_reconciliation(finding_ids: tuple[str, str] = ("aaaaaaaaaaaa", "bbbbbbbbbbbb")) -> FakeReconciliation:
+def make_reconciliation(finding_ids: tuple[str, str] = ("aaaaaaaaaaaa", "bbbbbbbbbbbb")) -> Reconciliation:
     """An error on the totals (40 vs 50) and a warning on the red parts (12 vs 9)."""
     error_id, warning_id = finding_ids
     findings = Finding.validate(pd.DataFrame([
@@ -128,5 +117,5 @@ def make_reconciliation(finding_ids: tuple[str, str] = ("aaaaaaaaaaaa", "bbbbbbb
          "upper": 12.0, "status": "single source", "preferred_claim": "a-0000000002", "reason": "only claim",
          "claims_for": "a-0000000002", "claims_against": "", "citation": "Office, Report a, 2020-07-01"},
     ]))
-    return FakeReconciliation(findings, finding_claims, verdicts, reconciled)
+    return Reconciliation(findings, finding_claims, verdicts, reconciled, unsolved=[])
 

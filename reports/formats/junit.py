@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from reports.result import CheckResult, display_path
-
-KEY = ["entity", "metric", "scope", "period"]
+from reports.result import CheckResult, display_path, quantity_name
 
 
 def _xml_text(text: str) -> str:
@@ -23,21 +21,16 @@ def _details(result: CheckResult, finding) -> str:
     return _xml_text("\n".join(lines))
 
 
-def case_name(quantity) -> str:
-    return " ".join(str(getattr(quantity, column)) for column in KEY[1:] if getattr(quantity, column)) or "(no metric)"
-
-
 def render(result: CheckResult) -> str:
-    quantities = result.quantities()
+    cases = result.quantity_cases()
     findings = result.findings
     suite_name = f"figcheck {display_path(result.workspace.root)}"
     root = ET.Element("testsuites", name="figcheck")
-    suite = ET.SubElement(root, "testsuite", name=_xml_text(suite_name), tests=str(len(quantities)),
+    suite = ET.SubElement(root, "testsuite", name=_xml_text(suite_name), tests=str(len(cases)),
                           failures=str(int(findings["fails"].sum())), errors="0", skipped="0")
-    for quantity in quantities.itertuples(index=False):
-        case = ET.SubElement(suite, "testcase", classname=_xml_text(f"figcheck.{quantity.entity or '-'}"),
-                             name=_xml_text(case_name(quantity)))
-        mine = findings[(findings[KEY] == [getattr(quantity, column) for column in KEY]).all(axis=1)]
+    for (entity, *rest), mine in cases:
+        case = ET.SubElement(suite, "testcase", classname=_xml_text(f"figcheck.{entity or '-'}"),
+                             name=_xml_text(quantity_name(tuple(rest))))
         for finding in mine[mine["fails"]].itertuples(index=False):
             failure = ET.SubElement(case, "failure", type=_xml_text(finding.rule),
                                     message=_xml_text(f"[{finding.finding_id}] {finding.message}"))

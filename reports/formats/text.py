@@ -36,26 +36,31 @@ def use_colour(stream=None) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
+def _paint(style: str, text: str, colour: bool) -> str:
+    return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
+
+
+def finding_lines(result: CheckResult, finding, colour: bool = False) -> list[str]:
+    """A finding's heading, message and one line per claim (file:line, value, verdict, quote)."""
+    state = _paint("new", "NEW", colour) if finding.new else "known"
+    where = " ".join(terminal(part) for part in (finding.entity, finding.metric, finding.scope, finding.period) if part)
+    lines = [f"{_paint(finding.severity, finding.severity.upper(), colour)} {state} {terminal(finding.rule)}: "
+             f"{where}  [{finding.finding_id}]",
+             f"  {terminal(finding.message)}"]
+    for claim in result.claims_of(finding.finding_id).itertuples(index=False):
+        verdict = f"  ({VERDICT_LABELS[claim.verdict]})" if claim.verdict else ""
+        lines.append(f"    {terminal(claim.file)}:{claim.line}  {terminal(claim_value(claim.value, claim.qualifier))}"
+                     f"{verdict}  {_paint('dim', terminal(excerpt(claim.quote, claim.text)), colour)}")
+    return lines
+
+
 def render(result: CheckResult, colour: bool | None = None) -> str:
     colour = use_colour() if colour is None else colour
-
-    def paint(style: str, text: str) -> str:
-        return f"{_COLOURS[style]}{text}{_RESET}" if colour else text
-
-    lines = []
-    for finding in result.findings.itertuples(index=False):
-        state = paint("new", "NEW") if finding.new else "known"
-        where = " ".join(terminal(part) for part in (finding.entity, finding.metric, finding.scope, finding.period) if part)
-        lines.append(f"{paint(finding.severity, finding.severity.upper())} {state} {terminal(finding.rule)}: "
-                     f"{where}  [{finding.finding_id}]")
-        lines.append(f"  {terminal(finding.message)}")
-        for claim in result.claims_of(finding.finding_id).itertuples(index=False):
-            verdict = f"  ({VERDICT_LABELS[claim.verdict]})" if claim.verdict else ""
-            lines.append(f"    {terminal(claim.file)}:{claim.line}  {terminal(claim_value(claim.value, claim.qualifier))}"
-                         f"{verdict}  {paint('dim', terminal(excerpt(claim.quote, claim.text)))}")
+    lines = [line for finding in result.findings.itertuples(index=False)
+             for line in finding_lines(result, finding, colour)]
     lines.append(summary_line(result))
-    lines += [f"  no longer found, remove from the baseline: {entry['finding_id']}  {terminal(entry.get('description', ''))}"
-              for entry in result.absent]
+    lines += [f"  no longer found, remove from the baseline: {terminal(entry['finding_id'])}  "
+              f"{terminal(entry.get('description', ''))}" for entry in result.absent]
     return "\n".join(lines) + "\n"
 
 
