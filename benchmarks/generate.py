@@ -32,6 +32,7 @@ import random
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -821,6 +822,41 @@ def _claim_ids(doc: SourceDoc) -> list[str]:
     return ids
 
 
+def _records(doc: SourceDoc, status_rng: random.Random, manifest: list[list]) -> list[tuple]:
+    """The document's claims as store rows (CLAIM_COLUMNS order), as a reviewer would keep them;
+    its planted figures are appended to `manifest`. About one claim in ten is confirmed."""
+    sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    ids = _claim_ids(doc)
+    id_of = {id(p.fig): cid for p, cid in zip(doc.placed, ids)}
+    rows = []
+    for p, cid in zip(doc.placed, ids):
+        f = p.fig
+        lower, upper = _bounds(f)
+        rows.append((cid, doc.source_id, p.line, p.char_start, p.char_end, f.text, p.quote, f.value, f.qualifier,
+                     lower, upper, f.unit, f.kind, f.entity, f.metric, f.scope, f.period_start, f.period_end,
+                     id_of[id(f.total)] if f.total else "", "auto",
+                     "confirmed" if status_rng.random() < 0.1 else "candidate", "", sha, ""))
+        if f.planted:
+            manifest.append([f"c{len(manifest) + 1:05d}", f.planted, doc.source_id, doc.file, p.line,
+                             p.char_start, p.char_end, f.text, _value_text(f.value), _value_text(f.true_value),
+                             f.entity, f.metric, f.scope, f.period_start, f.period_end, cid])
+    return rows
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    table = pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
+    for column in ("line", "char_start", "char_end"):
+        table[column] = table[column].astype("Int64")
+    for column in ("value", "lower", "upper"):
+        table[column] = table[column].astype(float)
+    return table
+
+
+def _registry_row(doc: SourceDoc) -> list[str]:
+    return [doc.source_id, doc.file, doc.title, doc.publisher, doc.published, doc.period_start, doc.period_end,
+            "en", f"https://example.org/{doc.source_id}"]
+
+
 @dataclass
 class Summary:
     sources: int = 0
@@ -830,25 +866,29 @@ class Summary:
 
 
 def generate_workspace(out: Path, claims: int, seed: int = 0, per_source: int = 12,
-                       contradiction_rate: float = 0.05, sources: int | None = None) -> Summary:
-    """Write a workspace of at least `claims` figures (or exactly `sources` documents) into `out`."""
+                       contradiction_rate: float = 0.05, sources: int | None = None,
+                       store: bool = False) -> Summary:
+    """Write a workspace of at least `claims` figures (or exactly `sources` documents) into `out`.
+
+    With `store`, also its claim store (`claims/<source_id>.csv`): every figure, as reviewed.
+    """
+    from claims.store import store_text
+
     out = Path(out)
     gen = Generator(claims, seed, per_source, contradiction_rate, sources)
     registry, gold, manifest = [], [], []
+    status_rng = random.Random(seed + 1)
     summary = Summary()
     for doc in gen.sources():
         write_atomic(out / "sources" / doc.file, doc.text)
-        registry.append([doc.source_id, doc.file, doc.title, doc.publisher, doc.published, doc.period_start,
-                         doc.period_end, "en", f"https://example.org/{doc.source_id}"])
-        for p, cid in zip(doc.placed, _claim_ids(doc)):
+        registry.append(_registry_row(doc))
+        rows = _records(doc, status_rng, manifest)
+        if store:
+            write_atomic(out / "claims" / f"{doc.source_id}.csv", store_text(_frame(rows)))
+        for p in doc.placed:
             f = p.fig
             gold.append([doc.source_id, p.line, f.surface, _value_text(f.value), f.qualifier, f.entity, f.metric,
                          f.scope, f.period_start, f.period_end, 1, f.note])
-            if f.planted:
-                manifest.append([f"c{len(manifest) + 1:05d}", f.planted, doc.source_id, doc.file, p.line,
-                                 p.char_start, p.char_end, f.text, _value_text(f.value),
-                                 _value_text(f.true_value), f.entity, f.metric, f.scope, f.period_start,
-                                 f.period_end, cid])
         summary.sources += 1
         summary.claims += len(doc.placed)
         summary.characters += len(doc.text)
@@ -860,43 +900,28 @@ def generate_workspace(out: Path, claims: int, seed: int = 0, per_source: int = 
     return summary
 
 
-def claims_table(claims: int, seed: int = 0, per_source: int = 12,
-                 contradiction_rate: float = 0.05) -> tuple[pd.DataFrame, pd.DataFrame, Config, pd.DataFrame]:
-    """The claims a reviewer would have confirmed for a generated workspace, without writing it.
+class Table(NamedTuple):
+    claims: pd.DataFrame    # CLAIM_COLUMNS, valid against checks.schemas.Claim
+    sources: pd.DataFrame   # SOURCE_COLUMNS + sha256
+    config: Config
+    planted: pd.DataFrame   # MANIFEST_COLUMNS
+    texts: dict[str, str]   # source_id -> document text
 
-    Returns (claims with CLAIM_COLUMNS, sources with SOURCE_COLUMNS + sha256, the parsed Config,
-    the planted contradictions with MANIFEST_COLUMNS).
-    """
+
+def claims_table(claims: int, seed: int = 0, per_source: int = 12, contradiction_rate: float = 0.05) -> Table:
+    """The claims of a generated workspace as `generate_workspace(store=True)` writes them, in memory."""
     gen = Generator(claims, seed, per_source, contradiction_rate)
-    cols: dict[str, list] = {c: [] for c in CLAIM_COLUMNS}
-    registry, manifest = [], []
+    rows, registry, manifest, texts = [], [], [], {}
     status_rng = random.Random(seed + 1)
     for doc in gen.sources():
-        raw = doc.text.encode("utf-8")
-        sha = hashlib.sha256(raw).hexdigest()
-        registry.append([doc.source_id, doc.file, doc.title, doc.publisher, doc.published, doc.period_start,
-                         doc.period_end, "en", f"https://example.org/{doc.source_id}", sha])
-        ids = _claim_ids(doc)
-        id_of = {id(p.fig): cid for p, cid in zip(doc.placed, ids)}
-        for p, cid in zip(doc.placed, ids):
-            f = p.fig
-            lower, upper = _bounds(f)
-            row = (cid, doc.source_id, p.line, p.char_start, p.char_end, f.text, p.quote, f.value, f.qualifier,
-                   lower, upper, f.unit, f.kind, f.entity, f.metric, f.scope, f.period_start, f.period_end,
-                   id_of.get(id(f.total), "") if f.total else "", "auto",
-                   "confirmed" if status_rng.random() < 0.1 else "candidate", "", sha, "")
-            for column, value in zip(CLAIM_COLUMNS, row):
-                cols[column].append(value)
-            if f.planted:
-                manifest.append([f"c{len(manifest) + 1:05d}", f.planted, doc.source_id, doc.file, p.line,
-                                 p.char_start, p.char_end, f.text, f.value, f.true_value, f.entity, f.metric,
-                                 f.scope, f.period_start, f.period_end, cid])
-    table = pd.DataFrame(cols)
-    for column in ("line", "char_start", "char_end"):
-        table[column] = table[column].astype("Int64")
+        registry.append(_registry_row(doc) + [hashlib.sha256(doc.text.encode("utf-8")).hexdigest()])
+        rows += _records(doc, status_rng, manifest)
+        texts[doc.source_id] = doc.text
     sources = pd.DataFrame(registry, columns=SOURCE_COLUMNS + ["sha256"])
     config = parse_config(config_toml(gen.world), "generated figcheck.toml")
-    return table, sources, config, pd.DataFrame(manifest, columns=MANIFEST_COLUMNS)
+    planted = pd.DataFrame(manifest, columns=MANIFEST_COLUMNS)
+    planted[["value", "true_value"]] = planted[["value", "true_value"]].astype(float)
+    return Table(_frame(rows), sources, config, planted, texts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -907,12 +932,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=int, default=None,
                         help="write exactly this many documents instead (overrides --claims)")
     parser.add_argument("--per-source", type=int, default=12, help="figures per document, about (default 12)")
+    parser.add_argument("--store", action="store_true",
+                        help="also write the claim store (claims/<source_id>.csv) with every figure")
     parser.add_argument("--contradictions", type=float, default=0.05,
                         help="share of documents with one planted contradiction (default 0.05)")
     args = parser.parse_args(argv)
     if args.claims < 1 or args.per_source < 1 or (args.sources or 1) < 1 or not 0 <= args.contradictions <= 1:
         parser.error("--claims, --sources and --per-source must be positive, --contradictions within 0..1")
-    s = generate_workspace(args.out, args.claims, args.seed, args.per_source, args.contradictions, args.sources)
+    s = generate_workspace(args.out, args.claims, args.seed, args.per_source, args.contradictions, args.sources,
+                           args.store)
     print(f"{args.out}: {s.sources} sources, {s.claims} claims, {s.characters} characters, "
           f"{s.contradictions} planted contradictions (contradictions.csv), gold in gold.claims.csv")
     return 0

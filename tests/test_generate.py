@@ -80,11 +80,14 @@ def test_every_gold_figure_is_on_its_line(workspace):
 
 
 def test_claims_table_is_valid_and_matches_its_sources():
-    claims, sources, config, planted = claims_table(800, seed=3, contradiction_rate=0.3)
+    claims, sources, config, planted, texts = claims_table(800, seed=3, contradiction_rate=0.3)
     Claim.validate(claims)
     Source.validate(sources)
     assert list(claims.columns) == list(Claim.to_schema().columns)
-    assert set(claims["source_id"]) == set(sources["source_id"])
+    assert set(claims["source_id"]) == set(sources["source_id"]) == set(texts)
+    for row in claims.itertuples():
+        assert texts[row.source_id][row.char_start:row.char_end] == row.text
+        assert row.text in row.quote and row.quote in texts[row.source_id]
     assert set(claims["metric"]) <= set(config.metrics)
     assert set(planted["claim_id"]) <= set(claims["claim_id"])
     wrong = claims.set_index("claim_id").loc[planted["claim_id"], "value"].to_numpy()
@@ -93,7 +96,7 @@ def test_claims_table_is_valid_and_matches_its_sources():
 
 
 def test_without_planting_the_claims_are_consistent():
-    claims, _, config, planted = claims_table(1500, seed=5, contradiction_rate=0.0)
+    claims, _, config, planted, _ = claims_table(1500, seed=5, contradiction_rate=0.0)
     assert planted.empty
     # Parts add up to their totals.
     parts = claims[claims["part_of"] != ""].groupby("part_of")["value"].sum()
