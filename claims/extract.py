@@ -48,8 +48,10 @@ class _Document:
         self.published = _field(source, "published")
         self.registry = times.Period(_field(source, "period_start"), _field(source, "period_end"))
         self.time = times.time_patterns(self.code)
-        self.cues = scopes.scope_cues(self.code)
+        self.times = times.TimeIndex(text, self.time)
+        self.cues = scopes.CueIndex(text, scopes.scope_cues(self.code))
         self.markers = breakdowns.marker_pattern(self.code)
+        self.breaks = breakdowns.list_break_pattern(self.code)
         self.found: list[Found] = []
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -69,25 +71,25 @@ def _field(source: Mapping[str, str], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _prose(doc: _Document, block: Block, heading_entity: str) -> str:
-    """Claims of a heading or paragraph; returns the entity the block leaves in context."""
+def _prose(doc: _Document, block: Block, context_entity: str) -> str:
+    """Claims of a heading or paragraph; returns the last entity the block names, or ""."""
     text, vocab = doc.text, doc.vocab
     para_entity, para_period = "", None
     first_in_block = len(doc.found)
     for start, end in block.sentences:
         mentions = vocab.gazetteer.mentions(text, start, end)
-        period = times.sentence_period(text, start, end, doc.published, doc.time)
+        period = doc.times.period(start, end, doc.published)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
-        cues = scopes.sentence_cues(text, start, end, doc.cues)
-        parts = breakdowns.link_parts(text, start, end, quantities, doc.markers)
+        cues = doc.cues.within(start, end)
+        parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
         for i, q in enumerate(quantities):
             mention = nearest(mentions, q.start, q.end)
-            entity = mention.entity if mention else (para_entity or heading_entity or doc.config.subject)
+            entity = mention.entity if mention else (para_entity or context_entity)
             total = base + parts[i] if i in parts else -1
             total_metric = doc.found[total].metric if total >= 0 else ""
-            names = metrics.candidates(q, text, start, vocab.metrics, doc.config)
+            names = metrics.candidates(q, text, start, end, vocab.metrics, doc.config)
             name = metrics.choose(names, q, text, start, end, vocab.metrics, total_metric)
             scope = scopes.decide(doc.metric_scope(name), cues)
             doc.found.append(Found(q, start, end, entity, name, scope,
@@ -97,11 +99,7 @@ def _prose(doc: _Document, block: Block, heading_entity: str) -> str:
         if period:
             para_period = period
     _link_declared_parts(doc, first_in_block)
-    if block.kind == "heading":
-        entities = {m.entity for m in vocab.gazetteer.mentions(text, block.start, block.end)}
-        if len(entities) == 1:
-            return entities.pop()
-    return heading_entity if block.kind == "heading" else para_entity
+    return para_entity
 
 
 def _link_declared_parts(doc: _Document, first: int) -> None:
@@ -124,16 +122,19 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
     table = read_table(block, doc.quantities, lo, hi, doc.code)
     vocab = doc.vocab.metrics
     gazetteer = doc.vocab.gazetteer
-    columns: dict[int, str] = {}
-    for c, header in enumerate(table.header):
-        m = vocab.words.search(header) if vocab.words else None
-        columns[c] = vocab.by_word.get(" ".join(m.group().casefold().split()), ("",))[0] if m else ""
+    kinds = {fig.column: doc.quantities[fig.index].kind for fig in table.figures}
+    columns = {c: metrics.from_label(header, vocab, kinds.get(c, "count"), doc.config)
+               for c, header in enumerate(table.header)}
+    # "of which children": the column is a breakdown of the column before it.
+    breakdown = {c for c, header in enumerate(table.header) if c > 1 and doc.markers.search(header)}
+    for c in breakdown:
+        if columns[c] and columns[c - 1] and not metrics.descends(vocab, columns[c], columns[c - 1]):
+            columns[c] = ""
     parents = {vocab.parent.get(n, "") for c, n in columns.items() if c and c not in table.total_columns and n}
     for c in table.total_columns:
         if not columns[c] and len(parents) == 1:
             columns[c] = parents.pop()
-    row_entities = {}
-    row_dates = {}
+    row_entities, row_dates = {}, {}
     for r, label in enumerate(table.labels):
         mentions = gazetteer.mentions(label, 0, len(label))
         if mentions:
@@ -146,10 +147,8 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
     for fig in table.figures:
         q = doc.quantities[fig.index]
         name = columns.get(fig.column, "")
-        if name and doc.config.metrics[name].kind != q.kind:
-            name = ""
         if fig.row in table.total_rows:
-            entity = "+".join(members) if len(members) > 1 else (members[0] if members else context_entity)
+            entity = "+".join(members) if members else context_entity
             dates = sorted(d for r, d in row_dates.items() if r not in table.total_rows)
             period = times.Period(dates[0], dates[-1]) if dates else None
         else:
@@ -159,41 +158,48 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
         scope = doc.metric_scope(name)
         start, end = table.lines[fig.row]
         cell_index[(fig.row, fig.column)] = len(doc.found)
-        doc.found.append(Found(q, start, end, entity or doc.config.subject, name, scope,
+        doc.found.append(Found(q, start, end, entity, name, scope,
                                period or context_period or doc.default_period(scope)))
     for fig in table.figures:
-        i = cell_index[(fig.row, fig.column)]
-        f = doc.found[i]
+        f = doc.found[cell_index[(fig.row, fig.column)]]
         parent = vocab.parent.get(f.metric, "")
-        beside = [c for c in table.total_columns if c != fig.column and fig.column not in table.total_columns]
-        beside += [c for c, n in columns.items() if parent and n == parent and c != fig.column]
-        below = [r for r in table.total_rows if r > fig.row and fig.row not in table.total_rows]
-        for key in [(fig.row, c) for c in beside] + [(min(below), fig.column)] * bool(below):
+        keys = [(fig.row, fig.column - 1)] if fig.column in breakdown else []
+        if fig.column not in table.total_columns:
+            keys += [(fig.row, c) for c in sorted(table.total_columns)]
+        if fig.row not in table.total_rows:
+            keys += [(r, fig.column) for r in sorted(table.total_rows) if r > fig.row][:1]
+        keys += [(fig.row, c) for c, n in columns.items() if parent and n == parent and c != fig.column]
+        for key in keys:
             if key in cell_index:
                 f.total = cell_index[key]
                 break
 
 
 def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:
-    """Every numeric claim of one source document, one row each, columns `CLAIM_COLUMNS`."""
+    """Every numeric claim of one source document, one row each, columns `CLAIM_COLUMNS`.
+
+    A figure's entity is the nearest one its sentence names, else the last one named earlier in its
+    paragraph, then in the paragraphs since the last heading, then by that heading, then the subject.
+    """
     doc = _Document(text, source, config)
-    heading_entity = ""
-    context_entity = config.subject
+    gazetteer = doc.vocab.gazetteer
+    heading_entity = section_entity = ""
     context_period = None
     for block in segment(text, load_language(doc.code)):
+        context_entity = section_entity or heading_entity or config.subject
         if block.kind == "table":
-            _table(doc, block, context_entity or heading_entity or config.subject, context_period)
+            _table(doc, block, context_entity, context_period)
             context_period = None
             continue
-        first = len(doc.found)
-        left = _prose(doc, block, heading_entity)
+        named = _prose(doc, block, context_entity)
         if block.kind == "heading":
-            heading_entity = left
-            context_entity, context_period = heading_entity, None
+            entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
+            if len(entities) == 1:
+                heading_entity = entities.pop()
+            section_entity, context_period = "", None
         else:
-            context_entity = left or heading_entity
-            context_period = times.sentence_period(text, block.start, block.end, doc.published, doc.time)
-        del first
+            section_entity = named or section_entity
+            context_period = doc.times.period(block.start, block.end, doc.published)
     return _frame(doc, _field(source, "source_id"))
 
 

@@ -23,6 +23,7 @@ QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier",
 DEFAULT_TOLERANCE = 0.05
 _CONTEXT = 48  # characters looked at before a figure: enough for "an estimated", "resolution No."
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|\|)|\|")
 _LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)\W*$")
 
 
@@ -84,11 +85,11 @@ def line_starts(text: str) -> list[int]:
 
 
 def _words_after(text: str, pos: int) -> list[tuple[str, int, int]]:
-    """Up to eight tokens after pos on the same line: words, or single punctuation characters."""
+    """Up to eight tokens after pos in the same paragraph: words, or single punctuation characters."""
     window = text[pos:pos + 80]
-    cut = window.find("\n")
-    if cut >= 0:
-        window = window[:cut]
+    cut = _PARAGRAPH_END.search(window)
+    if cut:
+        window = window[:cut.start()]
     return [(m.group(), pos + m.start(), pos + m.end()) for m in _TOKEN.finditer(window)][:8]
 
 
@@ -153,7 +154,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                     or ex.is_pronoun_one(written, previous_word, next_word, excl)
                     or ex.is_word_ordinal_or_fraction(hyphen.group("word") if hyphen else "", next_word, excl)):
                 continue
-        if ex.is_identifier(before, excl):
+        if ex.is_identifier(before, excl) or ex.is_slash_code(text, end):
             continue
         upper_end = None
         pct = numbers.percent.match(text, end)

@@ -19,12 +19,18 @@ def marker_pattern(code: str = "en") -> re.Pattern:
     return re.compile(rf"(?i:(?<![\w])(?:{phrases(markers)})(?![\w]))|(?<!\d):(?!\d)")
 
 
+@lru_cache(maxsize=8)
+def list_break_pattern(code: str = "en") -> re.Pattern:
+    return re.compile(rf"(?i:(?<![\w])(?:{phrases(load_language(code)['breakdowns']['list_breaks'])})(?![\w]))")
+
+
 def _depth(text: str, start: int, pos: int) -> int:
     """How many brackets are open at pos, counting from the sentence start."""
     return max(text.count("(", start, pos) - text.count(")", start, pos), 0)
 
 
-def link_parts(text: str, start: int, end: int, quantities: list[Quantity], markers: re.Pattern) -> dict[int, int]:
+def link_parts(text: str, start: int, end: int, quantities: list[Quantity], markers: re.Pattern,
+               breaks: re.Pattern) -> dict[int, int]:
     """{index of a part: index of its total} for the counts of the sentence [start, end)."""
     if len(quantities) < 2:
         return {}
@@ -39,14 +45,17 @@ def link_parts(text: str, start: int, end: int, quantities: list[Quantity], mark
         if not totals:
             continue
         total = totals[-1]
+        previous_end = mark.end()
         for i, q in enumerate(quantities):
             if q.start < mark.end() or i in parts or i == total:
                 continue
             between = text[mark.end():q.start]
-            if ";" in between or level[i] < mark_depth or between.count(")") > between.count("("):
+            if (";" in between or level[i] < mark_depth or between.count(")") > between.count("(")
+                    or breaks.search(text, previous_end, q.start)):
                 break
             if level[i] == mark_depth and q.kind == "count":
                 parts[i] = total
+                previous_end = q.end
     for i, q in enumerate(quantities):
         if q.kind != "count" or i == len(quantities) - 1:
             continue

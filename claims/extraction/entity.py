@@ -34,7 +34,7 @@ class Gazetteer:
             return []
         found: list[Mention] = []
         for m in self.pattern.finditer(text, start, end):
-            codes = self.codes[m.group()]
+            codes = self.codes[" ".join(m.group().split())]  # a form may wrap across a line
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
                 found.append(Mention(last.start, m.end(), last.codes | codes))
@@ -47,10 +47,10 @@ def build_gazetteer(config: Config) -> Gazetteer:
     codes: dict[str, frozenset[str]] = {}
     for code, entity in config.entities.items():
         for form in [entity["name"], *entity["forms"]]:
-            codes.setdefault(form, frozenset([code]))
+            codes.setdefault(" ".join(form.split()), frozenset([code]))
     for group in config.groups.values():
         for form in group["forms"]:
-            codes.setdefault(form, frozenset(group["members"]))
+            codes.setdefault(" ".join(form.split()), frozenset(group["members"]))
     if not codes:
         return Gazetteer(None, {})
     # Proper names: matched as written, whole words only ("Kazakh" inside "Kazakhstan" is not a match).

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import load_language, phrases, word_set
+from claims.extraction.language import SPACE, load_language, phrases, word_set
 
 
 @dataclass(frozen=True)
@@ -36,16 +36,17 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     month_names = [m.capitalize() for m in dates["months"]] + [m.capitalize() for m in dates["month_abbreviations"]]
     month = rf"(?:{phrases(month_names)})\.?"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
-    day_range = rf"{day}(?:[ \t]*[-–][ \t]*{day})?"
+    day_range = rf"{day}(?:{SPACE}?(?:[-–]|and|to){SPACE}?{day})?"
     year = r"(?:1[89]|20|21)\d{2}"
     spans = {
-        "address": re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+[ \t]*\[at\][ \t]*\S*"),
+        # Anchored at word starts, so a long word is not rescanned from each of its letters.
+        "address": re.compile(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+|[ \t]*\[at\][ \t]*\S*))"),
         "phone": re.compile(r"\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
                             r"|(?<![\d,.])\d{2,4}-\d{2,4}-\d{2,4}(?:-\d{2,4})?(?![\d-])"),
         "date": re.compile(
-            rf"(?<![\w-])(?:{day_range}(?:[ \t]+of)?[ \t]+{month}(?:,?[ \t]+{year})?"
-            rf"|{month}[ \t]+{day_range}(?![\d,.]\d)(?:,?[ \t]+{year})?"
-            rf"|{month},?[ \t]+{year}"
+            rf"(?<![\w-])(?:{day_range}(?:{SPACE}of)?{SPACE}{month}(?:,?{SPACE}{year})?"
+            rf"|{month}{SPACE}{day_range}(?![\d,.]\d)(?:,?{SPACE}{year})?"
+            rf"|{month},?{SPACE}{year}"
             rf"|{year}-\d{{2}}(?:-\d{{2}})?"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}}))(?![\w])"
         ),
@@ -123,6 +124,11 @@ def is_year(value: float, written: str, before: str, after_word: str, patterns: 
 def is_identifier(before: str, patterns: ExclusionPatterns) -> bool:
     """resolution 2396, Article 5, page 12, Day 1, No. 7, #3."""
     return bool(patterns.identifier_before.search(before))
+
+
+def is_slash_code(text: str, end: int) -> bool:
+    """112/2024, 7/2024, 24/7: a number followed by a slash and digits is a code or a ratio."""
+    return text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit()
 
 
 def is_ordinal(glued: str, patterns: ExclusionPatterns) -> bool:

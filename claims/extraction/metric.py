@@ -13,7 +13,7 @@ from claims.config import Config
 from claims.extraction.vocabulary import MetricVocabulary
 from claims.quantities import Quantity
 
-_WINDOW_END = re.compile(r"[.;:()\[\]\n|]|,(?!\d{3})")
+_WINDOW_END = re.compile(r"[.;:()\[\]|]|,(?!\d{3})|\n[ \t]*\n")
 WINDOW = 70  # characters after a figure searched for its noun: "10 psycho-social and action-oriented support mini-grants"
 
 
@@ -21,25 +21,55 @@ def _names(vocab: MetricVocabulary, match: re.Match) -> tuple[str, ...]:
     return vocab.by_word.get(" ".join(match.group().casefold().split()), ())
 
 
-def candidates(q: Quantity, text: str, sentence_start: int, vocab: MetricVocabulary, config: Config) -> list[str]:
-    """Metrics whose words name the figure's noun (or, for a bare bracketed figure, the nearest noun before)."""
+def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: int, end: int,
+                     q: Quantity, kind: str) -> tuple[str, ...]:
+    """Metrics of `kind` named anywhere in [start, end), nearest to the figure first."""
+    best, best_distance = (), None
+    for m in vocab.words.finditer(text, start, end):
+        names = tuple(n for n in _names(vocab, m) if config.metrics[n].kind == kind)
+        distance = abs(m.start() - q.start)
+        if names and (best_distance is None or distance < best_distance):
+            best, best_distance = names, distance
+    return best
+
+
+def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
+               vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind named by the words after it ("640 elderly people"), or by its
+    noun before a bracket ("women (156)"); else by its unit ("$"); for a bare bracketed figure the
+    nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
+    metric; for a count without a noun ("2,600 have since returned home") the metrics whose own
+    predicates follow it."""
     if vocab.words is None:
         return []
-    names: tuple[str, ...] = vocab.by_word.get(q.unit.casefold(), ())
+
+    def named(start: int, end: int, last: bool = False) -> tuple[str, ...]:
+        found: tuple[str, ...] = ()
+        for m in vocab.words.finditer(text, start, end):
+            names = tuple(n for n in _names(vocab, m) if config.metrics[n].kind == q.kind)
+            if names and not last:
+                return names
+            found = names or found
+        return found
+
+    if q.parenthesised and q.noun_start >= 0:
+        names = named(q.noun_start, q.noun_end)
+    else:
+        limit = min(len(text), q.end + WINDOW)
+        stop = _WINDOW_END.search(text, q.end, limit)
+        # An age or a duration may name itself before or inside the figure: "aged 81", "57 years old".
+        begin = max(sentence_start, q.start - 12) if q.kind in ("age", "duration") else q.end
+        names = named(begin, stop.start() if stop else limit)
     if not names:
-        if q.parenthesised and q.noun_start >= 0:
-            m = vocab.words.search(text, q.noun_start, q.noun_end)
-        else:
-            limit = min(len(text), q.end + WINDOW)
-            stop = _WINDOW_END.search(text, q.end, limit)
-            m = vocab.words.search(text, q.end, stop.start() if stop else limit)
-            if m is None and q.kind in ("age", "duration"):
-                m = vocab.words.search(text, max(sentence_start, q.start - 12), q.start)
-        if m is None and q.parenthesised:
-            before = list(vocab.words.finditer(text, sentence_start, q.start))
-            m = before[-1] if before else None
-        names = _names(vocab, m) if m else ()
-    return [n for n in names if config.metrics[n].kind == q.kind]
+        names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == q.kind)
+    if not names and q.parenthesised:
+        names = named(sentence_start, q.start, last=True)
+    if not names and q.kind == "percent":
+        names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
+    if not names and q.kind == "count" and not q.unit:
+        limit = min(sentence_end, q.end + WINDOW)
+        names = tuple(n for n, p in vocab.own_predicates.items() if p is not None and p.search(text, q.end, limit))
+    return list(names)
 
 
 def _distance(pattern: re.Pattern | None, text: str, start: int, end: int, q: Quantity) -> int | None:
@@ -68,8 +98,8 @@ def choose(names: list[str], q: Quantity, text: str, start: int, end: int,
            vocab: MetricVocabulary, total_metric: str = "") -> str:
     """One metric for the figure in the sentence [start, end), or "" when the clause rules them all out."""
     if total_metric:
-        parts = [n for n in names if descends(vocab, n, total_metric)]
-        names = parts or names
+        # A part of a known total is a part of that metric, or of nothing the vocabulary names.
+        names = [n for n in names if descends(vocab, n, total_metric)]
     supported: list[tuple[int, int, str]] = []
     neutral: list[str] = []
     unsupported: list[str] = []
@@ -91,4 +121,22 @@ def choose(names: list[str], q: Quantity, text: str, start: int, end: int,
         return neutral[0]
     if unsupported and not vetoed:
         return unsupported[0]
+    return ""
+
+
+def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -> str:
+    """The metric a table header names: by its words and its predicates ("People sheltered",
+    "Displaced"); a predicate a metric excludes rules it out."""
+    words = [n for m in vocab.words.finditer(label) for n in _names(vocab, m)] if vocab.words else []
+    words = [n for n in words if config.metrics[n].kind == kind]
+    own = [n for n, p in vocab.own_predicates.items() if p is not None and p.search(label)
+           and config.metrics[n].kind == kind]
+
+    def allowed(name: str) -> bool:
+        excluded = vocab.excluded[name]
+        return excluded is None or not excluded.search(label)
+    for group in ([n for n in words if n in own], own, words):
+        for name in group:
+            if allowed(name):
+                return name
     return ""

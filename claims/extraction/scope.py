@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,8 +22,19 @@ def scope_cues(code: str = "en") -> ScopeCues:
                       for name in ("cumulative", "event", "snapshot")})
 
 
-def sentence_cues(text: str, start: int, end: int, cues: ScopeCues) -> frozenset[str]:
-    return frozenset(name for name, pattern in cues.cues.items() if pattern.search(text, start, end))
+class CueIndex:
+    """Where each scope's cues occur in a text, found once, looked up per sentence."""
+
+    def __init__(self, text: str, cues: ScopeCues):
+        self.starts = {name: [m.start() for m in pattern.finditer(text)] for name, pattern in cues.cues.items()}
+
+    def within(self, start: int, end: int) -> frozenset[str]:
+        found = []
+        for name, starts in self.starts.items():
+            i = bisect.bisect_left(starts, start)
+            if i < len(starts) and starts[i] < end:
+                found.append(name)
+        return frozenset(found)
 
 
 def decide(metric_scope: str, cues: frozenset[str]) -> str:

@@ -122,9 +122,7 @@ def segment(text: str, lang: Language) -> list[Block]:
             blocks.append(Block("heading", start, end, [(start, end)]))
             continue
         if _LIST_ITEM.match(stripped):
-            close_paragraph()
-            blocks.append(Block("paragraph", start, end, sentences(text, start, end, abbreviations)))
-            continue
+            close_paragraph()  # an item opens a paragraph of its own; wrapped lines continue it
         para.append((start, end))
     close_paragraph()
     return blocks

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import load_language, phrases
+from claims.extraction.language import SPACE, load_language, phrases
 
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 
@@ -30,11 +31,18 @@ class TimePatterns:
 
 
 def _date(prefix: str, month: str) -> str:
-    p = prefix
-    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<{p}m1>{month})\.?,?(?:[ \t]+(?P<{p}y1>{_YEAR}))?"
-            rf"|(?P<{p}m2>{month})\.?[ \t]+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?[ \t]+(?P<{p}y2>{_YEAR}))?"
-            rf"|(?P<{p}m3>{month})\.?,?[ \t]+(?P<{p}y3>{_YEAR})"
+    p, s = prefix, SPACE
+    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month})\.?,?(?:{s}(?P<{p}y1>{_YEAR}))?"
+            rf"|(?P<{p}m2>{month})\.?{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
+            rf"|(?P<{p}m3>{month})\.?,?{s}(?P<{p}y3>{_YEAR})"
             rf"|(?P<{p}y4>{_YEAR})(?![\w-]))")
+
+
+def _day_range(month: str) -> str:
+    """"10 and 14 May 2024", "8-20 May": two days of one month."""
+    s = SPACE
+    return (rf"(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{s}?(?:and|to|-|–){s}?(?P<zd1>\d{{1,2}})(?:st|nd|rd|th)?{s}"
+            rf"(?P<zm1>{month})\.?(?:,?{s}(?P<zy1>{_YEAR}))?")
 
 
 @lru_cache(maxsize=8)
@@ -47,10 +55,11 @@ def time_patterns(code: str = "en") -> TimePatterns:
     joins = phrases(time["range_join"])
 
     def cue(words) -> str:
-        return rf"(?i:(?<![\w])(?:{phrases(words)}))[ \t]+(?:(?i:early|mid|late|the end of|the beginning of)[ \t-]+)?"
+        return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}(?:(?i:early|mid|late|the end of|the beginning of)[ \t-]+)?"
+    reach = rf"(?:(?:[^.;\n]|\n(?![ \t]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
     return TimePatterns(
-        range=re.compile(rf"{cue(time['range_open'])}{_date('a', month)}[ \t]*(?i:{joins})[ \t]*{_date('b', month)}"),
-        since=re.compile(rf"{cue(time['start'])}{_date('a', month)}"),
+        range=re.compile(rf"{cue(time['range_open'])}(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{_date('b', month)})"),
+        since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month)}"),
         until=re.compile(rf"{cue(time['end'])}{_date('a', month)}"),
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
         now=re.compile(rf"(?i:(?<![\w])(?:{phrases(time['until_now'])})(?![\w]))"),
@@ -79,26 +88,41 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) ->
     return ""
 
 
-def sentence_period(text: str, start: int, end: int, published: str, patterns: TimePatterns) -> Period | None:
-    """The period the sentence [start, end) states, or None when it states none."""
-    year = published[:4]
-    m = patterns.range.search(text, start, end)
-    if m:
-        return Period(_iso(m, "a", patterns.months, year), _iso(m, "b", patterns.months, year))
-    since = patterns.since.search(text, start, end)
-    until = patterns.until.search(text, start, end)
-    begin = _iso(since, "a", patterns.months, year) if since else ""
-    finish = _iso(until, "a", patterns.months, year) if until else ""
-    if not finish and (since or patterns.now.search(text, start, end)):
-        finish = published
-    if begin or finish:
-        return Period(begin, finish)
-    point = patterns.point.search(text, start, end)
-    if point:
-        date = _iso(point, "a", patterns.months, year)
-        if date:
-            return Period(date, date)
-    return None
+class TimeIndex:
+    """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
+
+    KINDS = ("range", "since", "until", "point", "now")
+
+    def __init__(self, text: str, patterns: TimePatterns):
+        self.patterns = patterns
+        self.hits = {kind: list(getattr(patterns, kind).finditer(text)) for kind in self.KINDS}
+        self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
+
+    def first(self, kind: str, start: int, end: int) -> re.Match | None:
+        i = bisect.bisect_left(self.starts[kind], start)
+        hits = self.hits[kind]
+        return hits[i] if i < len(hits) and hits[i].end() <= end else None
+
+    def period(self, start: int, end: int, published: str) -> Period | None:
+        """The period the sentence [start, end) states, or None when it states none."""
+        year, months = published[:4], self.patterns.months
+        m = self.first("range", start, end)
+        if m and m.group("first"):
+            end = _iso(m, "z", months, year)
+            return Period(f"{end[:8]}{int(m.group('first')):02d}", end)
+        if m:
+            return Period(_iso(m, "a", months, year), _iso(m, "b", months, year))
+        since = self.first("since", start, end)
+        until = self.first("until", start, end)
+        begin = _iso(since, "a", months, year) if since else ""
+        finish = _iso(until, "a", months, year) if until else ""
+        if not finish and (since or self.first("now", start, end)):
+            finish = published
+        if begin or finish:
+            return Period(begin, finish)
+        point = self.first("point", start, end)
+        date = _iso(point, "a", months, year) if point else ""
+        return Period(date, date) if date else None
 
 
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:

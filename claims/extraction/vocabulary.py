@@ -16,6 +16,7 @@ class MetricVocabulary:
     words: re.Pattern | None                  # any metric word, case-insensitive, whole words
     by_word: dict[str, tuple[str, ...]]       # casefolded word -> metric names, in config order
     predicates: dict[str, re.Pattern | None]  # metric -> its predicates (inherited from what it is part of)
+    own_predicates: dict[str, re.Pattern | None]  # metric -> the predicates figcheck.toml gives it
     excluded: dict[str, re.Pattern | None]
     parent: dict[str, str]                    # metric -> the metric it is a part or subset of
 
@@ -52,6 +53,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         words=_words_pattern(by_word),
         by_word={w: tuple(names) for w, names in by_word.items()},
         predicates={n: _words_pattern(_inherited(config.metrics, n, "predicates")) for n in config.metrics},
+        own_predicates={n: _words_pattern(m.predicates) for n, m in config.metrics.items()},
         excluded={n: _words_pattern(_inherited(config.metrics, n, "excluded_predicates")) for n in config.metrics},
         parent={n: m.part_of or m.subset_of for n, m in config.metrics.items()},
     )
