@@ -64,10 +64,12 @@ def _reset_peak() -> bool:
         return False
 
 
-def _cache_paths(cache: Path, n: int, seed: int) -> tuple[Path, Path, Path]:
+def _cache_paths(cache: Path, n: int, seed: int) -> tuple[Path, Path, Path, Path]:
+    """claims, sources, planted contradictions (CSV) and a folder with figcheck.toml and texts.json."""
     tag = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:10]
     stem = cache / f"n{n}-s{seed}-{tag}"
-    return stem.with_suffix(".claims.csv"), stem.with_suffix(".sources.csv"), stem.with_suffix(".workspace")
+    return (stem.with_suffix(".claims.csv"), stem.with_suffix(".sources.csv"), stem.with_suffix(".planted.csv"),
+            stem.with_suffix(".workspace"))
 
 
 def prepare(n: int, seed: int, cache: Path) -> None:
@@ -75,10 +77,11 @@ def prepare(n: int, seed: int, cache: Path) -> None:
     from benchmarks.generate import claims_table, config_toml, Generator
     from claims.atomic import write_atomic
 
-    claims_csv, sources_csv, folder = _cache_paths(cache, n, seed)
-    if claims_csv.is_file() and sources_csv.is_file() and (folder / "texts.json").is_file():
+    claims_csv, sources_csv, planted_csv, folder = _cache_paths(cache, n, seed)
+    if all(p.is_file() for p in (claims_csv, sources_csv, planted_csv, folder / "texts.json")):
         return
-    claims, sources, _, _, texts = claims_table(n, seed=seed)
+    claims, sources, _, planted, texts = claims_table(n, seed=seed)
+    write_atomic(planted_csv, planted.to_csv(index=False))
     write_atomic(folder / "figcheck.toml", config_toml(Generator(n, seed).world))
     write_atomic(folder / "texts.json", json.dumps(texts))
     write_atomic(sources_csv, sources.to_csv(index=False))
@@ -89,7 +92,7 @@ def _read_inputs(n: int, seed: int, cache: Path):
     from checks.workspace import Workspace
     from claims.workspace import Layout
 
-    claims_csv, sources_csv, folder = _cache_paths(cache, n, seed)
+    claims_csv, sources_csv, _, folder = _cache_paths(cache, n, seed)
     claims = pd.read_csv(claims_csv, dtype=str, keep_default_na=False)
     for column in ("line", "char_start", "char_end"):
         claims[column] = claims[column].astype("Int64")
@@ -150,6 +153,7 @@ def worker(n: int, seed: int, cache: Path, profile: Path | None) -> dict:
             times["reconcile"] = time.perf_counter() - start
             out["findings"] = len(result.findings)
             out["unsolved"] = len(result.unsolved)
+            out.update(_detection(result, cache, n, seed))
             start = time.perf_counter()
             _report(result, workspace, layout)
             times["report"] = time.perf_counter() - start
@@ -163,6 +167,16 @@ def worker(n: int, seed: int, cache: Path, profile: Path | None) -> dict:
     floor_stage(claims)
     out["floor"] = time.perf_counter() - start
     return out
+
+
+def _detection(result, cache: Path, n: int, seed: int) -> dict:
+    """How many planted contradictions are in an error or warning finding, and named most likely wrong."""
+    planted = pd.read_csv(_cache_paths(cache, n, seed)[2], dtype=str, keep_default_na=False)
+    flagged = result.findings.loc[result.findings["severity"].isin(["error", "warning"]), "finding_id"]
+    involved = result.finding_claims.loc[result.finding_claims["finding_id"].isin(flagged), "claim_id"]
+    wrong = result.verdicts.loc[result.verdicts["verdict"] == "most_likely_wrong", "claim_id"]
+    return {"planted": len(planted), "detected": int(planted["claim_id"].isin(involved).sum()),
+            "named_wrong": int(planted["claim_id"].isin(wrong).sum())}
 
 
 def _report(result, workspace, layout) -> None:
@@ -210,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load-sizes", type=int, nargs="*", default=[10_000],
                         help="sizes at which to also time load_workspace on disk (slow: one file per source)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per size")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size and stage")
+    parser.add_argument("--budget", type=float, default=540,
+                        help="skip a size whose projected time exceeds what is left of this many seconds (0: none)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "figcheck-bench",
                         help="where generated tables are kept between runs")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each size's pipeline to PATH.N")
@@ -233,8 +249,14 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(load_worker(args.load, args.seed, args.cache)))
         return 0
 
-    results = {}
+    results, started, last = {}, time.perf_counter(), None
     for n in sorted(args.sizes):
+        left = args.budget - (time.perf_counter() - started)
+        if args.budget and last and last[1] * n / last[0] > left:
+            # At best linear growth: a size that cannot fit the time left is not started.
+            results[n] = (f"skipped: at least {last[1] * n / last[0]:.0f} s projected from {last[0]:,} claims, "
+                          f"{max(left, 0):.0f} s of the --budget left")
+            continue
         print(f"{n:,} claims: generating (cached in {args.cache}) ...", flush=True)
         prepared = _run(["--prepare", str(n), "--seed", str(args.seed), "--cache", str(args.cache)], args.timeout)
         if isinstance(prepared, str):
@@ -242,8 +264,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         extra = ["--profile", str(args.profile)] if args.profile else []
         print(f"{n:,} claims: measuring ...", flush=True)
+        begun = time.perf_counter()
         results[n] = _run(["--worker", str(n), "--seed", str(args.seed), "--cache", str(args.cache), *extra],
                           args.timeout)
+        last = (n, time.perf_counter() - begun)
         print(f"  {results[n]}", flush=True)
     loads = {}
     for n in sorted(args.load_sizes or []):
@@ -262,16 +286,17 @@ def render(results: dict, loads: dict, args) -> str:
     rows, totals = [], {}
     for n, r in results.items():
         if isinstance(r, str):
-            rows.append([f"{n:,}", r] + [""] * 9)
+            rows.append([f"{n:,}", r] + [""] * 10)
             continue
         t = r["times"]
         total = sum(t.get(s, 0.0) for s in STAGES) if "reconcile" in t else None
         totals[n] = (total, r)
         rows.append([f"{r['n']:,}", f"{r['sources']:,}", f"{r['quantities']:,}"] + [_fmt_s(t.get(s)) for s in STAGES]
                     + [_fmt_s(total), f"{r['peak_mb'] / 1024:.2f}", _fmt_s(r["floor"]),
-                       f"{total / r['floor']:.0f}x" if total else "-", r.get("findings", "-")])
+                       f"{total / r['floor']:.0f}x" if total else "-", r.get("findings", "-"),
+                       f"{r['detected']}/{r['planted']} ({r['named_wrong']})" if "planted" in r else "-"])
     headers = ["claims", "sources", "quantities"] + [f"{s} s" for s in STAGES] + [
-        "total s", "peak GB", "pandas floor s", "total / floor", "findings"]
+        "total s", "peak GB", "pandas floor s", "total / floor", "findings", "planted found (most likely wrong)"]
     lines = ["## Check, reconcile and report at scale", "",
              f"`python benchmarks/bench_check.py --sizes {' '.join(map(str, args.sizes))}` "
              "(each size in its own process; peak = resident memory high-water mark during the pipeline, "
