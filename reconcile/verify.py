@@ -55,6 +55,7 @@ class VerifiedFigure(pa.DataFrameModel):
     quantity: Series[str]          # the reconciled quantity it was matched to, or ""
     reference: Series[str]         # "595", "more than 2,100", "531 vs 599", or ""
     message: Series[str] = pa.Field(str_length={"min_value": 1})
+    findings: Series[str]          # ids of the workspace's error findings that dispute it, ";"-joined
     draft_findings: Series[str]    # ids of the draft's own error findings involving it, ";"-joined
 
     class Config:
@@ -64,10 +65,11 @@ class VerifiedFigure(pa.DataFrameModel):
 
 
 class Evidence(pa.DataFrameModel):
-    """The workspace claims behind each matched figure: `for` the reconciled value, or `against` it."""
+    """The workspace claims behind each matched figure: `for` the reconciled value, `against` it, or in
+    a `finding` that disputes it."""
 
     figure: Series[pd.Int64Dtype] = pa.Field(ge=1)
-    role: Series[str] = pa.Field(isin=("for", "against"))
+    role: Series[str] = pa.Field(isin=("for", "against", "finding"))
     claim_id: Series[str]
     source_id: Series[str]
     line: Series[pd.Int64Dtype] = pa.Field(nullable=True)
@@ -89,6 +91,7 @@ class Evidence(pa.DataFrameModel):
 class Verification:
     figures: pd.DataFrame         # VerifiedFigure
     evidence: pd.DataFrame        # Evidence
+    findings: pd.DataFrame        # Finding rows of the workspace that dispute a figure
     draft_findings: pd.DataFrame  # Finding rows of the draft's self-check, errors only
     draft_finding_claims: pd.DataFrame  # FindingClaim rows of those findings
 
@@ -114,20 +117,26 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     figures = _figures(draft_claims, config)
     reconciled = _with_bound_openness(Reconciled.validate(workspace.reconciled), claims, config)
     reconciled = _with_disputes(reconciled, workspace.findings, workspace.finding_claims)
-    matched = match_quantities(figures, reconciled)
+    matched, elsewhere = match_quantities(figures, reconciled)
     figures = figures.merge(matched, on="figure", how="left")
     figures["quantity"] = figures["quantity"].fillna("")
+    figures["findings"] = figures["r_disputed_by"].astype(object).fillna("")
+    figures["elsewhere"] = figures["figure"].map(elsewhere).astype(object).fillna("")
     tolerance = config.rule("agreement").tolerance
     figures["status"] = _verdicts(figures, tolerance)
-    evidence = _evidence(figures, claims, sources)
+    evidence = _evidence(figures, claims, sources, FindingClaim.validate(workspace.finding_claims))
     draft_findings, draft_links = _draft_errors(self_check)
     figures["draft_findings"] = _finding_ids_per_figure(figures, draft_links)
     figures["reference"] = [_reference(row, evidence) for row in figures.itertuples(index=False)]
-    figures["message"] = [_message(row, evidence) for row in figures.itertuples(index=False)]
+    findings = Finding.validate(workspace.findings)
+    said = dict(zip(findings["finding_id"], findings["message"]))
+    figures["message"] = [_message(row, evidence, said) for row in figures.itertuples(index=False)]
     columns = list(VerifiedFigure.to_schema().columns)
+    cited_findings = _split_ids(figures["findings"]).explode().dropna()
     return Verification(
         figures=VerifiedFigure.validate(figures[columns].reset_index(drop=True)),
         evidence=Evidence.validate(evidence[list(Evidence.to_schema().columns)].reset_index(drop=True)),
+        findings=findings[findings["finding_id"].isin(cited_findings)].reset_index(drop=True),
         draft_findings=draft_findings,
         draft_finding_claims=draft_links,
     )
@@ -165,16 +174,18 @@ def _compatible_start(a: pd.Series, b: pd.Series) -> pd.Series:
     return (a == "") | (b == "") | pd.Series(prefix, index=a.index, dtype=bool)
 
 
-def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> pd.DataFrame:
+def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """For each figure, the one reconciled quantity it speaks of, if any.
 
     Same entity, metric and scope (an unstated scope matches either). An event is matched to a
     reconciled event whose dates overlap its own; a cumulative or snapshot figure to the latest
     reconciled period that does not end after the figure's own period end (the draft's date when
-    the figure states none), with a compatible start. Returns the reconciled columns per `figure`.
+    the figure states none), with a compatible start; an undated quantity is the last resort.
+    Returns the reconciled columns (prefixed `r_`, but `quantity`) per matched `figure`, and for
+    figures left unmatched the periods the workspace does give that quantity for, by `figure`.
     """
     keep = ["quantity", "entity_key", "metric", "scope", "period_start", "period_end", "value", "lower",
-            "upper", "lower_open", "upper_open", "status", "claims_for", "claims_against", "disputed_by"]
+            "upper", "lower_open", "upper_open", "status", "reason", "claims_for", "claims_against", "disputed_by"]
     rec = reconciled.assign(entity_key=_entity_key(reconciled["entity"]))[keep].add_prefix("r_")
     left = figures.loc[figures["metric"] != "", ["figure", "entity_key", "metric", "scope", "period_start", "period_end"]]
     pairs = left.merge(rec, left_on=["entity_key", "metric"], right_on=["r_entity_key", "r_metric"])
@@ -190,10 +201,17 @@ def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> pd.Data
     overlap = dated & (_first_day(f_start) <= _last_day(r_end)) & (_first_day(r_start) <= _last_day(f_end))
 
     # A running total stands as of its end; the draft's figure is compared with the latest one before it.
-    not_after = (pairs["period_end"] == "") | (_first_day(pairs["r_period_end"]) <= _last_day(pairs["period_end"]))
+    not_after = ((pairs["period_end"] == "") | (pairs["r_period_end"] == "")
+                 | (_first_day(pairs["r_period_end"]) <= _last_day(pairs["period_end"])))
     running = not_after & _compatible_start(pairs["period_start"], pairs["r_period_start"])
 
+    same_key = pairs[scope_ok]
     pairs = pairs[scope_ok & np.where(is_event, overlap, running)]
+    missed = same_key[~same_key["figure"].isin(pairs["figure"])]
+    missed = missed.assign(period=[wording.period(a, b) or "undated" for a, b in
+                                   zip(missed["r_period_start"], missed["r_period_end"])])
+    elsewhere = missed.drop_duplicates(["figure", "period"]).sort_values(["figure", "period"])
+    elsewhere = elsewhere.groupby("figure")["period"].agg(", ".join)
     pairs = pairs.assign(
         _end=np.nan_to_num(_last_day(pairs["r_period_end"]), nan=-np.inf),
         _same_start=pairs["period_start"] == pairs["r_period_start"],
@@ -203,7 +221,7 @@ def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> pd.Data
     best = best.drop_duplicates("figure")
     best = best.drop(columns=["entity_key", "metric", "scope", "period_start", "period_end", "_end", "_same_start",
                               "r_entity_key", "r_metric"])
-    return best.rename(columns={"r_quantity": "quantity"}).reset_index(drop=True)
+    return best.rename(columns={"r_quantity": "quantity"}).reset_index(drop=True), elsewhere
 
 
 # ---- what the workspace says about each quantity ------------------------------------------------
@@ -263,20 +281,38 @@ def _verdicts(figures: pd.DataFrame, tolerance: float) -> pd.Series:
     return pd.Series(verdict, index=figures.index)
 
 
-def _evidence(figures: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    matched = figures.loc[figures["quantity"] != "", ["figure", "r_claims_for", "r_claims_against"]]
+def _evidence(figures: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame,
+              finding_claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims behind each matched figure: for and against its quantity, and the claims on the
+    same entity and metric of the findings that dispute it (the figures the sources disagree between)."""
+    matched = figures[figures["quantity"] != ""]
     parts = []
     for role, column in (("for", "r_claims_for"), ("against", "r_claims_against")):
         long = matched.assign(claim_id=_split_ids(matched[column]), role=role).explode("claim_id")
         parts.append(long.dropna(subset=["claim_id"])[["figure", "role", "claim_id"]])
-    long = pd.concat(parts, ignore_index=True)
+    disputing = matched.assign(finding_id=_split_ids(matched["findings"])).explode("finding_id")
+    disputing = disputing[["figure", "entity_key", "metric", "finding_id"]].dropna(subset=["finding_id"])
+    disputing = disputing.merge(finding_claims[["finding_id", "claim_id"]], on="finding_id")
+    disputing = disputing.merge(claims[["claim_id", "entity", "metric"]], on="claim_id", suffixes=("", "_claim"))
+    same = (_entity_key(disputing["entity"]) == disputing["entity_key"]) & (disputing["metric_claim"] == disputing["metric"])
+    parts.append(disputing.loc[same, ["figure", "claim_id"]].assign(role="finding"))
+    long = pd.concat(parts, ignore_index=True).drop_duplicates(["figure", "claim_id"])
     cited = claims[["claim_id", "source_id", "line", "text", "quote", "value", "qualifier"]]
     long = long.merge(cited, on="claim_id", how="left")
-    long["source_id"] = long["source_id"].fillna(long["claim_id"].str.rsplit("-", n=1).str[0])
     long = long.merge(sources[["source_id", "title", "publisher", "published"]], on="source_id", how="left")
-    text_columns = ["text", "quote", "qualifier", "title", "publisher", "published"]
+    text_columns = ["source_id", "text", "quote", "qualifier", "title", "publisher", "published"]
     long[text_columns] = long[text_columns].fillna("")
-    return long.sort_values(["figure", "role", "value", "source_id", "line"], kind="stable")
+    return long.sort_values(["figure", "value", "source_id", "line", "role"], kind="stable")
+
+
+def _statements(evidence: pd.DataFrame) -> pd.DataFrame:
+    """Each distinct figure the cited claims state, lowest first, with who states it."""
+    evidence = evidence.dropna(subset=["value"])
+    said = [wording.stated(v, q) for v, q in zip(evidence["value"], evidence["qualifier"])]
+    where = [wording.where(s, "?" if pd.isna(n) else int(n)) for s, n in zip(evidence["source_id"], evidence["line"])]
+    stated = pd.DataFrame({"said": said, "value": evidence["value"].to_numpy(), "where": where}).drop_duplicates()
+    stated = stated.groupby("said", sort=False).agg(value=("value", "first"), where=("where", "; ".join))
+    return stated.sort_values("value", kind="stable")
 
 
 # ---- the draft against itself --------------------------------------------------------------------
@@ -305,60 +341,51 @@ def format_interval(lower: float, upper: float, lower_open: bool = False, upper_
     return wording.span(lower, upper)
 
 
-def _stated(evidence: pd.DataFrame) -> str:
-    """Each distinct figure the cited claims state, with who states it: `531 (001, line 13)`."""
-    evidence = evidence.dropna(subset=["value"])
-    if evidence.empty:
-        return ""
-    said = pd.Series([wording.stated(v, q) for v, q in zip(evidence["value"], evidence["qualifier"])],
-                     index=evidence.index, dtype=object)
-    where = evidence["source_id"] + ", line " + evidence["line"].astype("string").fillna("?")
-    stated = pd.DataFrame({"said": said, "value": evidence["value"], "where": where})
-    stated = stated.groupby("said", sort=False).agg(value=("value", "first"), where=("where", "; ".join))
-    stated = stated.sort_values("value", kind="stable")
-    return " vs ".join(f"{said} ({where})" for said, where in zip(stated.index, stated["where"]))
-
-
 def _reference(row, evidence: pd.DataFrame) -> str:
     if row.status == "unverifiable":
         return ""
     if row.status == "disputed":
-        cited = evidence[evidence["figure"] == row.figure]
-        values = sorted(set(cited["value"].dropna()))
-        if len(values) > 1:
-            return " vs ".join(wording.number(v) for v in values)
+        stated = _statements(evidence[evidence["figure"] == row.figure])
+        if len(stated) > 1:
+            return " vs ".join(stated.index)
     return format_interval(row.r_lower, row.r_upper, bool(row.r_lower_open), bool(row.r_upper_open))
 
 
-def _period(start: str, end: str) -> str:
-    if start and end:
-        return f"{start} to {end}"
-    return f"since {start}" if start else (f"as of {end}" if end else "undated")
+def _quantity_words(entity: str, metric: str, start: str, end: str) -> str:
+    return wording.quantity(entity or "(no entity)", metric, wording.period(start, end))
 
 
-def _message(row, evidence: pd.DataFrame) -> str:
-    said = f"the draft says {row.text}"
+def _cited(evidence: pd.DataFrame) -> str:
+    """`531 (source 001, line 13) vs 599 (source 004, line 10)`."""
+    stated = _statements(evidence)
+    return " vs ".join(f"{said} ({where})" for said, where in zip(stated.index, stated["where"]))
+
+
+def _message(row, evidence: pd.DataFrame, findings: dict[str, str]) -> str:
+    said = f"the draft says {wording.stated(row.value, row.qualifier)}"
     if row.status == "unverifiable":
         if not row.metric:
             return f"{said}, but what it counts is not in the workspace's vocabulary"
-        subject = f"{row.entity or 'an unnamed subject'} {row.metric}"
+        subject = _quantity_words(row.entity, row.metric, row.period_start, row.period_end)
         if row.scope == "event" and not (row.period_start or row.period_end):
-            return f"{said}; it counts one event but gives no date to find it by ({subject})"
-        return f"nothing in the workspace covers {subject} ({_period(row.period_start, row.period_end)})"
-    cited = evidence[evidence["figure"] == row.figure]
-    period = _period(row.r_period_start, row.r_period_end)
-    if row.status == "disputed":
-        stated = _stated(cited)
-        text = f"the sources disagree on {row.quantity}"
-        if stated:
-            text += f": {stated}"
-        if row.r_disputed_by:
-            text += f" (see finding {row.r_disputed_by.replace(';', ', ')})"
+            return f"{said} for one event but gives no date to find it by ({subject})"
+        text = f"nothing in the workspace covers {subject}"
+        if row.elsewhere:
+            text += f"; the sources give it only for {row.elsewhere}"
         return text
-    sources = _stated(cited[cited["role"] == "for"])
-    count = cited.loc[cited["role"] == "for", "source_id"].nunique()
-    how = "one source" if row.r_status == "single source" else f"{count} sources agree"
-    says = f"the sources say {row.reference} ({period}; {how}: {sources})"
-    if row.status == "supported":
-        return says
-    return f"{said}, but {says}"
+    cited = evidence[evidence["figure"] == row.figure]
+    subject = _quantity_words(row.entity, row.metric, row.r_period_start, row.r_period_end)
+    if row.status == "disputed":
+        stated = _cited(cited)
+        if " vs " not in stated:  # one figure, disputed by a rule: the finding says why
+            stated = " ".join(findings.get(i, i) for i in row.findings.split(";") if i).rstrip(".") or stated
+        text = f"the sources disagree on {subject}: {stated}"
+        preferred = format_interval(row.r_lower, row.r_upper, bool(row.r_lower_open), bool(row.r_upper_open))
+        if row.r_reason:
+            text += f"; the reconciliation prefers {preferred}: {row.r_reason}"
+        return text
+    supporting = cited[cited["role"] == "for"]
+    count = supporting["source_id"].nunique()
+    how = "one source" if count == 1 else f"{count} sources agree"
+    says = f"the sources say {row.reference} for {subject}; {how}: {_cited(supporting)}"
+    return says if row.status == "supported" else f"{said}, but {says}"

@@ -19,6 +19,8 @@ from reports.result import json_number
 
 FORMATS = ("text", "md", "json")
 MARKS = {"supported": "✓", "contradicted": "✗", "disputed": "⚠", "unverifiable": "?"}
+# How a cited claim stands to the reconciled value, after its citation in a footnote.
+ROLE_NOTES = {"for": "", "against": " (against the reconciled value)", "finding": " (in a finding that disputes it)"}
 
 
 def render(result: Verification, draft_text: str, draft_name: str, date: str, fmt: str,
@@ -42,6 +44,12 @@ def _lines_of(result: Verification, finding_id: str) -> list[int]:
     return sorted(result.figures.loc[result.figures["claim_id"].isin(claim_ids), "line"].astype(int).unique())
 
 
+def _finding_messages(findings: pd.DataFrame, ids: str) -> list[tuple[str, str]]:
+    """(finding_id, message) of each ";"-joined id, in that order."""
+    messages = dict(zip(findings["finding_id"], findings["message"]))
+    return [(i, messages[i]) for i in ids.split(";") if i in messages]
+
+
 def _figure_label(figure) -> str:
     return f"{figure.text} {figure.unit}".strip() if figure.unit and figure.unit not in figure.text else figure.text
 
@@ -63,7 +71,8 @@ def _text(result: Verification, draft_text: str, draft_name: str, date: str, not
         for f in result.figures.itertuples(index=False):
             if f.status != "supported":
                 out.append(terminal(f"#{f.figure} line {f.line}: {f.message}"))
-                out.append(terminal(f"    {excerpt(f.quote, f.text)}"))
+                out.append(terminal(f"    draft: {excerpt(f.quote, f.text)}"))
+                out += [terminal(f"    finding {i}: {message}") for i, message in _finding_messages(result.findings, f.findings)]
     if not result.draft_findings.empty:
         out += ["", "Within the draft:"]
         for finding in result.draft_findings.itertuples(index=False):
@@ -104,10 +113,11 @@ def _footnote(result: Verification, figure) -> str:
     text = f"**{MARKS[figure.status]} {figure.status}** (line {figure.line}): {md(figure.message)}."
     cited = result.evidence[result.evidence["figure"] == figure.figure]
     if not cited.empty:
-        text += " " + " ".join(f"[{c.role}] {_citation(c)}." for c in cited.itertuples(index=False))
-    for finding_id in filter(None, figure.draft_findings.split(";")):
-        message = result.draft_findings.loc[result.draft_findings["finding_id"] == finding_id, "message"]
-        text += f" **Within the draft:** {md(message.iloc[0])}."
+        text += " Sources: " + "; ".join(f"{_citation(c)}{ROLE_NOTES[c.role]}" for c in cited.itertuples(index=False)) + "."
+    for _, message in _finding_messages(result.findings, figure.findings):
+        text += f" **Finding:** {md(message)}"
+    for _, message in _finding_messages(result.draft_findings, figure.draft_findings):
+        text += f" **Within the draft:** {md(message)}"
     return text
 
 
@@ -148,6 +158,7 @@ def _json(result: Verification, draft_text: str, draft_name: str, date: str, not
         "entity": f.entity, "metric": f.metric, "scope": f.scope, "period_start": f.period_start,
         "period_end": f.period_end, "status": f.status, "reference": f.reference, "message": f.message,
         "quantity": f.quantity, "sources": _sources(result, f.figure),
+        "findings": [{"finding_id": i, "message": m} for i, m in _finding_messages(result.findings, f.findings)],
         "draft_findings": [i for i in f.draft_findings.split(";") if i],
     } for f in result.figures.itertuples(index=False)]
     own = [{"finding_id": d.finding_id, "rule": d.rule, "severity": d.severity, "entity": d.entity,

@@ -94,7 +94,7 @@ def test_equal_figure_is_supported_and_cites_its_source():
     fig = one(draft_claim(595), WS_CLAIMS, WS)
     assert fig["status"] == "supported"
     assert fig["reference"] == "595"
-    assert "wire, line 4" in fig["message"]
+    assert "595 (source wire, line 4)" in fig["message"]
 
 
 def test_different_figure_is_contradicted_and_says_what_the_source_says():
@@ -143,7 +143,7 @@ def test_disputed_quantity_names_the_figures_the_sources_give():
         fig = one(draft_claim(value), ws_claims, ws)
         assert fig["status"] == "disputed"
         assert fig["reference"] == "531 vs 599"
-        assert "531 (wire, line 13)" in fig["message"] and "599 (brief, line 10)" in fig["message"]
+        assert "531 (source wire, line 13) vs 599 (source brief, line 10)" in fig["message"]
 
 
 def test_an_error_finding_on_a_claim_of_the_quantity_makes_it_disputed():
@@ -152,7 +152,8 @@ def test_an_error_finding_on_a_claim_of_the_quantity_makes_it_disputed():
                         [{"finding_id": "ab" * 8, "claim_id": "wire-1", "role": "total"}])
     fig = one(draft_claim(595), WS_CLAIMS, ws)
     assert fig["status"] == "disputed"
-    assert "ab" * 8 in fig["message"]
+    assert fig["findings"] == "ab" * 8
+    assert "150 + 400 = 550, but the total is 595" in fig["message"]
 
 
 def test_warnings_do_not_dispute_a_quantity():
@@ -165,7 +166,7 @@ def test_warnings_do_not_dispute_a_quantity():
 @pytest.mark.parametrize("change, reason", [
     ({"entity": "BB"}, "BB arrivals"),
     ({"metric": "departures"}, "AA departures"),
-    ({"end": "2022-06-30"}, "as of 2022-06-30"),  # the only figure is later than the draft's
+    ({"end": "2022-06-30"}, "only for ..2023-01"),  # the only figure is later than the draft's
     ({"metric": ""}, "vocabulary"),
 ])
 def test_nothing_covering_the_figure_is_unverifiable(change, reason):
