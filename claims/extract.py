@@ -34,6 +34,7 @@ class Found:
     metric: str
     scope: str
     period: times.Period
+    stated: bool = True   # the period comes from the text, not from the registry
     total: int = -1
 
 
@@ -92,8 +93,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             names = metrics.candidates(q, text, start, end, vocab.metrics, doc.config)
             name = metrics.choose(names, q, text, start, end, vocab.metrics, total_metric)
             scope = scopes.decide(doc.metric_scope(name), cues)
-            doc.found.append(Found(q, start, end, entity, name, scope,
-                                   period or para_period or doc.default_period(scope), total))
+            stated = period or para_period
+            doc.found.append(Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
+                                   stated is not None, total))
         if mentions:
             para_entity = mentions[-1].entity
         if period:
@@ -104,7 +106,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
 
 def _link_declared_parts(doc: _Document, first: int) -> None:
     """A figure whose metric figcheck.toml declares part of another is part of the nearest earlier
-    figure of that metric in the same paragraph, same entity and period ("599 people ... 126 women")."""
+    figure of that metric in the same paragraph, same entity and, where both state one, period
+    ("599 people ... 126 women")."""
     for i in range(first, len(doc.found)):
         f = doc.found[i]
         parent = doc.config.metrics[f.metric].part_of if f.metric else ""
@@ -112,7 +115,8 @@ def _link_declared_parts(doc: _Document, first: int) -> None:
             continue
         for j in range(i - 1, first - 1, -1):
             g = doc.found[j]
-            if g.metric == parent and g.entity == f.entity and g.period == f.period:
+            if g.metric == parent and g.entity == f.entity and (
+                    g.period == f.period or not (g.stated and f.stated)):
                 f.total = j
                 break
 
@@ -158,8 +162,9 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
         scope = doc.metric_scope(name)
         start, end = table.lines[fig.row]
         cell_index[(fig.row, fig.column)] = len(doc.found)
-        doc.found.append(Found(q, start, end, entity, name, scope,
-                               period or context_period or doc.default_period(scope)))
+        stated = period or context_period
+        doc.found.append(Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
+                               stated is not None))
     for fig in table.figures:
         f = doc.found[cell_index[(fig.row, fig.column)]]
         parent = vocab.parent.get(f.metric, "")

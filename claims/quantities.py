@@ -94,7 +94,8 @@ def _words_after(text: str, pos: int) -> list[tuple[str, int, int]]:
 
 
 def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
-    """The counted noun after a figure: words up to a stop word, a verb form or punctuation."""
+    """The counted noun after a figure: among the words up to a stop word, a verb form or punctuation,
+    the first plural ("110 participants came"), else the last ("640 elderly people")."""
     start = end = -1
     head = ""
     original = tokens
@@ -109,9 +110,13 @@ def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
         if start < 0:
             start = s
         end, head = e, word
-        if low in units.durations or low in units.measures or low in units.money_after:
+        if low in units.durations or low in units.measures or low in units.money_after or _plural(low):
             break
     return start, end, head
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[Quantity]:

@@ -1,13 +1,34 @@
-"""Placeholder until the issue that builds `figcheck quantities` lands."""
+"""`figcheck quantities FILE|-`: every figure of a plain text, one JSON object per line."""
+
+import json
+import math
+import sys
+from pathlib import Path
 
 from claims.errors import FigcheckError
+from claims.quantities import DEFAULT_TOLERANCE, find_quantities
+from claims.sources import decode_source, read_source_text
 
-HELP = "(not built yet)"
+HELP = "print every figure in a text file (or '-' for standard input), one JSON object per line"
 
 
 def add_arguments(parser):
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument("file", help="a UTF-8 text or Markdown file, or '-' to read standard input")
+    parser.add_argument("--language", default="en", help="language of the text (default en)")
+    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
+                        help=f"relative width of 'about N' intervals (default {DEFAULT_TOLERANCE})")
 
 
 def run(args) -> int:
-    raise FigcheckError("this command is not built yet")
+    if args.file == "-":
+        text = decode_source(sys.stdin.buffer.read(), "<standard input>")
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise FigcheckError(f"{path}: no such file; give a text file or '-' for standard input")
+        text = read_source_text(path)
+    out = sys.stdout
+    for quantity in find_quantities(text, args.language, args.tolerance):
+        record = {k: (None if isinstance(v, float) and math.isinf(v) else v) for k, v in quantity.items()}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")  # null bound: unbounded
+    return 0

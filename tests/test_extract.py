@@ -1,0 +1,217 @@
+"""extract_source: one test per rule of the extractor, on a small vocabulary of its own."""
+
+import pytest
+
+from checks.schemas import Claim
+from claims.config import parse_config
+from claims.extract import extract_source
+from claims.ids import claim_id
+from claims.model import CLAIM_COLUMNS
+
+CONFIG = parse_config("""
+[workspace]
+subject = "region"
+[tolerance]
+approx = 0.1
+[entities.KZ]
+name = "Kazakhstan"
+forms = ["Kazakh", "Kazakhs"]
+[entities.KG]
+name = "Kyrgyzstan"
+forms = ["Kyrgyz"]
+[entities.UZ]
+name = "Uzbekistan"
+forms = ["Uzbek"]
+[groups.central]
+members = ["KG", "KZ", "UZ"]
+forms = ["Central Asian states"]
+[metrics.returnees]
+words = ["people", "citizens", "individuals"]
+predicates = ["returned", "brought back", "repatriated"]
+excluded_predicates = ["travelled", "remain", "charged"]
+scope = "cumulative"
+[metrics."returnees.women"]
+words = ["women"]
+part_of = "returnees"
+[metrics."returnees.children"]
+words = ["children"]
+part_of = "returnees"
+[metrics."returnees.orphans"]
+words = ["orphans"]
+subset_of = "returnees.children"
+[metrics.travellers]
+words = ["citizens", "people"]
+predicates = ["travelled"]
+scope = "cumulative"
+[metrics.operations]
+words = ["operations", "flights"]
+scope = "cumulative"
+[metrics.participants]
+words = ["participants"]
+scope = "event"
+[metrics.share]
+kind = "percent"
+words = ["returnees"]
+""")
+SOURCE = {"source_id": "t1", "published": "2022-11-03", "period_start": "2022-11-02", "period_end": "2022-11-03"}
+
+
+def extract(text: str, config=CONFIG, source=SOURCE):
+    frame = extract_source(text, source, config)
+    Claim.validate(frame)
+    return frame
+
+
+def row(frame, text: str, n: int = 0):
+    rows = frame[frame["text"] == text]
+    assert len(rows) > n, f"{text!r} not among {list(frame['text'])}"
+    return rows.iloc[n]
+
+
+def test_rows_follow_the_contract():
+    text = "Uzbekistan has brought back 531 individuals."
+    frame = extract(text)
+    assert list(frame.columns) == CLAIM_COLUMNS
+    r = row(frame, "531")
+    assert r["claim_id"] == claim_id("t1", text, "531", 0)
+    assert (r["method"], r["status"], r["note"], r["source_sha256"], r["auto_digest"]) == (
+        "auto", "candidate", "", "", "")
+    assert text[r["char_start"]:r["char_end"]] == "531" and r["quote"] == text and r["line"] == 1
+
+
+def test_a_repeated_sentence_keeps_distinct_ids():
+    frame = extract("Some 50 people returned.\n\nSome 50 people returned.")
+    assert frame["claim_id"].nunique() == 2
+
+
+def test_metric_from_the_counted_noun_and_scope_from_the_metric():
+    r = row(extract("Kazakhstan carried out 5 operations."), "5")
+    assert (r["metric"], r["scope"], r["entity"]) == ("operations", "cumulative", "KZ")
+
+
+def test_predicate_decides_between_metrics_sharing_a_noun():
+    frame = extract("About 1,500 Uzbek citizens travelled to Syria. Uzbekistan repatriated 531 citizens.")
+    assert row(frame, "1,500")["metric"] == "travellers"
+    assert row(frame, "531")["metric"] == "returnees"
+
+
+def test_an_excluded_predicate_rules_a_metric_out():
+    assert row(extract("Some 700 people remain in the camps of Kazakhstan."), "700")["metric"] == ""
+
+
+def test_a_noun_outside_the_vocabulary_has_no_metric():
+    assert row(extract("Kazakhstan trained 30 journalists."), "30")["metric"] == ""
+
+
+def test_bracketed_figure_without_a_noun_takes_the_nearest_noun_before():
+    r = row(extract("The number of Uzbek citizens who travelled is high (1500 +)."), "1500 +")
+    assert (r["metric"], r["qualifier"], r["lower"]) == ("travellers", "ge", 1500)
+
+
+def test_share_without_a_noun_takes_the_sentence_percentage_metric():
+    frame = extract("Among returnees, 40% were in Kazakhstan and 35% in Uzbekistan.")
+    assert list(frame["metric"]) == ["share", "share"]
+    assert list(frame["entity"]) == ["KZ", "UZ"]
+
+
+def test_breakdown_of_whom_links_parts_to_their_total():
+    frame = extract("Uzbekistan has brought back 531 individuals, of whom 331 children and 125 women.")
+    total = row(frame, "531")
+    for part, metric in (("331", "returnees.children"), ("125", "returnees.women")):
+        assert row(frame, part)["part_of"] == total["claim_id"]
+        assert row(frame, part)["metric"] == metric
+    assert total["part_of"] == ""
+
+
+def test_breakdown_in_brackets_nested_of_which():
+    frame = extract("In Kazakhstan 595 citizens have returned, among whom women (156) and children (406, of which "
+                    "32 are orphans).")
+    total, children = row(frame, "595"), row(frame, "406")
+    assert row(frame, "156")["part_of"] == total["claim_id"]
+    assert children["part_of"] == total["claim_id"]
+    assert row(frame, "32")["part_of"] == children["claim_id"]
+    assert row(frame, "32")["metric"] == "returnees.orphans"
+
+
+def test_breakdown_in_brackets_after_a_total():
+    frame = extract("The meetings gathered 121 participants in total (43 women, 78 children).")
+    assert row(frame, "43")["part_of"] == row(frame, "121")["claim_id"]
+    assert row(frame, "78")["part_of"] == row(frame, "121")["claim_id"]
+
+
+def test_breakdown_after_a_colon_and_a_list_break():
+    frame = extract("Kazakhstan repatriated 600 people: 150 women and 450 children.")
+    assert set(frame["part_of"]) == {"", row(frame, "600")["claim_id"]}
+    frame = extract("Kazakhstan repatriated 600 people, of whom 150 women, and that 90 people remain abroad.")
+    assert row(frame, "150")["part_of"] == row(frame, "600")["claim_id"]
+    assert row(frame, "90")["part_of"] == ""
+
+
+def test_a_part_of_another_family_gets_no_metric():
+    frame = extract("The event had 40 participants, including 25 women.")
+    assert row(frame, "25")["part_of"] == row(frame, "40")["claim_id"]
+    assert row(frame, "25")["metric"] == ""  # women of participants: not configured
+
+
+def test_declared_parts_link_across_sentences_of_a_paragraph():
+    frame = extract("In Uzbekistan 599 people returned. These operations returned 126 women and 471 children.")
+    assert row(frame, "126")["part_of"] == row(frame, "599")["claim_id"]
+    assert row(frame, "471")["part_of"] == row(frame, "599")["claim_id"]
+
+
+def test_entity_listed_set_is_a_group():
+    r = row(extract("To date, Kazakhstan, Kyrgyzstan, and Uzbekistan have repatriated more than 2,100 nationals."), "2,100")
+    assert r["entity"] == "KG+KZ+UZ"
+
+
+def test_entity_from_a_configured_group_form():
+    assert row(extract("The Central Asian states repatriated 2,000 people."), "2,000")["entity"] == "KG+KZ+UZ"
+
+
+def test_entity_nearest_mention_in_the_sentence():
+    frame = extract("Kazakhstan returned 595 people while Kyrgyz officials returned 79 people.")
+    assert (row(frame, "595")["entity"], row(frame, "79")["entity"]) == ("KZ", "KG")
+
+
+def test_entity_carried_over_from_paragraph_section_heading_and_subject():
+    text = ("# Report on Kyrgyzstan\n\nIn Kazakhstan, officials met. They counted 5 operations.\n\n"
+            "Later 3 operations followed.\n\n## Annex\n\n7 operations were planned.")
+    frame = extract(text)
+    assert row(frame, "5")["entity"] == "KZ"   # paragraph
+    assert row(frame, "3")["entity"] == "KZ"   # earlier paragraph under the same heading
+    assert row(frame, "7")["entity"] == "KG"   # the heading that named one country
+    assert row(extract("Officials counted 9 operations."), "9")["entity"] == "region"  # the subject
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("Since May 2019, Kazakhstan has repatriated 600 people.", "2019-05", "2022-11-03"),
+    ("Between May 2019 and August 2021, Kazakhstan repatriated 600 people.", "2019-05", "2021-08"),
+    ("In March 2021, Kazakhstan repatriated 600 people.", "2021-03", "2021-03"),
+    ("On 25 July 2022, Kazakhstan repatriated 600 people.", "2022-07-25", "2022-07-25"),
+    ("By December 2024, Kazakhstan had repatriated 600 people.", "", "2024-12"),
+    ("To date, Kazakhstan has repatriated 600 people.", "", "2022-11-03"),
+    ("Kazakhstan repatriated 600 people between 10 and 14 May 2022.", "2022-05-10", "2022-05-14"),
+    ("600 people have returned since the flights resumed on 10 May.", "2022-05-10", "2022-11-03"),
+    ("Kazakhstan has repatriated 600 people.", "", "2022-11-03"),  # a running total stands at publication
+])
+def test_period_phrases(sentence, start, end):
+    r = row(extract(sentence), "600")
+    assert (r["period_start"], r["period_end"]) == (start, end)
+
+
+def test_period_carried_over_within_a_paragraph_and_registry_dates_otherwise():
+    frame = extract("In March 2021, Kazakhstan repatriated 600 people. Of them 20 women.\n\nThe event had 40 participants.")
+    assert (row(frame, "20")["period_start"], row(frame, "20")["period_end"]) == ("2021-03", "2021-03")
+    assert (row(frame, "40")["period_start"], row(frame, "40")["period_end"]) == ("2022-11-02", "2022-11-03")
+
+
+def test_scope_event_for_one_operation_and_cues_without_a_metric_scope():
+    assert row(extract("In March 2021, an operation brought back 79 children."), "79")["scope"] == "event"
+    assert row(extract("Since 2019, 40 journalists have been trained in total."), "40")["scope"] == "cumulative"
+    assert row(extract("Currently 40 journalists work there."), "40")["scope"] == "snapshot"
+    assert row(extract("The event had 40 participants in total."), "40")["scope"] == "event"
+
+
+def test_qualifier_interval_uses_the_configured_tolerance():
+    r = row(extract("About 200 people returned."), "200")
+    assert (r["qualifier"], r["lower"], r["upper"]) == ("approx", pytest.approx(180), pytest.approx(220))

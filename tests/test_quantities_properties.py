@@ -1,0 +1,34 @@
+"""Property tests: find_quantities never crashes and every span it returns is its text."""
+
+import math
+
+from hypothesis import given, settings, strategies as st
+
+from claims.quantities import find_quantities
+
+# Text made of the pieces figures and their distractors are made of, so the search goes where bugs hide.
+PIECES = st.sampled_from([
+    " ", "\n", "\n\n", ",", ".", "-", "–", "(", ")", "+", "%", ":", "/", "|", "$", "€", "1", "12", "2,100", "1 500",
+    "2019", "0.5", "five", "one", "hundred", "and", "twenty-one", "more than", "about", "up to", "aged", "days",
+    "May", "June 12", "people", "women", "of whom", "No.", "Article", "COVID-19", "+998", "per cent", "million",
+])
+MIXED = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_spans_match_their_text_and_intervals_hold(text):
+    for q in find_quantities(text):
+        assert text[q["char_start"]:q["char_end"]] == q["text"]
+        assert q["line"] == text.count("\n", 0, q["char_start"]) + 1
+        assert q["lower"] <= q["value"] <= q["upper"]
+        assert not math.isnan(q["value"])
+        assert q["kind"] in ("count", "percent", "money", "age", "duration", "other")
+        assert q["qualifier"] in ("eq", "approx", "gt", "ge", "lt", "le")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=5))
+def test_every_separated_integer_is_read_back(numbers):
+    text = "; ".join(f"{n:,} people" for n in numbers)
+    assert [q["value"] for q in find_quantities(text)] == numbers
