@@ -46,7 +46,9 @@ def machine() -> str:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} (not installed)")
-    return (f"- CPU: {_cpu_model()}, {os.cpu_count()} cores; memory {_memory_gb()}\n"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+    return (f"- CPU: {_cpu_model()}, {os.cpu_count()} cores; memory {_memory_gb()}; load average when "
+            f"written {load} (other work on a shared machine slows every figure)\n"
             f"- {platform.system()} {platform.release()}; Python {platform.python_version()}\n"
             f"- {', '.join(versions)}\n")
 

@@ -1,6 +1,6 @@
 """Check + reconcile + report at 10^4, 10^5 and 10^6 claims, beside a plain pandas floor.
 
-    python benchmarks/bench_check.py [--sizes 10000 100000 1000000] [--load-sizes 10000]
+    python benchmarks/bench_check.py [--sizes 10000 100000 1000000] [--budget 480] [--load-sizes 2000]
 
 For each size, in a fresh subprocess (so sizes do not share memory or caches):
 - the claims table of a generated workspace (`benchmarks/generate.py`, cached as CSV between runs);
@@ -126,14 +126,23 @@ def floor_stage(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.merge(bounds.reset_index(), on=KEY, how="left", suffixes=("", "_quantity"))
 
 
-def worker(n: int, seed: int, cache: Path, profile: Path | None) -> dict:
+def worker(n: int, seed: int, cache: Path, profile: Path | None) -> None:
+    """Prints the state so far as one JSON line after each stage, so a timed-out size still reports."""
     claims, sources, texts, layout, workspace = _read_inputs(n, seed, cache)
     out = {"n": len(claims), "sources": len(sources), "quantities": int(claims.groupby(KEY).ngroups),
-           "input_mb": claims.memory_usage(deep=True).sum() / 2**20}
+           "input_mb": claims.memory_usage(deep=True).sum() / 2**20, "times": {}}
+    start = time.perf_counter()
+    floor_stage(claims)
+    out["floor"] = time.perf_counter() - start
     gc.collect()
     out["peak_reset"] = _reset_peak()
     out["baseline_mb"] = _peak_rss_mb()
-    times = {}
+
+    def done(stage: str, since: float) -> None:
+        out["times"][stage] = time.perf_counter() - since
+        out["peak_mb"] = _peak_rss_mb()
+        print(json.dumps(out), flush=True)
+
     profiler = None
     if profile:
         import cProfile
@@ -142,31 +151,25 @@ def worker(n: int, seed: int, cache: Path, profile: Path | None) -> dict:
     try:
         start = time.perf_counter()
         checked = check_stage(claims, texts)
-        times["check"] = time.perf_counter() - start
+        done("check", start)
         try:
             from reconcile.engine import reconcile
         except ImportError as exc:
             out["missing"] = f"reconcile.engine: {exc}"
-        else:
-            start = time.perf_counter()
-            result = reconcile(checked, sources, layout.config)
-            times["reconcile"] = time.perf_counter() - start
-            out["findings"] = len(result.findings)
-            out["unsolved"] = len(result.unsolved)
-            out.update(_detection(result, cache, n, seed))
-            start = time.perf_counter()
-            _report(result, workspace, layout)
-            times["report"] = time.perf_counter() - start
+            print(json.dumps(out), flush=True)
+            return
+        start = time.perf_counter()
+        result = reconcile(checked, sources, layout.config)
+        out.update(findings=len(result.findings), unsolved=len(result.unsolved))
+        out.update(_detection(result, cache, n, seed))
+        done("reconcile", start)
+        start = time.perf_counter()
+        _report(result, workspace, layout)
+        done("report", start)
     finally:
         if profiler:
             profiler.disable()
             profiler.dump_stats(profile)
-    out["peak_mb"] = _peak_rss_mb()
-    out["times"] = times
-    start = time.perf_counter()
-    floor_stage(claims)
-    out["floor"] = time.perf_counter() - start
-    return out
 
 
 def _detection(result, cache: Path, n: int, seed: int) -> dict:
@@ -205,13 +208,21 @@ def load_worker(n: int, seed: int, cache: Path) -> dict:
 # ---- the driver ---------------------------------------------------------------------------------
 
 def _run(args: list[str], timeout: float) -> dict | str:
+    """The worker's last JSON line; on a timeout, what it reported so far plus a note."""
     try:
         done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return f"did not finish within {timeout:.0f} s"
-    if done.returncode:
-        return "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        stdout, note = done.stdout, "" if done.returncode == 0 else \
+            "failed: " + (done.stderr.strip().splitlines() or ["?"])[-1]
+    except subprocess.TimeoutExpired as exc:
+        stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        note = f"stopped after {timeout:.0f} s"
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        return note or "no output"
+    result = json.loads(lines[-1])
+    if note:
+        result["note"] = note
+    return result
 
 
 def _fmt_s(x: float | None) -> str:
@@ -221,12 +232,13 @@ def _fmt_s(x: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--load-sizes", type=int, nargs="*", default=[10_000],
+    parser.add_argument("--load-sizes", type=int, nargs="*", default=[2_000],
                         help="sizes at which to also time load_workspace on disk (slow: one file per source)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size and stage")
-    parser.add_argument("--budget", type=float, default=540,
-                        help="skip a size whose projected time exceeds what is left of this many seconds (0: none)")
+    parser.add_argument("--budget", type=float, default=480,
+                        help="seconds for all sizes together; a size still running when it is spent is stopped "
+                             "and reported with the stages it finished (0: no budget, only --timeout per size)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "figcheck-bench",
                         help="where generated tables are kept between runs")
     parser.add_argument("--profile", type=Path, help="write a cProfile of each size's pipeline to PATH.N")
@@ -243,31 +255,29 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.worker:
         profile = Path(f"{args.profile}.{args.worker}") if args.profile else None
-        print(json.dumps(worker(args.worker, args.seed, args.cache, profile)))
+        worker(args.worker, args.seed, args.cache, profile)
         return 0
     if args.load:
         print(json.dumps(load_worker(args.load, args.seed, args.cache)))
         return 0
 
-    results, started, last = {}, time.perf_counter(), None
+    results, started = {}, time.perf_counter()
     for n in sorted(args.sizes):
-        left = args.budget - (time.perf_counter() - started)
-        if args.budget and last and last[1] * n / last[0] > left:
-            # At best linear growth: a size that cannot fit the time left is not started.
-            results[n] = (f"skipped: at least {last[1] * n / last[0]:.0f} s projected from {last[0]:,} claims, "
-                          f"{max(left, 0):.0f} s of the --budget left")
+        left = args.budget - (time.perf_counter() - started) if args.budget else args.timeout
+        if left < 30:
+            results[n] = "skipped: the --budget is spent"
             continue
         print(f"{n:,} claims: generating (cached in {args.cache}) ...", flush=True)
-        prepared = _run(["--prepare", str(n), "--seed", str(args.seed), "--cache", str(args.cache)], args.timeout)
-        if isinstance(prepared, str):
-            results[n] = f"generation {prepared}"
+        prepared = _run(["--prepare", str(n), "--seed", str(args.seed), "--cache", str(args.cache)],
+                        min(args.timeout, left))
+        if isinstance(prepared, str) or prepared.get("note"):
+            results[n] = f"generation {prepared if isinstance(prepared, str) else prepared['note']}"
             continue
+        left = args.budget - (time.perf_counter() - started) if args.budget else args.timeout
         extra = ["--profile", str(args.profile)] if args.profile else []
         print(f"{n:,} claims: measuring ...", flush=True)
-        begun = time.perf_counter()
         results[n] = _run(["--worker", str(n), "--seed", str(args.seed), "--cache", str(args.cache), *extra],
-                          args.timeout)
-        last = (n, time.perf_counter() - begun)
+                          min(args.timeout, max(left, 30)))
         print(f"  {results[n]}", flush=True)
     loads = {}
     for n in sorted(args.load_sizes or []):
@@ -283,16 +293,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(results: dict, loads: dict, args) -> str:
-    rows, totals = [], {}
+    rows, totals, notes = [], {}, []
     for n, r in results.items():
         if isinstance(r, str):
             rows.append([f"{n:,}", r] + [""] * 10)
             continue
         t = r["times"]
-        total = sum(t.get(s, 0.0) for s in STAGES) if "reconcile" in t else None
+        total = sum(t[s] for s in STAGES) if all(s in t for s in STAGES) else None
         totals[n] = (total, r)
-        rows.append([f"{r['n']:,}", f"{r['sources']:,}", f"{r['quantities']:,}"] + [_fmt_s(t.get(s)) for s in STAGES]
-                    + [_fmt_s(total), f"{r['peak_mb'] / 1024:.2f}", _fmt_s(r["floor"]),
+        cells = [_fmt_s(t.get(s)) for s in STAGES]
+        if r.get("note"):
+            unfinished = next((i for i, s in enumerate(STAGES) if s not in t), None)
+            if unfinished is not None:
+                cells[unfinished] = f"unfinished ({r['note']})"
+            notes.append(f"- {n:,} claims: {r['note']}" + (f" during {STAGES[unfinished]}" if unfinished is not None else ""))
+        peak = f"{r['peak_mb'] / 1024:.2f}" if "peak_mb" in r else "-"
+        rows.append([f"{r['n']:,}", f"{r['sources']:,}", f"{r['quantities']:,}"] + cells
+                    + [_fmt_s(total), peak, _fmt_s(r["floor"]),
                        f"{total / r['floor']:.0f}x" if total else "-", r.get("findings", "-"),
                        f"{r['detected']}/{r['planted']} ({r['named_wrong']})" if "planted" in r else "-"])
     headers = ["claims", "sources", "quantities"] + [f"{s} s" for s in STAGES] + [
@@ -302,7 +319,7 @@ def render(results: dict, loads: dict, args) -> str:
              "(each size in its own process; peak = resident memory high-water mark during the pipeline, "
              "input table included)", "", tabulate(rows, headers=headers, tablefmt="github"), ""]
     missing = {r.get("missing") for r in results.values() if isinstance(r, dict) and r.get("missing")}
-    lines += [f"- not measured: {m}" for m in sorted(missing)]
+    lines += [f"- not measured: {m}" for m in sorted(missing)] + notes
     sizes = sorted(totals)
     steps = []
     for a, b in zip(sizes, sizes[1:]):
@@ -339,6 +356,8 @@ def verdicts(totals: dict, steps: list) -> list[str]:
                    + ("met." if peak < TARGET_GB else f"missed by {peak - TARGET_GB:.2f} GB."))
         out.append(f"- {floor:.1f}x the pandas floor (target <= {TARGET_FLOOR:.0f}x): "
                    + ("met." if floor <= TARGET_FLOOR else f"missed by {floor / TARGET_FLOOR:.1f} times."))
+    elif million:
+        out.append(f"- A million claims: missed; the pipeline did not finish ({million[1].get('note', 'see the table')}).")
     else:
         out.append("- A million claims: not measured (see the table).")
     for a, b, g in steps:
