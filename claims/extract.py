@@ -10,6 +10,7 @@ import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from claims.config import Config
@@ -208,6 +209,10 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
     return _frame(doc, _field(source, "source_id"))
 
 
+_INTEGERS = ("line", "char_start", "char_end")
+_FLOATS = ("value", "lower", "upper")
+
+
 def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
     text = doc.text
     seen: dict[tuple[str, str], int] = {}
@@ -221,14 +226,19 @@ def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
     rows = []
     for f, cid in zip(doc.found, ids):
         q = f.q
-        rows.append([
+        rows.append((
             cid, source_id, q.line, q.start, q.end, q.text, text[f.quote_start:f.quote_end],
             q.value, q.qualifier, q.lower, q.upper, q.unit, q.kind, f.entity, f.metric, f.scope,
             f.period.start, f.period.end, ids[f.total] if f.total >= 0 else "", "auto", "candidate", "", "", "",
-        ])
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    for column in ("line", "char_start", "char_end"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("value", "lower", "upper"):
-        frame[column] = frame[column].astype(float)
-    return frame
+        ))
+    columns = list(zip(*rows)) if rows else [()] * len(CLAIM_COLUMNS)
+    # Column by column with their final types: one conversion each, no second pass over the frame.
+    data = {}
+    for name, values in zip(CLAIM_COLUMNS, columns):
+        if name in _INTEGERS:
+            data[name] = pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), dtype=bool))
+        elif name in _FLOATS:
+            data[name] = np.array(values, dtype=float)
+        else:
+            data[name] = np.array(values, dtype=object)
+    return pd.DataFrame(data, columns=CLAIM_COLUMNS)

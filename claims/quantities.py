@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extraction import exclusions as ex
-from claims.extraction.language import load_language, phrases, word_set
+from claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
 from claims.extraction.numbers import digit_value, number_patterns, word_value
 from claims.extraction.qualifiers import interval, qualifier_after, qualifier_before, qualifier_patterns
 
 QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier", "lower", "upper", "unit", "kind")
 DEFAULT_TOLERANCE = 0.05
 _CONTEXT = 48  # characters looked at before a figure: enough for "an estimated", "resolution No."
+_PUNCTUATION = ".,;:!?\"'”’)]"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|\|)|\|")
-_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)\W*$")
 
 
 @dataclass(slots=True)
@@ -53,30 +53,28 @@ class Quantity:
 
 @dataclass(frozen=True)
 class UnitPatterns:
-    money_before: re.Pattern
+    money_before: PhraseTable
     money_after: frozenset[str]
-    age_before: re.Pattern
+    age_before: PhraseTable
     age_after: re.Pattern
     durations: frozenset[str]
     measures: frozenset[str]
     noun_stops: frozenset[str]
     copulas: frozenset[str]
-    paren_noun: re.Pattern
 
 
 @lru_cache(maxsize=8)
 def unit_patterns(code: str = "en") -> UnitPatterns:
     lang = load_language(code)
     return UnitPatterns(
-        money_before=re.compile(rf"(?:(?<![\w])|(?<=[\w]\$))(?P<cur>{phrases(lang['money']['before'])})[ \t]*$"),
+        money_before=PhraseTable.of(lang["money"]["before"]),
         money_after=word_set(lang["money"]["after"]),
-        age_before=re.compile(rf"(?i:(?<![\w])(?:{phrases(lang['ages']['before'])})[ \t]+$)"),
+        age_before=PhraseTable.of(lang["ages"]["before"]),
         age_after=re.compile(rf"(?i:[ \t]*(?:{phrases(lang['ages']['after'])})(?![\w]))"),
         durations=word_set(lang["durations"]["units"]),
         measures=word_set(lang["measures"]["units"]),
         noun_stops=word_set(lang["text"]["noun_stops"]),
         copulas=word_set(lang["text"]["copulas"]),
-        paren_noun=re.compile(r"(?P<noun>[A-Za-z][\w'’-]*)[ \t]*\([ \t]*$"),
     )
 
 
@@ -115,6 +113,16 @@ def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
     return start, end, head
 
 
+def _noun_before_bracket(before: str) -> str:
+    """"women" of "women (": the word a bracketed figure follows, or ""."""
+    stripped = before.rstrip()
+    if not stripped.endswith("("):
+        return ""
+    words = stripped[:-1].split()
+    word = words[-1] if words else ""
+    return word if word[:1].isalpha() and word.replace("-", "").replace("'", "").replace("’", "").isalnum() else ""
+
+
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -135,8 +143,11 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if spans.covering(start, end):
             continue
         before = text[max(0, start - _CONTEXT):start]
-        prev = _LAST_WORD.search(before)
-        previous_word = prev.group(1) if prev and before[prev.end(1):].strip() == "" else ""
+        blank = before.rfind("\n\n")
+        if blank >= 0:
+            before = before[blank + 2:]  # a qualifier or a label never reaches over a blank line
+        tail = Tail.of(before)
+        previous_word = tail.words[-1].rstrip(_PUNCTUATION) if tail.words and before[-1:].isspace() else ""
         unit, kind = "", ""
         if digits:
             value = digit_value(digits)
@@ -152,14 +163,14 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 unit, kind = suffix, "other"
         else:
             value = word_value(written, code)
-            tokens = _words_after(text, end)
+            tokens, tokens_at = _words_after(text, end), end
             next_word = tokens[0][0] if tokens else ""
             hyphen = numbers.hyphen_word.match(text, end)
             if (value is None or ex.is_lone_scale_word(written, excl)
                     or ex.is_pronoun_one(written, previous_word, next_word, excl)
                     or ex.is_word_ordinal_or_fraction(hyphen.group("word") if hyphen else "", next_word, excl)):
                 continue
-        if ex.is_identifier(before, excl) or ex.is_slash_code(text, end):
+        if (tail.words and ex.is_identifier(tail, excl)) or ex.is_slash_code(text, end):
             continue
         upper_end = None
         pct = numbers.percent.match(text, end)
@@ -171,30 +182,31 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 upper_end = digit_value(rng.group("hi"))
                 end = rng.end()
         after_qualifier, end = qualifier_after(text, end, quals)
-        tokens = _words_after(text, end)
+        if digits or end != tokens_at:
+            tokens = _words_after(text, end)
         next_word = tokens[0][0] if tokens else ""
         if digits and not kind and not upper_end and not after_qualifier and ex.is_year(
-                value, digits, before, next_word, excl):
+                value, digits, tail, next_word, excl):
             continue
-        qualifier, qlen = qualifier_before(before, quals)
-        money = units.money_before.search(before)
+        qualifier = qualifier_before(tail, quals)
+        money = units.money_before.ending(tail)
         if money and not kind:
-            unit, kind = money.group("cur"), "money"
-            qualifier, qlen = qualifier_before(before[:money.start()], quals)
+            kind = "money"
+            unit = before.rstrip()[-len(money[0]):]  # the currency as written
+            qualifier = qualifier_before(tail.without_last(money[1]), quals)
         if after_qualifier:
             qualifier = after_qualifier
         noun_start, noun_end, parenthesised = -1, -1, False
-        paren = units.paren_noun.search(before)
-        closes = text[end:end + 1] in (")", ",", ";")
-        if paren and closes and not kind:
+        noun = _noun_before_bracket(before)
+        if noun and text[end:end + 1] in (")", ",", ";") and not kind:
             parenthesised = True
-            noun_start = start - (len(before) - paren.start("noun"))
-            noun_end = noun_start + len(paren.group("noun"))
-            unit = paren.group("noun")
+            noun_start = start - len(before) + before.rindex(noun)
+            noun_end = noun_start + len(noun)
+            unit = noun
         elif not kind or kind == "percent":
             hyphen = numbers.hyphen_word.match(text, end)
             age_after = units.age_after.match(text, end)
-            if units.age_before.search(before) or age_after:
+            if units.age_before.ending(tail) or age_after:
                 kind = "age"
                 if age_after:
                     end = age_after.end()

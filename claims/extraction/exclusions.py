@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import SPACE, load_language, phrases, word_set
+from claims.extraction.language import SPACE, PhraseTable, Tail, load_language, phrases, word_set
 
 
 @dataclass(frozen=True)
 class ExclusionPatterns:
     spans: dict[str, re.Pattern]      # filter name -> pattern whose matches are no figures
-    year_before: re.Pattern           # "in 2019", "since 2018"
-    identifier_before: re.Pattern     # "resolution 2396", "Article 5", "Day 1"
+    year_before: PhraseTable          # "in 2019", "since 2018"
+    identifier_before: PhraseTable    # "resolution 2396", "Article 5", "Day 1", "No. 7", "#3"
     ordinal_suffixes: frozenset[str]
     fractions: frozenset[str]
     ordinal_words: re.Pattern
@@ -67,8 +67,8 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     nums = lang["numbers"]
     return ExclusionPatterns(
         spans=spans,
-        year_before=re.compile(rf"(?i:(?<![\w])(?:{phrases(dates['year_before'])})[ \t]+$)"),
-        identifier_before=re.compile(rf"(?i:(?<![\w.])(?:{phrases(ids)})[ \t]*(?:no\.?[ \t]*)?$|[#№][ \t]*$)"),
+        year_before=PhraseTable.of(dates["year_before"]),
+        identifier_before=PhraseTable.of(ids),
         ordinal_suffixes=word_set(nums["ordinal_suffixes"]),
         fractions=word_set(nums["fractions"]),
         ordinal_words=re.compile(rf"(?i:{phrases(nums['ordinal_words'])}|\w+th)$"),
@@ -77,6 +77,9 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         one_word=nums["one_word"],
         scale_words=word_set(nums["scale_words"]),
     )
+
+
+_ADDRESS_MARKS = ("@", "://", "www.", "[at]")  # no address without one of these: skip the pass
 
 
 def _span(match: re.Match) -> tuple[int, int]:
@@ -91,6 +94,7 @@ class Spans:
         found = sorted(
             (*_span(m), name)
             for name, pattern in patterns.spans.items()
+            if name != "address" or any(mark in text for mark in _ADDRESS_MARKS)
             for m in pattern.finditer(text)
         )
         self.starts: list[int] = []
@@ -114,16 +118,19 @@ class Spans:
         return ""
 
 
-def is_year(value: float, written: str, before: str, after_word: str, patterns: ExclusionPatterns) -> bool:
+def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns) -> bool:
     """A bare four-digit number between 1800 and 2199 after a date word, or followed by no noun."""
     if not (len(written) == 4 and written.isdigit() and 1800 <= value < 2200):
         return False
-    return bool(patterns.year_before.search(before)) or not after_word or not after_word[0].islower()
+    return (patterns.year_before.ending(before) is not None
+            or not after_word or not after_word[0].islower())
 
 
-def is_identifier(before: str, patterns: ExclusionPatterns) -> bool:
-    """resolution 2396, Article 5, page 12, Day 1, No. 7, #3."""
-    return bool(patterns.identifier_before.search(before))
+def is_identifier(before: Tail, patterns: ExclusionPatterns) -> bool:
+    """resolution 2396, Article 5, page 12, Day 1, No. 7, Law No. 45, #3."""
+    if patterns.identifier_before.ending(before) is not None:
+        return True
+    return before.words[-1:] in (["no."], ["no"]) and patterns.identifier_before.ending(before.without_last(1)) is not None
 
 
 def is_slash_code(text: str, end: int) -> bool:

@@ -24,6 +24,49 @@ def word_set(words) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+_OPENERS = "([{\"'“‘"
+
+
+class Tail:
+    """The last words of the text before a figure, casefolded, opening brackets and quotes dropped
+    (a symbol glued to the figure, "$" of "$5", is a word of its own), and their joined endings."""
+
+    __slots__ = ("words", "endings")
+
+    def __init__(self, words: list[str]):
+        self.words = words
+        # endings[n - 1] is the last n words joined: every phrase table probes these, so join once.
+        self.endings = [" ".join(words[-n:]) for n in range(1, len(words) + 1)]
+
+    @classmethod
+    def of(cls, before: str, count: int = 6) -> "Tail":
+        return cls([w.lstrip(_OPENERS).casefold() for w in before.split()[-count:]])
+
+    def without_last(self, n: int) -> "Tail":
+        return Tail(self.words[:-n])
+
+
+class PhraseTable:
+    """Phrases looked up as the last words before a figure: a dictionary probe per length, no scan."""
+
+    def __init__(self, entries: dict[str, str]):
+        self.entries = {" ".join(k.casefold().split()): v for k, v in entries.items()}
+        self.longest = max((k.count(" ") + 1 for k in self.entries), default=0)
+
+    @classmethod
+    def of(cls, words, value: str = "") -> "PhraseTable":
+        return cls({w: value or w for w in words})
+
+    def ending(self, tail: Tail) -> tuple[str, int] | None:
+        """(value, how many words) of the longest phrase the tail ends with, or None."""
+        endings = tail.endings
+        for n in range(min(self.longest, len(endings)), 0, -1):
+            value = self.entries.get(endings[n - 1])
+            if value is not None:
+                return value, n
+        return None
+
+
 @dataclass(frozen=True)
 class Language:
     code: str

@@ -7,35 +7,31 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import load_language, phrases
+from claims.extraction.language import PhraseTable, Tail, load_language, phrases
 
 BEFORE = ("gt", "ge", "lt", "le", "approx")
 
 
 @dataclass(frozen=True)
 class QualifierPatterns:
-    before: re.Pattern   # anchored at the end of the text before a figure; the group name is the qualifier
-    after: re.Pattern    # anchored at the end of a figure
+    before: PhraseTable  # phrase -> qualifier, for the words right before a figure
+    after: re.Pattern    # anchored at the end of a figure; the group name is the qualifier
 
 
 @lru_cache(maxsize=8)
 def qualifier_patterns(code: str = "en") -> QualifierPatterns:
     q = load_language(code)["qualifiers"]
-    before = "|".join(f"(?P<{name}>{phrases(q[name])})" for name in BEFORE)
     after = f"(?P<ge>{phrases(q['ge_after'])})|(?P<le>{phrases(q['le_after'])})"
     return QualifierPatterns(
-        # Word qualifiers must start a word; "~" may touch the figure.
-        before=re.compile(rf"(?i:(?:(?<![\w])(?:{before}))[ \t]*$)"),
+        before=PhraseTable({phrase: name for name in BEFORE for phrase in q[name]}),
         after=re.compile(rf"(?i:[ \t]*(?:{after})(?![\w]))"),
     )
 
 
-def qualifier_before(before: str, patterns: QualifierPatterns) -> tuple[str, int]:
-    """The qualifier ending right before a figure and how many characters it takes, or ("eq", 0)."""
-    m = patterns.before.search(before)
-    if not m:
-        return "eq", 0
-    return m.lastgroup, len(before) - m.start()
+def qualifier_before(tail: Tail, patterns: QualifierPatterns) -> str:
+    """The qualifier the words before a figure end with ("more than", "~"), or "eq"."""
+    found = patterns.before.ending(tail)
+    return found[0] if found else "eq"
 
 
 def qualifier_after(text: str, end: int, patterns: QualifierPatterns) -> tuple[str, int]:
