@@ -140,8 +140,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         digits = m.group("d")
         written = digits or m.group("w")
         start, end = m.span("d" if digits else "w")
-        if spans.covering(start, end):
-            continue
+        if spans.covering(start, end) or (found and start < found[-1].end):
+            continue  # excluded, or the upper end of the range just read
         before = text[max(0, start - _CONTEXT):start]
         blank = before.rfind("\n\n")
         if blank >= 0:
@@ -178,6 +178,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             unit, kind, end = pct.group().strip(), "percent", pct.end()
         elif digits:
             rng = numbers.range_tail.match(text, end)
+            if not rng and previous_word in numbers.range_open:
+                rng = numbers.between_tail.match(text, end)
             if rng and not spans.covering(rng.start("hi"), rng.end("hi")):
                 upper_end = digit_value(rng.group("hi"))
                 end = rng.end()

@@ -107,3 +107,14 @@ def test_counted_noun_stops_at_verbs_and_prepositions():
     assert only("over 50 participants representing agencies")["unit"] == "participants"
     assert only("126 UN Member States.")["unit"] == "States"
     assert only("32 are orphans")["unit"] == "orphans"
+
+
+def test_ranges_are_one_figure_with_both_ends():
+    q = only("between 8,000 and 10,000 residents")
+    assert (q["text"], q["value"], q["qualifier"], q["lower"], q["upper"]) == ("8,000 and 10,000", 8000, "ge", 8000, 10000)
+    assert only("500-600 people")["upper"] == 600
+
+
+def test_degrees_are_measurements():
+    q = only("Temperatures reached 38°C today")
+    assert (q["kind"], q["unit"]) == ("other", "°C")

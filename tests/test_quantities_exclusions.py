@@ -38,7 +38,8 @@ def test_times(text):
 
 
 @pytest.mark.parametrize("text", ["+996775987817 WhatsApp", "Mobile: (+998 93) 505-05-58 |",
-                                  "call +40 21 555 0123.", "line: 06-80-204-264 (free)"])
+                                  "call +40 21 555 0123.", "line: 06-80-204-264 (free)", "call 0800 123 4567 now",
+                                  "ISBN 978-3-16-148410-0"])
 def test_phone_numbers(text):
     assert texts(text) == []
 

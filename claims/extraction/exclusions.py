@@ -41,8 +41,11 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     spans = {
         # Anchored at word starts, so a long word is not rescanned from each of its letters.
         "address": re.compile(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+|[ \t]*\[at\][ \t]*\S*))"),
+        # +996775987817, (+998 93) 505-05-58, 0800 123 4567, and any run of three or more
+        # hyphenated digit groups (06-80-204-264, an ISBN).
         "phone": re.compile(r"\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
-                            r"|(?<![\d,.])\d{2,4}-\d{2,4}-\d{2,4}(?:-\d{2,4})?(?![\d-])"),
+                            r"|(?<![\d,.])0\d{2,4}(?:[ \t]\d{2,4}){2,}(?![\d,])"
+                            r"|(?<![\d,.-])\d+(?:-\d+){2,}(?![\d-])"),
         "date": re.compile(
             rf"(?<![\w-])(?:{day_range}(?:{SPACE}of)?{SPACE}{month}(?:,?{SPACE}{year})?"
             rf"|{month}{SPACE}{day_range}(?![\d,.]\d)(?:,?{SPACE}{year})?"

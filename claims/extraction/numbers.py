@@ -28,7 +28,9 @@ class NumberPatterns:
     scales: dict
     percent: re.Pattern
     range_tail: re.Pattern    # "-18" or "–18" after a number: the upper end of a range
-    glued_word: re.Pattern    # letters stuck to the digits: 2nd, 10km, 4G
+    between_tail: re.Pattern  # " and 10,000" after "between 8,000": the upper end of a range
+    range_open: frozenset[str]
+    glued_word: re.Pattern   # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
     lang: Language
 
@@ -52,7 +54,9 @@ def number_patterns(code: str = "en") -> NumberPatterns:
         scales=scales,
         percent=percent,
         range_tail=re.compile(rf"[ \t]?[-–][ \t]?(?P<hi>{DIGITS})(?![\w-])"),
-        glued_word=re.compile(r"[A-Za-z]+"),
+        between_tail=re.compile(rf"(?i:[ \t]+(?:{phrases(lang['ranges']['join'])})[ \t]+)(?P<hi>{DIGITS})(?![\w-])"),
+        range_open=frozenset(w.casefold() for w in lang["ranges"]["open"]),
+        glued_word=re.compile(r"°?[A-Za-z]+|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),
         lang=lang,
     )
