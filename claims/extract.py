@@ -86,10 +86,17 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         cues = doc.cues.within(start, end)
         parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
+        earlier = [j for j in range(first_in_block, base) if doc.found[j].q.kind == "count"]
         for i, q in enumerate(quantities):
             mention = nearest(mentions, q.start, q.end)
             entity = mention.entity if mention else (para_entity or context_entity)
-            total = base + parts[i] if i in parts else -1
+            total = parts.get(i)
+            if total is None:
+                total = -1
+            elif total == breakdowns.PREVIOUS:
+                total = earlier[-1] if earlier else -1
+            else:
+                total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
             names = metrics.candidates(q, text, start, end, vocab.metrics, doc.config)
             name = metrics.choose(names, q, text, start, end, vocab.metrics, total_metric)
@@ -202,7 +209,8 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
                 heading_entity = entities.pop()
-            section_entity, context_period = "", None
+            # A heading right above a table is often its caption: "Table 5. Trainees, May 2015 to November 2015".
+            section_entity, context_period = "", doc.times.period(block.start, block.end, doc.published)
         else:
             section_entity = named or section_entity
             context_period = doc.times.period(block.start, block.end, doc.published)

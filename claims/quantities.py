@@ -158,8 +158,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 end = scale.end()
             elif glued:
                 suffix = glued.group()
-                if suffix.casefold() not in units.measures:
-                    continue  # 2nd, 4G, 3D: an ordinal or a name, not a figure
+                if ex.is_ordinal(suffix, excl) or suffix.casefold() not in units.measures:
+                    continue  # 2nd, 16th; 4G, 3D: a name, not a figure
                 unit, kind = suffix, "other"
         else:
             value = word_value(written, code)

@@ -215,3 +215,9 @@ def test_scope_event_for_one_operation_and_cues_without_a_metric_scope():
 def test_qualifier_interval_uses_the_configured_tolerance():
     r = row(extract("About 200 people returned."), "200")
     assert (r["qualifier"], r["lower"], r["upper"]) == ("approx", pytest.approx(180), pytest.approx(220))
+
+
+def test_breakdown_opening_a_sentence_links_to_the_total_before_it():
+    frame = extract("Kazakhstan had repatriated 645 people by January 2016. Of these, 284 women and 361 children.")
+    assert row(frame, "284")["part_of"] == row(frame, "645")["claim_id"]
+    assert row(frame, "361")["metric"] == "returnees.children"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from claims.extraction.language import load_language, phrases
 from claims.quantities import Quantity
 
+PREVIOUS = -1  # the total stands in an earlier sentence
 _PAREN_GAP = 48  # characters allowed between a total and the bracket listing its parts
 
 
@@ -31,8 +32,9 @@ def _depth(text: str, start: int, pos: int) -> int:
 
 def link_parts(text: str, start: int, end: int, quantities: list[Quantity], markers: re.Pattern,
                breaks: re.Pattern) -> dict[int, int]:
-    """{index of a part: index of its total} for the counts of the sentence [start, end)."""
-    if len(quantities) < 2:
+    """{index of a part: index of its total} for the counts of the sentence [start, end); a total of
+    PREVIOUS is the last count of the sentences before ("645 persons ... Of these, 284 women")."""
+    if not quantities:
         return {}
     marks = list(markers.finditer(text, start, end))
     depth = [_depth(text, start, q.start) for q in quantities]
@@ -42,9 +44,12 @@ def link_parts(text: str, start: int, end: int, quantities: list[Quantity], mark
     for mark in marks:
         mark_depth = _depth(text, start, mark.start())
         totals = [i for i, q in enumerate(quantities) if q.end <= mark.start() and q.kind == "count"]
-        if not totals:
+        if totals:
+            total = totals[-1]
+        elif text[start:mark.start()].strip(" \t\n\"“") == "":
+            total = PREVIOUS
+        else:
             continue
-        total = totals[-1]
         previous_end = mark.end()
         for i, q in enumerate(quantities):
             if q.start < mark.end() or i in parts or i == total:

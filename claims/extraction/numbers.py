@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from claims.extraction.language import Language, load_language, phrases
+from claims.extraction.language import load_language, phrases
 
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 1500 · 1500.5; not glued to a word,
 # a decimal point or a sign (Mehr-2, v1.2, +996...).
@@ -32,7 +32,6 @@ class NumberPatterns:
     range_open: frozenset[str]
     glued_word: re.Pattern   # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
-    lang: Language
 
 
 @lru_cache(maxsize=8)
@@ -58,7 +57,6 @@ def number_patterns(code: str = "en") -> NumberPatterns:
         range_open=frozenset(w.casefold() for w in lang["ranges"]["open"]),
         glued_word=re.compile(r"°?[A-Za-z]+|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),
-        lang=lang,
     )
 
 

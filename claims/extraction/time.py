@@ -54,11 +54,14 @@ def time_patterns(code: str = "en") -> TimePatterns:
     month = phrases(m.capitalize() for m in months)
     joins = phrases(time["range_join"])
 
+    modifier = rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
+
     def cue(words) -> str:
-        return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}(?:(?i:early|mid|late|the end of|the beginning of)[ \t-]+)?"
+        return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
     reach = rf"(?:(?:[^.;\n]|\n(?![ \t]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
     return TimePatterns(
-        range=re.compile(rf"{cue(time['range_open'])}(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{_date('b', month)})"),
+        # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening word)
+        range=re.compile(rf"(?<![\w])(?:{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{modifier}{_date('b', month)})"),
         since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month)}"),
         until=re.compile(rf"{cue(time['end'])}{_date('a', month)}"),
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
