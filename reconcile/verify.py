@@ -114,9 +114,11 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     draft's claims alone (anything with `reconciled`, `findings` and `finding_claims` frames);
     `claims` and `sources` are the workspace's, for what the sources say and who says it.
     """
+    findings = Finding.validate(workspace.findings)
+    finding_claims = FindingClaim.validate(workspace.finding_claims)
     figures = _figures(draft_claims, config)
     reconciled = _with_bound_openness(Reconciled.validate(workspace.reconciled), claims, config)
-    reconciled = _with_disputes(reconciled, workspace.findings, workspace.finding_claims)
+    reconciled = _with_disputes(reconciled, findings, finding_claims)
     matched, elsewhere = match_quantities(figures, reconciled)
     figures = figures.merge(matched, on="figure", how="left")
     figures["quantity"] = figures["quantity"].fillna("")
@@ -124,11 +126,10 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     figures["elsewhere"] = figures["figure"].map(elsewhere).astype(object).fillna("")
     tolerance = config.rule("agreement").tolerance
     figures["status"] = _verdicts(figures, tolerance)
-    evidence = _evidence(figures, claims, sources, FindingClaim.validate(workspace.finding_claims))
+    evidence = _evidence(figures, claims, sources, finding_claims)
     draft_findings, draft_links = _draft_errors(self_check)
     figures["draft_findings"] = _finding_ids_per_figure(figures, draft_links)
     figures["reference"] = [_reference(row, evidence) for row in figures.itertuples(index=False)]
-    findings = Finding.validate(workspace.findings)
     said = dict(zip(findings["finding_id"], findings["message"]))
     figures["message"] = [_message(row, evidence, said) for row in figures.itertuples(index=False)]
     columns = list(VerifiedFigure.to_schema().columns)
@@ -251,9 +252,8 @@ def _with_bound_openness(reconciled: pd.DataFrame, claims: pd.DataFrame, config:
 
 def _with_disputes(reconciled: pd.DataFrame, findings: pd.DataFrame, finding_claims: pd.DataFrame) -> pd.DataFrame:
     """`disputed_by`: the workspace's error findings that involve a claim of the quantity, ";"-joined."""
-    errors = Finding.validate(findings)
-    errors = errors.loc[errors["severity"] == "error", ["finding_id"]]
-    links = FindingClaim.validate(finding_claims).merge(errors, on="finding_id")[["finding_id", "claim_id"]]
+    errors = findings.loc[findings["severity"] == "error", ["finding_id"]]
+    links = finding_claims.merge(errors, on="finding_id")[["finding_id", "claim_id"]]
     involved = pd.concat([_claims_of(reconciled, "claims_for"), _claims_of(reconciled, "claims_against")])
     hits = involved.merge(links, on="claim_id").drop_duplicates(["quantity", "finding_id"])
     joined = hits.sort_values("finding_id").groupby("quantity")["finding_id"].agg(";".join)
@@ -362,7 +362,7 @@ def _cited(evidence: pd.DataFrame) -> str:
 
 
 def _message(row, evidence: pd.DataFrame, findings: dict[str, str]) -> str:
-    said = f"the draft says {wording.stated(row.value, row.qualifier)}"
+    said = f"the draft says {row.text if row.qualifier == 'eq' else wording.stated(row.value, row.qualifier)}"
     if row.status == "unverifiable":
         if not row.metric:
             return f"{said}, but what it counts is not in the workspace's vocabulary"

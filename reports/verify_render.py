@@ -66,7 +66,7 @@ def _text(result: Verification, draft_text: str, draft_name: str, date: str, not
     if not result.figures.empty:
         rows = [[f.figure, f.line, terminal(_figure_label(f)), terminal(_subject(f)), f"{MARKS[f.status]} {f.status}",
                  terminal(f.reference)] for f in result.figures.itertuples(index=False)]
-        out.append(tabulate(rows, headers=["#", "line", "figure", "about", "verdict", "sources say"], tablefmt="simple"))
+        out.append(tabulate(rows, headers=["#", "line", "figure", "about", "verdict", "sources say"], tablefmt="simple", disable_numparse=True))
         out.append("")
         for f in result.figures.itertuples(index=False):
             if f.status != "supported":

@@ -105,17 +105,18 @@ def read_draft(path: Path, date: str | None) -> Draft:
 
 
 def dossier_claims(workspace: Workspace) -> tuple[pd.DataFrame, list[str]]:
-    """The stored claims, plus claims extracted in memory for sources the store has none of.
+    """The stored claims, plus claims extracted in memory for sources never extracted (no claims file).
 
     Nothing is written: verifying a draft never changes the workspace.
     """
     stored, notes = workspace.claims, []
-    missing = workspace.sources[~workspace.sources["source_id"].isin(stored["source_id"])]
+    never_extracted = [not workspace.layout.claims_file(sid).is_file() for sid in workspace.sources["source_id"]]
+    missing = workspace.sources[never_extracted]
     extracted = [extract_source(workspace.texts[row["source_id"]], row, workspace.config)
                  for row in missing.to_dict("records")]
     if len(missing):
-        notes.append(f"{len(missing)} of {len(workspace.sources)} sources have no stored claims; their figures "
-                     f"were extracted for this check only (run 'figcheck extract {workspace.root}' to review them)")
+        notes.append(f"{len(missing)} of {len(workspace.sources)} sources have no claims file yet; their figures "
+                     f"were found for this check only (run 'figcheck extract {workspace.root}' to store and review them)")
     stale = int(stored["stale"].sum()) if "stale" in stored else 0
     if stale:
         notes.append(f"{stale} stored claims belong to sources changed since extraction; "
