@@ -70,10 +70,10 @@ def _quantity_items(parent: WorkspaceCollector, result):
     from reports.result import quantity_name
 
     for key, findings in result.quantity_cases():
-        failing = findings[findings["fails"]]
-        problems = [line for finding in failing.itertuples(index=False) for line in finding_lines(result, finding)]
-        claims = result.claims[result.claims["finding_id"].isin(failing["finding_id"])]
-        location = (claims["path"].iloc[0], int(claims["line"].iloc[0])) if not claims.empty else (str(parent.path), 0)
+        failing = [finding for finding in findings if finding.fails]
+        problems = [line for finding in failing for line in finding_lines(result, finding)]
+        claims = result.claims_of(failing[0].finding_id) if failing else []
+        location = (claims[0].path, int(claims[0].line)) if claims else (str(parent.path), 0)
         yield QuantityItem.from_parent(parent, name=quantity_name(key), problems=problems, location=location)
 
 

@@ -22,6 +22,7 @@ from reports.result import VERDICT_LABELS, CheckResult, claim_value, format_numb
 REPORT_NAME = "audit.md"
 CHART_PATTERN = "chart-*.png"
 CONTRADICTING = ("error", "warning")  # findings whose claims a chart marks
+SOURCE_CLAIMS_LIMIT = 500  # claims listed per source; the claims file holds the rest
 
 
 def _table(rows: list, headers: list[str]) -> str:
@@ -66,10 +67,10 @@ def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(" {2,}", " ", "".join(pieces)).strip()
 
 
-def _quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[str]:
+def _quotes(claims: list, texts: dict[str, str]) -> list[str]:
     """Each quote once, in the claims' order, with every figure of the finding it holds in bold."""
     spans: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
-    for c in claims.itertuples(index=False):
+    for c in claims:
         span = figure_span(texts.get(c.source_id, ""), c.quote, int(c.char_start), c.text)
         spans.setdefault((c.source_id, c.line, c.quote), []).extend([span] if span else [])
     lines = [f"> {md(source_id)}, line {line}: {highlight(quote, found)}  " for (source_id, line, quote), found in spans.items()]
@@ -95,20 +96,20 @@ def _summary(result: CheckResult) -> list[str]:
     return lines + [_table(rows, ["#", "Severity", "Baseline", "Rule", "Quantity"]), ""]
 
 
-def _claims_table(claims: pd.DataFrame, report_dir: Path) -> str:
+def _claims_table(claims: list, report_dir: Path) -> str:
     rows = []
-    for c in claims.itertuples(index=False):
+    for c in claims:
         link = f"[{md(c.file)}:{c.line}]({source_link(c.path, c.line, report_dir)})" if c.path else md(c.source_id)
         rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id), md(c.published),
                      md(period_label(c.period_start, c.period_end)), link, VERDICT_LABELS.get(c.verdict, "")))
     return _table(rows, ["Value", "As written", "Role", "Source", "Published", "Period", "Line", "Verdict"])
 
 
-def _verdict_lines(claims: pd.DataFrame) -> list[str]:
-    wrong = claims[claims["verdict"] == "most_likely_wrong"]
-    possibly = claims[claims["verdict"] == "possibly_wrong"]
-    if wrong.empty and possibly.empty:
-        if (claims["verdict"] == "undetermined").any():
+def _verdict_lines(claims: list) -> list[str]:
+    wrong = [c for c in claims if c.verdict == "most_likely_wrong"]
+    possibly = [c for c in claims if c.verdict == "possibly_wrong"]
+    if not wrong and not possibly:
+        if any(c.verdict == "undetermined" for c in claims):
             return ["The claims cannot tell which of them is wrong; check the sources.", ""]
         return []
 
@@ -117,10 +118,10 @@ def _verdict_lines(claims: pd.DataFrame) -> list[str]:
         return f"{md(c.source_id)} line {c.line}: {md(claim_value(c.value, c.qualifier))}{suggested}"
 
     lines = []
-    if not wrong.empty:
-        lines.append("**Most likely wrong:** " + "; ".join(describe(c) for c in wrong.itertuples(index=False)) + ".")
-    if not possibly.empty:
-        lines.append("Possibly wrong: " + "; ".join(describe(c) for c in possibly.itertuples(index=False)) + ".")
+    if wrong:
+        lines.append("**Most likely wrong:** " + "; ".join(describe(c) for c in wrong) + ".")
+    if possibly:
+        lines.append("Possibly wrong: " + "; ".join(describe(c) for c in possibly) + ".")
     return ["  \n".join(lines), ""]
 
 
@@ -137,7 +138,7 @@ def _findings(result: CheckResult, report_dir: Path) -> list[str]:
         lines += [f'<a id="{_finding_anchor(f.finding_id)}"></a>', "",
                   f"### {n}. {f.severity.capitalize()}: {md(f.rule)} · {_heading_where(f, config)}", "",
                   f"{state} Finding `{f.finding_id}`.", "", md(f.message), ""]
-        if not claims.empty:
+        if claims:
             lines += [_claims_table(claims, report_dir), ""] + _quotes(claims, result.workspace.texts) + [""]
         lines += _verdict_lines(claims)
     return lines
@@ -171,20 +172,24 @@ def _charts(charts: list[Chart], config) -> list[str]:
 
 def _sources(result: CheckResult, report_dir: Path) -> list[str]:
     lines = ["## Sources", ""]
-    claims = result.workspace.claims
+    by_source: dict[str, list] = {}
+    for claim in result.workspace.claims.sort_values(["source_id", "line", "char_start", "claim_id"]).itertuples(index=False):
+        by_source.setdefault(claim.source_id, []).append(claim)
     for s in result.workspace.sources.sort_values("source_id").itertuples(index=False):
-        mine = claims[claims["source_id"] == s.source_id].sort_values(["line", "char_start", "claim_id"])
-        reviewed = int((mine["status"] != "candidate").sum())
-        stale = int(mine["stale"].sum())
+        mine = by_source.get(s.source_id, [])
+        reviewed = sum(c.status != "candidate" for c in mine)
+        stale = sum(bool(c.stale) for c in mine)
         lines += [f"### {md(s.source_id)}: {md(s.title)}", "",
                   f"{md(s.publisher)}, published {md(s.published)}; [{md(s.file)}]({source_link(s.path, 1, report_dir).split('#')[0]}). "
                   f"{len(mine)} claims, {reviewed} reviewed (confirmed or rejected), {stale} stale.", ""]
-        if not mine.empty:
+        if mine:
             rows = [(f"[{c.line}]({source_link(s.path, c.line, report_dir)})", md(c.text),
                      md(claim_value(c.value, c.qualifier)), md(c.entity), md(c.metric), md(c.scope),
                      md(period_label(c.period_start, c.period_end)), md(c.status) + (" (stale)" if c.stale else ""))
-                    for c in mine.itertuples(index=False)]
+                    for c in mine[:SOURCE_CLAIMS_LIMIT]]
             lines += [_table(rows, ["Line", "As written", "Value", "Entity", "Metric", "Scope", "Period", "Status"]), ""]
+        if len(mine) > SOURCE_CLAIMS_LIMIT:
+            lines += [f"{len(mine) - SOURCE_CLAIMS_LIMIT} more claims: see the claims file of source {md(s.source_id)}.", ""]
     return lines
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -80,8 +81,17 @@ class CheckResult:
     def exit_code(self) -> int:
         return EXIT_FINDINGS if self.findings["fails"].any() else EXIT_OK
 
-    def claims_of(self, finding_id: str) -> pd.DataFrame:
-        return self.claims[self.claims["finding_id"] == finding_id]
+    @cached_property
+    def _claims_by_finding(self) -> dict[str, list]:
+        # One pass over the table: renderers then read plain tuples, not a small frame per finding.
+        grouped: dict[str, list] = {}
+        for row in self.claims.itertuples(index=False):
+            grouped.setdefault(row.finding_id, []).append(row)
+        return grouped
+
+    def claims_of(self, finding_id: str) -> list:
+        """The finding's claims (named tuples of `claims` columns), in reading order."""
+        return self._claims_by_finding.get(finding_id, [])
 
     def summary(self) -> dict:
         claims = self.workspace.claims
@@ -114,11 +124,12 @@ class CheckResult:
         both = pd.concat([checked, self.findings[QUANTITY_KEY]], ignore_index=True).astype(str)
         return both.drop_duplicates().sort_values(QUANTITY_KEY, ignore_index=True)
 
-    def quantity_cases(self) -> list[tuple[tuple[str, ...], pd.DataFrame]]:
-        """Each quantity checked, as a test case: its key and its findings (none when it holds)."""
-        groups = dict(list(self.findings.groupby(QUANTITY_KEY, sort=False)))
-        none = self.findings.iloc[0:0]
-        return [(key, groups.get(key, none)) for key in self.quantities().itertuples(index=False, name=None)]
+    def quantity_cases(self) -> list[tuple[tuple[str, ...], list]]:
+        """Each quantity checked, as a test case: its key and its findings (named tuples; none when it holds)."""
+        groups: dict[tuple[str, ...], list] = {}
+        for finding in self.findings.itertuples(index=False):
+            groups.setdefault(tuple(getattr(finding, column) for column in QUANTITY_KEY), []).append(finding)
+        return [(key, groups.get(key, [])) for key in self.quantities().itertuples(index=False, name=None)]
 
 
 def quantity_name(key: tuple[str, ...]) -> str:
@@ -154,7 +165,11 @@ def build_result(reconciliation: Reconciliation, workspace: Workspace, baseline:
                        findings=findings, claims=_claim_rows(reconciliation, workspace))
 
 
+@lru_cache(maxsize=4096)
+def _relative_url(path: str, base: str) -> str:
+    return quote(Path(os.path.relpath(Path(path).resolve(), Path(base).resolve())).as_posix())
+
+
 def source_link(path: str, line: int, base: Path) -> str:
     """`../sources/FILE#L10`: the source line, relative to the folder the link is written in."""
-    relative = os.path.relpath(Path(path).resolve(), Path(base).resolve())
-    return f"{quote(Path(relative).as_posix())}#L{int(line)}"
+    return f"{_relative_url(str(path), str(base))}#L{int(line)}"

@@ -42,13 +42,11 @@ def render(result: CheckResult) -> str:
             continue
         shown[kind] += 1
         claims = result.claims_of(finding.finding_id)
-        located = claims[claims["path"] != ""].head(1)
+        located = next((c for c in claims if c.path), None)
         properties = [f"title={escape_property(f'figcheck {finding.rule}: {finding.entity} {finding.metric}'.strip())}"]
-        if not located.empty:
-            first = located.iloc[0]
-            properties = [f"file={escape_property(display_path(first['path']))}", f"line={int(first['line'])}"] + properties
-        quoted = "; ".join(f"{c.source_id}:{c.line} {c.text}: {excerpt(c.quote, c.text, 80)}"
-                           for c in claims.itertuples(index=False))
+        if located:
+            properties = [f"file={escape_property(display_path(located.path))}", f"line={int(located.line)}"] + properties
+        quoted = "; ".join(f"{c.source_id}:{c.line} {c.text}: {excerpt(c.quote, c.text, 80)}" for c in claims)
         state = "new" if finding.new else "in the baseline"
         lines.append(f"::{kind} {','.join(properties)}::"
                      + escape_data(f"{finding.message} ({finding.severity}, {state}) {quoted}"))

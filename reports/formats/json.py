@@ -32,7 +32,7 @@ def finding_records(result: CheckResult) -> list[dict]:
                 "role": claim.role,
                 "verdict": claim.verdict or None,
                 "suggested": json_number(claim.suggested),
-            } for claim in claims.itertuples(index=False)],
+            } for claim in claims],
         })
     return records
 

@@ -15,7 +15,7 @@ def _xml_text(text: str) -> str:
 
 def _details(result: CheckResult, finding) -> str:
     lines = [finding.message]
-    for claim in result.claims_of(finding.finding_id).itertuples(index=False):
+    for claim in result.claims_of(finding.finding_id):
         lines.append(f"{claim.file}:{claim.line}: {claim.text} ({claim.role}"
                      f"{', ' + claim.verdict.replace('_', ' ') if claim.verdict else ''}): {claim.quote}")
     return _xml_text("\n".join(lines))
@@ -31,14 +31,14 @@ def render(result: CheckResult) -> str:
     for (entity, *rest), mine in cases:
         case = ET.SubElement(suite, "testcase", classname=_xml_text(f"figcheck.{entity or '-'}"),
                              name=_xml_text(quantity_name(tuple(rest))))
-        for finding in mine[mine["fails"]].itertuples(index=False):
+        for finding in (f for f in mine if f.fails):
             failure = ET.SubElement(case, "failure", type=_xml_text(finding.rule),
                                     message=_xml_text(f"[{finding.finding_id}] {finding.message}"))
             failure.text = _details(result, finding)
-        others = mine[~mine["fails"]]
-        if not others.empty:
+        others = [f for f in mine if not f.fails]
+        if others:
             out = ET.SubElement(case, "system-out")
             out.text = "\n\n".join(f"{f.severity} ({'new' if f.new else 'in the baseline'}) [{f.finding_id}] "
-                                   + _details(result, f) for f in others.itertuples(index=False))
+                                   + _details(result, f) for f in others)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

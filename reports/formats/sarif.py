@@ -45,7 +45,7 @@ def _rules(result: CheckResult) -> list[dict]:
 
 def _result(finding, claims, rule_index: dict[str, int]) -> dict:
     locations = [_location(c.path, c.line, f"{c.source_id}: {c.text} ({c.role})")
-                 for c in claims.itertuples(index=False) if c.path]
+                 for c in claims if c.path]
     return {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],

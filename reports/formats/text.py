@@ -16,8 +16,11 @@ QUOTE_WIDTH = 120
 
 def terminal(text: object) -> str:
     """Control, format and separator characters (escape sequences, bidi overrides) shown as \\uXXXX."""
+    text = str(text)
+    if text.isprintable():  # the common case, checked in C
+        return text
     return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
-                   for ch in str(text))
+                   for ch in text)
 
 
 def excerpt(quote: str, figure: str, width: int = QUOTE_WIDTH) -> str:
@@ -47,7 +50,7 @@ def finding_lines(result: CheckResult, finding, colour: bool = False) -> list[st
     lines = [f"{_paint(finding.severity, finding.severity.upper(), colour)} {state} {terminal(finding.rule)}: "
              f"{where}  [{finding.finding_id}]",
              f"  {terminal(finding.message)}"]
-    for claim in result.claims_of(finding.finding_id).itertuples(index=False):
+    for claim in result.claims_of(finding.finding_id):
         verdict = f"  ({VERDICT_LABELS[claim.verdict]})" if claim.verdict else ""
         lines.append(f"    {terminal(claim.file)}:{claim.line}  {terminal(claim_value(claim.value, claim.qualifier))}"
                      f"{verdict}  {_paint('dim', terminal(excerpt(claim.quote, claim.text)), colour)}")
