@@ -119,7 +119,7 @@ def _noun_before_bracket(before: str) -> str:
     if not stripped.endswith("("):
         return ""
     words = stripped[:-1].split()
-    word = words[-1] if words else ""
+    word = words[-1].lstrip("([{\"'“‘") if words else ""  # "(schools (8), wells (10))"
     return word if word[:1].isalpha() and word.replace("-", "").replace("'", "").replace("’", "").isalnum() else ""
 
 

@@ -118,3 +118,8 @@ def test_ranges_are_one_figure_with_both_ends():
 def test_degrees_are_measurements():
     q = only("Temperatures reached 38°C today")
     assert (q["kind"], q["unit"]) == ("other", "°C")
+
+
+def test_bracketed_values_inside_a_bracketed_list_keep_their_nouns():
+    found = find_quantities("36 sites were built (schools (8), wells (10) and clinics (18)).")
+    assert [q["unit"] for q in found] == ["sites", "schools", "wells", "clinics"]
