@@ -1,0 +1,42 @@
+"""The passes under extract_source on their own: segmentation, language data, the per-Config cache."""
+
+import pytest
+
+from claims.config import parse_config
+from claims.errors import FigcheckError
+from claims.extraction.language import load_language
+from claims.extraction.segmentation import segment
+from claims.extraction.vocabulary import vocabulary
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[s:e] for block in segment(text, load_language("en")) for s, e in block.sentences]
+
+
+def test_sentences_do_not_end_at_abbreviations_or_initials():
+    text = "Dr. Katherine E. Brown met Mr. Smith at 10 a.m. on site. Then 5 people left."
+    assert sentences_of(text)[-1] == "Then 5 people left."
+    assert len(sentences_of(text)) == 2
+
+
+def test_blocks_headings_paragraphs_list_items_and_tables():
+    text = ("# Title\n\nFirst line of a paragraph\nwrapped onto a second line.\n\n"
+            "1. An item\n   that wraps.\n2. Another item.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    blocks = segment(text, load_language("en"))
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph", "table"]
+    assert text[blocks[1].start:blocks[1].end].endswith("second line.")
+    assert text[blocks[2].start:blocks[2].end] == "1. An item\n   that wraps."
+    assert [[c.text for c in row.cells] for row in blocks[4].rows] == [["a", "b"], ["1", "2"]]
+
+
+def test_unknown_language_is_a_figcheck_error():
+    with pytest.raises(FigcheckError, match="no language data for 'xx'"):
+        load_language("xx")
+
+
+def test_vocabulary_is_built_once_per_config_object():
+    text = '[entities.KZ]\nname = "Kazakhstan"\nforms = ["Kazakh"]\n'
+    config, same_text = parse_config(text), parse_config(text)
+    assert vocabulary(config) is vocabulary(config)
+    assert vocabulary(same_text) is not vocabulary(config)
+    assert vocabulary(config).gazetteer.mentions("a Kazakh team", 0, 13)[0].entity == "KZ"
