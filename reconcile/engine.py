@@ -127,4 +127,4 @@ def _with_verdicts(findings: pd.DataFrame, finding_claims: pd.DataFrame, verdict
             sentences[finding_id] = f" Possibly wrong (the claims cannot tell which): {wording.listing(maybe)}."
         elif unsure:
             sentences[finding_id] = f" Which of {wording.listing(unsure)} is wrong could not be decided."
-    return findings["message"] + findings["finding_id"].map(sentences).fillna("")
+    return findings["message"] + findings["finding_id"].map(sentences).astype(object).fillna("")

@@ -27,8 +27,8 @@ def fingerprints(findings: pd.DataFrame, members: pd.DataFrame, claims: pd.DataF
                      + rows["qualifier"] + "\x1f" + rows["quote"].map(normal))
     tokens = rows.sort_values("token").groupby("n")["token"].agg("\x1e".join)
     ids = rows.sort_values("claim_id").groupby("n")["claim_id"].agg("\x1e".join)
-    table = findings[["n", "rule", "key"]].assign(token=findings["n"].map(tokens).fillna(""),
-                                                 ids=findings["n"].map(ids).fillna(""))
+    table = findings[["n", "rule", "key"]].assign(token=findings["n"].map(tokens).astype(object).fillna(""),
+                                                 ids=findings["n"].map(ids).astype(object).fillna(""))
     first = pd.Series([_digest(r, k, t) for r, k, t in zip(table["rule"], table["key"], table["token"])], index=findings.index)
     clash = first.duplicated(keep=False)
     second = pd.Series([_digest(r, k, t, i) for r, k, t, i in

@@ -25,7 +25,7 @@ def links(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
     subset_of = declared(config, "subset")
     explicit = claims.loc[claims["part_of"].isin(claims["claim_id"]), ["claim_id", "part_of", "metric"]]
     total_metric = claims.set_index("claim_id")["metric"]
-    is_subset = explicit["metric"].map(subset_of).fillna("").to_numpy() == explicit["part_of"].map(total_metric).to_numpy()
+    is_subset = explicit["metric"].map(subset_of).astype(object).fillna("").to_numpy() == explicit["part_of"].map(total_metric).to_numpy()
     found = [pd.DataFrame({"part_id": explicit["claim_id"].to_numpy(), "total_id": explicit["part_of"].to_numpy(),
                            "relation": pd.Series(is_subset).map({True: "subset", False: "part"}).to_numpy()})]
     untied = claims.loc[claims["part_of"] == ""]

@@ -29,6 +29,14 @@ class Context:
     links: pd.DataFrame
     rules: dict[str, Rule] = field(default_factory=dict)
     flagged: pd.Index = field(default_factory=lambda: pd.Index([]))  # claims in error or warning findings so far
+    cache: dict = field(default_factory=dict)
+
+    def once(self, name: str, rule: Rule, compute):
+        """`compute(self, rule)` computed once per rule settings: check and relations share it."""
+        key = (name, rule)
+        if key not in self.cache:
+            self.cache[key] = compute(self, rule)
+        return self.cache[key]
 
     def in_scope(self, rule: Rule, frame: pd.DataFrame | None = None) -> pd.DataFrame:
         """The rows (claims by default) the rule's `metrics` and `entities` settings let it see."""

@@ -48,7 +48,7 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     entities = {e: normalise_entity(e, config) for e in frame["entity"].unique()}
     frame["entity"] = frame["entity"].map(entities)
     metric_scope = pd.Series({name: m.scope for name, m in config.metrics.items()}, dtype=object)
-    frame["scope"] = frame["scope"].where(frame["scope"] != "", frame["metric"].map(metric_scope).fillna(""))
+    frame["scope"] = frame["scope"].where(frame["scope"] != "", frame["metric"].map(metric_scope).astype(object).fillna(""))
 
     registry = sources[[c for c in _SOURCE_COLUMNS if c in sources] + ["source_id"]].rename(columns=_SOURCE_COLUMNS)
     registry = registry.astype(str).drop_duplicates("source_id")

@@ -25,7 +25,7 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
     if claims.empty:
         return pd.DataFrame(columns=RECONCILED_COLUMNS)
     serious = findings.loc[findings["severity"] != "info", ["finding_id", "rule"]].merge(finding_claims, on="finding_id")
-    verdict = claims["claim_id"].map(verdicts.set_index("claim_id")["verdict"]).fillna("")
+    verdict = claims["claim_id"].map(verdicts.set_index("claim_id")["verdict"]).astype(object).fillna("")
     claims["doubt"] = verdict.map(_DOUBT).fillna(0).astype(int)
     claims["wrong"] = verdict == "most_likely_wrong"
     claims["disputed"] = claims["claim_id"].isin(serious["claim_id"])

@@ -100,14 +100,14 @@ def claims(draw, size=st.integers(1, 12)) -> pd.DataFrame:
 
 
 @st.composite
-def consistent_systems(draw) -> tuple[pd.DataFrame, list[int]]:
+def consistent_systems(draw, redundancy: bool = False) -> tuple[pd.DataFrame, list[int]]:
     """A claim system every rule accepts, and the positions of claims stated by >= 3 sources
     (redundant: changing one leaves two others to outvote it).
 
     Per entity: a cumulative series of totals that never shrinks, each total split into parts
     a + b (sometimes one part left out) with a subset of a; figures stated exactly by one to three
     sources, sometimes as lower bounds below the true value; group figures at least the sum of the
-    members; event figures at random.
+    members; event figures at random. With `redundancy`, the first total is stated exactly by three.
     """
     entities = draw(st.lists(st.sampled_from(["AA", "BB", "CC"]), min_size=1, max_size=2, unique=True))
     rows, redundant = [], []
@@ -121,15 +121,16 @@ def consistent_systems(draw) -> tuple[pd.DataFrame, list[int]]:
             special = draw(st.integers(special, a))
             total = a + b
             sums.setdefault(date, {})[entity] = total
-            copies = draw(st.integers(1, 3))
+            forced = redundancy and not rows
+            copies = 3 if forced else draw(st.integers(1, 3))
+            loose = [copy > 0 and total > 0 and not forced and draw(st.booleans()) for copy in range(copies)]
             for copy in range(copies):
                 source = f"s{copy}"
                 quote = f"By {date}, {entity} had {total}: {a} a and {b} b (report {copy})."
                 base = {"source_id": source, "entity": entity, "period_end": date, "quote": quote, "line": 1 + copy}
-                loose = copy > 0 and total > 0 and draw(st.booleans())
-                rows.append({**base, "metric": "total", "value": float(total - 1 if loose else total),
-                             "qualifier": "gt" if loose else "eq", "text": f"{total}"})
-                if copies == 3 and not loose:
+                rows.append({**base, "metric": "total", "value": float(total - 1 if loose[copy] else total),
+                             "qualifier": "gt" if loose[copy] else "eq", "text": f"{total}"})
+                if copies == 3 and not any(loose):
                     redundant.append(len(rows) - 1)
                 rows.append({**base, "metric": "total.a", "value": float(a), "text": f"{a} a"})
                 if draw(st.booleans()):

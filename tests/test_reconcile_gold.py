@@ -11,6 +11,7 @@ import pytest
 
 from checks.schemas import Claim
 from claims.config import load_config
+from claims.extract import extract_source
 from claims.ids import claim_id
 from claims.model import CLAIM_COLUMNS
 from claims.sources import read_source_text
@@ -101,6 +102,13 @@ def sources():
 
 def test_gold_claims_meet_every_gold_expectation(config, sources):
     assert check_gold(gold_claims(config), sources, config) == []
+
+
+def test_claims_extracted_from_scratch_meet_every_gold_expectation(config, sources):
+    extracted = [extract_source(read_source_text(EXAMPLE / "sources" / source["file"]), source, config)
+                 for source in sources.to_dict("records")]
+    claims = Claim.validate(pd.concat(extracted, ignore_index=True))
+    assert check_gold(claims, sources, config) == []
 
 
 def test_gold_expectations_cover_both_kinds():

@@ -47,7 +47,7 @@ def _stated_with(claims: pd.DataFrame, metric: str) -> pd.Series:
     values = stated.groupby(_CONTEXT)["value"].agg(["nunique", "first"])
     values = values.loc[values["nunique"] == 1, "first"].map(wording.number).rename("stated")
     merged = claims[_CONTEXT].merge(values, left_on=_CONTEXT, right_index=True, how="left")
-    return merged["stated"].fillna("").set_axis(claims.index)
+    return merged["stated"].astype(object).fillna("").set_axis(claims.index)
 
 
 def check(ctx: Context, rule: Rule) -> Found:

@@ -15,7 +15,7 @@ DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count neve
 _SERIES = ["entity", "metric", "period_start"]
 
 
-def series(ctx: Context, rule: Rule) -> pd.DataFrame:
+def _series(ctx: Context, rule: Rule) -> pd.DataFrame:
     """The dated cumulative claims the rule compares, with `series` numbering (entity, metric, start)."""
     claims = ctx.in_scope(rule)
     claims = claims.loc[claims["identified"] & (claims["scope"] == "cumulative") & claims["as_of_first"].notna()]
@@ -23,7 +23,7 @@ def series(ctx: Context, rule: Rule) -> pd.DataFrame:
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    claims = series(ctx, rule).reset_index(drop=True)
+    claims = ctx.once(NAME, rule, _series).reset_index(drop=True)
     earlier = best_earlier(claims["series"].to_numpy(), claims["as_of_first"].to_numpy(),
                            claims["as_of_last"].to_numpy(), claims["lower"].to_numpy())
     later = claims.loc[earlier >= 0]
@@ -53,7 +53,7 @@ def check(ctx: Context, rule: Rule) -> Found:
 
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[later quantity] - x[latest earlier quantity] >= 0 for each dated quantity of a series."""
-    quantities = series(ctx, rule).drop_duplicates("qkey").reset_index(drop=True)
+    quantities = ctx.once(NAME, rule, _series).drop_duplicates("qkey").reset_index(drop=True)
     earlier = best_earlier(quantities["series"].to_numpy(), quantities["as_of_first"].to_numpy(),
                            quantities["as_of_last"].to_numpy(), quantities["as_of_last"].to_numpy())
     new = quantities.loc[earlier >= 0]

@@ -19,7 +19,7 @@ _QUANTITY = {"entity": "first", "metric": "first", "scope": "first", "period_sta
              "lower_open": "any", "upper_open": "any"}
 
 
-def memberships(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _memberships(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(groups, members): each group quantity with sum_lower, sum_upper, `complete` (every member
     stated for the same time); each (group qkey, member) with the member quantity compared."""
     named = ctx.in_scope(rule)
@@ -47,7 +47,7 @@ def memberships(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    groups, paired = memberships(ctx, rule)
+    groups, paired = ctx.once(NAME, rule, _memberships)
     slack = rule.tolerance * np.abs(groups["value"].to_numpy(float))
     exceed = apart(groups["upper"], groups["upper_open"], groups["sum_lower"], groups["sum_lower_open"], slack)
     short = groups["complete"].to_numpy(bool) & apart(groups["sum_upper"], groups["sum_upper_open"],
@@ -59,7 +59,7 @@ def check(ctx: Context, rule: Rule) -> Found:
     group_cites = claims.loc[claims["qkey"].isin(groups["qkey"])].groupby("qkey")["cite"].agg(list)
     paired = paired.loc[paired["qkey"].isin(groups["qkey"])]
     member_cites = (paired[["qkey", "qkey_m"]].merge(claims[["qkey", "cite"]].rename(columns={"qkey": "qkey_m"}))
-                    .drop_duplicates("qkey_m").groupby("qkey")["cite"].agg(list))
+                    .drop_duplicates(["qkey", "qkey_m"]).groupby("qkey")["cite"].agg(list))
     rows = []
     for local, group in enumerate(groups.itertuples(index=False)):
         label = wording.period(group.period_start, group.key_end)
@@ -83,7 +83,7 @@ def check(ctx: Context, rule: Rule) -> Found:
 
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[group] - sum(x[member]) >= -tolerance, and <= tolerance when every member is stated."""
-    groups, paired = memberships(ctx, rule)
+    groups, paired = ctx.once(NAME, rule, _memberships)
     rel = pd.Series(np.arange(len(groups)), index=groups["qkey"])
     terms = pd.concat([
         pd.DataFrame({"rel": rel.to_numpy(), "var": groups["var"].to_numpy(), "coef": 1.0}),

@@ -14,7 +14,7 @@ NAME = "parts"
 DEFAULT = Rule(name=NAME, severity="error", description="parts add up to their total")
 
 
-def breakdowns(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _breakdowns(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(parts, totals): each part with its total (one row per total and part metric, the interval
     spanning repeated statements of that part), and each total with the sum of its parts
     (sum_lower, sum_upper, their open ends) and `complete` (every declared part is stated)."""
@@ -51,7 +51,7 @@ def violations(totals: pd.DataFrame, rule: Rule) -> np.ndarray:
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    parts, totals = breakdowns(ctx, rule)
+    parts, totals = ctx.once(NAME, rule, _breakdowns)
     totals = totals.loc[violations(totals, rule)].reset_index(drop=True)
     if totals.empty:
         return Found.empty()
@@ -85,7 +85,7 @@ def check(ctx: Context, rule: Rule) -> Found:
 
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[total] - sum(x[part]) within the tolerance (complete) or >= 0 (some parts missing)."""
-    parts, totals = breakdowns(ctx, rule)
+    parts, totals = ctx.once(NAME, rule, _breakdowns)
     rel = pd.Series(np.arange(len(totals)), index=totals["claim_id"])
     terms = pd.concat([
         pd.DataFrame({"rel": rel.to_numpy(), "var": totals["var"].to_numpy(), "coef": 1.0}),

@@ -18,7 +18,7 @@ _PAIR = ["claim_id", "var", "value", "qualifier", "lower", "upper", "lower_open"
          "entity", "metric", "scope", "period_start", "key_end"]
 
 
-def pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
+def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
     """One row per (subset claim, set claim): columns of `_PAIR` suffixed _sub and _set."""
     claims = ctx.claims
     subset_of, part_of = declared(ctx.config, "subset"), declared(ctx.config, "part")
@@ -39,7 +39,7 @@ def pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    found = pairs(ctx, rule)
+    found = ctx.once(NAME, rule, _pairs)
     slack = rule.tolerance * np.abs(found["value_set"].to_numpy(float))
     found = found.loc[apart(found["upper_set"], found["upper_open_set"], found["lower_sub"], found["lower_open_sub"], slack)]
     if found.empty:
@@ -61,7 +61,7 @@ def check(ctx: Context, rule: Rule) -> Found:
 
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[subset] - x[set] <= tolerance, once per pair of quantities."""
-    found = pairs(ctx, rule)
+    found = ctx.once(NAME, rule, _pairs)
     found = found.loc[found["var_sub"] != found["var_set"]].drop_duplicates(["var_sub", "var_set"])
     rel = np.arange(len(found))
     terms = pd.DataFrame({"rel": np.concatenate([rel, rel]),
