@@ -24,7 +24,8 @@ DEFAULT_TOLERANCE = 0.05
 _CONTEXT = 48  # characters looked at before a figure: enough for "an estimated", "resolution No."
 _PUNCTUATION = ".,;:!?\"'”’)]"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
-_PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|\|)|\|")
+_PARAGRAPH_END = re.compile(r"\n[ \t\r]*(?:\n|\|)|\|")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 @dataclass(slots=True)
@@ -143,9 +144,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if spans.covering(start, end) or (found and start < found[-1].end):
             continue  # excluded, or the upper end of the range just read
         before = text[max(0, start - _CONTEXT):start]
-        blank = before.rfind("\n\n")
-        if blank >= 0:
-            before = before[blank + 2:]  # a qualifier or a label never reaches over a blank line
+        before = _BLANK_LINE.split(before)[-1]  # a qualifier or a label never reaches over a blank line
         tail = Tail.of(before)
         previous_word = tail.words[-1].rstrip(_PUNCTUATION) if tail.words and before[-1:].isspace() else ""
         unit, kind = "", ""

@@ -221,3 +221,12 @@ def test_breakdown_opening_a_sentence_links_to_the_total_before_it():
     frame = extract("Kazakhstan had repatriated 645 people by January 2016. Of these, 284 women and 361 children.")
     assert row(frame, "284")["part_of"] == row(frame, "645")["claim_id"]
     assert row(frame, "361")["metric"] == "returnees.children"
+
+
+def test_windows_line_endings_give_the_same_claims():
+    text = ("In Kazakhstan, 5 operations\nwere carried out since May 2019.\n\nAs a result, more than\n"
+            "595 citizens have returned, among whom women (156) and children (406).\n")
+    columns = ["text", "value", "qualifier", "entity", "metric", "scope", "period_start", "period_end"]
+    unix, windows = extract(text), extract(text.replace("\n", "\r\n"))
+    assert unix[columns].equals(windows[columns])
+    assert (windows["part_of"] != "").sum() == 2

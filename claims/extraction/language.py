@@ -10,7 +10,7 @@ from pathlib import Path
 
 from claims.errors import FigcheckError
 
-SPACE = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # blanks, or one line break of hard-wrapped text
+SPACE = r"(?:[ \t\r]*\n[ \t]*|[ \t]+)"  # blanks, or one line break of hard-wrapped text
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 

@@ -58,7 +58,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
 
     def cue(words) -> str:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
-    reach = rf"(?:(?:[^.;\n]|\n(?![ \t]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
+    reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
     return TimePatterns(
         # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening word)
         range=re.compile(rf"(?<![\w])(?:{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{modifier}{_date('b', month)})"),
