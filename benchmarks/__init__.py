@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import platform
+import pstats
 import re
 from importlib import metadata
 from pathlib import Path
@@ -61,3 +62,19 @@ def update_results(name: str, body: str) -> None:
         pattern = re.compile(rf"<!-- {section} -->\n.*?<!-- /{section} -->\n", re.S)
         text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block
     write_atomic(RESULTS, text)
+
+
+def hotspots(stats: pstats.Stats, limit: int = 8) -> str:
+    """The project's functions (not the benchmarks') with the largest share of the profiled time,
+    as a Markdown table: where an owner should look first."""
+    root = str(RESULTS.parent.parent)
+    total = max(stats.total_tt, 1e-9)
+    rows = []
+    for (path, line, name), (_, calls, own, cumulative, _) in stats.stats.items():
+        if path.startswith(root) and "/benchmarks/" not in path and "/.venv/" not in path and name != "<module>":
+            rows.append((cumulative, f"`{os.path.relpath(path, root)}:{line}` {name}", calls, own))
+    rows.sort(reverse=True)
+    lines = ["| function | calls | cumulative share | own share |", "|---|---:|---:|---:|"]
+    lines += [f"| {where} | {calls:,} | {cum / total:.0%} | {own / total:.0%} |"
+              for cum, where, calls, own in rows[:limit]]
+    return "\n".join(lines)

@@ -23,6 +23,7 @@ import argparse
 import gc
 import hashlib
 import json
+import pstats
 import re
 import resource
 import subprocess
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` importable
 import pandas as pd  # noqa: E402
 from tabulate import tabulate  # noqa: E402
 
-from benchmarks import update_results  # noqa: E402
+from benchmarks import hotspots, update_results  # noqa: E402
 
 KEY = ["entity", "metric", "scope", "period_start", "period_end"]
 STAGES = ("check", "reconcile", "report")
@@ -231,17 +232,20 @@ def _fmt_s(x: float | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000],
+                        help="claims per measured size (none: only the profile)")
     parser.add_argument("--load-sizes", type=int, nargs="*", default=[2_000],
                         help="sizes at which to also time load_workspace on disk (slow: one file per source)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per size and stage")
-    parser.add_argument("--budget", type=float, default=480,
+    parser.add_argument("--budget", type=float, default=400,
                         help="seconds for all sizes together; a size still running when it is spent is stopped "
                              "and reported with the stages it finished (0: no budget, only --timeout per size)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "figcheck-bench",
                         help="where generated tables are kept between runs")
-    parser.add_argument("--profile", type=Path, help="write a cProfile of each size's pipeline to PATH.N")
+    parser.add_argument("--profile-size", type=int, default=10_000,
+                        help="claims for a separate profiled run that shows where the time goes (0: skip)")
+    parser.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
@@ -254,8 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         print("{}")
         return 0
     if args.worker:
-        profile = Path(f"{args.profile}.{args.worker}") if args.profile else None
-        worker(args.worker, args.seed, args.cache, profile)
+        worker(args.worker, args.seed, args.cache, args.profile)
         return 0
     if args.load:
         print(json.dumps(load_worker(args.load, args.seed, args.cache)))
@@ -274,9 +277,8 @@ def main(argv: list[str] | None = None) -> int:
             results[n] = f"generation {prepared if isinstance(prepared, str) else prepared['note']}"
             continue
         left = args.budget - (time.perf_counter() - started) if args.budget else args.timeout
-        extra = ["--profile", str(args.profile)] if args.profile else []
         print(f"{n:,} claims: measuring ...", flush=True)
-        results[n] = _run(["--worker", str(n), "--seed", str(args.seed), "--cache", str(args.cache), *extra],
+        results[n] = _run(["--worker", str(n), "--seed", str(args.seed), "--cache", str(args.cache)],
                           min(args.timeout, max(left, 30)))
         print(f"  {results[n]}", flush=True)
     loads = {}
@@ -285,11 +287,30 @@ def main(argv: list[str] | None = None) -> int:
         loads[n] = _run(["--load", str(n), "--seed", str(args.seed), "--cache", str(args.cache)], args.timeout)
         print(f"  {loads[n]}", flush=True)
 
-    body = render(results, loads, args)
-    print(body)
-    if not args.no_results:
-        update_results("bench_check", body)
+    if results:
+        body = render(results, loads, args)
+        print(body)
+        if not args.no_results:
+            update_results("bench_check", body)
+    if args.profile_size:
+        body = profile_section(args.profile_size, args.seed, args.cache, args.timeout)
+        print(body)
+        if not args.no_results:
+            update_results("bench_check_profile", body)
     return 0
+
+
+def profile_section(n: int, seed: int, cache: Path, timeout: float) -> str:
+    """Run the pipeline once more under cProfile (its own process) and list the hot functions."""
+    print(f"{n:,} claims: profiling ...", flush=True)
+    _run(["--prepare", str(n), "--seed", str(seed), "--cache", str(cache)], timeout)
+    dump = cache / f"profile-{n}.pstats"
+    result = _run(["--worker", str(n), "--seed", str(seed), "--cache", str(cache), "--profile", str(dump)], timeout)
+    if not dump.is_file():
+        return f"### Where the time goes\n\nNot profiled: {result}\n"
+    stages = ", ".join(f"{s} {t:.1f} s" for s, t in result["times"].items()) if isinstance(result, dict) else ""
+    return (f"### Where the time goes\n\nThe pipeline at {n:,} claims under cProfile ({stages}; profiling slows "
+            f"it): project functions by share of the time.\n\n{hotspots(pstats.Stats(str(dump)), 12)}\n")
 
 
 def render(results: dict, loads: dict, args) -> str:
