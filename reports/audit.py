@@ -17,7 +17,8 @@ from claims.atomic import write_atomic
 from reports.chart import Chart, entity_charts
 from reports.escape import md
 from reports.formats.md import summary_table
-from reports.result import VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link
+from reports.result import (VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link,
+                            source_url)
 
 REPORT_NAME = "audit.md"
 CHART_PATTERN = "chart-*.png"
@@ -180,7 +181,7 @@ def _sources(result: CheckResult, report_dir: Path) -> list[str]:
         reviewed = sum(c.status != "candidate" for c in mine)
         stale = sum(bool(c.stale) for c in mine)
         lines += [f"### {md(s.source_id)}: {md(s.title)}", "",
-                  f"{md(s.publisher)}, published {md(s.published)}; [{md(s.file)}]({source_link(s.path, 1, report_dir).split('#')[0]}). "
+                  f"{md(s.publisher)}, published {md(s.published)}; [{md(s.file)}]({source_url(s.path, report_dir)}). "
                   f"{len(mine)} claims, {reviewed} reviewed (confirmed or rejected), {stale} stale.", ""]
         if mine:
             rows = [(f"[{c.line}]({source_link(s.path, c.line, report_dir)})", md(c.text),

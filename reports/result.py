@@ -44,7 +44,8 @@ def format_number(value: float) -> str:
 
 
 def json_number(value: float) -> int | float | None:
-    if pd.isna(value):
+    """A JSON number; none for a missing or unbounded value (JSON has no infinity)."""
+    if pd.isna(value) or math.isinf(value):
         return None
     return int(value) if float(value).is_integer() else float(value)
 
@@ -170,6 +171,11 @@ def _relative_url(path: str, base: str) -> str:
     return quote(Path(os.path.relpath(Path(path).resolve(), Path(base).resolve())).as_posix())
 
 
+def source_url(path: str, base: Path) -> str:
+    """`../sources/FILE`: the document, relative to the folder the link is written in."""
+    return _relative_url(str(path), str(base))
+
+
 def source_link(path: str, line: int, base: Path) -> str:
-    """`../sources/FILE#L10`: the source line, relative to the folder the link is written in."""
-    return f"{_relative_url(str(path), str(base))}#L{int(line)}"
+    """`../sources/FILE#L10`: a line of the document (GitHub and most viewers scroll to it)."""
+    return f"{source_url(path, base)}#L{int(line)}"

@@ -138,7 +138,8 @@ def _markdown(result: Verification, draft_text: str, draft_name: str, date: str,
             tail.append(f"- line {lines}: {md(finding.message)}")
     tail.append("")
     tail += [f"[^{prefix}{f.figure}]: {_footnote(result, f)}" for f in result.figures.itertuples(index=False)]
-    return annotated.rstrip("\n") + "\n" + "\n".join(tail) + "\n"
+    newline = "\r\n" if "\r\n" in draft_text else "\n"  # the draft's own line endings
+    return annotated.rstrip("\r\n") + newline + newline.join(tail) + newline
 
 
 # ---- json ---------------------------------------------------------------------------------------
