@@ -190,8 +190,13 @@ def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> tuple[p
     rec = reconciled.assign(entity_key=_entity_key(reconciled["entity"]))[keep].add_prefix("r_")
     left = figures.loc[figures["metric"] != "", ["figure", "entity_key", "metric", "scope", "period_start", "period_end"]]
     pairs = left.merge(rec, left_on=["entity_key", "metric"], right_on=["r_entity_key", "r_metric"])
-    scope_ok = (pairs["scope"] == "") | (pairs["r_scope"] == "") | (pairs["scope"] == pairs["r_scope"])
-    is_event = (pairs["scope"] == "event") | (pairs["r_scope"] == "event")
+    # A count dated to one stated span ("in March 2021") is an event count whatever its metric's scope.
+    f_point = (pairs["period_start"] != "") & (pairs["period_start"] == pairs["period_end"])
+    r_point = (pairs["r_period_start"] != "") & (pairs["r_period_start"] == pairs["r_period_end"])
+    f_event, r_event = pairs["scope"] == "event", pairs["r_scope"] == "event"
+    scope_ok = ((pairs["scope"] == "") | (pairs["r_scope"] == "") | (pairs["scope"] == pairs["r_scope"])
+                | (f_event & r_point) | (r_event & f_point))
+    is_event = f_event | r_event
 
     # An event stands for the dates it states; one stated bound stands for both.
     f_start = pairs["period_start"].where(pairs["period_start"] != "", pairs["period_end"])

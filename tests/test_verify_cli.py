@@ -261,3 +261,13 @@ def test_a_bad_workspace_exits_2(tmp_path, flood):
     (broken / "sources" / "ngo.txt").unlink()
     code, _, err = run_cli("verify", DRAFTS / "flood.md", "--workspace", broken)
     assert code == 2 and "ngo.txt" in err
+
+
+def test_markdown_keeps_the_drafts_windows_line_endings(flood, tmp_path):
+    draft = tmp_path / "crlf.md"
+    text = "---\r\ndate: 2024-05-20\r\n---\r\nMoldova has evacuated 1,240 residents.\r\nRomania has evacuated 800 people.\r\n"
+    draft.write_bytes(text.encode("utf-8"))
+    _, out, _ = run_cli("verify", draft, "--workspace", flood, "--format", "md")
+    assert "\n" not in out.replace("\r\n", "")
+    body = out[:out.index("\r\n---\r\n\r\n**figcheck verify**")]
+    assert re.sub(r" ⟦\S \w+⟧\[\^fc\d+\]", "", body).rstrip("\r\n") == text.rstrip("\r\n")

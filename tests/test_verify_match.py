@@ -294,3 +294,12 @@ def test_a_settled_exact_value_supports_exactly_the_intervals_holding_it(source,
     holds = {"eq": source.__eq__, "gt": source.__gt__, "ge": source.__ge__, "lt": source.__lt__, "le": source.__le__}
     expected = ["supported" if holds[qualifier](value) else "contradicted" for value, qualifier in drafts]
     assert list(run(rows, ws_claims, ws).figures["status"]) == expected
+
+
+def test_a_count_dated_to_one_span_is_compared_with_the_event_of_that_span():
+    ws_claims = claims_frame(claim("wire-1", 79, scope="event", start="2021-03", end="2021-03"))
+    ws = reconciliation([quantity("q", 79, scope="event", start="2021-03", end="2021-03", claims_for="wire-1")])
+    in_march = draft_claim(79, start="2021-03", end="2021-03")  # "in March 2021, 79 came back"
+    assert one(in_march, ws_claims, ws)["status"] == "supported"
+    so_far = draft_claim(79, end="2021-03")  # a running total as of March 2021 is another quantity
+    assert one(so_far, ws_claims, ws)["status"] == "unverifiable"
