@@ -43,6 +43,11 @@ def format_number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
+def severity_counts(counts: dict[str, int]) -> str:
+    """"1 error, 2 warnings, 0 info" from the summary's findings by severity."""
+    return ", ".join(f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}" for severity, n in counts.items())
+
+
 def json_number(value: float) -> int | float | None:
     """A JSON number; none for a missing or unbounded value (JSON has no infinity)."""
     if pd.isna(value) or math.isinf(value):

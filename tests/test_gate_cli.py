@@ -194,7 +194,7 @@ def test_audit_extracts_checks_and_reports_exiting_as_check(ws, capsys):
     capsys.readouterr()
     code = main(["audit", str(ws)])
     out = capsys.readouterr().out
-    assert (ws / "reports" / "audit.md").is_file() and f"Audit report: " in out
+    assert (ws / "reports" / "audit.md").is_file() and "Audit report: " in out
     assert code == main(["check", str(ws), "--format", "json"])
 
 

@@ -48,7 +48,7 @@ def test_summary_counts_claims_by_status_and_findings_new_versus_known(tmp_path)
                                            "cccccccccccc": {"finding_id": "cccccccccccc", "description": "gone"}})
     _, text = render(tmp_path, known)
     assert "4 (1 confirmed, 2 candidate, 1 rejected; 0 stale)" in text
-    assert "1 error, 1 warning, 0 info" in text
+    assert "| Findings             | 1 error, 1 warning, 0 info" in text
     assert "1 new, 1 known, 1 no longer found" in text
     assert "In the baseline: seen it" in text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from reports.escape import md
-from reports.result import CheckResult
+from reports.result import CheckResult, severity_counts
 
 SUMMARY_LIMIT = 50
 
@@ -17,7 +17,7 @@ def summary_table(result: CheckResult) -> str:
         ("Sources", s["sources"]),
         ("Claims", f"{claims['total']} ({claims['confirmed']} confirmed, {claims['candidate']} candidate, "
                    f"{claims['rejected']} rejected; {claims['stale']} stale)"),
-        ("Findings", f"{findings['error']} error, {findings['warning']} warning, {findings['info']} info"),
+        ("Findings", severity_counts(findings)),
         ("Against the baseline", f"{s['new']} new, {s['known']} known, {len(s['baseline_absent'])} no longer found"),
         ("Gate", f"{'fails' if s['exit_code'] else 'passes'}: {s['failing']} failing error findings"
                  f"{' (strict: every error fails)' if result.strict else ''}"),

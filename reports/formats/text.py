@@ -6,7 +6,7 @@ import os
 import sys
 import unicodedata
 
-from reports.result import VERDICT_LABELS, CheckResult, claim_value
+from reports.result import VERDICT_LABELS, CheckResult, claim_value, severity_counts
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[36m", "new": "\x1b[1m",
             "dim": "\x1b[2m"}
@@ -69,8 +69,7 @@ def render(result: CheckResult, colour: bool | None = None) -> str:
 
 def summary_line(result: CheckResult) -> str:
     s = result.summary()
-    counts = ", ".join(f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}"
-                       for severity, n in s["findings"].items())
+    counts = severity_counts(s["findings"])
     verdict = "FAIL" if s["exit_code"] else "ok"
     return (f"{verdict}: {counts}; {s['new']} new, {s['known']} in the baseline; "
             f"{s['failing']} failing{' (strict)' if result.strict else ''}; "
