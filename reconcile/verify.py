@@ -169,10 +169,9 @@ def _last_day(dates: pd.Series) -> np.ndarray:
 
 
 def _compatible_start(a: pd.Series, b: pd.Series) -> pd.Series:
-    """Two period starts agree when either is unstated or one is the other at a coarser precision."""
-    a, b = a.fillna("").astype(str), b.fillna("").astype(str)
-    prefix = [x.startswith(y) or y.startswith(x) for x, y in zip(a, b)]
-    return (a == "") | (b == "") | pd.Series(prefix, index=a.index, dtype=bool)
+    """Two period starts agree when either is unstated or their days overlap ("2019" and "2019-05")."""
+    overlap = (_first_day(a) <= _last_day(b)) & (_first_day(b) <= _last_day(a))
+    return (a == "") | (b == "") | pd.Series(overlap, index=a.index)
 
 
 def match_quantities(figures: pd.DataFrame, reconciled: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -391,6 +390,7 @@ def _message(row, evidence: pd.DataFrame, findings: dict[str, str]) -> str:
         return text
     supporting = cited[cited["role"] == "for"]
     count = supporting["source_id"].nunique()
-    how = "one source" if count == 1 else f"{count} sources agree"
-    says = f"the sources say {row.reference} for {subject}; {how}: {_cited(supporting)}"
+    says = f"the sources say {row.reference} for {subject}"
+    if count:
+        says += f"; {'one source' if count == 1 else f'{count} sources agree'}: {_cited(supporting)}"
     return says if row.status == "supported" else f"{said}, but {says}"
