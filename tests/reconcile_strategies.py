@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from claims.config import parse_config
 from claims.ids import claim_id
 from claims.model import CLAIM_COLUMNS
+from reconcile.engine import reconcile
 
 _DEFAULTS = {"line": 1, "char_start": 0, "char_end": 1, "text": "1", "quote": "", "value": 0.0, "qualifier": "eq",
              "lower": np.nan, "upper": np.nan, "unit": "", "kind": "count", "entity": "", "metric": "", "scope": "",
@@ -22,7 +23,7 @@ SOURCES = pd.DataFrame({
     "published": [f"202{i}-06-30" for i in range(6)], "period_start": "", "period_end": "", "language": "en", "url": "",
 })
 
-CONFIG = parse_config("""
+CONFIG_TEXT = """
 [metrics.total]
 scope = "cumulative"
 [metrics."total.a"]
@@ -42,7 +43,8 @@ scope = "event"
 key = ["entity", "period_start", "rounds"]
 [rules.groups]
 severity = "warning"
-""")
+"""
+CONFIG = parse_config(CONFIG_TEXT)
 
 
 def interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -76,6 +78,17 @@ def claim_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(records, columns=CLAIM_COLUMNS)
     frame["value"] = frame["value"].astype(float)
     return frame
+
+
+def reconciled(rows: list[dict], config=CONFIG):
+    """The Reconciliation of claims built by `claim_frame` over the test sources."""
+    return reconcile(claim_frame(rows), SOURCES, config)
+
+
+def with_claims(result, severity=("error", "warning")) -> pd.DataFrame:
+    """Findings of the given severities, one row per (finding, claim), with the claim's value."""
+    chosen = result.findings.loc[result.findings["severity"].isin(severity)]
+    return chosen.merge(result.finding_claims, on="finding_id")
 
 
 # ---- hypothesis strategies -------------------------------------------------------------------

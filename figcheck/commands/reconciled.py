@@ -1,13 +1,60 @@
-"""Placeholder until the issue that builds `figcheck reconciled` lands."""
+"""`figcheck reconciled WS`: one citable value per quantity, with its status, the preferred claim and
+why, the claims for and against, and a citation line."""
 
-from claims.errors import FigcheckError
+from __future__ import annotations
 
-HELP = "(not built yet)"
+import json
+import math
+from pathlib import Path
+
+from tabulate import tabulate
+
+from checks.workspace import load_workspace
+from claims.csvio import to_csv_text
+from figcheck.commands.claims import _json_value
+from reconcile.engine import reconcile
+from reconcile.values import RECONCILED_COLUMNS
+from reconcile.wording import period
+from reports.escape import md
+
+HELP = "print one reconciled value per quantity (entity, metric, scope, period) with the claim to cite"
+# Columns that carry text from the sources or the configuration: escaped in Markdown.
+_MD_COLUMNS = ["quantity", "entity", "metric", "period", "value", "status", "preferred_claim", "reason",
+               "claims_for", "claims_against", "citation"]
 
 
 def add_arguments(parser):
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument("workspace", type=Path, help="the workspace folder")
+    parser.add_argument("--format", choices=("csv", "json", "md"), default="csv",
+                        help="csv (default), json, or md (a Markdown table)")
 
 
 def run(args) -> int:
-    raise FigcheckError("this command is not built yet")
+    workspace = load_workspace(args.workspace)
+    values = reconcile(workspace.claims, workspace.sources, workspace.config).reconciled
+    print(render(values, args.format), end="")
+    return 0
+
+
+def render(values, form: str) -> str:
+    """The Reconciled table as CSV, JSON ({"reconciled": [...]}, unbounded ends as null) or Markdown."""
+    if form == "csv":
+        return to_csv_text(values, RECONCILED_COLUMNS)
+    if form == "json":
+        records = [{c: _json_value(v) for c, v in row.items()} for row in values[RECONCILED_COLUMNS].to_dict("records")]
+        return json.dumps({"reconciled": records}, ensure_ascii=False, indent=1) + "\n"
+    rows = [[md(row["quantity"]), md(row["entity"]), md(row["metric"]), md(period(row["period_start"], row["period_end"])),
+             _figure(row), md(row["status"]),
+             md(row["preferred_claim"]), md(row["reason"]), md(row["claims_for"]), md(row["claims_against"]),
+             md(row["citation"])] for row in values.to_dict("records")]
+    return tabulate(rows, headers=_MD_COLUMNS, tablefmt="github", disable_numparse=True) + "\n"
+
+
+def _figure(row) -> str:
+    """The value, or the interval when the claims only bound it."""
+    if not math.isnan(row["value"]):
+        return f"{row['value']:g}"
+    low, high = row["lower"], row["upper"]
+    if math.isinf(high):
+        return f">= {low:g}" if not math.isinf(low) else ""
+    return f"<= {high:g}" if math.isinf(low) else f"{low:g}..{high:g}"

@@ -1,0 +1,58 @@
+"""Agreement: claims on one quantity must share a value; intervals with open ends and tolerances."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.reconcile_strategies import reconciled, with_claims
+
+UZ = {"entity": "AA", "metric": "total", "period_end": "2021-08"}
+
+
+def test_two_exact_counts_that_differ_are_an_error_naming_both_and_the_gap():
+    result = reconciled([{**UZ, "source_id": "s1", "value": 531.0}, {**UZ, "source_id": "s2", "value": 599.0}])
+    found = result.findings
+    assert list(found["rule"]) == ["agreement"] and list(found["severity"]) == ["error"]
+    assert "531 (source s1, line 1)" in found.at[0, "message"] and "599 (source s2, line 1)" in found.at[0, "message"]
+    assert "68 apart" in found.at[0, "message"]
+    assert len(result.finding_claims) == 2
+
+
+def test_more_than_and_an_exact_count_above_it_agree():
+    result = reconciled([{**UZ, "source_id": "s1", "value": 2100.0, "qualifier": "gt"},
+                         {**UZ, "source_id": "s2", "value": 2150.0}])
+    assert with_claims(result).empty
+
+
+def test_an_open_bound_excludes_its_own_value():
+    result = reconciled([{**UZ, "source_id": "s1", "value": 2100.0, "qualifier": "gt"},
+                         {**UZ, "source_id": "s2", "value": 2100.0}])
+    assert list(result.findings["rule"]) == ["agreement"]
+
+
+def test_about_allows_the_configured_tolerance_and_no_more():
+    near = reconciled([{**UZ, "source_id": "s1", "value": 2200.0, "qualifier": "approx"},
+                       {**UZ, "source_id": "s2", "value": 2300.0}])
+    far = reconciled([{**UZ, "source_id": "s1", "value": 2200.0, "qualifier": "approx"},
+                      {**UZ, "source_id": "s2", "value": 2400.0}])
+    assert with_claims(near).empty
+    assert list(far.findings["rule"]) == ["agreement"]
+
+
+def test_different_periods_are_different_quantities_and_the_difference_is_info():
+    result = reconciled([{**UZ, "source_id": "s1", "value": 400.0, "period_end": "2020"},
+                         {**UZ, "source_id": "s2", "value": 599.0}])
+    assert list(result.findings["severity"]) == ["info"]
+    assert "periods" in result.findings.at[0, "message"] and "not a contradiction" in result.findings.at[0, "message"]
+
+
+def test_event_figures_without_a_stated_date_are_never_compared():
+    result = reconciled([{"entity": "AA", "metric": "attendees", "scope": "event", "source_id": "s1", "value": 110.0},
+                         {"entity": "AA", "metric": "attendees", "scope": "event", "source_id": "s2", "value": 56.0}])
+    assert result.findings.empty
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_exact_counts_disagree_exactly_when_they_differ(a, b):
+    result = reconciled([{**UZ, "source_id": "s1", "value": float(a)}, {**UZ, "source_id": "s2", "value": float(b)}])
+    assert (list(result.findings["rule"]) == ["agreement"]) == (a != b)

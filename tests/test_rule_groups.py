@@ -1,0 +1,40 @@
+"""Groups: at least the sum of the members for the same time, about equal when all are stated."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.reconcile_strategies import reconciled, with_claims
+
+
+def figure(entity, value, end="2022", qualifier="eq", source="s1"):
+    return {"source_id": source, "entity": entity, "metric": "total", "period_end": end, "value": float(value),
+            "qualifier": qualifier}
+
+
+def test_a_later_group_lower_bound_above_older_member_figures_is_consistent():
+    result = reconciled([figure("AA", 595, "2022"), figure("BB+AA", 2100, "2025", "gt", "s3")])
+    assert with_claims(result).empty
+
+
+def test_a_group_below_the_sum_of_its_members_is_a_warning():
+    result = reconciled([figure("AA", 600), figure("BB", 700), figure("AA+BB", 1000, source="s2")])
+    assert list(result.findings["rule"]) == ["groups"]
+    assert list(result.findings["severity"]) == ["warning"]
+    assert set(result.finding_claims["role"]) == {"group", "member"}
+
+
+def test_a_group_far_above_its_fully_stated_members_is_a_warning():
+    result = reconciled([figure("AA", 100), figure("BB", 100), figure("AA+BB", 300, source="s2")])
+    assert "every member is stated" in result.findings.at[0, "message"]
+
+
+def test_group_written_in_any_member_order_is_one_quantity():
+    result = reconciled([figure("BB+AA", 300), figure("AA+BB", 310, source="s2")])
+    assert list(result.findings["rule"]) == ["agreement"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 1200))
+def test_a_lower_bound_group_is_flagged_exactly_when_members_exceed_it(a, b, group):
+    result = reconciled([figure("AA", a), figure("BB", b), figure("AA+BB", group, qualifier="le", source="s2")])
+    assert ("groups" in set(result.findings["rule"])) == (a + b > group * 1.05)

@@ -1,0 +1,54 @@
+"""Parts and totals: a full breakdown adds up, a partial one never exceeds its total."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.reconcile_strategies import reconciled, with_claims
+
+BASE = {"source_id": "s1", "entity": "AA", "period_start": "2019-05", "period_end": "2022-11", "line": 13}
+
+
+def breakdown(total, a=None, b=None, qualifier="eq"):
+    rows = [{**BASE, "metric": "total", "value": float(total), "qualifier": qualifier, "text": f"{total}"}]
+    rows += [{**BASE, "metric": "total.a", "value": float(a), "text": f"{a} a"}] if a is not None else []
+    rows += [{**BASE, "metric": "total.b", "value": float(b), "text": f"{b} b"}] if b is not None else []
+    return rows
+
+
+def test_a_full_breakdown_that_does_not_add_up_shows_the_arithmetic():
+    result = reconciled(breakdown(531, 331, 152))
+    message = result.findings.at[0, "message"]
+    assert list(result.findings["rule"]) == ["parts"]
+    assert "331 + 152 = 483, but the total is 531 (source s1, line 13)" in message
+    assert "48 short" in message
+    roles = result.finding_claims["role"].value_counts().to_dict()
+    assert roles == {"part": 2, "total": 1}
+
+
+def test_a_partial_breakdown_below_its_total_is_fine():
+    assert reconciled(breakdown(595, 156)).findings.empty
+
+
+def test_a_partial_breakdown_above_its_total_is_an_error():
+    result = reconciled(breakdown(500, 562))
+    assert list(result.findings["rule"]) == ["parts"]
+    assert "Only some parts are stated" in result.findings.at[0, "message"]
+
+
+def test_parts_tied_by_part_of_count_even_on_another_line():
+    rows = breakdown(100)
+    rows += [{**BASE, "line": 14, "metric": "total.a", "value": 70.0, "text": "70 a", "part_of": "TOTAL"},
+             {**BASE, "line": 14, "metric": "total.b", "value": 40.0, "text": "40 b", "part_of": "TOTAL"}]
+    rows[0]["claim_id"] = "TOTAL"
+    assert list(reconciled(rows).findings["rule"]) == ["parts"]
+
+
+def test_a_total_stated_as_a_lower_bound_accepts_larger_sums():
+    assert with_claims(reconciled(breakdown(100, 60, 45, qualifier="gt"))).empty
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(-3, 3))
+def test_a_full_breakdown_is_flagged_exactly_when_it_does_not_add_up(a, b, error):
+    result = reconciled(breakdown(max(a + b + error, 0), a, b))
+    assert ("parts" in set(result.findings["rule"])) == (max(a + b + error, 0) != a + b)
