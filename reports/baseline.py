@@ -18,6 +18,8 @@ from claims.errors import FigcheckError
 FORMAT_KEY = "figcheck_baseline"
 FORMAT_VERSION = 1
 DESCRIPTION_LIMIT = 160
+# `figcheck baseline` reads the old file too (to keep edited descriptions), so it cannot repair it.
+REPAIR = "fix it (or restore it from version control), or delete it and run 'figcheck baseline' to write a new one"
 
 
 @dataclass(frozen=True)
@@ -34,18 +36,19 @@ def load_baseline(path: Path) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise FigcheckError(f"{path}: not UTF-8 text; restore it from version control or run 'figcheck baseline'") from None
+        raise FigcheckError(f"{path}: not UTF-8 text; {REPAIR}") from None
     except json.JSONDecodeError as exc:
-        raise FigcheckError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); "
-                            "fix it or write it again with 'figcheck baseline'") from None
+        raise FigcheckError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); {REPAIR}") from None
     if not isinstance(data, dict) or data.get(FORMAT_KEY) != FORMAT_VERSION or not isinstance(data.get("findings"), list):
         raise FigcheckError(f"{path}: not a figcheck baseline (expected {{\"{FORMAT_KEY}\": {FORMAT_VERSION}, "
-                            "\"findings\": [...]}); write it again with 'figcheck baseline'")
+                            f"\"findings\": [...]}}); {REPAIR}")
     entries = {}
     for number, entry in enumerate(data["findings"], start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("finding_id"), str):
-            raise FigcheckError(f"{path}: entry {number} of 'findings' has no string 'finding_id'; "
-                                "fix it or write the file again with 'figcheck baseline'")
+            raise FigcheckError(f"{path}: entry {number} of 'findings' has no string 'finding_id'; {REPAIR}")
+        wrong = [key for key in ("rule", "severity", "description") if not isinstance(entry.get(key, ""), str)]
+        if wrong:
+            raise FigcheckError(f"{path}: entry {number} of 'findings': '{wrong[0]}' must be a string; {REPAIR}")
         entries[entry["finding_id"]] = entry
     return Baseline(path, entries)
 

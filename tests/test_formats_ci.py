@@ -8,7 +8,7 @@ import pytest
 
 from checks.schemas import Finding, FindingClaim
 from reports.baseline import Baseline, load_baseline, render_baseline
-from reports.formats import github, junit, sarif
+from reports.formats import FORMATS, github, junit, renderer, sarif
 from reports.result import build_result
 from tests.test_report_data import make_reconciliation, make_workspace
 
@@ -115,3 +115,18 @@ def test_github_step_summary_is_appended_when_set(workspace, tmp_path, monkeypat
     github.append_step_summary(result_with(workspace, tmp_path))
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## figcheck") and "| Gate " in text
+
+
+def test_every_format_is_the_same_whatever_the_row_order(workspace, tmp_path, monkeypatch):
+    monkeypatch.chdir(workspace.root)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    forward = result_with(workspace, tmp_path, ["aaaaaaaaaaaa", "eeeeeeeeeeee", "cccccccccccc"])
+    shuffled_reconciliation = make_reconciliation()
+    for name in ("findings", "finding_claims", "verdicts", "reconciled"):
+        frame = getattr(shuffled_reconciliation, name)
+        setattr(shuffled_reconciliation, name, frame.iloc[::-1].reset_index(drop=True))
+    workspace.claims = workspace.claims.iloc[::-1].reset_index(drop=True)
+    backward = result_with(workspace, tmp_path, ["cccccccccccc", "eeeeeeeeeeee", "aaaaaaaaaaaa"],
+                           reconciliation=shuffled_reconciliation)
+    for name in FORMATS:
+        assert renderer(name)(forward) == renderer(name)(backward), name

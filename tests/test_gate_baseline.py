@@ -43,6 +43,8 @@ def test_missing_baseline_means_every_finding_is_new(tmp_path):
     ('{"figcheck_baseline": 1,\n "findings": [,]}', "bad.json:2:15: not valid JSON"),
     ('["not", "a", "baseline"]', "bad.json: not a figcheck baseline"),
     ('{"figcheck_baseline": 1, "findings": [{"id": "x"}]}', "bad.json: entry 1 of 'findings' has no string 'finding_id'"),
+    ('{"figcheck_baseline": 1, "findings": [{"finding_id": "x", "description": ["a"]}]}',
+     "bad.json: entry 1 of 'findings': 'description' must be a string"),
 ])
 def test_broken_baseline_is_refused_naming_file_and_place(tmp_path, content, expected):
     path = tmp_path / "bad.json"
