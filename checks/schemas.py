@@ -89,7 +89,8 @@ class Claim(pa.DataFrameModel):
 
     @pa.dataframe_check(name="part_of names a claim of the same source")
     def part_of_known(cls, df: pd.DataFrame) -> Series[bool]:
-        return (df["part_of"] == "") | df["part_of"].isin(df["claim_id"])
+        same_source = df["source_id"] + "\x1f"
+        return (df["part_of"] == "") | (same_source + df["part_of"]).isin(same_source + df["claim_id"])
 
 
 class Finding(pa.DataFrameModel):

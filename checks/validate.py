@@ -65,12 +65,14 @@ def _describe(check: str, case) -> str | None:
     return f"fails the check '{check}'"
 
 
-def validate(model, frame: pd.DataFrame, origin: str, numeric: tuple[str, ...] = (),
+def validate(model, frame: pd.DataFrame, origin: str | pd.Series, numeric: tuple[str, ...] = (),
              check_columns: dict[str, str] | None = None) -> tuple[pd.DataFrame | None, list[str]]:
-    """Validate `frame` (index: CSV line numbers) lazily; return the coerced frame or the problems.
+    """Validate `frame` lazily; return the coerced frame or the problems.
 
-    `numeric` columns have empty cells turned into missing values before coercion; `check_columns`
-    names the column a dataframe-level check is about, so its message can name it too.
+    `origin` is the file name (the frame's index then holds CSV line numbers) or, for a frame
+    gathered from several files, a Series giving each index label's "file:line". `numeric` columns
+    have empty cells turned into missing values before coercion; `check_columns` names the column a
+    dataframe-level check is about, so its message can name it too.
     """
     frame = frame.copy()
     for column in numeric:
@@ -82,17 +84,20 @@ def validate(model, frame: pd.DataFrame, origin: str, numeric: tuple[str, ...] =
         return None, _messages(exc.failure_cases, origin, check_columns or {})
 
 
-def _messages(cases: pd.DataFrame, origin: str, check_columns: dict[str, str]) -> list[str]:
+def _messages(cases: pd.DataFrame, origin: str | pd.Series, check_columns: dict[str, str]) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
     for case in cases.itertuples(index=False):
         check = str(case.check)
         if case.schema_context == "DataFrameSchema" and check in ("column_in_schema", "column_in_dataframe", "column_ordered"):
             column = case.failure_case
-            where = f"{origin}:1"
+            where = f"{origin}:1" if isinstance(origin, str) else "header"
         else:
             column = check_columns.get(check, case.column)
-            where = f"{origin}:{int(case.index)}" if pd.notna(case.index) else origin
+            if pd.isna(case.index):
+                where = origin if isinstance(origin, str) else "table"
+            else:
+                where = f"{origin}:{int(case.index)}" if isinstance(origin, str) else origin.loc[case.index]
         if case.schema_context == "DataFrameSchema" and check in check_columns:
             words = f"fails the rule '{check}'"
         else:

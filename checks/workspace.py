@@ -77,46 +77,50 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
     return sources, texts
 
 
-def read_claims_file(path: Path, source_id: str, text: str | None, sha256: str) -> tuple[pd.DataFrame, list[str]]:
-    """One claims file validated against the schema and, for current rows, against its source."""
-    frame, problems = read_csv_records(path)
-    if problems:
-        return pd.DataFrame(columns=CLAIM_COLUMNS), problems
-    if text is None:
-        return frame, [f"{path}: there is no source '{source_id}' in the registry; "
-                       "register the source again, or move this file out of the claims folder"]
-    claims, problems = validate(Claim, frame, str(path), numeric=CLAIM_NUMERIC, check_columns=CLAIM_CHECK_COLUMNS)
-    if problems:
-        return pd.DataFrame(columns=CLAIM_COLUMNS), problems
-    wrong_source = claims["source_id"] != source_id
-    problems += [f"{path}:{line}: column 'source_id': {sid!r} in the file of source {source_id!r}"
-                 for line, sid in claims.loc[wrong_source, "source_id"].items()]
-    claims["stale"] = (claims["source_sha256"] != "") & (claims["source_sha256"] != sha256)
-    problems += provenance_problems(claims[~claims["stale"]], text, str(path))
-    return claims, problems
+def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.DataFrame | None, list[str]]:
+    """The Claim schema over raw CSV cells (empty numeric cells read as missing)."""
+    return validate(Claim, frame, origin, numeric=CLAIM_NUMERIC, check_columns=CLAIM_CHECK_COLUMNS)
 
 
 def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """The whole store, one frame; raises InputError listing every problem of every file."""
+    """The whole store, one frame; raises InputError listing every problem of every file.
+
+    Files with the standard header are validated together in one pass (one schema run for the
+    whole store, however many files); a file with another header is validated alone so that its
+    column problems name it.
+    """
     directory = layout.claims_dir
     hashes = dict(zip(sources["source_id"], sources["sha256"]))
-    frames, problems = [], []
+    problems, batch = [], []
     for path in sorted(directory.glob("*.csv")) if directory.is_dir() else []:
-        source_id = path.stem
-        claims, found = read_claims_file(path, source_id, texts.get(source_id), hashes.get(source_id, ""))
-        problems += found
-        if not found and not claims.empty:
-            frames.append(claims.reset_index(drop=True))
+        frame, found = read_csv_records(path)
+        if path.stem not in texts:
+            found.append(f"{path}: there is no source '{path.stem}' in the registry; "
+                         "register the source again, or move this file out of the claims folder")
+        if found:
+            problems += found
+        elif list(frame.columns) != CLAIM_COLUMNS:
+            problems += validate_claims(frame, str(path))[1]
+        elif not frame.empty:
+            batch.append(frame.assign(_file=str(path), _line=frame.index, _expected=path.stem))
+    if not batch:
+        if problems:
+            raise InputError(problems, FIX_ADVICE)
+        return Claim.validate(pd.DataFrame(columns=CLAIM_COLUMNS)).assign(stale=pd.Series(dtype=bool))
+    raw = pd.concat(batch, ignore_index=True)
+    where = raw["_file"] + ":" + raw["_line"].astype(str)
+    store, found = validate_claims(raw[CLAIM_COLUMNS], where)
+    problems += found
+    if store is not None:
+        wrong = store["source_id"] != raw["_expected"]
+        problems += [f"{where[i]}: column 'source_id': {store.at[i, 'source_id']!r} in the file of source "
+                     f"{raw.at[i, '_expected']!r}" for i in store.index[wrong]]
+        current = raw["_expected"].map(hashes)
+        store["stale"] = (store["source_sha256"] != "") & (store["source_sha256"] != current)
+        current_rows = ~store["stale"] & ~wrong
+        problems += provenance_problems(store[current_rows], texts, where[current_rows])
     if problems:
         raise InputError(problems, FIX_ADVICE)
-    if not frames:
-        empty = pd.DataFrame(columns=CLAIM_COLUMNS)
-        return Claim.validate(empty).assign(stale=pd.Series(dtype=bool))
-    store = pd.concat(frames, ignore_index=True)
-    dupes = store.loc[store["claim_id"].duplicated(keep=False), ["claim_id", "source_id"]]
-    if not dupes.empty:
-        raise InputError([f"{directory}: claim_id {cid!r} is used in more than one file ({', '.join(sorted(set(g['source_id'])))})"
-                          for cid, g in dupes.groupby("claim_id")], FIX_ADVICE)
     return store
 
 

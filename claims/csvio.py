@@ -7,7 +7,9 @@ import io
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+from pandas.api import types
 
 from claims.errors import FigcheckError
 
@@ -62,10 +64,27 @@ def format_cell(value) -> str:
     return str(value)
 
 
+def format_column(series: pd.Series) -> pd.Series:
+    """`format_cell` over a whole column, vectorised for the common dtypes."""
+    if types.is_float_dtype(series.dtype) and not isinstance(series.dtype, pd.ArrowDtype):
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        whole = np.isfinite(values) & (np.abs(values) < 1e15)
+        whole[whole] = values[whole] == np.floor(values[whole])
+        out = np.array([format_cell(v) for v in values.tolist()], dtype=object) if not whole.all() else None
+        if out is None:
+            out = np.empty(len(values), dtype=object)
+        out[whole] = values[whole].astype(np.int64).astype(str)
+        return pd.Series(out, index=series.index, dtype=object)
+    if types.is_integer_dtype(series.dtype) and not types.is_bool_dtype(series.dtype):
+        return series.astype("string").fillna("").astype(object)
+    if types.is_string_dtype(series.dtype) and series.dtype != object:
+        return series.fillna("").astype(object)
+    return series.map(format_cell).astype(object)
+
+
 def to_csv_text(frame: pd.DataFrame, columns: list[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    for row in frame[columns].itertuples(index=False, name=None):
-        writer.writerow([format_cell(v) for v in row])
+    writer.writerows(zip(*(format_column(frame[c]).tolist() for c in columns)))
     return out.getvalue()

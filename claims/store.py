@@ -3,25 +3,32 @@
 A row is *touched* when a person has had a hand in it: confirmed or rejected it, added it by hand,
 wrote a note, or edited any field the extractor fills (its `auto_digest` no longer matches).
 Touched rows are kept exactly; untouched candidates are replaced by what the extractor finds now.
+Everything here works on the whole store at once, so the cost does not grow with the number of files.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
-from dataclasses import dataclass
+import io
 
 import pandas as pd
 
-from claims.csvio import format_cell, to_csv_text
+from claims.csvio import format_column
 from claims.model import CLAIM_COLUMNS, EXTRACTED_FIELDS
 
 _SEP = "\x1f"
+STATS_COLUMNS = ["found", "kept", "added", "removed", "stale"]
 
 
 def row_digests(frame: pd.DataFrame) -> pd.Series:
     """A digest of the extractor-filled fields of each row, as they are spelled in the CSV."""
-    joined = frame[EXTRACTED_FIELDS].map(format_cell).agg(_SEP.join, axis=1)
-    return joined.map(lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest()[:16])
+    if frame.empty:
+        return pd.Series([], index=frame.index, dtype=object)
+    cells = [format_column(frame[c]) for c in EXTRACTED_FIELDS]
+    joined = cells[0].str.cat(cells[1:], sep=_SEP)
+    return pd.Series([hashlib.sha256(s.encode("utf-8")).hexdigest()[:16] for s in joined.tolist()],
+                     index=frame.index, dtype=object)
 
 
 def touched(frame: pd.DataFrame) -> pd.Series:
@@ -36,74 +43,86 @@ def touched(frame: pd.DataFrame) -> pd.Series:
     )
 
 
-def provenance_holds(frame: pd.DataFrame, text: str) -> pd.Series:
+def provenance_holds(frame: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
     """The source still reads `text` at the row's span, inside a quote that appears around it."""
     def holds(row) -> bool:
+        text = texts[row.source_id]
         start, end = int(row.char_start), int(row.char_end)
         if end > len(text) or text[start:end] != row.text:
             return False
-        window = text[max(0, start - len(row.quote)):end + len(row.quote)]
-        return row.quote in window
+        return row.quote in text[max(0, start - len(row.quote)):end + len(row.quote)]
 
-    if frame.empty:
-        return pd.Series(True, index=frame.index, dtype=bool)
     return pd.Series([holds(r) for r in frame.itertuples()], index=frame.index, dtype=bool)
 
 
-@dataclass(frozen=True)
-class MergeStats:
-    found: int      # claims the extractor found now
-    kept: int       # rows a person touched, kept as they were
-    added: int      # candidates not in the store before
-    removed: int    # untouched candidates the extractor no longer finds
-    stale: int      # touched rows whose provenance no longer holds in the changed source
+def merge_store(stored: pd.DataFrame, extracted: pd.DataFrame, texts: dict[str, str],
+                hashes: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The new store rows of the re-extracted sources, and per-source counts.
 
-
-def merge_claims(stored: pd.DataFrame, extracted: pd.DataFrame, text: str, sha256: str) -> tuple[pd.DataFrame, MergeStats]:
-    """The new content of one source's claims file.
-
-    `stored` is the validated store of this source (may be empty), `extracted` the extractor's rows
-    for its current `text`, whose content hash is `sha256`.
+    `stored` holds the validated store rows of those sources (may be empty), `extracted` the
+    extractor's rows for their current texts, `hashes` each source's current content hash. Returns
+    the merged rows (sorted) and a frame indexed by source_id with found, kept, added, removed, stale.
     """
-    stored = stored[CLAIM_COLUMNS] if not stored.empty else stored.reindex(columns=CLAIM_COLUMNS)
-    extracted = extracted[CLAIM_COLUMNS].copy()
+    stored = stored.reindex(columns=CLAIM_COLUMNS)
+    extracted = extracted.reindex(columns=CLAIM_COLUMNS).reset_index(drop=True)
     keep = stored[touched(stored)].copy()
 
     # A touched row whose span still reads the same is current again; otherwise it stays stale.
-    verified = provenance_holds(keep, text)
-    keep.loc[verified, "source_sha256"] = sha256
-    stale = int((keep["source_sha256"] != sha256).sum())
+    verified = provenance_holds(keep, texts)
+    current = keep["source_id"].map(hashes)
+    keep.loc[verified, "source_sha256"] = current[verified]
+    keep_stale = keep["source_sha256"] != keep["source_id"].map(hashes)
 
     # The person's version of a figure wins over the extractor's: same id, or an overlapping span.
-    live = keep[verified]
-    mapping = dict(zip(extracted["claim_id"], extracted["claim_id"]))
-    clash = extracted["claim_id"].isin(keep["claim_id"])
-    if not live.empty and not extracted.empty:
-        # Touched rows are few (a person reviewed each), so a cross join within one source is cheap.
-        pairs = extracted[["claim_id", "char_start", "char_end"]].merge(
-            live[["claim_id", "char_start", "char_end"]], how="cross", suffixes=("", "_kept")
-        )
-        overlap = pairs[(pairs["char_start"] < pairs["char_end_kept"]) & (pairs["char_start_kept"] < pairs["char_end"])]
-        mapping.update(zip(overlap["claim_id"], overlap["claim_id_kept"]))
-        clash |= extracted["claim_id"].isin(overlap["claim_id"])
-    fresh = extracted[~clash].copy()
-    fresh["part_of"] = fresh["part_of"].map(lambda p: mapping.get(p, p) if p else p)
-    fresh["source_sha256"] = sha256
-    fresh["auto_digest"] = row_digests(fresh) if not fresh.empty else pd.Series(dtype=str)
+    # Touched rows are few (a person reviewed each), so joining them by source is cheap.
+    spans = ["source_id", "claim_id", "char_start", "char_end"]
+    pairs = extracted[spans].merge(keep.loc[verified, spans], on="source_id", suffixes=("", "_kept"))
+    pairs = pairs[(pairs["char_start"] < pairs["char_end_kept"]) & (pairs["char_start_kept"] < pairs["char_end"])]
+    replaced = dict(zip(pairs["claim_id"], pairs["claim_id_kept"]))
+    fresh = extracted[~(extracted["claim_id"].isin(keep["claim_id"]) | extracted["claim_id"].isin(replaced))].copy()
+    fresh["part_of"] = fresh["part_of"].replace(replaced)
+    fresh["source_sha256"] = fresh["source_id"].map(hashes)
+    fresh["auto_digest"] = row_digests(fresh)
 
-    merged = pd.concat([keep, fresh], ignore_index=True) if not keep.empty else fresh.reset_index(drop=True)
-    merged = sort_claims(merged)
-    previous = set(stored["claim_id"])
-    added = int((~fresh["claim_id"].isin(previous)).sum())
-    removed = len(set(stored["claim_id"]) - set(merged["claim_id"]))
-    return merged, MergeStats(found=len(extracted), kept=len(keep), added=added, removed=removed, stale=stale)
+    merged = sort_claims(pd.concat([keep, fresh], ignore_index=True))
+    previous = stored["claim_id"]
+    counts = pd.DataFrame({
+        "found": extracted.groupby("source_id").size(),
+        "kept": keep.groupby("source_id").size(),
+        "added": fresh[~fresh["claim_id"].isin(previous)].groupby("source_id").size(),
+        "removed": stored[~stored["claim_id"].isin(merged["claim_id"])].groupby("source_id").size(),
+        "stale": keep[keep_stale].groupby("source_id").size(),
+    }, columns=STATS_COLUMNS)
+    counts = counts.reindex(sorted(hashes)).fillna(0).astype(int)
+    return merged, counts
 
 
 def sort_claims(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows in reading order, ties by id: a diff of the file shows only what changed."""
-    return frame.sort_values(["char_start", "char_end", "claim_id"], kind="stable").reset_index(drop=True)
+    return frame.sort_values(["source_id", "char_start", "char_end", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def store_texts(frame: pd.DataFrame, source_ids: list[str]) -> dict[str, str]:
+    """The file content of each listed source's claims, columns in `CLAIM_COLUMNS` order.
+
+    Cells are formatted once for the whole frame; each source gets its rows in reading order
+    (a source with no claims gets the header alone).
+    """
+    frame = sort_claims(frame.reindex(columns=CLAIM_COLUMNS))
+    cells = list(zip(*(format_column(frame[c]).tolist() for c in CLAIM_COLUMNS)))
+    buffers = {}
+    for sid in source_ids:
+        buffers[sid] = io.StringIO()
+        csv.writer(buffers[sid], lineterminator="\n").writerow(CLAIM_COLUMNS)
+    writers = {sid: csv.writer(buf, lineterminator="\n") for sid, buf in buffers.items()}
+    for sid, row in zip(frame["source_id"].tolist(), cells):
+        writers[sid].writerow(row)
+    return {sid: buf.getvalue() for sid, buf in buffers.items()}
 
 
 def store_text(frame: pd.DataFrame) -> str:
-    """The file content of one source's claims, columns in `CLAIM_COLUMNS` order."""
-    return to_csv_text(sort_claims(frame) if not frame.empty else frame.reindex(columns=CLAIM_COLUMNS), CLAIM_COLUMNS)
+    """The file content for the claims of one source."""
+    ids = sorted(set(frame["source_id"])) if not frame.empty else []
+    if len(ids) > 1:
+        raise ValueError(f"store_text takes the claims of one source, not of {len(ids)}")
+    return store_texts(frame, ids)[ids[0]] if ids else ",".join(CLAIM_COLUMNS) + "\n"

@@ -34,4 +34,4 @@ def fake_extract(text, source, config):
 def use_fake_extractor(monkeypatch):
     import figcheck.commands.extract as extract_command
 
-    monkeypatch.setattr(extract_command, "_extract_one", lambda item: fake_extract(*item))
+    monkeypatch.setattr(extract_command, "_extract_one", lambda item: fake_extract(*item, None))

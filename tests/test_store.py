@@ -8,12 +8,18 @@ from hypothesis import given, settings, strategies as st
 
 from checks.workspace import load_workspace
 from claims.model import CLAIM_COLUMNS
-from claims.store import merge_claims, row_digests, store_text, touched
+from claims.store import merge_store, row_digests, store_text, touched
 from figcheck.cli import main
 from tests.fake_extractor import fake_extract, use_fake_extractor
 
 TEXT = "In 2020, 12 people came.\nThen 7 more arrived, and 3 left.\n"
 SOURCE = {"source_id": "s1"}
+
+
+def merge_claims(stored, extracted, text, sha):
+    """One source's merge: its new rows and its counts."""
+    merged, counts = merge_store(stored, extracted, {"s1": text}, {"s1": sha})
+    return merged, counts.loc["s1"]
 
 
 def stored_rows(text=TEXT, sha="a" * 64):
@@ -43,7 +49,7 @@ def test_a_confirmed_row_and_an_edited_value_survive_a_merge():
     assert by_text.loc["12", "status"] == "confirmed"
     assert by_text.loc["7", "value"] == 8.0
     assert by_text.loc["3", "note"] == "people who left, not arrivals"
-    assert stats.kept == 3 and stats.added == 0 and stats.removed == 0
+    assert stats["kept"] == 3 and stats["added"] == 0 and stats["removed"] == 0
     assert len(merged) == 4
 
 
@@ -52,7 +58,7 @@ def test_an_untouched_candidate_no_longer_found_is_removed_and_a_new_one_added()
     changed = TEXT.replace("3 left", "three left").replace("came.", "came, 5 by bus.")
     merged, stats = merge_claims(rows, fake_extract(changed, SOURCE, None), changed, "b" * 64)
     assert "3" not in set(merged["text"]) and "5" in set(merged["text"])
-    assert stats.removed >= 1 and stats.added >= 1
+    assert stats["removed"] >= 1 and stats["added"] >= 1
 
 
 def test_a_reviewed_row_whose_source_changed_under_it_is_kept_and_counted_stale():
@@ -62,7 +68,7 @@ def test_a_reviewed_row_whose_source_changed_under_it_is_kept_and_counted_stale(
     merged, stats = merge_claims(rows, fake_extract(changed, SOURCE, None), changed, "c" * 64)
     kept = merged[merged["status"] == "confirmed"]
     assert len(kept) == 1 and kept.iloc[0]["source_sha256"] == "a" * 64
-    assert stats.stale == 1
+    assert stats["stale"] == 1
 
 
 def test_store_text_is_byte_identical_whatever_the_row_order():

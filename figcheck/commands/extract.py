@@ -23,7 +23,7 @@ from checks.workspace import FIX_ADVICE, load_claims, load_sources
 from claims.atomic import write_atomic
 from claims.config import CONFIG_NAME, Config
 from claims.model import CLAIM_COLUMNS
-from claims.store import merge_claims, store_text
+from claims.store import merge_store, store_texts
 from claims.workspace import Layout
 
 HELP = "extract the numeric claims of every source into the claim store (keeps reviewed rows)"
@@ -68,11 +68,20 @@ def _extractor_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _extract_one(item: tuple[str, dict, Config]) -> pd.DataFrame:
+_worker_config: Config | None = None
+
+
+def _init_worker(config: Config) -> None:
+    """Each worker process receives the configuration once, not with every source."""
+    global _worker_config
+    _worker_config = config
+
+
+def _extract_one(item: tuple[str, dict]) -> pd.DataFrame:
     from claims.extract import extract_source
 
-    text, source, config = item
-    return extract_source(text, source, config)
+    text, source = item
+    return extract_source(text, source, _worker_config)
 
 
 def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False) -> pd.DataFrame:
@@ -91,45 +100,46 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
 
     extracted = _run_extractor(todo, texts, layout.config, jobs, progress and sys.stderr.isatty())
 
-    by_source = {sid: g.drop(columns="stale") for sid, g in stored.groupby("source_id")} if not stored.empty else {}
-    outputs, rows, problems = {}, [], []
-    for source, found in zip(todo, extracted):
-        sid = source["source_id"]
-        current = by_source.get(sid, pd.DataFrame(columns=CLAIM_COLUMNS))
-        merged, stats = merge_claims(current, found, texts[sid], source["sha256"])
-        origin = f"extractor output for source {sid}, row"
-        checked, invalid = validate(Claim, merged, origin, check_columns=CLAIM_CHECK_COLUMNS)
-        if invalid:
-            problems += invalid
-            continue
-        fresh = checked[checked["source_sha256"] == source["sha256"]]
-        problems += provenance_problems(fresh, texts[sid], origin)
-        outputs[sid] = store_text(checked)
-        rows.append([sid, "extracted", stats.found, stats.kept, stats.added, stats.removed, stats.stale])
-    if problems:
-        raise InputError(problems, "The extractor produced rows that do not match their source; nothing was written. "
-                                   "Please report this with the source.")
+    todo_ids = [s["source_id"] for s in todo]
+    hashes = {s["source_id"]: s["sha256"] for s in todo}
+    previous = stored[stored["source_id"].isin(todo_ids)].drop(columns="stale")
+    found = pd.concat(extracted, ignore_index=True) if extracted else pd.DataFrame(columns=CLAIM_COLUMNS)
+    merged, counts = merge_store(previous, found, texts, hashes)
+    outputs = _checked_outputs(merged, todo_ids, hashes, texts) if todo else {}
+    rows = [[sid, "extracted", *counts.loc[sid].tolist()] for sid in todo_ids]
     for sid, content in outputs.items():
         write_atomic(layout.claims_file(sid), content)
         cache[sid] = keys[sid]
     write_atomic(cache_path, json.dumps(dict(sorted(cache.items())), indent=1) + "\n")
 
-    done = {r[0] for r in rows}
-    for sid in sources["source_id"]:
-        if sid not in done:
-            n = int((stored["source_id"] == sid).sum()) if not stored.empty else 0
-            rows.append([sid, "unchanged", n, 0, 0, 0, int(stored.loc[stored["source_id"] == sid, "stale"].sum()) if n else 0])
+    sizes = stored.groupby("source_id").size()
+    stale = stored.groupby("source_id")["stale"].sum()
+    rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
+             for sid in sources["source_id"] if sid not in hashes]
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
 
 
+def _checked_outputs(merged: pd.DataFrame, todo_ids: list[str], hashes: dict[str, str],
+                     texts: dict[str, str]) -> dict[str, str]:
+    """Each source's new file content, once the schema and provenance checks pass for all of them."""
+    where = "extractor output for source " + merged["source_id"].astype(str) + ", row " + merged.index.astype(str)
+    checked, problems = validate(Claim, merged, where, check_columns=CLAIM_CHECK_COLUMNS)
+    if checked is not None:
+        current = checked["source_sha256"] == checked["source_id"].map(hashes)
+        problems += provenance_problems(checked[current], texts, where[current])
+    if problems:
+        raise InputError(problems, "The extractor produced rows that do not match their source; nothing was written. "
+                                   "Please report this with the source.")
+    return store_texts(checked, todo_ids)
+
+
 def _run_extractor(todo: list[dict], texts: dict[str, str], config: Config, jobs: int, show: bool) -> list[pd.DataFrame]:
-    items = [(texts[s["source_id"]], {k: str(v) for k, v in s.items()}, config) for s in todo]
-    if not items:
-        return []
+    items = [(texts[s["source_id"]], {k: str(v) for k, v in s.items()}) for s in todo]
     if jobs > 1 and len(items) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
             results = pool.map(_extract_one, items, chunksize=max(1, len(items) // (jobs * 8)))
             return list(_progress(results, len(items), show))
+    _init_worker(config)
     return list(_progress(map(_extract_one, items), len(items), show))
 
 
