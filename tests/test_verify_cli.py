@@ -94,6 +94,13 @@ def flood(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def flood_runs(flood) -> dict[str, tuple[int, str, str]]:
+    """The flood draft verified once in each format: (exit code, stdout, stderr)."""
+    return {fmt: run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--format", fmt)
+            for fmt in ("text", "md", "json")}
+
+
+@pytest.fixture(scope="module")
 def explainer() -> tuple[int, dict]:
     return verify_json(DRAFTS / "explainer.md")
 
@@ -162,8 +169,9 @@ def test_undated_draft_says_so_and_compares_with_the_latest():
     assert code == 0
 
 
-def test_another_domain(flood):
-    code, document = verify_json(DRAFTS / "flood.md", flood)
+def test_another_domain(flood_runs):
+    code, out, _ = flood_runs["json"]
+    document = json.loads(out)
     figures = by_text(document)
     assert figures["1,240 residents"]["status"] == "supported"
     assert figures["300 children"]["status"] == "supported"  # "more than 300" against 310
@@ -175,10 +183,10 @@ def test_another_domain(flood):
     assert code == 1
 
 
-def test_markdown_is_the_draft_annotated_in_place(flood):
+def test_markdown_is_the_draft_annotated_in_place(flood_runs):
     draft = (DRAFTS / "flood.md").read_text(encoding="utf-8")
-    code, out, _ = run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--format", "md")
-    _, document = verify_json(DRAFTS / "flood.md", flood)
+    code, out, _ = flood_runs["md"]
+    document = json.loads(flood_runs["json"][1])
     body, _, notes = out.partition("\n---\n\n**figcheck verify**")
     markers = re.findall(r" ⟦(\S) (\w+)⟧\[\^fc(\d+)\]", body)
     assert [(status, int(n)) for _, status, n in markers] == [(f["status"], f["figure"]) for f in document["figures"]]
@@ -204,8 +212,8 @@ def test_source_text_is_escaped_in_markdown_and_in_the_terminal(flood, tmp_path)
     assert "supported" in text
 
 
-def test_text_output_lists_every_figure_and_the_summary(flood):
-    code, out, _ = run_cli("verify", DRAFTS / "flood.md", "--workspace", flood)
+def test_text_output_lists_every_figure_and_the_summary(flood_runs):
+    code, out, _ = flood_runs["text"]
     first = out.splitlines()[0]
     assert first.endswith("5 figures: 2 supported, 1 contradicted, 1 disputed, 1 unverifiable")
     assert re.search(r"20 shelters\s+MD shelters\s+✗ contradicted\s+14", out)
@@ -213,16 +221,19 @@ def test_text_output_lists_every_figure_and_the_summary(flood):
     assert code == 1
 
 
-def test_output_is_byte_identical_across_runs(flood):
-    for fmt in ("text", "md", "json"):
-        first = run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--format", fmt)
+def test_output_is_byte_identical_across_runs(flood, flood_runs):
+    for fmt, first in flood_runs.items():
         assert run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--format", fmt) == first
 
 
-def test_verifying_changes_nothing_in_the_workspace(flood):
-    before = sorted((p.relative_to(flood), p.read_bytes()) for p in flood.rglob("*") if p.is_file())
-    run_cli("verify", DRAFTS / "flood.md", "--workspace", flood)
-    assert sorted((p.relative_to(flood), p.read_bytes()) for p in flood.rglob("*") if p.is_file()) == before
+def test_verifying_changes_nothing_in_the_workspace(flood, tmp_path):
+    workspace = shutil.copytree(flood, tmp_path / "ws")
+    def tree():
+        return sorted((p.relative_to(workspace), p.read_bytes() if p.is_file() else b"") for p in workspace.rglob("*"))
+
+    before = tree()
+    code, _, _ = run_cli("verify", DRAFTS / "flood.md", "--workspace", workspace, "--format", "json")
+    assert code == 1 and tree() == before
 
 
 def test_a_supported_draft_exits_zero(flood, tmp_path):
