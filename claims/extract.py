@@ -17,7 +17,7 @@ from claims.config import Config
 from claims.extraction import breakdowns, metric as metrics, scope as scopes, time as times
 from claims.extraction.entity import nearest
 from claims.extraction.language import load_language
-from claims.extraction.segmentation import Block, segment
+from claims.extraction.segmentation import Block, clause_break_pattern, segment
 from claims.extraction.tables import read_table
 from claims.extraction.vocabulary import Vocabulary, vocabulary
 from claims.ids import claim_id
@@ -54,10 +54,19 @@ class _Document:
         self.cues = scopes.CueIndex(text, scopes.scope_cues(self.code))
         self.markers = breakdowns.marker_pattern(self.code)
         self.breaks = breakdowns.list_break_pattern(self.code)
+        self.clause_breaks = [m.start() for m in clause_break_pattern(self.code).finditer(text)]
         self.found: list[Found] = []
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def clause(self, q: Quantity, start: int, end: int) -> tuple[int, int]:
+        """The clause of the sentence [start, end) that holds the figure."""
+        i = bisect.bisect_right(self.clause_breaks, q.start) - 1
+        j = bisect.bisect_left(self.clause_breaks, q.end)
+        begin = self.clause_breaks[i] if i >= 0 else start
+        finish = self.clause_breaks[j] if j < len(self.clause_breaks) else end
+        return max(begin, start), min(finish, end)
 
     def default_period(self, scope: str) -> times.Period:
         if scope == "cumulative":  # a running total stands as of publication
@@ -99,7 +108,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
             names = metrics.candidates(q, text, start, end, vocab.metrics, doc.config)
-            name = metrics.choose(names, q, text, start, end, vocab.metrics, total_metric)
+            name = metrics.choose(names, q, text, (start, end), doc.clause(q, start, end), vocab.metrics, total_metric)
             scope = scopes.decide(doc.metric_scope(name), cues)
             stated = period or para_period
             doc.found.append(Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
@@ -146,25 +155,27 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
     for c in table.total_columns:
         if not columns[c] and len(parents) == 1:
             columns[c] = parents.pop()
-    row_entities, row_dates = {}, {}
+    row_entities, row_dates = _label_entities(table.labels, gazetteer), {}
     for r, label in enumerate(table.labels):
-        mentions = gazetteer.mentions(label, 0, len(label))
-        if mentions:
-            row_entities[r] = mentions[0].entity
         date = times.label_date(label, doc.published, doc.time)
         if date:
             row_dates[r] = date
+    column_entities = _label_entities(table.header, gazetteer)
     members = sorted({code for r, e in row_entities.items() if r not in table.total_rows for code in e.split("+")})
     cell_index: dict[tuple[int, int], int] = {}
     for fig in table.figures:
         q = doc.quantities[fig.index]
-        name = columns.get(fig.column, "")
+        label = table.labels[fig.row]
+        name = columns.get(fig.column, "") or metrics.from_label(label, vocab, q.kind, doc.config)
         if fig.row in table.total_rows:
             entity = "+".join(members) if members else context_entity
             dates = sorted(d for r, d in row_dates.items() if r not in table.total_rows)
             period = times.Period(dates[0], dates[-1]) if dates else None
         else:
-            entity = row_entities.get(fig.row, context_entity)
+            if label and fig.row not in row_entities and fig.row not in row_dates and not metrics.from_label(
+                    label, vocab, q.kind, doc.config):
+                name = ""  # a row for a unit finer than the vocabulary (a county, a camp): not the whole's figure
+            entity = row_entities.get(fig.row) or column_entities.get(fig.column, context_entity)
             date = row_dates.get(fig.row) or times.label_date(table.header[fig.column], doc.published, doc.time)
             period = times.Period(date, date) if date else None
         scope = doc.metric_scope(name)
@@ -176,16 +187,32 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
     for fig in table.figures:
         f = doc.found[cell_index[(fig.row, fig.column)]]
         parent = vocab.parent.get(f.metric, "")
-        keys = [(fig.row, fig.column - 1)] if fig.column in breakdown else []
-        if fig.column not in table.total_columns:
+        if fig.column in breakdown:
+            # "of which children" is a subset of the cell before it: linked to it only where that cell
+            # has no other parts (no total row summing the rows), else to its own column's total.
+            keys = [] if table.total_rows else [(fig.row, fig.column - 1)]
+        else:
+            keys = []
+        if fig.column not in table.total_columns and fig.column not in breakdown:
             keys += [(fig.row, c) for c in sorted(table.total_columns)]
         if fig.row not in table.total_rows:
             keys += [(r, fig.column) for r in sorted(table.total_rows) if r > fig.row][:1]
-        keys += [(fig.row, c) for c, n in columns.items() if parent and n == parent and c != fig.column]
+        if not table.total_rows:  # else the parent's cell already totals the rows: one breakdown per total
+            keys += [(fig.row, c) for c, n in columns.items() if parent and n == parent and c != fig.column]
         for key in keys:
             if key in cell_index:
                 f.total = cell_index[key]
                 break
+
+
+def _label_entities(labels: list[str], gazetteer) -> dict[int, str]:
+    """{index: entity} for the table labels (row or column) that name one."""
+    found = {}
+    for i, label in enumerate(labels):
+        mentions = gazetteer.mentions(label, 0, len(label))
+        if mentions:
+            found[i] = mentions[0].entity
+    return found
 
 
 def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

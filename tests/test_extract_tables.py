@@ -41,7 +41,8 @@ def test_total_row_is_the_total_of_the_rows_above_for_a_group_entity():
     assert total["entity"] == "KZ+UZ"
     assert frame.loc["600", "part_of"] == frame.loc["500", "part_of"] == total["claim_id"]
     assert frame.loc["150", "part_of"] == frame.loc["270", "claim_id"]
-    assert frame.loc["270", "part_of"] == total["claim_id"]  # the women total is part of the overall total
+    # One breakdown per total: 1,100 sums the rows, so the women's total is not one more part of it.
+    assert frame.loc["270", "part_of"] == ""
 
 
 def test_table_period_from_the_caption():
@@ -60,7 +61,23 @@ def test_plain_pipe_table_with_total_column_and_dated_rows():
 
 
 def test_breakdown_column_is_part_of_the_column_before_it():
-    text = "County | People returned | of which children\nNorth | 300 | 120\nSouth | 200 | 80\n"
+    text = "Country | People returned | of which children\nKazakhstan | 300 | 120\nUzbekistan | 200 | 80\n"
     frame = cells(text)
     assert frame.loc["120", "part_of"] == frame.loc["300", "claim_id"]
     assert frame.loc["120", "metric"] == "returnees.children"
+
+
+def test_breakdown_column_with_a_total_row_sums_down_its_own_column():
+    text = ("Country | People returned | of which children\nKazakhstan | 300 | 120\nUzbekistan | 210 | 80\n"
+            "Total | 510 | 200\n")
+    frame = cells(text)
+    assert frame.loc["120", "part_of"] == frame.loc["80", "part_of"] == frame.loc["200", "claim_id"]
+    assert frame.loc["200", "part_of"] == ""  # a subset of 510, not one more part beside the rows
+
+
+def test_rows_for_units_the_vocabulary_does_not_name_get_no_metric():
+    text = "Shelters in Kazakhstan\n\nDistrict | People returned\nNorth | 300\nSouth | 200\nTotal | 500\n"
+    frame = cells(text)
+    assert (frame.loc["300", "metric"], frame.loc["300", "entity"]) == ("", "KZ")
+    assert frame.loc["300", "part_of"] == frame.loc["500", "claim_id"]
+    assert frame.loc["500", "metric"] == "returnees"

@@ -94,15 +94,29 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
     return False
 
 
-def choose(names: list[str], q: Quantity, text: str, start: int, end: int,
+def choose(names: list[str], q: Quantity, text: str, sentence: tuple[int, int], clause: tuple[int, int],
            vocab: MetricVocabulary, total_metric: str = "") -> str:
-    """One metric for the figure in the sentence [start, end), or "" when the clause rules them all out."""
+    """One metric for the figure, or "" when its predicates rule them all out.
+
+    The figure's own clause decides first ("1,150 households were flooded, and 38 homes have been
+    declared uninhabitable"); where it holds no predicate of any candidate, the whole sentence does
+    ("531 individuals, of whom 331 children": the children's verb is the total's)."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names.
         names = [n for n in names if descends(vocab, n, total_metric)]
+    for start, end in (clause, sentence):
+        decided = _choose_within(names, q, text, start, end, vocab)
+        if decided is not None:
+            return decided
+    # No predicate either way: a metric that needs none, else the first named.
+    neutral = [n for n in names if vocab.predicates[n] is None]
+    return (neutral or names or [""])[0]
+
+
+def _choose_within(names: list[str], q: Quantity, text: str, start: int, end: int,
+                   vocab: MetricVocabulary) -> str | None:
+    """The choice the predicates in [start, end) make, or None when they say nothing."""
     supported: list[tuple[int, int, str]] = []
-    neutral: list[str] = []
-    unsupported: list[str] = []
     vetoed = False
     for order, name in enumerate(names):
         pos = _distance(vocab.predicates[name], text, start, end, q)
@@ -111,17 +125,11 @@ def choose(names: list[str], q: Quantity, text: str, start: int, end: int,
             vetoed = True
         elif pos is not None:
             supported.append((pos, order, name))
-        elif vocab.predicates[name] is None:
-            neutral.append(name)
-        else:
-            unsupported.append(name)
     if supported:
         return min(supported)[2]
-    if neutral:
-        return neutral[0]
-    if unsupported and not vetoed:
-        return unsupported[0]
-    return ""
+    if vetoed:  # only a metric that needs no predicate survives a ruling-out verb
+        return next((n for n in names if vocab.predicates[n] is None), "")
+    return None
 
 
 def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.extraction.language import Language, word_set
+from functools import lru_cache
+
+from claims.extraction.language import Language, load_language, phrases, word_set
 
 _LINE = re.compile(r"[^\n]*\n?")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
@@ -40,8 +42,14 @@ class Block:
     rows: list[Row] = field(default_factory=list)
 
 
-def _is_table_line(stripped: str) -> bool:
-    return stripped.startswith("|") or stripped.count("|") >= 2
+def _is_table_line(lines, i: int) -> bool:
+    """A pipe-separated row: it opens with a pipe, has two, or has as many as a neighbouring line
+    (a two-column plain table "Year | Flights")."""
+    stripped = lines[i][2]
+    pipes = stripped.count("|")
+    if stripped.startswith("|") or pipes >= 2:
+        return True
+    return pipes == 1 and any(0 <= j < len(lines) and lines[j][2].count("|") == 1 for j in (i - 1, i + 1))
 
 
 def _lines(text: str):
@@ -65,6 +73,12 @@ def _row(text: str, start: int, end: int) -> Row:
         lead = len(raw) - len(raw.lstrip())
         cells.append(Cell(m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()))
     return Row(start, end, cells)
+
+
+@lru_cache(maxsize=8)
+def clause_break_pattern(code: str = "en") -> re.Pattern:
+    """Where a clause ends inside a sentence: "; ", ", and", ", but"."""
+    return re.compile(rf"(?i:{phrases(load_language(code)['text']['clause_breaks'])})(?![\w])")
 
 
 def sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
@@ -103,7 +117,7 @@ def segment(text: str, lang: Language) -> list[Block]:
         if not stripped:
             close_paragraph()
             continue
-        if _is_table_line(stripped):
+        if _is_table_line(lines, i):
             close_paragraph()
             if blocks and blocks[-1].kind == "table" and blocks[-1].end >= lines[i - 1][1]:
                 table = blocks[-1]
