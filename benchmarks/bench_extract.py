@@ -352,8 +352,8 @@ def _verdicts(ratios: dict, scores: dict, speedup: float | None) -> list[str]:
             out.append(f"- Speed on {corpus}: not measured.")
         else:
             state = "met" if ratio >= TARGET_SPEED else \
-                f"missed: {TARGET_SPEED / ratio:.1f} times short (why: see where the time goes)"
-            out.append(f"- Speed on {corpus}: figcheck is {ratio:.1f}x quantulum3 (target >= {TARGET_SPEED:.0f}x): {state}.")
+                f"missed, {TARGET_SPEED / ratio:.2f} times too slow (why: see where the time goes)"
+            out.append(f"- Speed on {corpus}: figcheck is {ratio:.2f}x quantulum3 (target >= {TARGET_SPEED:.0f}x): {state}.")
     corpora = sorted({c for c, _ in scores})
     for corpus in corpora:
         mine, theirs = scores.get((corpus, "figcheck")), scores.get((corpus, "quantulum3"))
