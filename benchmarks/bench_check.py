@@ -113,8 +113,9 @@ def check_stage(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     from checks.validate import validate
 
     checked, problems = validate(Claim, claims, "generated claims")
-    for source_id, group in checked.groupby("source_id", sort=False):
-        problems += provenance_problems(group, texts[source_id], source_id)
+    if not problems:
+        where = checked["source_id"] + ":" + (checked.index + 1).astype(str)
+        problems = provenance_problems(checked, texts, where)
     if problems:
         raise SystemExit(f"generated claims fail the checks: {problems[:3]}")
     return checked
