@@ -126,6 +126,7 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     figures["elsewhere"] = figures["figure"].map(elsewhere).astype(object).fillna("")
     tolerance = config.rule("agreement").tolerance
     figures["status"] = _verdicts(figures, tolerance)
+    figures["may_have_grown"] = _may_have_grown(figures)
     evidence = _evidence(figures, claims, sources, finding_claims)
     draft_findings, draft_links = _draft_errors(self_check)
     figures["draft_findings"] = _finding_ids_per_figure(figures, draft_links)
@@ -285,6 +286,14 @@ def _verdicts(figures: pd.DataFrame, tolerance: float) -> pd.Series:
     return pd.Series(verdict, index=figures.index)
 
 
+def _may_have_grown(figures: pd.DataFrame) -> pd.Series:
+    """A running total above the sources' figure, dated after it: growth the workspace cannot see."""
+    r_end = figures["r_period_end"].fillna("").astype(str)
+    later = _last_day(r_end) < _first_day(figures["period_end"])
+    return (figures["scope"] == "cumulative") & (figures["f_lower"] > figures["r_upper"]) & pd.Series(
+        later, index=figures.index)
+
+
 def _evidence(figures: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame,
               finding_claims: pd.DataFrame) -> pd.DataFrame:
     """The claims behind each matched figure: for and against its quantity, and the claims on the
@@ -393,4 +402,8 @@ def _message(row, evidence: pd.DataFrame, findings: dict[str, str]) -> str:
     says = f"the sources say {row.reference} for {subject}"
     if count:
         says += f"; {'one source' if count == 1 else f'{count} sources agree'}: {_cited(supporting)}"
-    return says if row.status == "supported" else f"{said}, but {says}"
+    if row.status == "supported":
+        return says
+    if row.may_have_grown:
+        says += f"; if the total has grown since {row.r_period_end}, cite a source that says so"
+    return f"{said}, but {says}"

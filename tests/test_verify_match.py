@@ -303,3 +303,10 @@ def test_a_count_dated_to_one_span_is_compared_with_the_event_of_that_span():
     assert one(in_march, ws_claims, ws)["status"] == "supported"
     so_far = draft_claim(79, end="2021-03")  # a running total as of March 2021 is another quantity
     assert one(so_far, ws_claims, ws)["status"] == "unverifiable"
+
+
+def test_a_later_higher_running_total_is_contradicted_with_a_hint_about_growth():
+    grown = one(draft_claim(650, end="2024-03-01"), WS_CLAIMS, WS)
+    assert grown["status"] == "contradicted" and "grown since 2023-01" in grown["message"]
+    lower = one(draft_claim(500, end="2024-03-01"), WS_CLAIMS, WS)  # a running total cannot shrink
+    assert lower["status"] == "contradicted" and "grown" not in lower["message"]

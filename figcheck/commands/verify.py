@@ -29,6 +29,8 @@ _LEADING_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def add_arguments(parser):
+    parser.epilog = ("Exit codes: 0 nothing contradicted, 1 a figure contradicted by the sources or a draft that "
+                     "contradicts itself, 2 bad input.")
     parser.add_argument("draft", type=Path, help="the draft: a Markdown or plain-text file in UTF-8")
     parser.add_argument("--workspace", "-w", type=Path, required=True, metavar="WS",
                         help="the workspace folder whose sources the draft is checked against")
