@@ -282,3 +282,11 @@ def test_markdown_keeps_the_drafts_windows_line_endings(flood, tmp_path):
     assert "\n" not in out.replace("\r\n", "")
     body = out[:out.index("\r\n---\r\n\r\n**figcheck verify**")]
     assert re.sub(r" ⟦\S \w+⟧\[\^fc\d+\]", "", body).rstrip("\r\n") == text.rstrip("\r\n")
+
+
+def test_a_draft_whose_running_total_shrinks_fails_on_its_own():
+    code, document = verify_json(DRAFTS / "shrinking.md")
+    [finding] = document["draft_findings"]
+    assert finding["rule"] == "cumulative" and finding["lines"] == [6, 8]
+    assert [f["draft_findings"] for f in document["figures"]] == [[finding["finding_id"]]] * 2
+    assert code == 1
