@@ -64,7 +64,7 @@ def chart_points(claims: pd.DataFrame, sources: pd.DataFrame, contradicted: set[
 
 
 def chart_filename(entity: str) -> str:
-    return "chart-" + re.sub(r"[^A-Za-z0-9_.-]", "_", entity) + ".png"
+    return "chart-" + re.sub(r"[^A-Za-z0-9_.+-]", "_", entity) + ".png"
 
 
 def _alt_text(entity_name: str, points: pd.DataFrame) -> str:
@@ -96,6 +96,7 @@ def _draw(entity_name: str, points: pd.DataFrame) -> bytes:
         axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: format_number(value)))
         axes.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+        axes.margins(x=0.08, y=0.12)  # room for the value labels at the edges
         axes.set_title(f"{entity_name}: figures by date")
         axes.set_ylabel("value as stated")
         axes.grid(True, alpha=0.3)
