@@ -30,3 +30,10 @@ def conflicts(claims: pd.DataFrame, by: str, tolerance: float) -> pd.DataFrame:
         "high": high["claim_id"].to_numpy()[clash],
         "gap": (high["lower"] - low["upper"]).to_numpy(float)[clash],
     })
+
+
+def witnesses(clashes: pd.DataFrame, claims: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The low and high witness claims of each clash (rows aligned with `clashes`), with `columns`."""
+    table = claims.set_index("claim_id")[columns]
+    return (table.reindex(clashes["low"].to_numpy()).reset_index(drop=True),
+            table.reindex(clashes["high"].to_numpy()).reset_index(drop=True))

@@ -85,30 +85,24 @@ def solve(members: pd.DataFrame, terms: pd.DataFrame, bounds: pd.DataFrame, conf
     widest = int(terms.groupby("rel").size().max()) if len(terms) else 1
     big = 10.0 * (np.abs(finite).max(initial=0.0) + 1.0) * max(widest, 1)
     floor = 0.0 if (members["value"] >= 0).all() else -big
-    whole = members.groupby(x_of_claim)["kind"].agg(lambda k: bool((k == "count").all())).reindex(range(nx), fill_value=False)
-
-    rows, cols, data, lo, hi = [], [], [], [], []
+    whole = (members["kind"] == "count").groupby(x_of_claim).all().reindex(range(nx), fill_value=False).to_numpy()
+    rows, cols, data, lo, hi = _claim_rows(members, x_of_claim, whole, nx, floor, big)
+    if len(terms):
+        rel_codes, rel_ids = pd.factorize(terms["rel"])
+        rows = np.concatenate([rows, len(lo) + rel_codes])
+        cols = np.concatenate([cols, column[terms["var"].to_numpy(int)].to_numpy()])
+        data = np.concatenate([data, terms["coef"].to_numpy(float)])
+        lo = np.concatenate([lo, bounds.loc[rel_ids, "lo"].to_numpy(float)])
+        hi = np.concatenate([hi, bounds.loc[rel_ids, "hi"].to_numpy(float)])
+    rows, cols, data, lo, hi = list(rows), list(cols), list(data), list(lo), list(hi)
 
     def add(row_cols, row_data, low, high):
         r = len(lo)
         rows.extend([r] * len(row_cols)), cols.extend(row_cols), data.extend(row_data)
         lo.append(low), hi.append(high)
 
-    step = np.where(whole.to_numpy()[x_of_claim], 1.0, 1e-6 * np.maximum(1.0, np.abs(members["value"].to_numpy(float))))
-    for i, (lower, upper, lower_open, upper_open) in enumerate(
-            members[["lower", "upper", "lower_open", "upper_open"]].itertuples(index=False)):
-        if np.isfinite(lower):
-            bound = lower + (step[i] if lower_open else 0.0)
-            add([x_of_claim[i], nx + i], [1.0, bound - floor], bound, np.inf)
-        if np.isfinite(upper):
-            bound = upper - (step[i] if upper_open else 0.0)
-            add([x_of_claim[i], nx + i], [1.0, -(big - bound)], -np.inf, bound)
-    for rel, group in terms.groupby("rel"):
-        add(list(column[group["var"].to_numpy(int)]), list(group["coef"].astype(float)),
-            float(bounds.at[rel, "lo"]), float(bounds.at[rel, "hi"]))
-
     cost = np.concatenate([np.zeros(nx), members["weight"].to_numpy(float)])
-    integrality = np.concatenate([whole.to_numpy().astype(int), np.ones(nd, dtype=int)])
+    integrality = np.concatenate([whole.astype(int), np.ones(nd, dtype=int)])
     box = Bounds(np.concatenate([np.full(nx, floor), np.zeros(nd)]), np.concatenate([np.full(nx, big), np.ones(nd)]))
     sets, values, best = [], [], None
     while len(sets) < config.solver_max_ties:
@@ -133,6 +127,25 @@ def solve(members: pd.DataFrame, terms: pd.DataFrame, bounds: pd.DataFrame, conf
         # Forbid this set (and any superset) and look for another one as small.
         add([nx + i for i in changed], [1.0] * len(changed), -np.inf, len(changed) - 1)
     return Solution(sets, values, capped=True, finished=True)
+
+
+def _claim_rows(members: pd.DataFrame, x_of_claim: np.ndarray, whole: np.ndarray, nx: int, floor: float, big: float):
+    """Rows tying each kept claim's quantity to its interval (big-M on its change indicator):
+    x + (l - floor) * d >= l for a finite lower end l, x - (big - u) * d <= u for a finite upper end u.
+    An open end moves one unit inward for whole counts, a hair otherwise."""
+    value = members["value"].to_numpy(float)
+    step = np.where(whole[x_of_claim], 1.0, 1e-6 * np.maximum(1.0, np.abs(value)))
+    lower = members["lower"].to_numpy(float) + np.where(members["lower_open"].to_numpy(bool), step, 0.0)
+    upper = members["upper"].to_numpy(float) - np.where(members["upper_open"].to_numpy(bool), step, 0.0)
+    below, above = np.flatnonzero(np.isfinite(lower)), np.flatnonzero(np.isfinite(upper))
+    count = len(below) + len(above)
+    row = np.repeat(np.arange(count), 2)
+    claim = np.concatenate([below, above])
+    col = np.column_stack([x_of_claim[claim], nx + claim]).ravel()
+    coef = np.column_stack([np.ones(count), np.concatenate([lower[below] - floor, -(big - upper[above])])]).ravel()
+    lo = np.concatenate([lower[below], np.full(len(above), -np.inf)])
+    hi = np.concatenate([np.full(len(below), np.inf), upper[above]])
+    return row, col, coef, lo, hi
 
 
 def _verdicts(members: pd.DataFrame, number: int, solution: Solution) -> pd.DataFrame:

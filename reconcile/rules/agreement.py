@@ -4,7 +4,7 @@ import pandas as pd
 
 from claims.config import Rule
 from reconcile import wording
-from reconcile.disagreement import conflicts
+from reconcile.disagreement import conflicts, witnesses
 from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "agreement"
@@ -18,19 +18,18 @@ def check(ctx: Context, rule: Rule) -> Found:
     if clashes.empty:
         return Found.empty()
     involved = claims.loc[claims["qkey"].isin(clashes["qkey"])].assign(cite=lambda f: wording.cited_column(f))
-    by_id = involved.set_index("claim_id")
+    low, high = witnesses(clashes, involved, ["cite", "entity", "metric", "scope", "period_start", "key_end"])
     cites = involved.groupby("qkey")["cite"].agg(list)
     rows = []
-    for local, clash in enumerate(clashes.itertuples(index=False)):
-        low, high = by_id.loc[clash.low], by_id.loc[clash.high]
-        label = wording.period(low["period_start"], low["key_end"])
-        message = (f"{wording.quantity(low['entity'], low['metric'], label)}: "
-                   f"{low['cite']} and {high['cite']} state the same quantity but cannot both be true"
-                   f"{wording.gap(clash.gap)}.")
-        others = [c for c in cites[clash.qkey] if c not in (low["cite"], high["cite"])]
+    for local, (clash, lo, hi) in enumerate(zip(clashes.itertuples(index=False), low.itertuples(index=False),
+                                                high.itertuples(index=False))):
+        label = wording.period(lo.period_start, lo.key_end)
+        message = (f"{wording.quantity(lo.entity, lo.metric, label)}: {lo.cite} and {hi.cite} state the same quantity "
+                   f"but cannot both be true{wording.gap(clash.gap)}.")
+        others = [c for c in cites[clash.qkey] if c not in (lo.cite, hi.cite)]
         if others:
             message += f" Also stated: {wording.listing(others)}."
-        rows.append((local, NAME, low["entity"], low["metric"], low["scope"], label, clash.qkey, message))
+        rows.append((local, NAME, lo.entity, lo.metric, lo.scope, label, clash.qkey, message))
     members = clashes[["qkey"]].reset_index(names="local").merge(involved[["qkey", "claim_id"]], on="qkey")
     return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members[["local", "claim_id"]].assign(role="stated"))
 

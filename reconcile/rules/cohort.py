@@ -10,7 +10,7 @@ import pandas as pd
 
 from claims.config import Config, ConfigError, Rule
 from reconcile import wording
-from reconcile.disagreement import conflicts
+from reconcile.disagreement import conflicts, witnesses
 from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "cohort"
@@ -58,26 +58,28 @@ def check(ctx: Context, rule: Rule) -> Found:
     clashes = conflicts(claims, "cohort", rule.tolerance)
     if clashes.empty:
         return Found.empty()
-    by_id = claims.set_index("claim_id").assign(cite=lambda f: wording.cited_column(f))
-    clashes = clashes.loc[by_id.loc[clashes["low"], "qkey"].to_numpy() != by_id.loc[clashes["high"], "qkey"].to_numpy()]
-    clashes = clashes.reset_index(drop=True)
+    claims = claims.assign(cite=lambda f: wording.cited_column(f))
+    columns = ["cite", "entity", "metric", "scope", "period_start", "key_end", "qkey", "cohort_label", "as_of",
+               "as_of_first", "as_of_last"]
+    low, high = witnesses(clashes, claims, columns)
+    distinct = (low["qkey"] != high["qkey"]).to_numpy()
+    clashes, low, high = (frame.loc[distinct].reset_index(drop=True) for frame in (clashes, low, high))
     rows = []
-    for local, clash in enumerate(clashes.itertuples(index=False)):
-        low, high = by_id.loc[clash.low], by_id.loc[clash.high]
-        message = (f"{low['entity']} {low['metric']}: {low['cite']}, dated "
-                   f"{wording.period(low['period_start'], low['key_end'])}, and {high['cite']}, dated "
-                   f"{wording.period(high['period_start'], high['key_end'])}, count the same cohort "
-                   f"({low['cohort_label']}), so they must agree{wording.gap(clash.gap)}: "
-                   "the dates differ, the cohort does not." + _shrinking(low, high))
-        rows.append((local, NAME, low["entity"], low["metric"], low["scope"], low["period_start"] + "..", clash.cohort, message))
+    for local, (clash, lo, hi) in enumerate(zip(clashes.itertuples(index=False), low.itertuples(index=False),
+                                                high.itertuples(index=False))):
+        message = (f"{lo.entity} {lo.metric}: {lo.cite}, dated {wording.period(lo.period_start, lo.key_end)}, and "
+                   f"{hi.cite}, dated {wording.period(hi.period_start, hi.key_end)}, count the same cohort "
+                   f"({lo.cohort_label}), so they must agree{wording.gap(clash.gap)}: "
+                   "the dates differ, the cohort does not." + _shrinking(lo, hi))
+        rows.append((local, NAME, lo.entity, lo.metric, lo.scope, lo.period_start + "..", clash.cohort, message))
     members = clashes[["cohort"]].reset_index(names="local").merge(claims[["cohort", "claim_id"]], on="cohort")
     return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members[["local", "claim_id"]].assign(role="stated"))
 
 
 def _shrinking(low, high) -> str:
     """A note when the later-dated figure is the lower one, which no cumulative count can be."""
-    if low["as_of_first"] > high["as_of_last"]:
-        return (f" The later figure ({low['as_of']}) is also lower than the earlier one ({high['as_of']}), "
+    if low.as_of_first > high.as_of_last:
+        return (f" The later figure ({low.as_of}) is also lower than the earlier one ({high.as_of}), "
                 "which a cumulative count cannot be.")
     return ""
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from claims.config import Rule
 from reconcile import wording
-from reconcile.disagreement import conflicts
+from reconcile.disagreement import conflicts, witnesses
 from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "explained"
@@ -20,19 +20,17 @@ def check(ctx: Context, rule: Rule) -> Found:
     clashes = conflicts(claims, "subject", rule.tolerance)
     if clashes.empty:
         return Found.empty()
-    by_id = claims.set_index("claim_id")
+    claims = claims.assign(cite=lambda f: wording.cited_column(f))
+    low, high = witnesses(clashes, claims, ["cite", "entity", "metric", "scope", "period_start", "key_end"])
     rows = []
-    for local, clash in enumerate(clashes.itertuples(index=False)):
-        low, high = by_id.loc[clash.low], by_id.loc[clash.high]
+    for local, (clash, lo, hi) in enumerate(zip(clashes.itertuples(index=False), low.itertuples(index=False),
+                                                high.itertuples(index=False))):
         differs = [what for what, column in (("periods", "period_start"), ("periods", "key_end"), ("scopes", "scope"))
-                   if low[column] != high[column]]
-        message = (f"{low['entity']} {low['metric']}: "
-                   f"{wording.cited(low['value'], low['qualifier'], low['source_id'], low['line'])} "
-                   f"({low['scope']}, {wording.period(low['period_start'], low['key_end']) or 'undated'}) and "
-                   f"{wording.cited(high['value'], high['qualifier'], high['source_id'], high['line'])} "
-                   f"({high['scope']}, {wording.period(high['period_start'], high['key_end']) or 'undated'}) differ, "
+                   if getattr(lo, column) != getattr(hi, column)]
+        message = (f"{lo.entity} {lo.metric}: {lo.cite} ({lo.scope}, {wording.period(lo.period_start, lo.key_end) or 'undated'}) "
+                   f"and {hi.cite} ({hi.scope}, {wording.period(hi.period_start, hi.key_end) or 'undated'}) differ, "
                    f"which their different {' and '.join(dict.fromkeys(differs))} explain: not a contradiction.")
-        rows.append((local, NAME, low["entity"], low["metric"], "", "", clash.subject, message))
+        rows.append((local, NAME, lo.entity, lo.metric, "", "", clash.subject, message))
     members = pd.concat([pd.DataFrame({"local": range(len(clashes)), "claim_id": clashes["low"].to_numpy(), "role": "stated"}),
                          pd.DataFrame({"local": range(len(clashes)), "claim_id": clashes["high"].to_numpy(), "role": "stated"})],
                         ignore_index=True)
