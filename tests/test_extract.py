@@ -230,3 +230,9 @@ def test_windows_line_endings_give_the_same_claims():
     unix, windows = extract(text), extract(text.replace("\n", "\r\n"))
     assert unix[columns].equals(windows[columns])
     assert (windows["part_of"] != "").sum() == 2
+
+
+def test_the_figures_own_clause_decides_its_metric_before_the_sentence():
+    frame = extract("In Kazakhstan 600 people returned, and 38 people have since been charged.")
+    assert row(frame, "600")["metric"] == "returnees"
+    assert row(frame, "38")["metric"] == ""  # "charged" rules it out in its clause, though "returned" is nearer
