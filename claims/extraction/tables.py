@@ -44,6 +44,7 @@ def read_table(block: Block, quantities: list[Quantity], first: int, last: int, 
     totals = total_labels(code)
     rows = block.rows
     header = [c.text for c in rows[0].cells] if rows else []
+    header += [""] * (max((len(r.cells) for r in rows), default=0) - len(header))  # rows wider than the header
     labels = [r.cells[0].text if r.cells else "" for r in rows]
     figures = []
     r = 0
