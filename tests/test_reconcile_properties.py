@@ -5,13 +5,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reconcile.engine import reconcile
-from tests.reconcile_strategies import CONFIG, SOURCES, claim_frame, claims, consistent_systems
+from tests.reconcile_strategies import CONFIG, SOURCES, claim_frame, claims, consistent_systems, with_claims
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def serious(result) -> pd.DataFrame:
-    return result.findings.loc[result.findings["severity"].isin(["error", "warning"])]
 
 
 @SETTINGS
@@ -19,7 +15,7 @@ def serious(result) -> pd.DataFrame:
 def test_a_consistent_system_has_no_error_or_warning(system):
     frame, _ = system
     result = reconcile(frame, SOURCES, CONFIG)
-    assert serious(result).empty, serious(result)["message"].tolist()
+    assert with_claims(result).empty, with_claims(result)["message"].tolist()
     assert result.verdicts.empty
 
 
@@ -34,8 +30,7 @@ def test_changing_a_redundant_claim_is_found_and_named_most_likely_wrong(system,
     changed.loc[position, ["value", "lower", "upper"]] = frame.at[position, "value"] + shift
     target = changed.at[position, "claim_id"]
     result = reconcile(changed, SOURCES, CONFIG)
-    involved = result.finding_claims.merge(serious(result), on="finding_id")
-    assert target in set(involved["claim_id"])
+    assert target in set(with_claims(result)["claim_id"])
     verdict = result.verdicts.set_index("claim_id")["verdict"]
     assert verdict.get(target) == "most_likely_wrong"
     assert (verdict == "most_likely_wrong").sum() == 1

@@ -2,10 +2,10 @@
 
 from dataclasses import replace
 
+import pytest
+
 from claims.config import ConfigError, Rule
 from tests.reconcile_strategies import CONFIG, reconciled, with_claims
-
-import pytest
 
 
 def report(source, end, total, rounds=5, start="2019-05"):
