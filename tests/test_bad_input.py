@@ -101,7 +101,7 @@ def test_a_registry_with_a_bad_date_and_a_missing_column(example_workspace, caps
 
 def test_an_unknown_configuration_key_is_named(example_workspace, capsys):
     config = example_workspace / "figcheck.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('[rules.parts]\nseverity', '[rules.parts]\nseverty'),
+    config.write_text(config.read_text(encoding="utf-8").replace('[rules.parts]\n', '[rules.parts]\nseverty = "error"\n'),
                       encoding="utf-8")
     assert main(["extract", str(example_workspace)]) == 2
     assert "unknown key 'rules.parts.severty'" in capsys.readouterr().err
