@@ -12,9 +12,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/figcheck audit examples/central-asia; status=$$?; \
-	echo "Audit report: examples/central-asia/reports/audit.md"; \
-	test $$status -le 1
+	@# exit 1 means the audit found contradictions, which is what the demo shows
+	$(BIN)/figcheck audit examples/central-asia; test $$? -le 1
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
