@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs-sources", type=int, default=1000, help="sources for the --jobs comparison (0: skip)")
     parser.add_argument("--min-time", type=float, default=2.0, help="seconds spent per speed measurement, at least")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--jobs-budget", type=float, default=300,
+    parser.add_argument("--jobs-budget", type=float, default=400,
                         help="seconds the --jobs comparison may take, about; fewer sources if needed (0: no limit)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each --jobs setting; the best counts")
     parser.add_argument("--no-profile", action="store_true", help="skip the profile of where the time goes")
