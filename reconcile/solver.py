@@ -44,6 +44,7 @@ def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, con
     """Verdicts (VERDICT_COLUMNS) for the claims of every component holding a suspect claim, and a
     description of each component the solver could not finish."""
     variable_count = int(claims["var"].max()) + 1 if len(claims) else 0
+    relations = at_risk(claims, relations)
     component = relation_components(variable_count, relations.terms)
     claims = claims.assign(component=component[claims["var"].to_numpy(int)])
     wanted = np.unique(claims.loc[claims["claim_id"].isin(suspects), "component"])
@@ -71,6 +72,30 @@ def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, con
     frames = [v for v in verdicts if not v.empty]
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=VERDICT_COLUMNS)
     return table.sort_values("claim_id").reset_index(drop=True), unsolved
+
+
+def at_risk(claims: pd.DataFrame, relations: Relations) -> Relations:
+    """The relations some values the claims allow would break (or that hold only with equality).
+
+    A relation that holds whatever value in its claims' intervals each quantity takes (a cumulative
+    series that grew, a subset well below its set) cannot be why a claim is wrong; leaving it out
+    keeps components to the claims that actually compete, so a long series does not become one
+    program. Interval arithmetic over each quantity's hull of claims decides, in one group-by.
+    """
+    if relations.terms.empty:
+        return relations
+    hull = claims.groupby("var").agg(low=("lower", "min"), high=("upper", "max"))
+    terms = relations.terms.join(hull, on="var")
+    coef = terms["coef"].to_numpy(float)
+    with np.errstate(invalid="ignore"):
+        least = np.where(coef > 0, coef * terms["low"].to_numpy(float), coef * terms["high"].to_numpy(float))
+        most = np.where(coef > 0, coef * terms["high"].to_numpy(float), coef * terms["low"].to_numpy(float))
+    sums = pd.DataFrame({"rel": terms["rel"], "least": least, "most": most}).groupby("rel").sum(min_count=1)
+    bounds = relations.bounds.set_index("rel").join(sums)
+    risky = ~((bounds["least"] > bounds["lo"]) & (bounds["most"] < bounds["hi"]))
+    keep = bounds.index[risky.to_numpy()]
+    return Relations(relations.terms.loc[relations.terms["rel"].isin(keep)],
+                     relations.bounds.loc[relations.bounds["rel"].isin(keep)])
 
 
 def solve(members: pd.DataFrame, terms: pd.DataFrame, bounds: pd.DataFrame, config: Config) -> Solution:
