@@ -609,7 +609,7 @@ class SourceDoc:
     placed: list[Placed] = field(default_factory=list)
 
 
-def _layout(source_id: str, blocks: list[list[list]]) -> tuple[str, list[Placed]]:
+def _layout(blocks: list[list[list]]) -> tuple[str, list[Placed]]:
     """Blocks of lines of segments -> the text and every figure's line, span and quote."""
     out, placed, offset, line = [], [], 0, 1
     for b, block in enumerate(blocks):
@@ -735,7 +735,7 @@ class Generator:
         if rng.random() < 0.3:
             blocks.append([[f"{i}. {step}"] for i, step in
                            enumerate(rng.sample(["Coordination", "Monitoring", "Outreach", "Follow-up"], 3), 1)])
-        text, placed = _layout(source_id, blocks)
+        text, placed = _layout(blocks)
         ends = [p.fig.period_end for p in placed if p.fig.period_end] or [_iso(latest)]
         starts = [p.fig.period_start for p in placed if p.fig.period_start] or [min(ends)]
         return SourceDoc(source_id, f"{source_id}.{'md' if has_table else 'txt'}", title, publisher,
