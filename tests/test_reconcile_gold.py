@@ -1,5 +1,6 @@
 """The gold discrepancies of the bundled dossier (tests/data/gold/seeds.findings.csv): each `flag`
-row is an error or warning finding holding the listed values, no `no-flag` row is."""
+row is an error or warning finding holding the listed values, no `no-flag` row is. Checked on the
+gold claims, on the reviewed store (examples/central-asia/claims) and on a fresh extraction."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 import pytest
 
 from checks.schemas import Claim
+from checks.workspace import load_workspace
 from claims.config import Rule, load_config
 from claims.extract import extract_source
 from claims.ids import claim_id
@@ -97,6 +99,12 @@ def sources():
 
 def test_gold_claims_meet_every_gold_expectation(config, sources):
     assert check_gold(gold_claims(config), sources, config) == []
+
+
+def test_the_reviewed_store_meets_every_gold_expectation():
+    workspace = load_workspace(EXAMPLE)
+    assert len(workspace.claims) > 0
+    assert check_gold(workspace.claims, workspace.sources, workspace.config) == []
 
 
 def test_claims_extracted_from_scratch_meet_every_gold_expectation(config, sources):
