@@ -43,3 +43,9 @@ def test_one_row_per_quantity():
     result = reconciled([{**SAME, "source_id": "s1", "value": 5.0}, {**SAME, "source_id": "s2", "value": 5.0},
                          {**SAME, "source_id": "s1", "period_end": "2022", "value": 6.0}])
     assert len(result.reconciled) == 2 and result.reconciled["quantity"].is_unique
+
+
+def test_no_claims_give_empty_validated_tables():
+    result = reconciled([])
+    assert result.findings.empty and result.verdicts.empty and result.reconciled.empty and result.unsolved == []
+    assert list(result.finding_claims.columns) == ["finding_id", "claim_id", "role"]
