@@ -93,7 +93,8 @@ def _read_inputs(n: int, seed: int, cache: Path):
     from checks.workspace import Workspace
     from claims.workspace import Layout
 
-    claims_csv, sources_csv, _, folder = _cache_paths(cache, n, seed)
+    claims_csv, sources_csv, planted_csv, folder = _cache_paths(cache, n, seed)
+    planted = pd.read_csv(planted_csv, dtype=str, keep_default_na=False)
     claims = pd.read_csv(claims_csv, dtype=str, keep_default_na=False)
     for column in ("line", "char_start", "char_end"):
         claims[column] = claims[column].astype("Int64")
@@ -104,7 +105,7 @@ def _read_inputs(n: int, seed: int, cache: Path):
     sources["path"] = [str(folder / "sources" / f) for f in sources["file"]]
     texts = json.loads((folder / "texts.json").read_text(encoding="utf-8"))
     return claims, sources, texts, layout, Workspace(layout=layout, sources=sources, texts=texts,
-                                                     claims=claims.assign(stale=False))
+                                                     claims=claims.assign(stale=False)), planted
 
 
 def check_stage(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
@@ -130,7 +131,7 @@ def floor_stage(claims: pd.DataFrame) -> pd.DataFrame:
 
 def worker(n: int, seed: int, cache: Path, profile: Path | None) -> None:
     """Prints the state so far as one JSON line after each stage, so a timed-out size still reports."""
-    claims, sources, texts, layout, workspace = _read_inputs(n, seed, cache)
+    claims, sources, texts, layout, workspace, planted = _read_inputs(n, seed, cache)
     out = {"n": len(claims), "sources": len(sources), "quantities": int(claims.groupby(KEY).ngroups),
            "input_mb": claims.memory_usage(deep=True).sum() / 2**20, "times": {}}
     start = time.perf_counter()
@@ -163,7 +164,7 @@ def worker(n: int, seed: int, cache: Path, profile: Path | None) -> None:
         start = time.perf_counter()
         result = reconcile(checked, sources, layout.config)
         out.update(findings=len(result.findings), unsolved=len(result.unsolved))
-        out.update(_detection(result, cache, n, seed))
+        out.update(_detection(result, planted))
         done("reconcile", start)
         start = time.perf_counter()
         _report(result, workspace, layout)
@@ -174,9 +175,8 @@ def worker(n: int, seed: int, cache: Path, profile: Path | None) -> None:
             profiler.dump_stats(profile)
 
 
-def _detection(result, cache: Path, n: int, seed: int) -> dict:
+def _detection(result, planted: pd.DataFrame) -> dict:
     """How many planted contradictions are in an error or warning finding, and named most likely wrong."""
-    planted = pd.read_csv(_cache_paths(cache, n, seed)[2], dtype=str, keep_default_na=False)
     flagged = result.findings.loc[result.findings["severity"].isin(["error", "warning"]), "finding_id"]
     involved = result.finding_claims.loc[result.finding_claims["finding_id"].isin(flagged), "claim_id"]
     wrong = result.verdicts.loc[result.verdicts["verdict"] == "most_likely_wrong", "claim_id"]
