@@ -1,6 +1,7 @@
-"""Explained differences: figures for one entity and metric that differ only because they are stated
-for different periods or scopes. Reported as info, saying so, and only among claims no other rule
-has flagged, so an editor sees the difference was looked at and needs no correction."""
+"""Explained differences: figures of two documents for one entity and metric that differ only because
+they are stated for different periods or scopes. Reported as info, saying so, once per entity and
+metric (the lowest and the highest figure), and only among claims no other rule has flagged, so an
+editor sees the difference was looked at and needs no correction."""
 
 import pandas as pd
 
@@ -21,7 +22,10 @@ def check(ctx: Context, rule: Rule) -> Found:
     if clashes.empty:
         return Found.empty()
     claims = claims.assign(cite=lambda f: wording.cited_column(f))
-    low, high = witnesses(clashes, claims, ["cite", "entity", "metric", "scope", "period_start", "key_end"])
+    low, high = witnesses(clashes, claims, ["cite", "entity", "metric", "scope", "period_start", "key_end", "source_id"])
+    # A document's own series over time is no news to its reader; differences between documents are.
+    across = (low["source_id"] != high["source_id"]).to_numpy()
+    clashes, low, high = (frame.loc[across].reset_index(drop=True) for frame in (clashes, low, high))
     rows = []
     for local, (clash, lo, hi) in enumerate(zip(clashes.itertuples(index=False), low.itertuples(index=False),
                                                 high.itertuples(index=False))):
