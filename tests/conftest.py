@@ -10,9 +10,21 @@ EXAMPLE = PROJECT / "examples" / "central-asia"
 GOLD = PROJECT / "tests" / "data" / "gold"
 
 
+# What a fresh dossier does not have yet: a reviewed store, reports, the extraction cache.
+NOT_FRESH = shutil.ignore_patterns("claims", "reports", ".figcheck", "figcheck-baseline.json")
+
+
 @pytest.fixture
 def example_workspace(tmp_path) -> Path:
-    """A private copy of examples/central-asia (documents, registry, configuration, claims)."""
+    """A private copy of examples/central-asia before any extraction: documents, registry, configuration."""
+    target = tmp_path / "central-asia"
+    shutil.copytree(EXAMPLE, target, ignore=NOT_FRESH)
+    return target
+
+
+@pytest.fixture
+def reviewed_workspace(tmp_path) -> Path:
+    """A private copy of examples/central-asia with its reviewed claim store."""
     target = tmp_path / "central-asia"
     shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("reports", ".figcheck"))
     return target

@@ -20,7 +20,7 @@ from claims.model import CLAIM_COLUMNS
 from claims.workspace import Layout
 from figcheck.cli import main
 from reconcile.engine import Reconciliation
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, NOT_FRESH
 
 CONFIG = """
 [workspace]
@@ -129,7 +129,7 @@ def make_reconciliation(finding_ids: tuple[str, str] = ("aaaaaaaaaaaa", "bbbbbbb
 def extracted(tmp_path_factory) -> Path:
     """The bundled dossier with its claims extracted, once per test module; tests copy it."""
     root = tmp_path_factory.mktemp("dossier") / "ws"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("reports", ".figcheck"))
+    shutil.copytree(EXAMPLE, root, ignore=NOT_FRESH)
     assert main(["extract", str(root), "--quiet"]) == 0
     return root
 

@@ -157,3 +157,12 @@ def test_a_reviewed_claim_of_a_changed_source_is_marked_stale(example_workspace,
     assert "1 stale" in capsys.readouterr().out
     claims = load_workspace(example_workspace).claims
     assert claims.loc[claims["claim_id"] == rows[3]["claim_id"], "stale"].item()
+
+
+def test_re_extracting_the_reviewed_dossier_changes_no_byte(reviewed_workspace):
+    before = {p.name: p.read_bytes() for p in (reviewed_workspace / "claims").glob("*.csv")}
+    assert main(["extract", str(reviewed_workspace), "--quiet", "--force"]) == 0
+    after = {p.name: p.read_bytes() for p in (reviewed_workspace / "claims").glob("*.csv")}
+    assert after == before
+    claims = load_workspace(reviewed_workspace).claims
+    assert (claims["status"] == "confirmed").all() and not claims["stale"].any()
