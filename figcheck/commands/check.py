@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from pathlib import Path
 
@@ -27,26 +25,10 @@ def add_arguments(parser):
                         help="the baseline file (default: workspace.baseline of figcheck.toml)")
 
 
-@contextlib.contextmanager
-def _stdout_to_stderr():
-    """Native solver libraries may print to file descriptor 1; stdout must carry only our output
-    (JSON, SARIF, JUnit are parsed by machines), so their chatter goes to stderr meanwhile."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        os.dup2(2, 1)
-        yield
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 def check_workspace(root: Path | str, baseline: Path | None = None, strict: bool = False) -> CheckResult:
     """Load and validate the workspace, reconcile its claims and compare the findings with the baseline."""
     workspace = load_workspace(root)
-    with _stdout_to_stderr():
-        reconciliation = reconcile(workspace.claims, workspace.sources, workspace.config)
+    reconciliation = reconcile(workspace.claims, workspace.sources, workspace.config)
     return build_result(reconciliation, workspace, load_baseline(baseline or workspace.layout.baseline), strict)
 
 

@@ -15,7 +15,6 @@ from claims.errors import FigcheckError
 from claims.extract import extract_source
 from claims.model import CLAIM_COLUMNS
 from claims.sources import decode_source
-from figcheck.commands.check import _stdout_to_stderr
 from reconcile.verify import Verification, verify
 from reports.verify_render import FORMATS, render
 
@@ -137,9 +136,8 @@ def verify_draft(draft: Draft, workspace: Workspace) -> Verification:
     row = draft.source_row(config.language)
     draft_claims = extract_source(draft.masked, row, config)
     draft_sources = Source.validate(pd.DataFrame([row])).assign(sha256="", path=str(draft.path))
-    with _stdout_to_stderr():
-        dossier = reconcile(claims, workspace.sources, config)
-        self_check = reconcile(draft_claims, draft_sources, config)
+    dossier = reconcile(claims, workspace.sources, config)
+    self_check = reconcile(draft_claims, draft_sources, config)
     return verify(draft_claims, dossier, self_check, claims, workspace.sources, config)
 
 
