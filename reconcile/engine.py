@@ -115,16 +115,12 @@ def _with_verdicts(findings: pd.DataFrame, finding_claims: pd.DataFrame, verdict
     judged = (finding_claims.merge(verdicts[["claim_id", "verdict", "suggested"]], on="claim_id")
               .merge(claims[["claim_id", "value", "qualifier", "source_id", "line", "char_start"]], on="claim_id")
               .sort_values(["finding_id", "source_id", "line", "char_start"], kind="stable"))
+    if judged.empty:
+        return findings["message"]
     judged["cite"] = wording.cited_column(judged)
-    sentences = {}
-    for finding_id, group in judged.groupby("finding_id", sort=False):
-        likely = group.loc[group["verdict"] == "most_likely_wrong", "cite"].tolist()
-        maybe = group.loc[group["verdict"] == "possibly_wrong", "cite"].tolist()
-        unsure = group.loc[group["verdict"] == "undetermined", "cite"].tolist()
-        if likely:
-            sentences[finding_id] = f" Most likely wrong: {wording.listing(likely)}."
-        elif maybe:
-            sentences[finding_id] = f" Possibly wrong (the claims cannot tell which): {wording.listing(maybe)}."
-        elif unsure:
-            sentences[finding_id] = f" Which of {wording.listing(unsure)} is wrong could not be decided."
+    cites = judged.groupby(["finding_id", "verdict"], sort=False)["cite"].agg(wording.listing).unstack()
+    cites = cites.reindex(columns=["most_likely_wrong", "possibly_wrong", "undetermined"]).astype(object)
+    sentences = ((" Most likely wrong: " + cites["most_likely_wrong"] + ".")
+                 .fillna(" Possibly wrong (the claims cannot tell which): " + cites["possibly_wrong"] + ".")
+                 .fillna(" Which of " + cites["undetermined"] + " is wrong could not be decided."))
     return findings["message"] + findings["finding_id"].map(sentences).astype(object).fillna("")

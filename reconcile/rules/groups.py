@@ -38,7 +38,8 @@ def _memberships(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     paired = (paired.sort_values(["qkey", "member", "same_time", "as_of_last_m", "qkey_m"],
                                  ascending=[True, True, False, False, True], kind="stable")
               .drop_duplicates(["qkey", "member"]))
-    sums = paired.groupby("qkey").agg(sum_lower=("lower", lambda s: s.clip(lower=0).sum()), sum_upper=("upper", "sum"),
+    paired = paired.assign(floor=paired["lower"].clip(lower=0))
+    sums = paired.groupby("qkey").agg(sum_lower=("floor", "sum"), sum_upper=("upper", "sum"),
                                       sum_lower_open=("lower_open", "any"), sum_upper_open=("upper_open", "any"),
                                       same_time=("same_time", "sum"))
     groups = groups.merge(sums, left_on="qkey", right_index=True)

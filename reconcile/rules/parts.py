@@ -57,8 +57,9 @@ def check(ctx: Context, rule: Rule) -> Found:
         return Found.empty()
     stated_parts = ctx.claims.merge(ctx.links.loc[ctx.links["relation"] == "part"], left_on="claim_id", right_on="part_id")
     stated_parts = stated_parts.loc[stated_parts["total_id"].isin(totals["claim_id"])]
-    figures = parts.groupby("total_id", sort=False).apply(
-        lambda g: " + ".join(wording.stated(v, q) for v, q in zip(g["value"], g["qualifier"])), include_groups=False)
+    shown = parts.loc[parts["total_id"].isin(totals["claim_id"])]
+    shown = shown.assign(figure=[wording.stated(v, q) for v, q in zip(shown["value"], shown["qualifier"])])
+    figures = shown.groupby("total_id", sort=False)["figure"].agg(" + ".join)
     rows = []
     for local, total in enumerate(totals.itertuples(index=False)):
         addition = f"{figures[total.claim_id]} = {wording.span(total.sum_lower, total.sum_upper)}"
