@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claims.errors import FigcheckError
@@ -107,6 +107,13 @@ class Rule:
     entities: tuple[str, ...] = ()
     key: tuple[str, ...] = ()
     description: str = ""
+    given: tuple[str, ...] = ()  # the keys figcheck.toml set; a rule's own defaults fill the rest
+
+    def over(self, default: "Rule") -> "Rule":
+        """These settings where figcheck.toml gave them, the rule's defaults (`default`) elsewhere."""
+        if not self.given:
+            return self
+        return replace(default, **{key: getattr(self, key) for key in self.given})
 
     def applies_to(self, metric: str) -> bool:
         return not self.metrics or metric in self.metrics
@@ -135,10 +142,6 @@ class Config:
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
-
-    def rule(self, name: str) -> Rule:
-        """The rule's settings; a rule the file does not mention runs with its defaults."""
-        return self.rules.get(name, Rule(name=name))
 
     def reliability(self, source_id: str, publisher: str = "") -> float:
         if source_id in self.source_reliability:
@@ -185,7 +188,8 @@ def _build(raw: dict) -> Config:
                 raise ConfigError(f"'metrics.{metric.name}.{link}' names unknown metric '{target}'")
     rules = {}
     for name, r in raw.get("rules", {}).items():
-        rule = Rule(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in r.items()})
+        settings = {k: tuple(v) if isinstance(v, list) else v for k, v in r.items()}
+        rule = Rule(name=name, given=tuple(sorted(settings)), **settings)
         if rule.severity not in SEVERITIES:
             raise ConfigError(f"'rules.{name}.severity' must be one of {', '.join(SEVERITIES)}")
         rules[name] = rule

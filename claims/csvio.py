@@ -88,3 +88,17 @@ def to_csv_text(frame: pd.DataFrame, columns: list[str]) -> str:
     writer.writerow(columns)
     writer.writerows(zip(*(format_column(frame[c]).tolist() for c in columns)))
     return out.getvalue()
+
+
+def json_cell(value):
+    """A cell as plain JSON: numpy scalars as Python numbers, whole numbers as int, missing or
+    unbounded numbers as null (JSON has no infinity)."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        return int(value) if value.is_integer() else value
+    return value

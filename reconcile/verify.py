@@ -24,6 +24,7 @@ from claims.config import Config
 from reconcile import wording
 from reconcile.dates import day_range
 from reconcile.intervals import apart, claim_intervals
+from reconcile.rules import resolve
 
 VERDICTS = ("supported", "contradicted", "disputed", "unverifiable")
 # The reconciled statuses against which a figure can be contradicted; the rest can only be disputed.
@@ -124,7 +125,7 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     figures["quantity"] = figures["quantity"].fillna("")
     figures["findings"] = figures["r_disputed_by"].astype(object).fillna("")
     figures["elsewhere"] = figures["figure"].map(elsewhere).astype(object).fillna("")
-    tolerance = config.rule("agreement").tolerance
+    tolerance = resolve(config)["agreement"].tolerance
     figures["status"] = _verdicts(figures, tolerance)
     figures["may_have_grown"] = _may_have_grown(figures)
     evidence = _evidence(figures, claims, sources, finding_claims)

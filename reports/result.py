@@ -48,13 +48,6 @@ def severity_counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {severity}{'s' if n != 1 and severity != 'info' else ''}" for severity, n in counts.items())
 
 
-def json_number(value: float) -> int | float | None:
-    """A JSON number; none for a missing or unbounded value (JSON has no infinity)."""
-    if pd.isna(value) or math.isinf(value):
-        return None
-    return int(value) if float(value).is_integer() else float(value)
-
-
 def claim_value(value: float, qualifier: str) -> str:
     return QUALIFIER_SIGNS.get(qualifier, "") + format_number(value)
 

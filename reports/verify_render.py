@@ -12,10 +12,10 @@ import re
 import pandas as pd
 from tabulate import tabulate
 
+from claims.csvio import json_cell
 from reconcile.verify import VERDICTS, Verification
 from reports.escape import md
 from reports.formats.text import excerpt, terminal
-from reports.result import json_number
 
 FORMATS = ("text", "md", "json")
 MARKS = {"supported": "✓", "contradicted": "✗", "disputed": "⚠", "unverifiable": "?"}
@@ -146,8 +146,8 @@ def _markdown(result: Verification, draft_text: str, draft_name: str, date: str,
 
 def _sources(result: Verification, figure: int) -> list[dict]:
     cited = result.evidence[result.evidence["figure"] == figure]
-    return [{"source_id": c.source_id, "role": c.role, "claim_id": c.claim_id, "line": json_number(c.line),
-             "value": json_number(c.value), "qualifier": c.qualifier, "text": c.text, "quote": c.quote,
+    return [{"source_id": c.source_id, "role": c.role, "claim_id": c.claim_id, "line": json_cell(c.line),
+             "value": json_cell(c.value), "qualifier": c.qualifier, "text": c.text, "quote": c.quote,
              "title": c.title, "publisher": c.publisher, "published": c.published}
             for c in cited.itertuples(index=False)]
 
@@ -155,7 +155,7 @@ def _sources(result: Verification, figure: int) -> list[dict]:
 def _json(result: Verification, draft_text: str, draft_name: str, date: str, notes: list[str]) -> str:
     figures = [{
         "figure": int(f.figure), "line": int(f.line), "char_start": int(f.char_start), "char_end": int(f.char_end),
-        "value": json_number(f.value), "qualifier": f.qualifier, "text": f.text, "unit": f.unit, "quote": f.quote,
+        "value": json_cell(f.value), "qualifier": f.qualifier, "text": f.text, "unit": f.unit, "quote": f.quote,
         "entity": f.entity, "metric": f.metric, "scope": f.scope, "period_start": f.period_start,
         "period_end": f.period_end, "status": f.status, "reference": f.reference, "message": f.message,
         "quantity": f.quantity, "sources": _sources(result, f.figure),

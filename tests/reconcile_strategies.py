@@ -43,6 +43,7 @@ scope = "event"
 key = ["entity", "period_start", "rounds"]
 [rules.groups]
 severity = "warning"
+tolerance = 0.0
 """
 CONFIG = parse_config(CONFIG_TEXT)
 

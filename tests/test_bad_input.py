@@ -27,7 +27,7 @@ def edit_claims(path, change):
 
 
 @pytest.fixture
-def extracted(example_workspace, monkeypatch):
+def fake_extracted(example_workspace, monkeypatch):
     use_fake_extractor(monkeypatch)
     assert main(["extract", str(example_workspace), "--quiet"]) == 0
     return example_workspace
@@ -51,22 +51,22 @@ CASES = {
 
 @pytest.mark.parametrize("case", sorted(CASES))
 @pytest.mark.parametrize("command", ["extract", "claims"])
-def test_a_bad_claims_file_is_reported_and_nothing_is_rewritten(extracted, case, command, capsys):
+def test_a_bad_claims_file_is_reported_and_nothing_is_rewritten(fake_extracted, case, command, capsys):
     change, expected = CASES[case]
-    edit_claims(extracted / "claims" / "004.csv", change)
-    before = snapshot(extracted / "claims")
+    edit_claims(fake_extracted / "claims" / "004.csv", change)
+    before = snapshot(fake_extracted / "claims")
     capsys.readouterr()
-    assert main([command, str(extracted)]) == 2
+    assert main([command, str(fake_extracted)]) == 2
     err = capsys.readouterr().err
     assert expected in err
     assert "Traceback" not in err
-    assert snapshot(extracted / "claims") == before
+    assert snapshot(fake_extracted / "claims") == before
 
 
-def test_a_duplicate_claim_id_is_named(extracted, capsys):
-    path = extracted / "claims" / "001.csv"
+def test_a_duplicate_claim_id_is_named(fake_extracted, capsys):
+    path = fake_extracted / "claims" / "001.csv"
     edit_claims(path, lambda rows: rows.append(dict(rows[0])) and None)
-    assert main(["claims", str(extracted)]) == 2
+    assert main(["claims", str(fake_extracted)]) == 2
     err = capsys.readouterr().err
     assert "001.csv:" in err and "column 'claim_id'" in err and "appears more than once" in err
 
@@ -144,3 +144,11 @@ def test_the_bundled_configuration_parses():
     config = parse_config((EXAMPLE / "figcheck.toml").read_text(encoding="utf-8"))
     assert config.metrics["returnees.women"].part_of == "returnees"
     assert config.groups["central-asia"]["members"] == ["KG", "KZ", "TJ", "UZ"]
+
+
+def test_a_rule_table_keeps_the_rules_own_defaults_for_keys_it_does_not_set():
+    from reconcile.rules import resolve
+
+    rules = resolve(parse_config("[rules.groups]\nseverity = 'error'\n"))
+    assert rules["groups"].severity == "error"
+    assert rules["groups"].tolerance == resolve(parse_config(""))["groups"].tolerance > 0

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from checks.schemas import Finding, FindingClaim
-from reports.baseline import Baseline, load_baseline, render_baseline
+from reports.baseline import load_baseline, render_baseline
 from reports.formats import FORMATS, github, junit, renderer, sarif
 from reports.result import build_result
 from tests.test_report_data import make_reconciliation, make_workspace

@@ -14,7 +14,6 @@ from checks.workspace import load_workspace
 from claims.ids import claim_id
 from claims.store import store_text
 from figcheck.cli import main
-from tests.test_report_data import extracted, ws  # noqa: F401 (fixtures)
 
 NEW_SOURCE = "contradicts"
 

@@ -4,7 +4,6 @@ import pytest
 
 from figcheck.cli import main
 from figcheck.commands.check import check_workspace
-from tests.test_report_data import extracted, ws  # noqa: F401 (fixtures)
 
 pytest_plugins = ["pytester"]
 

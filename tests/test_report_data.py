@@ -7,20 +7,16 @@ reconcile stage hands over, without depending on what its rules find.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from checks.schemas import Claim, ClaimVerdict, Finding, FindingClaim, Reconciled, Source
 from checks.workspace import Workspace
 from claims.config import parse_config
 from claims.model import CLAIM_COLUMNS
 from claims.workspace import Layout
-from figcheck.cli import main
 from reconcile.engine import Reconciliation
-from tests.conftest import EXAMPLE, NOT_FRESH
 
 CONFIG = """
 [workspace]
@@ -122,21 +118,3 @@ def make_reconciliation(finding_ids: tuple[str, str] = ("aaaaaaaaaaaa", "bbbbbbb
          "claims_for": "a-0000000002", "claims_against": "", "citation": "Office, Report a, 2020-07-01"},
     ]))
     return Reconciliation(findings, finding_claims, verdicts, reconciled, unsolved=[])
-
-
-
-@pytest.fixture(scope="module")
-def extracted(tmp_path_factory) -> Path:
-    """The bundled dossier with its claims extracted, once per test module; tests copy it."""
-    root = tmp_path_factory.mktemp("dossier") / "ws"
-    shutil.copytree(EXAMPLE, root, ignore=NOT_FRESH)
-    assert main(["extract", str(root), "--quiet"]) == 0
-    return root
-
-
-@pytest.fixture
-def ws(extracted, tmp_path) -> Path:
-    """A private copy of the extracted dossier."""
-    target = tmp_path / "ws"
-    shutil.copytree(extracted, target)
-    return target

@@ -37,4 +37,4 @@ def test_group_written_in_any_member_order_is_one_quantity():
 @given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 1200))
 def test_a_lower_bound_group_is_flagged_exactly_when_members_exceed_it(a, b, group):
     result = reconciled([figure("AA", a), figure("BB", b), figure("AA+BB", group, qualifier="le", source="s2")])
-    assert ("groups" in set(result.findings["rule"])) == (a + b > group)  # the test config sets no tolerance
+    assert ("groups" in set(result.findings["rule"])) == (a + b > group)  # the test config sets tolerance 0

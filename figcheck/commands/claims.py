@@ -1,11 +1,10 @@
 """`figcheck claims WS`: every stored claim, with its provenance, as CSV or JSON."""
 
 import json
-import math
 from pathlib import Path
 
 from checks.workspace import load_workspace
-from claims.csvio import to_csv_text
+from claims.csvio import json_cell, to_csv_text
 from claims.model import CLAIM_COLUMNS
 
 HELP = "print every stored claim (CSV or JSON), with a 'stale' column for claims of changed sources"
@@ -29,15 +28,6 @@ def run(args) -> int:
     if args.format == "csv":
         print(to_csv_text(claims, columns), end="")
     else:
-        records = [{c: _json_value(row[c]) for c in columns} for row in claims[columns].to_dict("records")]
+        records = [{c: json_cell(row[c]) for c in columns} for row in claims[columns].to_dict("records")]
         print(json.dumps({"claims": records}, ensure_ascii=False, indent=1))
     return 0
-
-
-def _json_value(value):
-    """Plain JSON: numpy scalars as numbers, an unbounded interval end as null."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
-        return None
-    return value

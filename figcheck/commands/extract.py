@@ -19,7 +19,7 @@ from tabulate import tabulate
 from checks.provenance import provenance_problems
 from checks.schemas import CLAIM_CHECK_COLUMNS, Claim
 from checks.validate import InputError, validate
-from checks.workspace import FIX_ADVICE, load_claims, load_sources
+from checks.workspace import load_claims, load_sources
 from claims.atomic import write_atomic
 from claims.config import CONFIG_NAME, Config
 from claims.model import CLAIM_COLUMNS

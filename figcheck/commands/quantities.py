@@ -1,10 +1,10 @@
 """`figcheck quantities FILE|-`: every figure of a plain text, one JSON object per line."""
 
 import json
-import math
 import sys
 from pathlib import Path
 
+from claims.csvio import json_cell
 from claims.errors import FigcheckError
 from claims.quantities import DEFAULT_TOLERANCE, find_quantities
 from claims.sources import decode_source, read_source_text
@@ -29,6 +29,6 @@ def run(args) -> int:
         text = read_source_text(path)
     out = sys.stdout
     for quantity in find_quantities(text, args.language, args.tolerance):
-        record = {k: (None if isinstance(v, float) and math.isinf(v) else v) for k, v in quantity.items()}
+        record = {k: json_cell(v) for k, v in quantity.items()}
         out.write(json.dumps(record, ensure_ascii=False) + "\n")  # null bound: unbounded
     return 0

@@ -10,8 +10,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from checks.workspace import load_workspace
-from claims.csvio import to_csv_text
-from figcheck.commands.claims import _json_value
+from claims.csvio import json_cell, to_csv_text
 from reconcile.engine import reconcile
 from reconcile.values import RECONCILED_COLUMNS
 from reconcile.wording import period
@@ -41,7 +40,7 @@ def render(values, form: str) -> str:
     if form == "csv":
         return to_csv_text(values, RECONCILED_COLUMNS)
     if form == "json":
-        records = [{c: _json_value(v) for c, v in row.items()} for row in values[RECONCILED_COLUMNS].to_dict("records")]
+        records = [{c: json_cell(v) for c, v in row.items()} for row in values[RECONCILED_COLUMNS].to_dict("records")]
         return json.dumps({"reconciled": records}, ensure_ascii=False, indent=1) + "\n"
     rows = [[md(row["quantity"]), md(row["entity"]), md(row["metric"]), md(period(row["period_start"], row["period_end"])),
              _figure(row), md(row["status"]),

@@ -15,4 +15,5 @@ def resolve(config: Config) -> dict[str, Rule]:
     if unknown:
         raise ConfigError(f"figcheck.toml: unknown rule(s) {', '.join(f'[rules.{n}]' for n in unknown)}; "
                           f"known rules: {', '.join(RULES)}")
-    return {name: config.rules.get(name, module.DEFAULT) for name, module in RULES.items()}
+    return {name: config.rules[name].over(module.DEFAULT) if name in config.rules else module.DEFAULT
+            for name, module in RULES.items()}

@@ -2,7 +2,8 @@
 
 import json
 
-from reports.result import CheckResult, json_number
+from claims.csvio import json_cell
+from reports.result import CheckResult
 
 
 def finding_records(result: CheckResult) -> list[dict]:
@@ -24,14 +25,14 @@ def finding_records(result: CheckResult) -> list[dict]:
                 "claim_id": claim.claim_id,
                 "source_id": claim.source_id,
                 "file": claim.file,
-                "line": json_number(claim.line),
-                "value": json_number(claim.value),
+                "line": json_cell(claim.line),
+                "value": json_cell(claim.value),
                 "qualifier": claim.qualifier,
                 "text": claim.text,
                 "quote": claim.quote,
                 "role": claim.role,
                 "verdict": claim.verdict or None,
-                "suggested": json_number(claim.suggested),
+                "suggested": json_cell(claim.suggested),
             } for claim in claims],
         })
     return records

@@ -6,6 +6,8 @@ import json
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from claims.config import Rule
+from reconcile.rules import resolve
 from reports.baseline import entry_line
 from reports.result import CheckResult, display_path
 
@@ -30,10 +32,10 @@ def _location(path: str, line: int, message: str) -> dict:
 
 def _rules(result: CheckResult) -> list[dict]:
     names = sorted(set(result.findings["rule"]) | {entry.get("rule", "") for entry in result.absent} - {""})
-    config = result.workspace.config
+    settings = resolve(result.workspace.config)
     rules = []
     for name in names:
-        rule = config.rule(name)
+        rule = settings.get(name, Rule(name=name))
         rules.append({
             "id": name,
             "name": name,
