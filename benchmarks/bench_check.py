@@ -337,7 +337,8 @@ def render(results: dict, loads: dict, args) -> str:
     headers = ["claims", "sources", "quantities"] + [f"{s} s" for s in STAGES] + [
         "total s", "peak GB", "pandas floor s", "total / floor", "findings", "planted found (most likely wrong)"]
     lines = ["## Check, reconcile and report at scale", "",
-             f"`python benchmarks/bench_check.py --sizes {' '.join(map(str, args.sizes))}` "
+             f"`python benchmarks/bench_check.py --sizes {' '.join(map(str, args.sizes))} --budget {args.budget:g} "
+             f"--timeout {args.timeout:g}` "
              "(each size in its own process; peak = resident memory high-water mark during the pipeline, "
              "input table included)", "", tabulate(rows, headers=headers, tablefmt="github"), ""]
     missing = {r.get("missing") for r in results.values() if isinstance(r, dict) and r.get("missing")}
