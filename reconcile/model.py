@@ -88,3 +88,17 @@ class Relations:
         if not bounds:
             return cls.empty()
         return cls(pd.concat(terms, ignore_index=True), pd.concat(bounds, ignore_index=True))
+
+
+def whole_minus_parts(wholes: pd.DataFrame, key: str, parts: pd.DataFrame, part_key: str, tolerance: float) -> Relations:
+    """x[whole] - sum(x[part]) for each whole: within ± tolerance·|value| when every part is stated
+    (`complete`), at least -tolerance·|value| otherwise. `parts[part_key]` names its whole's `key`."""
+    rel = pd.Series(np.arange(len(wholes)), index=wholes[key])
+    terms = pd.concat([
+        pd.DataFrame({"rel": rel.to_numpy(), "var": wholes["var"].to_numpy(), "coef": 1.0}),
+        pd.DataFrame({"rel": parts[part_key].map(rel).to_numpy(), "var": parts["var"].to_numpy(), "coef": -1.0}),
+    ], ignore_index=True).dropna(subset=["rel"])
+    slack = tolerance * np.abs(wholes["value"].to_numpy(float))
+    bounds = pd.DataFrame({"rel": rel.to_numpy(), "lo": -slack,
+                           "hi": np.where(wholes["complete"].to_numpy(bool), slack, np.inf)})
+    return Relations(terms, bounds)

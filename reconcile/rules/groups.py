@@ -9,7 +9,7 @@ import pandas as pd
 from claims.config import Rule
 from reconcile import wording
 from reconcile.intervals import apart
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
 
 NAME = "groups"
 DEFAULT = Rule(name=NAME, severity="warning", tolerance=0.05,
@@ -85,11 +85,4 @@ def check(ctx: Context, rule: Rule) -> Found:
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[group] - sum(x[member]) >= -tolerance, and <= tolerance when every member is stated."""
     groups, paired = ctx.once(NAME, rule, _memberships)
-    rel = pd.Series(np.arange(len(groups)), index=groups["qkey"])
-    terms = pd.concat([
-        pd.DataFrame({"rel": rel.to_numpy(), "var": groups["var"].to_numpy(), "coef": 1.0}),
-        pd.DataFrame({"rel": paired["qkey"].map(rel).to_numpy(), "var": paired["var"].to_numpy(), "coef": -1.0}),
-    ], ignore_index=True).dropna(subset=["rel"])
-    slack = rule.tolerance * np.abs(groups["value"].to_numpy(float))
-    bounds = pd.DataFrame({"rel": rel.to_numpy(), "lo": -slack, "hi": np.where(groups["complete"].to_numpy(bool), slack, np.inf)})
-    return Relations(terms, bounds)
+    return whole_minus_parts(groups, "qkey", paired, "qkey", rule.tolerance)

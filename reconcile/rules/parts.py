@@ -8,7 +8,7 @@ from claims.config import Rule
 from reconcile import wording
 from reconcile.intervals import apart
 from reconcile.links import declared
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
 
 NAME = "parts"
 DEFAULT = Rule(name=NAME, severity="error", description="parts add up to their total")
@@ -87,12 +87,4 @@ def check(ctx: Context, rule: Rule) -> Found:
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[total] - sum(x[part]) within the tolerance (complete) or >= 0 (some parts missing)."""
     parts, totals = ctx.once(NAME, rule, _breakdowns)
-    rel = pd.Series(np.arange(len(totals)), index=totals["claim_id"])
-    terms = pd.concat([
-        pd.DataFrame({"rel": rel.to_numpy(), "var": totals["var"].to_numpy(), "coef": 1.0}),
-        pd.DataFrame({"rel": parts["total_id"].map(rel).to_numpy(), "var": parts["var"].to_numpy(), "coef": -1.0}),
-    ], ignore_index=True)
-    slack = rule.tolerance * np.abs(totals["value"].to_numpy(float))
-    bounds = pd.DataFrame({"rel": rel.to_numpy(), "lo": -slack,
-                           "hi": np.where(totals["complete"].to_numpy(bool), slack, np.inf)})
-    return Relations(terms.dropna(subset=["rel"]), bounds)
+    return whole_minus_parts(totals, "claim_id", parts, "total_id", rule.tolerance)
