@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -77,11 +78,12 @@ def _init_worker(config: Config) -> None:
     _worker_config = config
 
 
-def _extract_one(item: tuple[str, dict]) -> pd.DataFrame:
+def _extract_chunk(items: list[tuple[str, dict]]) -> pd.DataFrame:
+    """The claims of several sources as one frame: one result to send back per chunk, not per source."""
     from claims.extract import extract_source
 
-    text, source = item
-    return extract_source(text, source, _worker_config)
+    found = [extract_source(text, source, _worker_config) for text, source in items]
+    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
 
 
 def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False) -> pd.DataFrame:
@@ -98,12 +100,11 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
             if force or cache.get(row["source_id"]) != keys[row["source_id"]]
             or not layout.claims_file(row["source_id"]).is_file()]
 
-    extracted = _run_extractor(todo, texts, layout.config, jobs, progress and sys.stderr.isatty())
+    found = _run_extractor(todo, texts, layout.config, jobs, progress and sys.stderr.isatty())
 
     todo_ids = [s["source_id"] for s in todo]
     hashes = {s["source_id"]: s["sha256"] for s in todo}
     previous = stored[stored["source_id"].isin(todo_ids)].drop(columns="stale")
-    found = pd.concat(extracted, ignore_index=True) if extracted else pd.DataFrame(columns=CLAIM_COLUMNS)
     merged, counts = merge_store(previous, found, texts, hashes)
     outputs = _checked_outputs(merged, todo_ids, hashes, texts) if todo else {}
     rows = [[sid, "extracted", *counts.loc[sid].tolist()] for sid in todo_ids]
@@ -133,26 +134,40 @@ def _checked_outputs(merged: pd.DataFrame, todo_ids: list[str], hashes: dict[str
     return store_texts(checked, todo_ids)
 
 
-def _run_extractor(todo: list[dict], texts: dict[str, str], config: Config, jobs: int, show: bool) -> list[pd.DataFrame]:
+def _run_extractor(todo: list[dict], texts: dict[str, str], config: Config, jobs: int, show: bool) -> pd.DataFrame:
+    """Every claim the extractor finds in the listed sources, in chunks of sources (over `jobs` processes)."""
     items = [(texts[s["source_id"]], {k: str(v) for k, v in s.items()}) for s in todo]
-    if jobs > 1 and len(items) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
-            results = pool.map(_extract_one, items, chunksize=max(1, len(items) // (jobs * 8)))
-            return list(_progress(results, len(items), show))
     _init_worker(config)
-    return list(_progress(map(_extract_one, items), len(items), show))
+    size = max(1, min(64, len(items) // (jobs * 8)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    if jobs == 1 or len(chunks) < 2:
+        found = list(_progress(map(_extract_chunk, chunks), [len(c) for c in chunks], show))
+    else:
+        # The parent extracts the first chunk itself: that imports the extractor and compiles the
+        # vocabulary once, and forked workers inherit both instead of each redoing them.
+        first = _extract_chunk(chunks[0])
+        with _worker_pool(jobs, config) as pool:
+            found = [first, *_progress(pool.map(_extract_chunk, chunks[1:]), [len(c) for c in chunks[1:]], show)]
+    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
 
 
-def _progress(results, total: int, show: bool):
-    """A progress bar on the terminal for long runs; plain iteration when not attached to one."""
-    if not show or total < 2:
+def _worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
+    """Forked workers where the platform has fork; elsewhere each worker receives the configuration once."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,))
+
+
+def _progress(results, sizes: list[int], show: bool):
+    """A progress bar over sources on the terminal for long runs; plain iteration when not attached to one."""
+    if not show or sum(sizes) < 2:
         yield from results
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, transient=True) as bar:
-        task = bar.add_task("sources", total=total)
-        for result in results:
-            bar.advance(task)
+        task = bar.add_task("sources", total=sum(sizes))
+        for size, result in zip(sizes, results):
+            bar.advance(task, size)
             yield result
