@@ -52,3 +52,13 @@ def test_a_total_stated_as_a_lower_bound_accepts_larger_sums():
 def test_a_full_breakdown_is_flagged_exactly_when_it_does_not_add_up(a, b, error):
     result = reconciled(breakdown(max(a + b + error, 0), a, b))
     assert ("parts" in set(result.findings["rule"])) == (max(a + b + error, 0) != a + b)
+
+
+def test_a_total_whose_metric_declares_a_single_part_is_never_a_complete_breakdown():
+    from claims.config import parse_config
+    from tests.reconcile_strategies import CONFIG_TEXT
+
+    config = parse_config(CONFIG_TEXT.replace('[metrics."total.b"]\nscope = "cumulative"\npart_of = "total"\n', ""))
+    assert "total.b" not in config.metrics
+    assert with_claims(reconciled(breakdown(1200, 400), config)).empty
+    assert list(reconciled(breakdown(300, 400), config).findings["rule"]) == ["parts"]  # a part above its total still is

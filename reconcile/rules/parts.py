@@ -32,7 +32,10 @@ def _breakdowns(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
         sum_lower=("lower", "sum"), sum_upper=("upper", "sum"), sum_lower_open=("lower_open", "any"),
         sum_upper_open=("upper_open", "any"))
     parent = pd.Series(declared(ctx.config, "part"), dtype=object)
+    # A breakdown is complete only with two or more declared parts: a lone declared part
+    # ("of whom 400 children") is one piece of its total, never the whole of it.
     needed = parent.value_counts()
+    needed = needed[needed >= 2]
     totals = totals.merge(sums, left_on="claim_id", right_index=True)
     is_declared = per_part["metric"].map(parent).to_numpy() == per_part["total_id"].map(totals.set_index("claim_id")["metric"]).to_numpy()
     covered = per_part.loc[is_declared].groupby("total_id")["part_key"].nunique()
