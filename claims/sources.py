@@ -37,3 +37,23 @@ def sha256_hex(data: bytes) -> str:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+def provenance_faults(text: str, start: int, end: int, figure: str, quote: str, line: int) -> list[str]:
+    """What does not match between a claim's span, figure, line and quote and its source text,
+    one "column 'name': what" phrase each; empty when its provenance holds."""
+    if end > len(text):
+        return [f"column 'char_end': span {start}:{end} lies outside the source ({len(text)} characters); "
+                "correct the span or re-run 'figcheck extract'"]
+    found = text[start:end]
+    if found != figure:
+        return [f"column 'text': the source reads {found!r} at {start}:{end}, not {figure!r}"]
+    faults = []
+    actual_line = line_of(text, start)
+    if line != actual_line:
+        faults.append(f"column 'line': the figure is on line {actual_line}, not {line}")
+    if figure not in quote:
+        faults.append(f"column 'quote': the quote does not contain the figure {figure!r}")
+    elif quote not in text[max(0, start - len(quote)):end + len(quote)]:
+        faults.append("column 'quote': the quote is not the source's text around the figure")
+    return faults

@@ -16,6 +16,7 @@ import pandas as pd
 
 from claims.csvio import format_column
 from claims.model import CLAIM_COLUMNS, EXTRACTED_FIELDS
+from claims.sources import provenance_faults
 
 _SEP = "\x1f"
 STATS_COLUMNS = ["found", "kept", "added", "removed", "stale"]
@@ -44,15 +45,10 @@ def touched(frame: pd.DataFrame) -> pd.Series:
 
 
 def provenance_holds(frame: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
-    """The source still reads `text` at the row's span, inside a quote that appears around it."""
-    def holds(row) -> bool:
-        text = texts[row.source_id]
-        start, end = int(row.char_start), int(row.char_end)
-        if end > len(text) or text[start:end] != row.text:
-            return False
-        return row.quote in text[max(0, start - len(row.quote)):end + len(row.quote)]
-
-    return pd.Series([holds(r) for r in frame.itertuples()], index=frame.index, dtype=bool)
+    """The source still reads each row's figure at its span and line, inside its quote."""
+    holds = [not provenance_faults(texts[r.source_id], int(r.char_start), int(r.char_end), r.text, r.quote, int(r.line))
+             for r in frame.itertuples()]
+    return pd.Series(holds, index=frame.index, dtype=bool)
 
 
 def merge_store(stored: pd.DataFrame, extracted: pd.DataFrame, texts: dict[str, str],
