@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_matrix
 
 from claims.config import Config
@@ -100,6 +99,8 @@ def at_risk(claims: pd.DataFrame, relations: Relations) -> Relations:
 
 def solve(members: pd.DataFrame, terms: pd.DataFrame, bounds: pd.DataFrame, config: Config) -> Solution:
     """Enumerate the minimum-weight change sets of one component."""
+    from scipy.optimize import Bounds, LinearConstraint, milp  # loaded only when there is something to solve
+
     started = time.monotonic()
     variables = np.unique(np.concatenate([members["var"].to_numpy(int), terms["var"].to_numpy(int)]))
     nx, nd = len(variables), len(members)

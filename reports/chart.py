@@ -10,13 +10,7 @@ import io
 import re
 from dataclasses import dataclass
 
-import matplotlib
-import matplotlib.style
-import matplotlib.ticker
 import pandas as pd
-from matplotlib.dates import DateFormatter
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from reports.result import format_number
 
@@ -27,7 +21,6 @@ STYLE = {
     "font.size": 9.0,
     "text.parse_math": False,      # a `$` in a label is text, not TeX
     "svg.hashsalt": "figcheck",
-    "axes.prop_cycle": matplotlib.rcParamsDefault["axes.prop_cycle"],
 }
 LOG_SCALE_RATIO = 20  # values spanning more than this factor are drawn on a log axis
 
@@ -77,7 +70,16 @@ def _alt_text(entity_name: str, points: pd.DataFrame) -> str:
 
 
 def _draw(entity_name: str, points: pd.DataFrame) -> bytes:
-    with matplotlib.style.context("default"), matplotlib.rc_context(STYLE):
+    # matplotlib is loaded here, not at import: every other command starts without its cost.
+    import matplotlib
+    import matplotlib.style
+    import matplotlib.ticker
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import DateFormatter
+    from matplotlib.figure import Figure
+
+    style = {**STYLE, "axes.prop_cycle": matplotlib.rcParamsDefault["axes.prop_cycle"]}
+    with matplotlib.style.context("default"), matplotlib.rc_context(style):
         figure = Figure(figsize=SIZE_INCHES, dpi=DPI)
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
