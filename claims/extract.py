@@ -245,35 +245,40 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
 
 
 _INTEGERS = ("line", "char_start", "char_end")
-_FLOATS = ("value", "lower", "upper")
+_TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str since pandas 3, object before
 
 
 def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
-    text = doc.text
+    text, found = doc.text, doc.found
+    quotes = [text[f.quote_start:f.quote_end] for f in found]
     seen: dict[tuple[str, str], int] = {}
     ids = []
-    for f in doc.found:
-        quote = text[f.quote_start:f.quote_end]
+    for f, quote in zip(found, quotes):
         key = (" ".join(quote.split()).casefold(), f.q.text)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         ids.append(claim_id(source_id, quote, f.q.text, occurrence))
-    rows = []
-    for f, cid in zip(doc.found, ids):
-        q = f.q
-        rows.append((
-            cid, source_id, q.line, q.start, q.end, q.text, text[f.quote_start:f.quote_end],
-            q.value, q.qualifier, q.lower, q.upper, q.unit, q.kind, f.entity, f.metric, f.scope,
-            f.period.start, f.period.end, ids[f.total] if f.total >= 0 else "", "auto", "candidate", "", "", "",
-        ))
-    columns = list(zip(*rows)) if rows else [()] * len(CLAIM_COLUMNS)
-    # Column by column with their final types: one conversion each, no second pass over the frame.
-    data = {}
-    for name, values in zip(CLAIM_COLUMNS, columns):
-        if name in _INTEGERS:
-            data[name] = pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(len(values), dtype=bool))
-        elif name in _FLOATS:
-            data[name] = np.array(values, dtype=float)
-        else:
-            data[name] = np.array(values, dtype=object)
-    return pd.DataFrame(data, columns=CLAIM_COLUMNS)
+    n = len(found)
+    qs = [f.q for f in found]
+    strings = {
+        "claim_id": ids, "source_id": [source_id] * n, "text": [q.text for q in qs], "quote": quotes,
+        "qualifier": [q.qualifier for q in qs], "unit": [q.unit for q in qs], "kind": [q.kind for q in qs],
+        "entity": [f.entity for f in found], "metric": [f.metric for f in found], "scope": [f.scope for f in found],
+        "period_start": [f.period.start for f in found], "period_end": [f.period.end for f in found],
+        "part_of": [ids[f.total] if f.total >= 0 else "" for f in found],
+        "method": ["auto"] * n, "status": ["candidate"] * n,
+        "note": [""] * n, "source_sha256": [""] * n, "auto_digest": [""] * n,
+    }
+    numbers = {
+        "line": [q.line for q in qs], "char_start": [q.start for q in qs], "char_end": [q.end for q in qs],
+        "value": [q.value for q in qs], "lower": [q.lower for q in qs], "upper": [q.upper for q in qs],
+    }
+    # One string array for all text columns, a slice each, and columns handed over in their final
+    # order and types: pandas' checks per array and per column otherwise cost more than extracting
+    # a short document.
+    flat = pd.array([value for values in strings.values() for value in values], dtype=_TEXT)
+    columns = {name: flat[i * n:(i + 1) * n] for i, name in enumerate(strings)}
+    for name, values in numbers.items():
+        columns[name] = (pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(n, dtype=bool))
+                         if name in _INTEGERS else np.array(values, dtype=float))
+    return pd.DataFrame({name: columns[name] for name in CLAIM_COLUMNS}, index=pd.RangeIndex(n), copy=False)
