@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from claims.extraction import exclusions as ex
 from claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
@@ -89,7 +90,7 @@ def _words_after(text: str, pos: int) -> list[tuple[str, int, int]]:
     cut = _PARAGRAPH_END.search(window)
     if cut:
         window = window[:cut.start()]
-    return [(m.group(), pos + m.start(), pos + m.end()) for m in _TOKEN.finditer(window)][:8]
+    return [(m.group(), pos + m.start(), pos + m.end()) for m in islice(_TOKEN.finditer(window), 8)]
 
 
 def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
@@ -144,7 +145,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if spans.covering(start, end) or (found and start < found[-1].end):
             continue  # excluded, or the upper end of the range just read
         before = text[max(0, start - _CONTEXT):start]
-        before = _BLANK_LINE.split(before)[-1]  # a qualifier or a label never reaches over a blank line
+        if "\n" in before:  # a qualifier or a label never reaches over a blank line
+            before = _BLANK_LINE.split(before)[-1]
         tail = Tail.of(before)
         previous_word = tail.words[-1].rstrip(_PUNCTUATION) if tail.words and before[-1:].isspace() else ""
         unit, kind = "", ""

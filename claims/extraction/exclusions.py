@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import SPACE, PhraseTable, Tail, load_language, phrases, word_set
+from claims.extraction.language import SPACE, PhraseTable, Tail, initials, load_language, phrases, word_set
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,17 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     year = r"(?:1[89]|20|21)\d{2}"
     spans = {
         # Anchored at word starts, so a long word is not rescanned from each of its letters.
-        "address": re.compile(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+|[ \t]*\[at\][ \t]*\S*))"),
+        # Possessive: a word not followed by "@" or "[at]" is not retried from each shorter prefix.
+        "address": re.compile(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]++(?:@[\w-]+(?:\.[\w-]+)+|[ \t]*\[at\][ \t]*\S*))"),
         # +996775987817, (+998 93) 505-05-58, 0800 123 4567, and any run of three or more
-        # hyphenated digit groups (06-80-204-264, an ISBN).
-        "phone": re.compile(r"\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
+        # hyphenated digit groups (06-80-204-264, an ISBN). Each form opens with "+", "(" or a digit:
+        # the lookahead skips every other position at once.
+        "phone": re.compile(r"(?=[+(\d])(?:\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
                             r"|(?<![\d,.])0\d{2,4}(?:[ \t]\d{2,4}){2,}(?![\d,])"
-                            r"|(?<![\d,.-])\d+(?:-\d+){2,}(?![\d-])"),
+                            r"|(?<![\d,.-])\d+(?:-\d+){2,}(?![\d-]))"),
+        # Dates and times open with a digit or a month: the lookaheads skip other positions at once.
         "date": re.compile(
-            rf"(?<![\w-])(?:{day_range}(?:{SPACE}of)?{SPACE}{month}(?:,?{SPACE}{year})?"
+            rf"(?=[\d{initials(month_names)}])(?<![\w-])(?:{day_range}(?:{SPACE}of)?{SPACE}{month}(?:,?{SPACE}{year})?"
             rf"|{month}{SPACE}{day_range}(?![\d,.]\d)(?:,?{SPACE}{year})?"
             rf"|{month},?{SPACE}{year}"
             rf"|{year}-\d{{2}}(?:-\d{{2}})?"
@@ -56,8 +59,8 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         "year_range": re.compile(rf"(?<![\w.,-]){year}[ \t]*[-–/][ \t]*(?:{year}|\d{{2}})(?![\w,.]?\d)"),
         # A dotted time needs a time word after it ("10.30 am"), so "3.45" stays a decimal.
         "time": re.compile(
-            rf"(?<![\w.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d])"
-            rf"|(?<![\w.])\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?i:{phrases(dates['time_after'])})(?![\w])"
+            rf"(?=\d)(?:(?<![\w.])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d])"
+            rf"|(?<![\w.])\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?i:{phrases(dates['time_after'])})(?![\w]))"
         ),
         # "1." or "(2)" opening a line, "3.2 Results" numbering a heading; the named group is the number.
         "list_number": re.compile(

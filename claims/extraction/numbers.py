@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from claims.extraction.language import load_language, phrases
+from claims.extraction.language import initials, load_language, phrases
 
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 1500 · 1500.5; not glued to a word,
 # a decimal point or a sign (Mehr-2, v1.2, +996...).
@@ -40,7 +40,8 @@ def number_patterns(code: str = "en") -> NumberPatterns:
     nums = lang["numbers"]
     word = f"(?:{phrases(nums['words'])})"
     words = rf"\b{word}(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+){word})*\b"
-    number = re.compile(rf"(?<![\w.,/@#\\+-])(?P<d>{DIGITS})|(?P<w>(?i:{words}))")
+    # A figure opens with a digit or a number word's letter: the lookahead skips other positions at once.
+    number = re.compile(rf"(?=\d|\b(?i:[{initials(nums['words'])}]))(?:(?<![\w.,/@#\\+-])(?P<d>{DIGITS})|(?P<w>(?i:{words})))")
     scales = {k.casefold(): float(v) for k, v in nums["scales"].items()}
     long_scales = [k for k in scales if len(k) > 2]
     short_scales = [k for k in scales if len(k) <= 2]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import SPACE, load_language, phrases
+from claims.extraction.language import SPACE, initials, load_language, phrases
 
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 
@@ -51,7 +51,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
     dates, time = lang["dates"], lang["time"]
     months = {m.casefold(): i + 1 for i, m in enumerate(dates["months"])}
     months.update({m.casefold(): i + 1 for i, m in enumerate(dates["month_abbreviations"])})
-    month = phrases(m.capitalize() for m in months)
+    month_names = [m.capitalize() for m in months]
+    month = phrases(month_names)
     joins = phrases(time["range_join"])
 
     modifier = rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
@@ -60,8 +61,9 @@ def time_patterns(code: str = "en") -> TimePatterns:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
     reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
     return TimePatterns(
-        # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening word)
-        range=re.compile(rf"(?<![\w])(?:{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{modifier}{_date('b', month)})"),
+        # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening
+        # word); the lookahead for what a range can open with skips other positions at once.
+        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?:{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{modifier}{_date('b', month)})"),
         since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month)}"),
         until=re.compile(rf"{cue(time['end'])}{_date('a', month)}"),
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
