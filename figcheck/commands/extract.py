@@ -1,8 +1,11 @@
 """`figcheck extract WS`: find the claims of every source and merge them into the claim store.
 
-Sources whose text, configuration and extractor are unchanged since the last run are skipped;
-the rest are extracted (over several processes with --jobs) and merged so that rows a person
-touched are kept exactly. Nothing is written unless the whole store validates first.
+Sources whose text, configuration and extractor are unchanged since the last run are skipped. The
+rest go in chunks, over several processes with --jobs: each chunk's sources are extracted, merged so
+that rows a person touched are kept exactly, checked, and their new claims files written beside the
+old ones as temporary files flushed to disk. Only when every chunk has passed are those renamed into
+place, so bad output leaves the store as it was; a claims file whose content is unchanged is not
+rewritten.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -21,8 +25,8 @@ from checks.provenance import provenance_problems
 from checks.schemas import CLAIM_CHECK_COLUMNS, Claim
 from checks.validate import InputError, validate
 from checks.workspace import load_claims, load_sources
-from claims.atomic import write_atomic
-from claims.config import CONFIG_NAME, Config
+from claims.atomic import discard, publish, stage, write_atomic
+from claims.config import CONFIG_NAME
 from claims.model import CLAIM_COLUMNS
 from claims.store import merge_store, store_texts
 from claims.workspace import Layout
@@ -30,6 +34,8 @@ from claims.workspace import Layout
 HELP = "extract the numeric claims of every source into the claim store (keeps reviewed rows)"
 CACHE_FILE = "extract-state.json"
 SUMMARY_COLUMNS = ["source_id", "state", "found", "kept", "added", "removed", "stale"]
+CHUNKS_PER_JOB = 4  # enough for the processes to finish close together; each chunk is one validation pass
+MAX_CHUNK = 256     # sources per chunk at most, so a large workspace still shows progress
 
 
 def add_arguments(parser):
@@ -69,21 +75,86 @@ def _extractor_fingerprint() -> str:
     return digest.hexdigest()
 
 
-_worker_config: Config | None = None
+@dataclass
+class _Job:
+    """What every chunk needs; worker processes receive it once, not with each chunk."""
+    layout: Layout
+    texts: dict[str, str]        # source_id -> document text
+    hashes: dict[str, str]       # source_id -> content hash, for the sources re-extracted
+    stored: pd.DataFrame         # their validated store rows
 
 
-def _init_worker(config: Config) -> None:
-    """Each worker process receives the configuration once, not with every source."""
-    global _worker_config
-    _worker_config = config
+@dataclass
+class _Chunk:
+    """What one chunk hands back to the parent process."""
+    counts: pd.DataFrame                # per source: found, kept, added, removed, stale
+    staged: list[tuple[Path, Path]]     # (temporary file, claims file) for each file that changes
+    problems: list[str]
+    claim_ids: list[str]
+
+
+_job: _Job | None = None
+
+
+def _init_worker(job: _Job) -> None:
+    global _job
+    _job = job
 
 
 def _extract_chunk(items: list[tuple[str, dict]]) -> pd.DataFrame:
-    """The claims of several sources as one frame: one result to send back per chunk, not per source."""
+    """The claims of several sources as one frame."""
     from claims.extract import extract_source
 
-    found = [extract_source(text, source, _worker_config) for text, source in items]
+    found = [extract_source(text, source, _job.layout.config) for text, source in items]
     return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
+
+
+def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
+    """Extract, merge and check the sources of one chunk, and stage their claims files that change."""
+    job = _job
+    ids = [row["source_id"] for row in rows]
+    hashes = {sid: job.hashes[sid] for sid in ids}
+    found = _extract_chunk([(job.texts[sid], row) for sid, row in zip(ids, rows)])
+    merged, counts = merge_store(job.stored[job.stored["source_id"].isin(ids)], found, job.texts, hashes)
+    checked, problems = _checked(merged, hashes, job.texts)
+    if problems:
+        return _Chunk(counts, [], problems, [])
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for sid, content in store_texts(checked, ids).items():
+            path, payload = job.layout.claims_file(sid), content.encode("utf-8")
+            if not _holds(path, payload):
+                staged.append((stage(path, payload), path))
+    except BaseException:
+        discard([tmp for tmp, _ in staged])
+        raise
+    return _Chunk(counts, staged, [], checked["claim_id"].tolist())
+
+
+def _holds(path: Path, payload: bytes) -> bool:
+    """Whether the file already holds exactly `payload`."""
+    try:
+        return path.read_bytes() == payload
+    except FileNotFoundError:
+        return False
+
+
+def _checked(merged: pd.DataFrame, hashes: dict[str, str], texts: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """The merged rows once the schema and provenance checks pass, else the problems found."""
+    row = merged.groupby("source_id").cumcount() + 1
+    where = "extractor output for source " + merged["source_id"].astype(str) + ", row " + row.astype(str)
+    checked, problems = validate(Claim, merged, where, check_columns=CLAIM_CHECK_COLUMNS)
+    if checked is not None:
+        current = checked["source_sha256"] == checked["source_id"].map(hashes)
+        problems += provenance_problems(checked[current], texts, where[current])
+    return checked, problems
+
+
+def _repeated_ids(results: list[_Chunk]) -> list[str]:
+    """Each chunk's check finds a claim id used twice within it; this finds one used in two chunks."""
+    ids = pd.Series([i for result in results for i in result.claim_ids], dtype=object)
+    return [f"extractor output: column 'claim_id': {i!r} appears more than once; ids must be unique"
+            for i in sorted(set(ids[ids.duplicated()]))]
 
 
 def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False) -> pd.DataFrame:
@@ -100,19 +171,22 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
             if force or cache.get(row["source_id"]) != keys[row["source_id"]]
             or not layout.claims_file(row["source_id"]).is_file()]
 
-    found = _run_extractor(todo, texts, layout.config, jobs, progress and sys.stderr.isatty())
-
-    todo_ids = [s["source_id"] for s in todo]
     hashes = {s["source_id"]: s["sha256"] for s in todo}
-    previous = stored[stored["source_id"].isin(todo_ids)].drop(columns="stale")
-    merged, counts = merge_store(previous, found, texts, hashes)
-    outputs = _checked_outputs(merged, todo_ids, hashes, texts) if todo else {}
-    rows = [[sid, "extracted", *counts.loc[sid].tolist()] for sid in todo_ids]
-    for sid, content in outputs.items():
-        write_atomic(layout.claims_file(sid), content)
-        cache[sid] = keys[sid]
+    job = _Job(layout, texts, hashes, stored[stored["source_id"].isin(hashes)].drop(columns="stale"))
+    chunks = _chunks([{k: str(v) for k, v in s.items()} for s in todo], jobs)
+    results = _run_chunks(chunks, job, jobs, progress and sys.stderr.isatty())
+    staged = [pair for result in results for pair in result.staged]
+    problems = [p for result in results for p in result.problems] + _repeated_ids(results)
+    if problems:
+        discard([tmp for tmp, _ in staged])
+        raise InputError(problems, "The extractor produced rows that do not match their source; nothing was written. "
+                                   "Please report this with the source.")
+    publish(staged)
+    cache.update((sid, keys[sid]) for sid in hashes)
     write_atomic(cache_path, json.dumps(dict(sorted(cache.items())), indent=1) + "\n")
 
+    counts = pd.concat([result.counts for result in results]) if results else None
+    rows = [[sid, "extracted", *counts.loc[sid].tolist()] for sid in hashes]
     sizes = stored.groupby("source_id").size()
     stale = stored.groupby("source_id")["stale"].sum()
     rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
@@ -120,42 +194,45 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
 
 
-def _checked_outputs(merged: pd.DataFrame, todo_ids: list[str], hashes: dict[str, str],
-                     texts: dict[str, str]) -> dict[str, str]:
-    """Each source's new file content, once the schema and provenance checks pass for all of them."""
-    where = "extractor output for source " + merged["source_id"].astype(str) + ", row " + merged.index.astype(str)
-    checked, problems = validate(Claim, merged, where, check_columns=CLAIM_CHECK_COLUMNS)
-    if checked is not None:
-        current = checked["source_sha256"] == checked["source_id"].map(hashes)
-        problems += provenance_problems(checked[current], texts, where[current])
-    if problems:
-        raise InputError(problems, "The extractor produced rows that do not match their source; nothing was written. "
-                                   "Please report this with the source.")
-    return store_texts(checked, todo_ids)
+def _chunks(rows: list[dict[str, str]], jobs: int) -> list[list[dict[str, str]]]:
+    size = max(1, min(MAX_CHUNK, -(-len(rows) // (jobs * CHUNKS_PER_JOB))))
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
-def _run_extractor(todo: list[dict], texts: dict[str, str], config: Config, jobs: int, show: bool) -> pd.DataFrame:
-    """Every claim the extractor finds in the listed sources, in chunks of sources (over `jobs` processes)."""
-    items = [(texts[s["source_id"]], {k: str(v) for k, v in s.items()}) for s in todo]
-    _init_worker(config)
-    size = max(1, min(64, len(items) // (jobs * 8)))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+def _run_chunks(chunks: list[list[dict[str, str]]], job: _Job, jobs: int, show: bool) -> list[_Chunk]:
+    """Every chunk's result in chunk order, over `jobs` processes. If one fails, no file stays staged."""
+    _init_worker(job)
+    sizes = [len(chunk) for chunk in chunks]
     if jobs == 1 or len(chunks) < 2:
-        found = list(_progress(map(_extract_chunk, chunks), [len(c) for c in chunks], show))
-    else:
-        # The parent extracts the first chunk itself: that imports the extractor and compiles the
-        # vocabulary once, and forked workers inherit both instead of each redoing them.
-        first = _extract_chunk(chunks[0])
-        with _worker_pool(jobs, config) as pool:
-            found = [first, *_progress(pool.map(_extract_chunk, chunks[1:]), [len(c) for c in chunks[1:]], show)]
-    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
+        return _collect(map(_process_chunk, chunks), sizes, show)
+    with _worker_pool(min(jobs, len(chunks)), job) as pool:
+        futures = [pool.submit(_process_chunk, chunk) for chunk in chunks]
+        try:
+            return _collect((future.result() for future in futures), sizes, show)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            # Chunks already running finish; what they staged goes too.
+            discard([tmp for future in futures if not future.cancelled() and future.exception() is None
+                     for tmp, _ in future.result().staged])
+            raise
 
 
-def _worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
-    """Forked workers where the platform has fork; elsewhere each worker receives the configuration once."""
+def _collect(results, sizes: list[int], show: bool) -> list[_Chunk]:
+    collected: list[_Chunk] = []
+    try:
+        collected.extend(_progress(results, sizes, show))
+    except BaseException:
+        discard([tmp for result in collected for tmp, _ in result.staged])
+        raise
+    return collected
+
+
+def _worker_pool(jobs: int, job: _Job) -> ProcessPoolExecutor:
+    """Forked workers inherit the job where the platform has fork; elsewhere each receives it once."""
     if "fork" in multiprocessing.get_all_start_methods():
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,))
 
 
 def _progress(results, sizes: list[int], show: bool):
