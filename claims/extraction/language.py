@@ -50,7 +50,7 @@ class Tail:
 
     @classmethod
     def of(cls, before: str, count: int = 6) -> "Tail":
-        return cls([w.lstrip(_OPENERS).casefold() for w in before.split()[-count:]])
+        return cls([w.lstrip(_OPENERS) for w in before.casefold().split()[-count:]])
 
     def without_last(self, n: int) -> "Tail":
         return Tail(self.words[:-n])
