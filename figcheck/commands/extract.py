@@ -185,8 +185,8 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
     cache.update((sid, keys[sid]) for sid in hashes)
     write_atomic(cache_path, json.dumps(dict(sorted(cache.items())), indent=1) + "\n")
 
-    counts = pd.concat([result.counts for result in results]) if results else None
-    rows = [[sid, "extracted", *counts.loc[sid].tolist()] for sid in hashes]
+    rows = [[sid, "extracted", *values] for result in results
+            for sid, values in zip(result.counts.index, result.counts.to_numpy().tolist())]
     sizes = stored.groupby("source_id").size()
     stale = stored.groupby("source_id")["stale"].sum()
     rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
