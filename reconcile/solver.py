@@ -1,187 +1,207 @@
-"""Which claims are most likely wrong: Fellegi-Holt error localisation as a small MILP per component.
+"""Which claims are most likely wrong: Fellegi-Holt error localisation, built lazily.
 
-For a component, x[q] is the true value of each quantity and d[i] in {0, 1} says claim i is changed.
-A kept claim holds its quantity inside its interval (big-M: lower_i - M*d_i <= x[q] <= upper_i + M*d_i),
-every rule relation holds on x, and the weights (reliability x review) of the changed claims are
-minimised with `scipy.optimize.milp`. Each optimal change set found is cut off and the program solved
-again until the optimum rises (at most `solver.max_ties` sets): claims in every optimal set are most
-likely wrong, claims in some are possibly wrong.
+Relations join quantities into components, and only components holding a suspect claim are
+solved. Inside one, most quantities are clean (all their claims agree) and most relations already
+hold among the clean values, so the program (`reconcile.program`) starts from the quantities whose claims disagree and
+the relations their favoured values leave in doubt. Each solution is then checked against the
+relations left out; any that might break joins the program and its group is solved again. A left
+out relation holds for every solution kept, so the optimum found is that of the whole component and
+so are its change sets: the answer of one program over everything, from programs a fraction of its
+size.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import time
-from contextlib import contextmanager
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
 
 from claims.config import Config
 from reconcile import wording
-from reconcile.components import relation_components
+from reconcile.components import connect, relation_components
 from reconcile.model import Relations
+from reconcile.program import Group, Solution, optimal_sets
+from reconcile.ranges import ranges
 
 VERDICT_COLUMNS = ["claim_id", "verdict", "component", "suggested", "note"]
-_COST_EPSILON = 1e-6
-
-
-@dataclass
-class Solution:
-    """The optimal change sets of one component (claim positions), and for each the corrected x."""
-
-    sets: list[frozenset[int]]
-    values: list[np.ndarray]
-    capped: bool
-    finished: bool
 
 
 def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, config: Config) -> tuple[pd.DataFrame, list[str]]:
     """Verdicts (VERDICT_COLUMNS) for the claims of every component holding a suspect claim, and a
-    description of each component the solver could not finish."""
+    description of each group the solver could not finish."""
     variable_count = int(claims["var"].max()) + 1 if len(claims) else 0
-    relations = at_risk(claims, relations)
     component = relation_components(variable_count, relations.terms)
     claims = claims.assign(component=component[claims["var"].to_numpy(int)])
     wanted = np.unique(claims.loc[claims["claim_id"].isin(suspects), "component"])
-    claims = claims.loc[claims["component"].isin(wanted)]
+    if not len(wanted):
+        return pd.DataFrame(columns=VERDICT_COLUMNS), []
+    claims = claims.loc[claims["component"].isin(wanted)].sort_values(["var", "claim_id"], kind="stable").reset_index(drop=True)
     terms = relations.terms.assign(component=component[relations.terms["var"].to_numpy(int)])
-    terms = terms.loc[terms["component"].isin(wanted)]
-    bounds = relations.bounds.set_index("rel")
+    terms = terms.loc[terms["component"].isin(wanted)].join(relations.bounds.set_index("rel"), on="rel")
     verdicts, unsolved = [], []
-    term_groups = dict(tuple(terms.groupby("component")))
-    for number, members in claims.groupby("component"):
+    space = Space(claims, terms.sort_values("rel", kind="stable"))
+    named = claims[["claim_id", "entity", "metric"]]
+    for number, (positions, var, solution) in enumerate(space.settle(config)):
+        members = named.iloc[positions]
         subject = wording.listing(sorted({f"{e} {m}".strip() for e, m in zip(members["entity"], members["metric"])})[:3])
-        if len(members) > config.solver_max_component:
+        if solution is None:
             unsolved.append(f"component {number} ({len(members)} claims: {subject}): more claims than "
                             f"solver.max_component = {config.solver_max_component}")
             verdicts.append(_undetermined(members, suspects, number, "too many connected claims to decide"))
-            continue
-        own_terms = term_groups.get(number, pd.DataFrame(columns=["rel", "var", "coef"]))
-        solution = solve(members, own_terms, bounds.loc[own_terms["rel"].unique()], config)
-        if not solution.finished:
+        elif not solution.finished:
             unsolved.append(f"component {number} ({len(members)} claims: {subject}): no answer within "
                             f"solver.time_limit = {config.solver_time_limit:g} s")
             verdicts.append(_undetermined(members, suspects, number, "the solver ran out of time"))
-            continue
-        verdicts.append(_verdicts(members, number, solution))
+        else:
+            verdicts.append(_verdicts(members, var, number, solution))
     frames = [v for v in verdicts if not v.empty]
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=VERDICT_COLUMNS)
     return table.sort_values("claim_id").reset_index(drop=True), unsolved
 
 
-def at_risk(claims: pd.DataFrame, relations: Relations) -> Relations:
-    """The relations some values the claims allow would break (or that hold only with equality).
+class Space:
+    """The wanted components as arrays: variables numbered 0..V-1, claims sorted by variable, the
+    ranges of each variable (`reconcile.ranges`), relation terms sorted by relation."""
 
-    A relation that holds whatever value in its claims' intervals each quantity takes (a cumulative
-    series that grew, a subset well below its set) cannot be why a claim is wrong; leaving it out
-    keeps components to the claims that actually compete, so a long series does not become one
-    program. Interval arithmetic over each quantity's hull of claims decides, in one group-by.
-    """
-    if relations.terms.empty:
-        return relations
-    hull = claims.groupby("var").agg(low=("lower", "min"), high=("upper", "max"))
-    terms = relations.terms.join(hull, on="var")
-    coef = terms["coef"].to_numpy(float)
-    with np.errstate(invalid="ignore"):
-        least = np.where(coef > 0, coef * terms["low"].to_numpy(float), coef * terms["high"].to_numpy(float))
-        most = np.where(coef > 0, coef * terms["high"].to_numpy(float), coef * terms["low"].to_numpy(float))
-    sums = pd.DataFrame({"rel": terms["rel"], "least": least, "most": most}).groupby("rel").sum(min_count=1)
-    bounds = relations.bounds.set_index("rel").join(sums)
-    risky = ~((bounds["least"] > bounds["lo"]) & (bounds["most"] < bounds["hi"]))
-    keep = bounds.index[risky.to_numpy()]
-    return Relations(relations.terms.loc[relations.terms["rel"].isin(keep)],
-                     relations.bounds.loc[relations.bounds["rel"].isin(keep)])
+    def __init__(self, claims: pd.DataFrame, terms: pd.DataFrame):
+        labels = np.unique(np.concatenate([claims["var"].to_numpy(int), terms["var"].to_numpy(int)]))
+        count = len(labels)
+        self.claim_var = np.searchsorted(labels, claims["var"].to_numpy(int))
+        self.claim_start = np.searchsorted(self.claim_var, np.arange(count + 1))
+        self.term_var = np.searchsorted(labels, terms["var"].to_numpy(int))
+        self.term_rel = np.unique(terms["rel"].to_numpy(), return_inverse=True)[1]
+        self.term_start = np.searchsorted(self.term_rel, np.arange(self.term_rel.max(initial=-1) + 2))
+        self.coef = terms["coef"].to_numpy(float)
+        self.rel_lo = terms["lo"].to_numpy(float)[self.term_start[:-1]]
+        self.rel_hi = terms["hi"].to_numpy(float)[self.term_start[:-1]]
+
+        # x's box, per component: far beyond any stated figure, scaled by the widest relation.
+        component = np.zeros(count, dtype=np.int64)
+        component[self.term_var] = terms["component"].to_numpy()
+        component[self.claim_var] = claims["component"].to_numpy()
+        value = claims["value"].to_numpy(float)
+        stated = np.column_stack([value, claims["lower"].to_numpy(float), claims["upper"].to_numpy(float)])
+        largest = pd.Series(np.abs(np.where(np.isfinite(stated), stated, 0.0)).max(axis=1)).groupby(claims["component"].to_numpy()).max()
+        widest = terms.groupby(["component", "rel"]).size().groupby(level="component").max()
+        signed = pd.Series(~(value >= 0)).groupby(claims["component"].to_numpy()).any()
+        big = (10.0 * (largest.reindex(component, fill_value=0.0).to_numpy() + 1.0)
+               * np.maximum(widest.reindex(component, fill_value=1).to_numpy(), 1))
+        self.big = big
+        self.floor = np.where(signed.reindex(component, fill_value=False).to_numpy(bool), -big, 0.0)
+
+        stated_count = np.bincount(self.claim_var, minlength=count)
+        counted = np.bincount(self.claim_var, (claims["kind"] == "count").to_numpy(float), count)
+        self.whole = (stated_count > 0) & (counted == stated_count)
+        weight = claims["weight"].to_numpy(float)
+        self.weight = np.bincount(self.claim_var, weight, count)
+        # An open end moves one unit inward for whole counts, a hair otherwise.
+        step = np.where(self.whole[self.claim_var], 1.0, 1e-6 * np.maximum(1.0, np.abs(value)))
+        lower = claims["lower"].to_numpy(float) + np.where(claims["lower_open"].to_numpy(bool), step, 0.0)
+        upper = claims["upper"].to_numpy(float) - np.where(claims["upper_open"].to_numpy(bool), step, 0.0)
+        self.ranges = ranges(self.claim_var, np.maximum(lower, self.floor[self.claim_var]),
+                             np.minimum(upper, self.big[self.claim_var]), weight)
+        self.range_start = np.searchsorted(self.ranges.var, np.arange(count + 1))
+        # Each variable's favoured range: the one keeping all its claims (it is then clean), else the
+        # one keeping the most weight. A variable without claims may lie anywhere in its box.
+        everything = self.ranges.count == stated_count[self.ranges.var]
+        favoured = pd.Series(np.where(everything, np.inf, self.ranges.kept)).groupby(self.ranges.var).idxmax()
+        self.clean = np.zeros(count, dtype=bool)
+        self.clean[favoured.index] = everything[favoured.to_numpy()]
+        self.favoured_low, self.favoured_high = self.floor.copy(), self.big.copy()
+        self.favoured_low[favoured.index] = self.ranges.low[favoured.to_numpy()]
+        self.favoured_high[favoured.index] = self.ranges.high[favoured.to_numpy()]
+        self.disputed = (stated_count > 0) & ~self.clean
+
+    def settle(self, config: Config) -> list[tuple[np.ndarray, np.ndarray, Solution | None]]:
+        """Per group: its claims (positions), their variables (local to the group) and its solution
+        (None when it has more claims than solver.max_component). Groups grow until every relation
+        left out holds for every solution."""
+        active = ~self.holds(self.favoured_low, self.favoured_high)
+        solved: dict[bytes, tuple] = {}
+        while True:
+            low, high = self.favoured_low.copy(), self.favoured_high.copy()
+            results = []
+            for variables, rels in self.groups(active):
+                key = variables.tobytes() + b"|" + rels.tobytes()
+                if key not in solved:
+                    solved[key] = self.solve(variables, rels, config)
+                results.append(solved[key])
+                solution = solved[key][2]
+                if solution is not None and solution.finished and solution.sets:
+                    corrected = np.array(solution.values)
+                    low[variables], high[variables] = corrected.min(axis=0), corrected.max(axis=0)
+            doubtful = ~active & ~self.holds(low, high)
+            if not doubtful.any():
+                return results
+            active |= doubtful
+
+    def holds(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
+        """Per relation: whether it holds for every x with low <= x <= high (interval arithmetic)."""
+        coef = self.coef
+        least = np.where(coef > 0, coef * low[self.term_var], coef * high[self.term_var])
+        most = np.where(coef > 0, coef * high[self.term_var], coef * low[self.term_var])
+        size = len(self.rel_lo)
+        least, most = np.bincount(self.term_rel, least, size), np.bincount(self.term_rel, most, size)
+        # Solver round-off must not count as a break.
+        slack = 1e-9 * (1.0 + np.abs(least) + np.abs(most))
+        return (least >= self.rel_lo - slack) & (most <= self.rel_hi + slack)
+
+    def groups(self, active: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(variables, relations) of each program: disputed variables and active relations, joined
+        where a relation shares a variable; ordered by their first variable."""
+        rels = np.flatnonzero(active)
+        terms = _spans(self.term_start[rels], self.term_start[rels + 1])
+        head = self.term_var[self.term_start[self.term_rel[terms]]]
+        label = connect(len(self.clean), head, self.term_var[terms])
+        member = self.disputed.copy()
+        member[self.term_var[terms]] = True
+        variables = np.flatnonzero(member)
+        if not len(variables):
+            return []
+        order = np.lexsort((variables, label[variables]))
+        variables = variables[order]
+        cuts = np.flatnonzero(np.diff(label[variables])) + 1
+        rel_label = label[self.term_var[self.term_start[rels]]]
+        rels = rels[np.argsort(rel_label, kind="stable")]
+        rel_cuts = np.searchsorted(np.sort(rel_label), label[variables[np.append(0, cuts)]])
+        rel_cuts = np.append(rel_cuts, len(rels))
+        groups = [(v, rels[rel_cuts[i]:rel_cuts[i + 1]]) for i, v in enumerate(np.split(variables, cuts))]
+        return sorted(groups, key=lambda group: group[0][0])
+
+    def solve(self, variables: np.ndarray, rels: np.ndarray, config: Config) -> tuple[np.ndarray, np.ndarray, Solution | None]:
+        """Positions of the group's claims, their local variables and the group's optimal sets."""
+        claims = _spans(self.claim_start[variables], self.claim_start[variables + 1])
+        var = np.searchsorted(variables, self.claim_var[claims])
+        if len(claims) > config.solver_max_component:
+            return claims, var, None
+        starts, ends = self.range_start[variables], self.range_start[variables + 1]
+        own = _spans(starts, ends)
+        shift = (np.cumsum(ends - starts) - (ends - starts) - starts)[var]
+        terms = _spans(self.term_start[rels], self.term_start[rels + 1])
+        group = Group(whole=self.whole[variables], weight=self.weight[variables],
+                      floor=self.floor[variables[0]], big=self.big[variables[0]],
+                      range_var=np.searchsorted(variables, self.ranges.var[own]), low=self.ranges.low[own],
+                      high=self.ranges.high[own], kept=self.ranges.kept[own], claim_var=var,
+                      first=self.ranges.first[claims] + shift, last=self.ranges.last[claims] + shift,
+                      term_rel=np.searchsorted(rels, self.term_rel[terms]), term_var=np.searchsorted(variables, self.term_var[terms]),
+                      coef=self.coef[terms], lo=self.rel_lo[rels], hi=self.rel_hi[rels])
+        return claims, var, optimal_sets(group, config.solver_time_limit, config.solver_max_ties)
 
 
-def solve(members: pd.DataFrame, terms: pd.DataFrame, bounds: pd.DataFrame, config: Config) -> Solution:
-    """Enumerate the minimum-weight change sets of one component."""
-    from scipy.optimize import Bounds, LinearConstraint, milp  # loaded only when there is something to solve
-
-    started = time.monotonic()
-    variables = np.unique(np.concatenate([members["var"].to_numpy(int), terms["var"].to_numpy(int)]))
-    nx, nd = len(variables), len(members)
-    column = pd.Series(np.arange(nx), index=variables)
-    x_of_claim = column[members["var"].to_numpy(int)].to_numpy()
-    finite = np.concatenate([members[c].to_numpy(float) for c in ("lower", "upper", "value")])
-    finite = finite[np.isfinite(finite)]
-    widest = int(terms.groupby("rel").size().max()) if len(terms) else 1
-    big = 10.0 * (np.abs(finite).max(initial=0.0) + 1.0) * max(widest, 1)
-    floor = 0.0 if (members["value"] >= 0).all() else -big
-    whole = (members["kind"] == "count").groupby(x_of_claim).all().reindex(range(nx), fill_value=False).to_numpy()
-    rows, cols, data, lo, hi = _claim_rows(members, x_of_claim, whole, nx, floor, big)
-    if len(terms):
-        rel_codes, rel_ids = pd.factorize(terms["rel"])
-        rows = np.concatenate([rows, len(lo) + rel_codes])
-        cols = np.concatenate([cols, column[terms["var"].to_numpy(int)].to_numpy()])
-        data = np.concatenate([data, terms["coef"].to_numpy(float)])
-        lo = np.concatenate([lo, bounds.loc[rel_ids, "lo"].to_numpy(float)])
-        hi = np.concatenate([hi, bounds.loc[rel_ids, "hi"].to_numpy(float)])
-    rows, cols, data, lo, hi = list(rows), list(cols), list(data), list(lo), list(hi)
-
-    def add(row_cols, row_data, low, high):
-        r = len(lo)
-        rows.extend([r] * len(row_cols)), cols.extend(row_cols), data.extend(row_data)
-        lo.append(low), hi.append(high)
-
-    cost = np.concatenate([np.zeros(nx), members["weight"].to_numpy(float)])
-    integrality = np.concatenate([whole.astype(int), np.ones(nd, dtype=int)])
-    box = Bounds(np.concatenate([np.full(nx, floor), np.zeros(nd)]), np.concatenate([np.full(nx, big), np.ones(nd)]))
-    sets, values, best = [], [], None
-    while len(sets) < config.solver_max_ties:
-        remaining = config.solver_time_limit - (time.monotonic() - started)
-        if remaining <= 0:
-            return Solution(sets, values, capped=False, finished=False)
-        matrix = csr_matrix((data, (rows, cols)), shape=(len(lo), nx + nd))
-        with _quiet_stdout():
-            result = milp(cost, integrality=integrality, bounds=box,
-                          constraints=LinearConstraint(matrix, lo, hi) if lo else None,
-                          options={"time_limit": remaining, "presolve": False})
-        if result.status == 1 or (result.x is None and result.status != 2):
-            # Out of time: sets found so far are optimal, but there may be more of them.
-            return Solution(sets, values, capped=True, finished=bool(sets))
-        if result.x is None or (best is not None and result.fun > best + _COST_EPSILON):
-            return Solution(sets, values, capped=False, finished=True)
-        best = result.fun if best is None else best
-        changed = frozenset(np.flatnonzero(result.x[nx:] > 0.5).tolist())
-        sets.append(changed), values.append(result.x[:nx][x_of_claim])
-        if not changed:
-            return Solution(sets, values, capped=False, finished=True)
-        # Forbid this set (and any superset) and look for another one as small.
-        add([nx + i for i in changed], [1.0] * len(changed), -np.inf, len(changed) - 1)
-    return Solution(sets, values, capped=True, finished=True)
+def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The concatenated index runs starts[i]..ends[i]-1."""
+    lengths = ends - starts
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
 
 
-def _claim_rows(members: pd.DataFrame, x_of_claim: np.ndarray, whole: np.ndarray, nx: int, floor: float, big: float):
-    """Rows tying each kept claim's quantity to its interval (big-M on its change indicator):
-    x + (l - floor) * d >= l for a finite lower end l, x - (big - u) * d <= u for a finite upper end u.
-    An open end moves one unit inward for whole counts, a hair otherwise."""
-    value = members["value"].to_numpy(float)
-    step = np.where(whole[x_of_claim], 1.0, 1e-6 * np.maximum(1.0, np.abs(value)))
-    lower = members["lower"].to_numpy(float) + np.where(members["lower_open"].to_numpy(bool), step, 0.0)
-    upper = members["upper"].to_numpy(float) - np.where(members["upper_open"].to_numpy(bool), step, 0.0)
-    below, above = np.flatnonzero(np.isfinite(lower)), np.flatnonzero(np.isfinite(upper))
-    count = len(below) + len(above)
-    row = np.repeat(np.arange(count), 2)
-    claim = np.concatenate([below, above])
-    col = np.column_stack([x_of_claim[claim], nx + claim]).ravel()
-    coef = np.column_stack([np.ones(count), np.concatenate([lower[below] - floor, -(big - upper[above])])]).ravel()
-    lo = np.concatenate([lower[below], np.full(len(above), -np.inf)])
-    hi = np.concatenate([np.full(len(below), np.inf), upper[above]])
-    return row, col, coef, lo, hi
-
-
-def _verdicts(members: pd.DataFrame, number: int, solution: Solution) -> pd.DataFrame:
+def _verdicts(members: pd.DataFrame, var: np.ndarray, number: int, solution: Solution) -> pd.DataFrame:
+    """The claims changed in some optimal set; `var` is each member's variable in `solution.values`."""
     if not solution.sets or not solution.sets[0]:
         return pd.DataFrame(columns=VERDICT_COLUMNS)
     every = frozenset.intersection(*solution.sets)
     some = frozenset.union(*solution.sets)
     count = len(solution.sets)
     positions = sorted(some)
-    suggested = [next(v[i] for s, v in zip(solution.sets, solution.values) if i in s) for i in positions]
+    suggested = [next(v[var[i]] for s, v in zip(solution.sets, solution.values) if i in s) for i in positions]
     if solution.capped:
         verdict = ["undetermined"] * len(positions)
         note = [f"at least {count} equally small sets of corrections make every rule hold; the claims cannot tell which"] * len(positions)
@@ -199,18 +219,3 @@ def _undetermined(members: pd.DataFrame, suspects: pd.Index, number: int, why: s
     members = members.loc[members["claim_id"].isin(suspects)]
     return pd.DataFrame({"claim_id": members["claim_id"].to_numpy(), "verdict": "undetermined", "component": number,
                          "suggested": np.nan, "note": why})
-
-
-@contextmanager
-def _quiet_stdout():
-    """HiGHS prints some diagnostics to file descriptor 1 even when told to be silent
-    (jump-dev/HiGHS.jl#312); they must not corrupt a command's JSON or CSV output."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as sink:
-            os.dup2(sink.fileno(), 1)
-            yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
