@@ -39,7 +39,7 @@ _SPEC: dict = {
     "tolerance": {"approx": (int, float), "exact": (int, float)},
     "reliability": {"default": (int, float), "sources": {"*": (int, float)}, "publishers": {"*": (int, float)}},
     "review": {"confirmed_weight": (int, float), "candidate_weight": (int, float)},
-    "solver": {"time_limit": (int, float), "max_ties": int, "max_component": int},
+    "solver": {"time_limit": (int, float), "max_ties": int, "max_component": int, "jobs": int},
     "entities": {"*": {"name": str, "forms": [str]}},
     "groups": {"*": {"members": [str], "forms": [str]}},
     "metrics": {
@@ -138,6 +138,7 @@ class Config:
     solver_time_limit: float = 10.0
     solver_max_ties: int = 20
     solver_max_component: int = 2000
+    solver_jobs: int = 0          # processes solving groups at once; 0: one per core
     entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name": str, "forms": [str]}
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
@@ -220,6 +221,7 @@ def _build(raw: dict) -> Config:
         solver_time_limit=float(solver.get("time_limit", defaults.solver_time_limit)),
         solver_max_ties=int(solver.get("max_ties", defaults.solver_max_ties)),
         solver_max_component=int(solver.get("max_component", defaults.solver_max_component)),
+        solver_jobs=int(solver.get("jobs", defaults.solver_jobs)),
         entities=entities,
         groups=groups,
         metrics=metrics,

@@ -11,6 +11,7 @@ and the program solved again until the optimum rises (at most `max_ties` sets).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
@@ -61,11 +62,29 @@ class Solution:
     finished: bool
 
 
+# Below this many programs, starting processes costs more than it saves.
+_PARALLEL_FROM = 64
+
+
+def solve_all(groups: list[Group | None], time_limit: float, max_ties: int, jobs: int) -> list[Solution | None]:
+    """`optimal_sets` of every group (None stays None), spread over `jobs` processes (0: one per
+    core) when there are many; the answers come back in the order of `groups`."""
+    answers = [None if group is None else _lone_quantity(group, max_ties) for group in groups]
+    programs = [i for i, (group, answer) in enumerate(zip(groups, answers)) if group is not None and answer is None]
+    jobs = min(jobs or os.cpu_count() or 1, len(programs))
+    tasks = [(groups[i], time_limit, max_ties) for i in programs]
+    if jobs > 1 and len(programs) >= _PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            solved = pool.starmap(optimal_sets, tasks, chunksize=max(1, len(tasks) // (8 * jobs)))
+    else:
+        solved = [optimal_sets(*task) for task in tasks]
+    for i, solution in zip(programs, solved):
+        answers[i] = solution
+    return answers
+
+
 def optimal_sets(group: Group, time_limit: float, max_ties: int) -> Solution:
     """Every minimum-weight change set of the group, up to `max_ties` of them, within `time_limit`."""
-    alone = _lone_quantity(group, max_ties)
-    if alone is not None:
-        return alone
     from scipy.optimize import Bounds, LinearConstraint, milp  # loaded only when there is something to solve
 
     started = time.monotonic()

@@ -1,8 +1,9 @@
 """Where a quantity can lie, and which of its claims each place keeps.
 
-The claims on one solver variable cut its line into ranges: throughout a range the same claims hold.
-Choosing the quantity's value is then choosing one range (keeping exactly its claims) or none (every
-claim on it changed). One sweep over sorted interval ends builds every variable's ranges at once,
+The claims on one solver variable cut its line into ranges, each keeping the claims that hold
+throughout it (a stretch between two ends is stored closed, so at an end it meets that end's own
+range, which keeps more). Choosing the quantity's value is then choosing one range (keeping its
+claims) or none (every claim on it changed). One sweep over sorted interval ends builds every variable's ranges at once,
 and each claim holds a contiguous run of its variable's ranges.
 """
 

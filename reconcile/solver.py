@@ -19,7 +19,7 @@ from claims.config import Config
 from reconcile import wording
 from reconcile.components import connect, relation_components
 from reconcile.model import Relations
-from reconcile.program import Group, Solution, optimal_sets
+from reconcile.program import Group, Solution, solve_all
 from reconcile.ranges import ranges
 
 VERDICT_COLUMNS = ["claim_id", "verdict", "component", "suggested", "note"]
@@ -37,25 +37,28 @@ def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, con
     claims = claims.loc[claims["component"].isin(wanted)].sort_values(["var", "claim_id"], kind="stable").reset_index(drop=True)
     terms = relations.terms.assign(component=component[relations.terms["var"].to_numpy(int)])
     terms = terms.loc[terms["component"].isin(wanted)].join(relations.bounds.set_index("rel"), on="rel")
-    verdicts, unsolved = [], []
     space = Space(claims, terms.sort_values("rel", kind="stable"))
-    named = claims[["claim_id", "entity", "metric"]]
+    suspect = claims["claim_id"].isin(suspects).to_numpy()
+    rows, unsolved = [], []
     for number, (positions, var, solution) in enumerate(space.settle(config)):
-        members = named.iloc[positions]
+        if solution is not None and solution.finished:
+            rows += _verdicts(positions, var, number, solution)
+            continue
+        members = claims.iloc[positions]
         subject = wording.listing(sorted({f"{e} {m}".strip() for e, m in zip(members["entity"], members["metric"])})[:3])
         if solution is None:
+            why = "too many connected claims to decide"
             unsolved.append(f"component {number} ({len(members)} claims: {subject}): more claims than "
                             f"solver.max_component = {config.solver_max_component}")
-            verdicts.append(_undetermined(members, suspects, number, "too many connected claims to decide"))
-        elif not solution.finished:
+        else:
+            why = "the solver ran out of time"
             unsolved.append(f"component {number} ({len(members)} claims: {subject}): no answer within "
                             f"solver.time_limit = {config.solver_time_limit:g} s")
-            verdicts.append(_undetermined(members, suspects, number, "the solver ran out of time"))
-        else:
-            verdicts.append(_verdicts(members, var, number, solution))
-    frames = [v for v in verdicts if not v.empty]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=VERDICT_COLUMNS)
-    return table.sort_values("claim_id").reset_index(drop=True), unsolved
+        rows += [(p, "undetermined", number, np.nan, why) for p in positions[suspect[positions]]]
+    table = pd.DataFrame(rows, columns=["position"] + VERDICT_COLUMNS[1:])
+    table.insert(0, "claim_id", claims["claim_id"].to_numpy()[table["position"].to_numpy(int)])
+    table["suggested"] = table["suggested"].astype(float)
+    return table.drop(columns="position").sort_values("claim_id").reset_index(drop=True), unsolved
 
 
 class Space:
@@ -118,20 +121,22 @@ class Space:
         active = ~self.holds(self.favoured_low, self.favoured_high)
         solved: dict[bytes, tuple] = {}
         while True:
+            groups = self.groups(active)
+            keys = [variables.tobytes() + b"|" + rels.tobytes() for variables, rels in groups]
+            pending = {key: group for key, group in zip(keys, groups) if key not in solved}
+            programs = [self.program(variables, rels, config) for variables, rels in pending.values()]
+            answers = solve_all([group for _, _, group in programs], config.solver_time_limit,
+                                config.solver_max_ties, config.solver_jobs)
+            solved.update((key, (claims, var, answer)) for key, (claims, var, _), answer in zip(pending, programs, answers))
             low, high = self.favoured_low.copy(), self.favoured_high.copy()
-            results = []
-            for variables, rels in self.groups(active):
-                key = variables.tobytes() + b"|" + rels.tobytes()
-                if key not in solved:
-                    solved[key] = self.solve(variables, rels, config)
-                results.append(solved[key])
+            for (variables, _), key in zip(groups, keys):
                 solution = solved[key][2]
                 if solution is not None and solution.finished and solution.sets:
                     corrected = np.array(solution.values)
                     low[variables], high[variables] = corrected.min(axis=0), corrected.max(axis=0)
             doubtful = ~active & ~self.holds(low, high)
             if not doubtful.any():
-                return results
+                return [solved[key] for key in keys]
             active |= doubtful
 
     def holds(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
@@ -167,8 +172,9 @@ class Space:
         groups = [(v, rels[rel_cuts[i]:rel_cuts[i + 1]]) for i, v in enumerate(np.split(variables, cuts))]
         return sorted(groups, key=lambda group: group[0][0])
 
-    def solve(self, variables: np.ndarray, rels: np.ndarray, config: Config) -> tuple[np.ndarray, np.ndarray, Solution | None]:
-        """Positions of the group's claims, their local variables and the group's optimal sets."""
+    def program(self, variables: np.ndarray, rels: np.ndarray, config: Config) -> tuple[np.ndarray, np.ndarray, Group | None]:
+        """Positions of the group's claims, their local variables and the group's program (None when
+        it has more claims than solver.max_component)."""
         claims = _spans(self.claim_start[variables], self.claim_start[variables + 1])
         var = np.searchsorted(variables, self.claim_var[claims])
         if len(claims) > config.solver_max_component:
@@ -184,7 +190,7 @@ class Space:
                       first=self.ranges.first[claims] + shift, last=self.ranges.last[claims] + shift,
                       term_rel=np.searchsorted(rels, self.term_rel[terms]), term_var=np.searchsorted(variables, self.term_var[terms]),
                       coef=self.coef[terms], lo=self.rel_lo[rels], hi=self.rel_hi[rels])
-        return claims, var, optimal_sets(group, config.solver_time_limit, config.solver_max_ties)
+        return claims, var, group
 
 
 def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -193,29 +199,25 @@ def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
 
 
-def _verdicts(members: pd.DataFrame, var: np.ndarray, number: int, solution: Solution) -> pd.DataFrame:
-    """The claims changed in some optimal set; `var` is each member's variable in `solution.values`."""
+def _verdicts(positions: np.ndarray, var: np.ndarray, number: int, solution: Solution) -> list[tuple]:
+    """(position, verdict, component, suggested, note) of each claim changed in some optimal set;
+    `positions` and `var` are the group's claims and their variables in `solution.values`."""
     if not solution.sets or not solution.sets[0]:
-        return pd.DataFrame(columns=VERDICT_COLUMNS)
+        return []
     every = frozenset.intersection(*solution.sets)
-    some = frozenset.union(*solution.sets)
     count = len(solution.sets)
-    positions = sorted(some)
-    suggested = [next(v[var[i]] for s, v in zip(solution.sets, solution.values) if i in s) for i in positions]
-    if solution.capped:
-        verdict = ["undetermined"] * len(positions)
-        note = [f"at least {count} equally small sets of corrections make every rule hold; the claims cannot tell which"] * len(positions)
-    else:
-        verdict = ["most_likely_wrong" if i in every else "possibly_wrong" for i in positions]
-        sets = "the one smallest set" if count == 1 else f"all {count} equally small sets"
-        note = [f"changed in {sets} of corrections that make every rule hold" if i in every else
-                f"changed in {sum(i in s for s in solution.sets)} of the {count} equally small sets of corrections "
-                "that make every rule hold: the claims cannot tell which is wrong" for i in positions]
-    return pd.DataFrame({"claim_id": members["claim_id"].to_numpy()[positions], "verdict": verdict,
-                         "component": number, "suggested": np.round(np.asarray(suggested, float), 6), "note": note})
-
-
-def _undetermined(members: pd.DataFrame, suspects: pd.Index, number: int, why: str) -> pd.DataFrame:
-    members = members.loc[members["claim_id"].isin(suspects)]
-    return pd.DataFrame({"claim_id": members["claim_id"].to_numpy(), "verdict": "undetermined", "component": number,
-                         "suggested": np.nan, "note": why})
+    rows = []
+    for i in sorted(frozenset.union(*solution.sets)):
+        suggested = round(float(next(v[var[i]] for s, v in zip(solution.sets, solution.values) if i in s)), 6)
+        if solution.capped:
+            verdict = "undetermined"
+            note = f"at least {count} equally small sets of corrections make every rule hold; the claims cannot tell which"
+        elif i in every:
+            verdict = "most_likely_wrong"
+            note = f"changed in {'the one smallest set' if count == 1 else f'all {count} equally small sets'} of corrections that make every rule hold"
+        else:
+            verdict = "possibly_wrong"
+            note = (f"changed in {sum(i in s for s in solution.sets)} of the {count} equally small sets of corrections "
+                    "that make every rule hold: the claims cannot tell which is wrong")
+        rows.append((positions[i], verdict, number, suggested, note))
+    return rows

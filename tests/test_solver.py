@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pandas as pd
+
 from tests.reconcile_strategies import CONFIG, reconciled
 
 SAME = {"entity": "AA", "metric": "total", "period_end": "2021-08"}
@@ -71,3 +73,19 @@ def test_claims_of_consistent_components_get_no_verdict():
     result = reconciled([{**SAME, "source_id": "s1", "value": 5.0}, {**SAME, "source_id": "s2", "value": 7.0},
                          {**SAME, "entity": "BB", "source_id": "s1", "value": 9.0}])
     assert not result.verdicts["claim_id"].isin(result.reconciled.loc[result.reconciled["entity"] == "BB", "preferred_claim"]).any()
+
+
+def test_many_groups_solved_in_parallel_give_what_one_process_gives():
+    rows = []
+    for n in range(70):    # more programs than the parallel threshold
+        base = {"entity": f"E{n}", "period_start": "2019-05", "period_end": "2021-08", "line": 10}
+        rows += [{**base, "source_id": "s1", "metric": "total", "value": 100.0 + n},
+                 {**base, "source_id": "s1", "metric": "total.a", "value": 60.0},
+                 {**base, "source_id": "s1", "metric": "total.b", "value": 30.0},
+                 {**base, "source_id": "s2", "metric": "total.a", "value": 60.0},
+                 {**base, "source_id": "s2", "metric": "total.b", "value": 40.0 + n}]
+    serial = reconciled(rows, replace(CONFIG, solver_jobs=1))
+    parallel = reconciled(rows, replace(CONFIG, solver_jobs=2))
+    assert len(serial.verdicts) >= 70
+    pd.testing.assert_frame_equal(serial.verdicts, parallel.verdicts)
+    pd.testing.assert_frame_equal(serial.findings, parallel.findings)
