@@ -245,7 +245,6 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
 
 
 _INTEGERS = ("line", "char_start", "char_end")
-_COLUMNS = pd.Index(CLAIM_COLUMNS)
 _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str since pandas 3, object before
 
 
@@ -274,13 +273,11 @@ def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
         "line": [q.line for q in qs], "char_start": [q.start for q in qs], "char_end": [q.end for q in qs],
         "value": [q.value for q in qs], "lower": [q.lower for q in qs], "upper": [q.upper for q in qs],
     }
-    # One string array for all text columns, a slice each, and the columns handed over as they are
-    # (already of their final types): pandas' checks per array and per column in DataFrame's own
-    # constructor cost more than extracting a short document.
+    # One string array for all text columns, a slice each, and the columns handed over in their
+    # final types and order: pandas then neither converts nor reorders them.
     flat = pd.array([value for values in strings.values() for value in values], dtype=_TEXT)
     columns = {name: flat[i * n:(i + 1) * n] for i, name in enumerate(strings)}
     for name, values in numbers.items():
         columns[name] = (pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(n, dtype=bool))
                          if name in _INTEGERS else np.array(values, dtype=float))
-    return pd.DataFrame._from_arrays([columns[name] for name in CLAIM_COLUMNS], columns=_COLUMNS.copy(),
-                                     index=pd.RangeIndex(n), verify_integrity=False)
+    return pd.DataFrame({name: columns[name] for name in CLAIM_COLUMNS}, copy=False)
