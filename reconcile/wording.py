@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 
 _QUALIFIER_WORDS = {"eq": "", "approx": "about ", "gt": "more than ", "ge": "at least ", "lt": "less than ", "le": "at most "}
@@ -62,9 +63,19 @@ def listing(items: list[str]) -> str:
 
 def cited_column(claims) -> pd.Series:
     """`cited` for every row of a claims frame, indexed like it."""
-    return pd.Series([cited(v, q, s, n) for v, q, s, n in
-                      zip(claims["value"], claims["qualifier"], claims["source_id"], claims["line"])],
-                     index=claims.index, dtype=object)
+    # Figures, qualifiers, sources and lines repeat across claims: each distinct one is worded once.
+    bits = np.asarray(claims["value"], float).view(np.int64)  # bits, so that -0.0 stays apart from 0.0
+    figures = _each_distinct(bits, lambda b: number(np.int64(b).view(float)))
+    words = _each_distinct(claims["qualifier"], lambda q: _QUALIFIER_WORDS.get(q, ""))
+    places = _each_distinct(claims["source_id"], str)
+    lines = _each_distinct(claims["line"], str)
+    return pd.Series(words + figures + " (source " + places + ", line " + lines + ")", index=claims.index, dtype=object)
+
+
+def _each_distinct(column, word) -> np.ndarray:
+    """An object array of `word(x)` for each x of the column, computed once per distinct x."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return np.array([word(x) for x in uniques], dtype=object)[codes]
 
 
 def gap(distance: float) -> str:

@@ -18,7 +18,7 @@ def check(ctx: Context, rule: Rule) -> Found:
     if clashes.empty:
         return Found.empty()
     involved = claims.loc[claims["qkey"].isin(clashes["qkey"])].assign(cite=lambda f: wording.cited_column(f))
-    low, high = witnesses(clashes, involved, ["cite", "entity", "metric", "scope", "period_start", "key_end"])
+    low, high = witnesses(clashes, involved, ["entity", "metric", "scope", "period_start", "key_end"])
     cites = involved.groupby("qkey")["cite"].agg(list)
     rows = []
     for local, (clash, lo, hi) in enumerate(zip(clashes.itertuples(index=False), low.itertuples(index=False),

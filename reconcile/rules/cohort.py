@@ -58,8 +58,7 @@ def check(ctx: Context, rule: Rule) -> Found:
     clashes = conflicts(claims, "cohort", rule.tolerance)
     if clashes.empty:
         return Found.empty()
-    claims = claims.assign(cite=lambda f: wording.cited_column(f))
-    columns = ["cite", "entity", "metric", "scope", "period_start", "key_end", "qkey", "cohort_label", "as_of",
+    columns = ["entity", "metric", "scope", "period_start", "key_end", "qkey", "cohort_label", "as_of",
                "as_of_first", "as_of_last"]
     low, high = witnesses(clashes, claims, columns)
     distinct = (low["qkey"] != high["qkey"]).to_numpy()

@@ -21,8 +21,7 @@ def check(ctx: Context, rule: Rule) -> Found:
     clashes = conflicts(claims, "subject", rule.tolerance)
     if clashes.empty:
         return Found.empty()
-    claims = claims.assign(cite=lambda f: wording.cited_column(f))
-    low, high = witnesses(clashes, claims, ["cite", "entity", "metric", "scope", "period_start", "key_end", "source_id"])
+    low, high = witnesses(clashes, claims, ["entity", "metric", "scope", "period_start", "key_end", "source_id"])
     # A document's own series over time is no news to its reader; differences between documents are.
     across = (low["source_id"] != high["source_id"]).to_numpy()
     clashes, low, high = (frame.loc[across].reset_index(drop=True) for frame in (clashes, low, high))
