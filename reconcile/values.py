@@ -34,7 +34,6 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
     broken = claims["claim_id"].isin(serious.loc[serious["rule"] == "parts", "claim_id"])
     claims["adds_up"] = in_breakdown & ~broken
     claims["precision"] = claims["qualifier"].map(_PRECISION).fillna(2)
-    claims["cite"] = wording.cited_column(claims)
     ranked = claims.sort_values(["var", "doubt", "adds_up", "weight", "published", "precision", "claim_id"],
                                 ascending=[True, True, False, False, False, True, True], kind="stable")
     preferred = ranked.drop_duplicates("var").set_index("var")
@@ -92,7 +91,8 @@ def _contested_reasons(claims: pd.DataFrame, preferred: pd.DataFrame) -> list[st
     """Why the preferred claim wins where the claims disagree (one loop over disputed quantities)."""
     claims = claims.loc[claims["var"].isin(preferred.index)]
     others = claims.loc[~claims["claim_id"].isin(preferred["claim_id"])].groupby("var")
-    wrong = claims.loc[claims["wrong"]].groupby("var")["cite"].agg(list).to_dict()
+    wrong = claims.loc[claims["wrong"]]
+    wrong = wording.cited_column(wrong).groupby(wrong["var"].to_numpy()).agg(list).to_dict()
     weight, published = others["weight"].max().to_dict(), others["published"].max().to_dict()
     reasons = []
     for var, pick in zip(preferred.index, preferred.itertuples(index=False)):
