@@ -56,9 +56,11 @@ def check(ctx: Context, rule: Rule) -> Found:
     groups = groups.loc[exceed | short].reset_index(drop=True)
     if groups.empty:
         return Found.empty()
-    claims = ctx.claims.assign(cite=lambda f: wording.cited_column(f))
-    group_cites = claims.loc[claims["qkey"].isin(groups["qkey"])].groupby("qkey")["cite"].agg(list)
     paired = paired.loc[paired["qkey"].isin(groups["qkey"])]
+    # Only the claims the messages name are cited.
+    claims = ctx.claims.loc[ctx.claims["qkey"].isin(groups["qkey"]) | ctx.claims["qkey"].isin(paired["qkey_m"])]
+    claims = claims.assign(cite=wording.cited_column(claims))
+    group_cites = claims.loc[claims["qkey"].isin(groups["qkey"])].groupby("qkey")["cite"].agg(list)
     member_cites = (paired[["qkey", "qkey_m"]].merge(claims[["qkey", "cite"]].rename(columns={"qkey": "qkey_m"}))
                     .drop_duplicates(["qkey", "qkey_m"]).groupby("qkey")["cite"].agg(list))
     rows = []
