@@ -6,6 +6,7 @@ import hashlib
 import pandas as pd
 
 from claims.ids import normalise_quote
+from reconcile.wording import joined
 
 _LENGTH = 16
 
@@ -25,8 +26,9 @@ def fingerprints(findings: pd.DataFrame, members: pd.DataFrame, claims: pd.DataF
     rows = members.merge(claims[["claim_id", "source_id", "value", "qualifier", "quote"]], on="claim_id")
     rows["token"] = (rows["source_id"] + "\x1f" + rows["value"].map(lambda v: f"{v:.12g}") + "\x1f"
                      + rows["qualifier"] + "\x1f" + rows["quote"].map(normal))
-    tokens = rows.sort_values("token").groupby("n")["token"].agg("\x1e".join)
-    ids = rows.sort_values("claim_id").groupby("n")["claim_id"].agg("\x1e".join)
+    by_token, by_id = rows.sort_values("token"), rows.sort_values("claim_id")
+    tokens = joined(by_token["token"], by_token["n"], "\x1e")
+    ids = joined(by_id["claim_id"], by_id["n"], "\x1e")
     table = findings[["n", "rule", "key"]].assign(token=findings["n"].map(tokens).astype(object).fillna(""),
                                                  ids=findings["n"].map(ids).astype(object).fillna(""))
     first = pd.Series([_digest(r, k, t) for r, k, t in zip(table["rule"], table["key"], table["token"])], index=findings.index)

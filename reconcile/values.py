@@ -68,8 +68,8 @@ def _summaries(claims: pd.DataFrame, preferred: pd.DataFrame) -> pd.DataFrame:
         "best_lower": lower.where(~empty, preferred["lower"]),
         "best_upper": upper.where(~empty, preferred["upper"]),
         "best_value": preferred["value"].where(preferred["qualifier"].isin(["eq", "approx"]), np.nan),
-        "claims_for": supporters["claim_id"].agg(";".join).reindex(preferred.index).fillna(""),
-        "claims_against": claims.loc[~claims["for"]].groupby("var")["claim_id"].agg(";".join).reindex(preferred.index).fillna(""),
+        "claims_for": _ids(claims.loc[claims["for"]], preferred.index),
+        "claims_against": _ids(claims.loc[~claims["for"]], preferred.index),
         "sources_for": supporters["source_id"].nunique().reindex(preferred.index).fillna(0),
         "count": grouped.size(),
         "disputed": grouped["disputed"].any(),
@@ -85,6 +85,11 @@ def _summaries(claims: pd.DataFrame, preferred: pd.DataFrame) -> pd.DataFrame:
     summary["citation"] = (preferred["publisher"] + ', "' + preferred["title"] + '", ' + preferred["published"]
                            + ", line " + preferred["line"].astype(str) + ': "' + preferred["quote"] + '"')
     return summary
+
+
+def _ids(claims: pd.DataFrame, variables: pd.Index) -> pd.Series:
+    """The claim ids of each variable, in claim order, joined by ";" ("" where it has none)."""
+    return wording.joined(claims["claim_id"], claims["var"], ";").reindex(variables).fillna("")
 
 
 def _contested_reasons(claims: pd.DataFrame, preferred: pd.DataFrame) -> list[str]:

@@ -61,6 +61,19 @@ def listing(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def joined(texts: pd.Series, keys: pd.Series, sep: str, sort: bool = True) -> pd.Series:
+    """`texts.groupby(keys, sort=sort).agg(sep.join)`: rows keep their order within a group, rows with
+    a missing key are left out. One pass over the rows instead of one pandas call per group."""
+    codes, uniques = pd.factorize(keys, sort=sort)
+    kept = codes >= 0
+    codes = codes[kept]
+    order = np.argsort(codes, kind="stable")
+    items = np.asarray(texts, dtype=object)[kept][order].tolist()
+    ends = np.cumsum(np.bincount(codes, minlength=len(uniques))).tolist()
+    return pd.Series([sep.join(items[start:end]) for start, end in zip([0] + ends[:-1], ends)],
+                     index=pd.Index(uniques, name=getattr(keys, "name", None)), dtype=object)
+
+
 def cited_column(claims) -> pd.Series:
     """`cited` for every row of a claims frame, indexed like it."""
     # Figures, qualifiers, sources and lines repeat across claims: each distinct one is worded once.

@@ -62,7 +62,7 @@ def check(ctx: Context, rule: Rule) -> Found:
     stated_parts = stated_parts.loc[stated_parts["total_id"].isin(totals["claim_id"])]
     shown = parts.loc[parts["total_id"].isin(totals["claim_id"])]
     shown = shown.assign(figure=[wording.stated(v, q) for v, q in zip(shown["value"], shown["qualifier"])])
-    figures = shown.groupby("total_id", sort=False)["figure"].agg(" + ".join)
+    figures = wording.joined(shown["figure"], shown["total_id"], " + ", sort=False)
     rows = []
     for local, total in enumerate(totals.itertuples(index=False)):
         addition = f"{figures[total.claim_id]} = {wording.span(total.sum_lower, total.sum_upper)}"
