@@ -29,6 +29,11 @@ def normalise_entity(entity: str, config: Config) -> str:
     return entity
 
 
+def quantity_key(entity: pd.Series, metric: pd.Series, scope: pd.Series, start: pd.Series, end: pd.Series) -> pd.Series:
+    """The `qkey` of an identified claim: which entity, metric, scope and period it states."""
+    return entity + "|" + metric + "|" + scope + "|" + start + "|" + end
+
+
 def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.DataFrame:
     """The claims every rule works on, sorted by claim_id so that input row order never matters.
 
@@ -63,7 +68,7 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     dated = frame["scope"].isin(DATED_SCOPES)
     frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
     frame["identified"] = _identified(frame, dated)
-    key = frame["entity"] + "|" + frame["metric"] + "|" + frame["scope"] + "|" + frame["period_start"] + "|" + frame["key_end"]
+    key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
     frame["qkey"] = key.where(frame["identified"], "claim|" + frame["claim_id"])
 
     reliability = {(s, p): config.reliability(s, p) for s, p in frame[["source_id", "publisher"]].drop_duplicates().itertuples(index=False)}

@@ -11,6 +11,7 @@ import pandas as pd
 
 from reconcile import wording
 from reconcile.intervals import apart
+from reconcile.quantities import quantity_key
 
 RECONCILED_COLUMNS = ["quantity", "entity", "metric", "scope", "period_start", "period_end", "value", "lower", "upper",
                       "status", "preferred_claim", "reason", "claims_for", "claims_against", "citation"]
@@ -45,8 +46,8 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
     rows = claims.drop_duplicates("qkey")[["qkey", "var", "claim_id", "entity", "metric", "scope", "period_start", "key_end"]]
     rows = rows.join(per_var, on="var")
     rows = rows.sort_values("qkey").reset_index(drop=True)
-    quantity = rows["qkey"].where(~rows["qkey"].str.startswith("claim|"), rows["entity"] + "|" + rows["metric"] + "|"
-                                  + rows["scope"] + "|" + rows["period_start"] + "|" + rows["key_end"] + "|" + rows["claim_id"])
+    quantity = rows["qkey"].where(~rows["qkey"].str.startswith("claim|"), quantity_key(
+        rows["entity"], rows["metric"], rows["scope"], rows["period_start"], rows["key_end"]) + "|" + rows["claim_id"])
     return pd.DataFrame({
         "quantity": quantity, "entity": rows["entity"], "metric": rows["metric"], "scope": rows["scope"],
         "period_start": rows["period_start"], "period_end": rows["key_end"], "value": rows["best_value"],

@@ -10,32 +10,39 @@ from reconcile import wording
 from reconcile.intervals import apart
 from reconcile.links import declared
 from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from reconcile.quantities import quantity_key
 
 NAME = "subset"
 DEFAULT = Rule(name=NAME, severity="error", description="a subset never exceeds its set")
-_SAME_QUANTITY = ["entity", "scope", "period_start", "key_end"]
 _PAIR = ["claim_id", "var", "value", "qualifier", "lower", "upper", "lower_open", "upper_open", "source_id", "line",
          "entity", "metric", "scope", "period_start", "key_end"]
 
 
 def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
-    """One row per (subset claim, set claim): columns of `_PAIR` suffixed _sub and _set."""
+    """One row per (subset claim, set claim): columns of `_PAIR` suffixed _sub and _set, sorted by
+    the two claim ids."""
     claims = ctx.claims
     subset_of, part_of = declared(ctx.config, "subset"), declared(ctx.config, "part")
+    # Pairs are found as row positions and only the pairs kept are given their columns. The claims
+    # are sorted by claim_id, so sorting positions sorts claim ids.
+    position = pd.Series(np.arange(len(claims)), index=claims["claim_id"].to_numpy())
     tied = ctx.links.loc[ctx.links["relation"] == "subset"]
-    direct = (tied.merge(claims[_PAIR].add_suffix("_sub"), left_on="part_id", right_on="claim_id_sub")
-              .merge(claims[_PAIR].add_suffix("_set"), left_on="total_id", right_on="claim_id_set"))
-    named = claims.loc[claims["identified"]]
-    parent = named["metric"].map({**part_of, **subset_of})
-    small = named.loc[parent.notna(), _PAIR].assign(parent=parent.dropna()).add_suffix("_sub")
-    across = small.merge(named[_PAIR].add_suffix("_set"),
-                         left_on=[c + "_sub" for c in _SAME_QUANTITY] + ["parent_sub"],
-                         right_on=[c + "_set" for c in _SAME_QUANTITY] + ["metric_set"])
-    siblings = (across["source_id_sub"] == across["source_id_set"]) & across["metric_sub"].isin(list(part_of))
-    found = pd.concat([direct, across.loc[~siblings]], ignore_index=True)
-    found = found.drop_duplicates(["claim_id_sub", "claim_id_set"]).sort_values(["claim_id_sub", "claim_id_set"])
-    keep = ctx.in_scope(rule, found.rename(columns={"metric_sub": "metric", "entity_sub": "entity"})).index
-    return found.loc[keep, [c + "_sub" for c in _PAIR] + [c + "_set" for c in _PAIR]].reset_index(drop=True)
+    direct = pd.DataFrame({"sub": tied["part_id"].map(position), "set": tied["total_id"].map(position)}).dropna()
+    identified = claims["identified"].to_numpy(bool)
+    parent = claims["metric"].map({**part_of, **subset_of})
+    small = claims.loc[identified & parent.notna().to_numpy()]
+    wanted = quantity_key(small["entity"], parent[small.index], small["scope"], small["period_start"], small["key_end"])
+    sets = np.flatnonzero(identified)
+    across = (pd.DataFrame({"key": wanted.to_numpy(), "sub": position[small["claim_id"]].to_numpy()})
+              .merge(pd.DataFrame({"key": claims["qkey"].to_numpy()[sets], "set": sets}), on="key"))
+    source, metric = claims["source_id"].to_numpy(), claims["metric"]
+    siblings = (source[across["sub"]] == source[across["set"]]) & metric.isin(list(part_of)).to_numpy()[across["sub"]]
+    found = (pd.concat([direct.astype(np.int64), across.loc[~siblings, ["sub", "set"]]], ignore_index=True)
+             .drop_duplicates().sort_values(["sub", "set"]))
+    subsets, supersets = claims[_PAIR].take(found["sub"]), claims[_PAIR].take(found["set"])
+    keep = ctx.in_scope(rule, subsets.reset_index(drop=True)).index
+    return pd.concat([subsets.add_suffix("_sub").reset_index(drop=True).loc[keep].reset_index(drop=True),
+                      supersets.add_suffix("_set").reset_index(drop=True).loc[keep].reset_index(drop=True)], axis=1)
 
 
 def check(ctx: Context, rule: Rule) -> Found:
