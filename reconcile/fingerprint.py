@@ -21,9 +21,9 @@ def fingerprints(findings: pd.DataFrame, members: pd.DataFrame, claims: pd.DataF
     Two findings that would share an id (the same sentence stated twice, say) are told apart by
     their claim ids, which are as stable as the claims.
     """
-    quotes = claims["quote"].drop_duplicates()
-    normal = pd.Series([normalise_quote(q) for q in quotes], index=quotes.to_numpy())
     rows = members.merge(claims[["claim_id", "source_id", "value", "qualifier", "quote"]], on="claim_id")
+    quotes = rows["quote"].drop_duplicates()
+    normal = pd.Series([normalise_quote(q) for q in quotes], index=quotes.to_numpy())
     rows["token"] = (rows["source_id"] + "\x1f" + rows["value"].map(lambda v: f"{v:.12g}") + "\x1f"
                      + rows["qualifier"] + "\x1f" + rows["quote"].map(normal))
     by_token, by_id = rows.sort_values("token"), rows.sort_values("claim_id")
