@@ -15,6 +15,9 @@ from reconcile.quantities import quantity_key
 
 RECONCILED_COLUMNS = ["quantity", "entity", "metric", "scope", "period_start", "period_end", "value", "lower", "upper",
                       "status", "preferred_claim", "reason", "claims_for", "claims_against", "citation"]
+# What the table and its reasons read of each claim: a narrow copy, since a million claims are wide.
+_READ = ["claim_id", "var", "qkey", "source_id", "line", "quote", "value", "qualifier", "lower", "upper", "lower_open",
+         "upper_open", "weight", "published", "publisher", "title", "entity", "metric", "scope", "period_start", "key_end"]
 _DOUBT = {"most_likely_wrong": 2, "possibly_wrong": 1, "undetermined": 1}
 _PRECISION = {"eq": 0, "approx": 1}
 
@@ -22,7 +25,7 @@ _PRECISION = {"eq": 0, "approx": 1}
 def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.DataFrame, finding_claims: pd.DataFrame,
                       verdicts: pd.DataFrame) -> pd.DataFrame:
     """The Reconciled table (RECONCILED_COLUMNS), sorted by quantity."""
-    claims = claims.loc[claims["metric"] != ""].copy()
+    claims = claims.loc[claims["metric"] != "", _READ]
     if claims.empty:
         return pd.DataFrame(columns=RECONCILED_COLUMNS)
     serious = findings.loc[findings["severity"] != "info", ["finding_id", "rule"]].merge(finding_claims, on="finding_id")
@@ -38,7 +41,7 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
     ranked = claims.sort_values(["var", "doubt", "adds_up", "weight", "published", "precision", "claim_id"],
                                 ascending=[True, True, False, False, False, True, True], kind="stable")
     preferred = ranked.drop_duplicates("var").set_index("var")
-    best = preferred.reindex(claims["var"].to_numpy())
+    best = preferred[["lower", "lower_open", "upper", "upper_open"]].reindex(claims["var"].to_numpy())
     claims["for"] = ~claims["wrong"].to_numpy() & ~(
         apart(claims["upper"], claims["upper_open"], best["lower"], best["lower_open"])
         | apart(best["upper"], best["upper_open"], claims["lower"], claims["lower_open"]))
