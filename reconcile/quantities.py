@@ -31,7 +31,9 @@ def normalise_entity(entity: str, config: Config) -> str:
 
 def quantity_key(entity: pd.Series, metric: pd.Series, scope: pd.Series, start: pd.Series, end: pd.Series) -> pd.Series:
     """The `qkey` of an identified claim: which entity, metric, scope and period it states."""
-    return entity + "|" + metric + "|" + scope + "|" + start + "|" + end
+    # One join per row is several times faster than four whole-column concatenations.
+    parts = zip(*(column.tolist() for column in (entity, metric, scope, start, end)))
+    return pd.Series(["|".join(part) for part in parts], index=entity.index, dtype=str)
 
 
 def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.DataFrame:
@@ -71,11 +73,14 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
     frame["qkey"] = key.where(frame["identified"], "claim|" + frame["claim_id"])
 
-    reliability = {(s, p): config.reliability(s, p) for s, p in frame[["source_id", "publisher"]].drop_duplicates().itertuples(index=False)}
-    pairs = pd.MultiIndex.from_frame(frame[["source_id", "publisher"]])
+    # The registry gives each source one publisher, so reliability is a function of the source.
+    sources_seen = frame.drop_duplicates("source_id")
+    reliability = {s: config.reliability(s, p) for s, p in zip(sources_seen["source_id"], sources_seen["publisher"])}
     review = np.where(frame["status"] == "confirmed", config.confirmed_weight, config.candidate_weight)
-    frame["weight"] = pairs.map(reliability).to_numpy(float) * review
-    return frame.sort_values("claim_id", kind="stable").reset_index(drop=True)
+    frame["weight"] = frame["source_id"].map(reliability).to_numpy(float) * review
+    if not frame["claim_id"].is_monotonic_increasing:  # a stored workspace usually is already
+        frame = frame.sort_values("claim_id", kind="stable")
+    return frame.reset_index(drop=True)
 
 
 def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:
