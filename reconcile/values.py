@@ -38,9 +38,7 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
     broken = claims["claim_id"].isin(serious.loc[serious["rule"] == "parts", "claim_id"])
     claims["adds_up"] = in_breakdown & ~broken
     claims["precision"] = claims["qualifier"].map(_PRECISION).fillna(2)
-    ranked = claims.sort_values(["var", "doubt", "adds_up", "weight", "published", "precision", "claim_id"],
-                                ascending=[True, True, False, False, False, True, True], kind="stable")
-    preferred = ranked.drop_duplicates("var").set_index("var")
+    preferred = claims.iloc[_first_per_variable(claims)].set_index("var")
     best = preferred[["lower", "lower_open", "upper", "upper_open"]].reindex(claims["var"].to_numpy())
     claims["for"] = ~claims["wrong"].to_numpy() & ~(
         apart(claims["upper"], claims["upper_open"], best["lower"], best["lower_open"])
@@ -58,6 +56,16 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
         "preferred_claim": rows["preferred"], "reason": rows["reason"], "claims_for": rows["claims_for"],
         "claims_against": rows["claims_against"], "citation": rows["citation"],
     })
+
+
+def _first_per_variable(claims: pd.DataFrame) -> np.ndarray:
+    """Row position of each variable's preferred claim, by the order of the module docstring."""
+    # Rows arrive in claim_id order (`reconcile.quantities.prepare`), so position breaks the last ties.
+    published = pd.factorize(claims["published"], sort=True)[0]
+    order = np.lexsort((np.arange(len(claims)), claims["precision"].to_numpy(), -published, -claims["weight"].to_numpy(),
+                        ~claims["adds_up"].to_numpy(bool), claims["doubt"].to_numpy(), claims["var"].to_numpy()))
+    var = claims["var"].to_numpy()[order]
+    return order[np.r_[True, var[1:] != var[:-1]]]
 
 
 def _summaries(claims: pd.DataFrame, preferred: pd.DataFrame) -> pd.DataFrame:
