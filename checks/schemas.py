@@ -6,6 +6,7 @@ their failures into one readable message per problem.
 
 import pandas as pd
 import pandera.pandas as pa
+from pandera import extensions
 from pandera.typing import Series
 
 from claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, STATUSES
@@ -20,17 +21,25 @@ SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 ENTITY = r"^([A-Z]{2}(\+[A-Z]{2})+|[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
 
 
+@extensions.register_check_method(statistics=["pattern"], check_type="vectorized")
+def form(column: pd.Series, *, pattern: str) -> pd.Series:
+    """`str_matches`, with the pattern tried once per distinct value: dates, ids and entities repeat
+    across a million claims, and a regular expression per row costs several times more."""
+    distinct = column.drop_duplicates()
+    return column.isin(distinct[distinct.str.match(pattern, na=False)])
+
+
 class Source(pa.DataFrameModel):
     """One row of `sources.csv`; `sha256` is added by the registry after reading the document."""
 
-    source_id: Series[str] = pa.Field(unique=True, str_matches=SOURCE_ID)
+    source_id: Series[str] = pa.Field(unique=True, form=SOURCE_ID)
     file: Series[str] = pa.Field(str_length={"min_value": 1})
     title: Series[str]
     publisher: Series[str]
-    published: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
-    period_start: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
-    period_end: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
-    language: Series[str] = pa.Field(str_matches=r"^[a-z]{2,3}$")
+    published: Series[str] = pa.Field(form=PARTIAL_DATE)
+    period_start: Series[str] = pa.Field(form=PARTIAL_DATE)
+    period_end: Series[str] = pa.Field(form=PARTIAL_DATE)
+    language: Series[str] = pa.Field(form=r"^[a-z]{2,3}$")
     url: Series[str]
 
     class Config:
@@ -42,7 +51,7 @@ class Claim(pa.DataFrameModel):
     """One numeric claim with its provenance (columns in `claims.model.CLAIM_COLUMNS` order)."""
 
     claim_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
-    source_id: Series[str] = pa.Field(str_matches=SOURCE_ID)
+    source_id: Series[str] = pa.Field(form=SOURCE_ID)
     line: Series[pd.Int64Dtype] = pa.Field(ge=1)
     char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
     char_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
@@ -54,16 +63,16 @@ class Claim(pa.DataFrameModel):
     upper: Series[float]
     unit: Series[str]
     kind: Series[str] = pa.Field(isin=KINDS)
-    entity: Series[str] = pa.Field(str_matches=ENTITY)
+    entity: Series[str] = pa.Field(form=ENTITY)
     metric: Series[str]
     scope: Series[str] = pa.Field(isin=("",) + SCOPES)
-    period_start: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
-    period_end: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
+    period_start: Series[str] = pa.Field(form=PARTIAL_DATE)
+    period_end: Series[str] = pa.Field(form=PARTIAL_DATE)
     part_of: Series[str]
     method: Series[str] = pa.Field(isin=METHODS)
     status: Series[str] = pa.Field(isin=STATUSES)
     note: Series[str]
-    source_sha256: Series[str] = pa.Field(str_matches=r"^([0-9a-f]{64})?$")
+    source_sha256: Series[str] = pa.Field(form=r"^([0-9a-f]{64})?$")
     auto_digest: Series[str]
 
     class Config:
@@ -96,7 +105,7 @@ class Claim(pa.DataFrameModel):
 class Finding(pa.DataFrameModel):
     """A discrepancy found by a reconciliation rule; its claims are in `FindingClaim`."""
 
-    finding_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{12,64}$")
+    finding_id: Series[str] = pa.Field(unique=True, form=r"^[0-9a-f]{12,64}$")
     rule: Series[str]
     severity: Series[str] = pa.Field(isin=SEVERITIES)
     entity: Series[str]
@@ -147,8 +156,8 @@ class Reconciled(pa.DataFrameModel):
     entity: Series[str]
     metric: Series[str]
     scope: Series[str]
-    period_start: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
-    period_end: Series[str] = pa.Field(str_matches=PARTIAL_DATE)
+    period_start: Series[str] = pa.Field(form=PARTIAL_DATE)
+    period_end: Series[str] = pa.Field(form=PARTIAL_DATE)
     value: Series[float] = pa.Field(nullable=True)
     lower: Series[float]
     upper: Series[float]

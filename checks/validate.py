@@ -29,7 +29,7 @@ _CHECK_WORDS = [
     (r"^coerce_dtype\('float64'\)$", lambda m, case: f"{case!r} is not a number"),
     (r"^coerce_dtype\((.*)\)$", lambda m, case: f"{case!r} cannot be read as {m.group(1)}"),
     (r"^dtype\(", None),  # repeats the coercion failure
-    (r"^str_matches\((.*)\)$", lambda m, case: f"{case!r} does not have the expected form"),
+    (r"^form\((.*)\)$", lambda m, case: f"{case!r} does not have the expected form"),
     (r"^str_length\(", lambda m, case: "must not be empty"),
     (r"^field_uniqueness$", lambda m, case: f"{case!r} appears more than once; ids must be unique"),
     (r"^multiple_fields_uniqueness$", lambda m, case: "this combination appears more than once"),
@@ -41,7 +41,7 @@ _CHECK_WORDS = [
     (r"^column_ordered$", lambda m, case: "is out of order; keep the columns in the documented order"),
 ]
 
-# Forms a str_matches check expects, per column name, for the message.
+# Forms a `form` check (checks.schemas) expects, per column name, for the message.
 FORM_HINTS = {
     "published": "an ISO date like 2021, 2021-08 or 2021-08-31",
     "period_start": "an ISO date like 2021, 2021-08 or 2021-08-31",
@@ -104,7 +104,7 @@ def _messages(cases: pd.DataFrame, origin: str | pd.Series, check_columns: dict[
             words = _describe(check, case.failure_case)
         if words is None:
             continue
-        if check.startswith("str_matches") and column in FORM_HINTS:
+        if check.startswith("form(") and column in FORM_HINTS:
             words += f" (expected {FORM_HINTS[column]})"
         message = f"{where}: column '{column}': {words}"
         if message not in seen:
