@@ -19,12 +19,10 @@ _PAIR = ["claim_id", "var", "value", "qualifier", "lower", "upper", "lower_open"
 
 
 def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
-    """One row per (subset claim, set claim): columns of `_PAIR` suffixed _sub and _set, sorted by
-    the two claim ids."""
+    """Row positions in the claims of each (subset claim, set claim): columns sub and set, sorted by
+    the two claim ids (the claims are in claim_id order)."""
     claims = ctx.claims
     subset_of, part_of = declared(ctx.config, "subset"), declared(ctx.config, "part")
-    # Pairs are found as row positions and only the pairs kept are given their columns. The claims
-    # are sorted by claim_id, so sorting positions sorts claim ids.
     position = pd.Series(np.arange(len(claims)), index=claims["claim_id"].to_numpy())
     tied = ctx.links.loc[ctx.links["relation"] == "subset"]
     direct = pd.DataFrame({"sub": tied["part_id"].map(position), "set": tied["total_id"].map(position)}).dropna()
@@ -38,19 +36,26 @@ def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
     source, metric = claims["source_id"].to_numpy(), claims["metric"]
     siblings = (source[across["sub"]] == source[across["set"]]) & metric.isin(list(part_of)).to_numpy()[across["sub"]]
     found = (pd.concat([direct.astype(np.int64), across.loc[~siblings, ["sub", "set"]]], ignore_index=True)
-             .drop_duplicates().sort_values(["sub", "set"]))
-    subsets, supersets = claims[_PAIR].take(found["sub"]), claims[_PAIR].take(found["set"])
-    keep = ctx.in_scope(rule, subsets.reset_index(drop=True)).index
-    return pd.concat([subsets.add_suffix("_sub").reset_index(drop=True).loc[keep].reset_index(drop=True),
-                      supersets.add_suffix("_set").reset_index(drop=True).loc[keep].reset_index(drop=True)], axis=1)
+             .drop_duplicates().sort_values(["sub", "set"], ignore_index=True))
+    subsets = pd.DataFrame({"metric": metric.to_numpy()[found["sub"]], "entity": claims["entity"].to_numpy()[found["sub"]]})
+    return found.loc[ctx.in_scope(rule, subsets).index].reset_index(drop=True)
+
+
+def _set_slack(claims: pd.DataFrame, found: pd.DataFrame, rule: Rule) -> np.ndarray:
+    """The tolerance of each pair: a share of the set's figure."""
+    return rule.tolerance * np.abs(claims["value"].to_numpy(float)[found["set"]])
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    found = ctx.once(NAME, rule, _pairs)
-    slack = rule.tolerance * np.abs(found["value_set"].to_numpy(float))
-    found = found.loc[apart(found["upper_set"], found["upper_open_set"], found["lower_sub"], found["lower_open_sub"], slack)]
-    if found.empty:
+    claims, found = ctx.claims, ctx.once(NAME, rule, _pairs)
+    sub, sup = found["sub"].to_numpy(), found["set"].to_numpy()
+    exceeds = apart(claims["upper"].to_numpy()[sup], claims["upper_open"].to_numpy()[sup],
+                    claims["lower"].to_numpy()[sub], claims["lower_open"].to_numpy()[sub], _set_slack(claims, found, rule))
+    if not exceeds.any():
         return Found.empty()
+    # Only the pairs in findings are given their columns.
+    found = pd.concat([claims[_PAIR].take(sub[exceeds]).add_suffix("_sub").reset_index(drop=True),
+                       claims[_PAIR].take(sup[exceeds]).add_suffix("_set").reset_index(drop=True)], axis=1)
     rows = []
     for local, pair in enumerate(found.itertuples(index=False)):
         label = wording.period(pair.period_start_set, pair.key_end_set)
@@ -68,11 +73,13 @@ def check(ctx: Context, rule: Rule) -> Found:
 
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[subset] - x[set] <= tolerance, once per pair of quantities."""
-    found = ctx.once(NAME, rule, _pairs)
+    claims, found = ctx.claims, ctx.once(NAME, rule, _pairs)
+    var = claims["var"].to_numpy()
+    found = found.assign(var_sub=var[found["sub"]], var_set=var[found["set"]])
     found = found.loc[found["var_sub"] != found["var_set"]].drop_duplicates(["var_sub", "var_set"])
     rel = np.arange(len(found))
     terms = pd.DataFrame({"rel": np.concatenate([rel, rel]),
                           "var": np.concatenate([found["var_sub"].to_numpy(), found["var_set"].to_numpy()]),
                           "coef": np.concatenate([np.ones(len(rel)), -np.ones(len(rel))])})
-    bounds = pd.DataFrame({"rel": rel, "lo": -np.inf, "hi": rule.tolerance * np.abs(found["value_set"].to_numpy(float))})
+    bounds = pd.DataFrame({"rel": rel, "lo": -np.inf, "hi": _set_slack(claims, found, rule)})
     return Relations(terms, bounds)
