@@ -38,3 +38,13 @@ def test_group_written_in_any_member_order_is_one_quantity():
 def test_a_lower_bound_group_is_flagged_exactly_when_members_exceed_it(a, b, group):
     result = reconciled([figure("AA", a), figure("BB", b), figure("AA+BB", group, qualifier="le", source="s2")])
     assert ("groups" in set(result.findings["rule"])) == (a + b > group)  # the test config sets tolerance 0
+
+
+def test_a_cumulative_group_is_compared_with_each_members_latest_earlier_figure():
+    # AA's 2020 figure is superseded by its 2021 one; of BB's two figures ending on the same day the
+    # one of the smaller quantity key ("2021" before "2021-12") is compared.
+    result = reconciled([figure("AA", 900, "2020"), figure("AA", 100, "2021"), figure("BB", 500, "2021"),
+                         figure("BB", 50, "2021-12", source="s1"), figure("AA+BB", 550, "2022", "le", "s2")])
+    groups = result.findings.loc[result.findings["rule"] == "groups"]
+    assert len(groups) == 1
+    assert "100 (source s1" in groups["message"].iloc[0] and "500 (source s1" in groups["message"].iloc[0]

@@ -14,37 +14,61 @@ from reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minu
 NAME = "groups"
 DEFAULT = Rule(name=NAME, severity="warning", tolerance=0.05,
                description="a group total is at least the sum of its members, about equal when all are stated")
-_QUANTITY = {"entity": "first", "metric": "first", "scope": "first", "period_start": "first", "key_end": "first",
-             "as_of_last": "first", "var": "first", "value": "first", "lower": "min", "upper": "max",
-             "lower_open": "any", "upper_open": "any"}
+# Columns of a quantity's first claim: one string or code for all its claims (qkey is built from them).
+_NAMED = ["qkey", "entity", "metric", "scope", "period_start", "key_end", "var"]
+_SPAN = {"as_of_last": "first", "value": "first", "lower": "min", "upper": "max", "lower_open": "any", "upper_open": "any"}
+_SERIES = ["member", "metric", "scope", "period_start"]
+
+
+def _quantities(claims: pd.DataFrame, codes: np.ndarray) -> pd.DataFrame:
+    """One row per quantity code, in code order: its first claim's `_NAMED` columns, the first stated
+    value and date, and the interval spanning all its claims."""
+    spans = claims[list(_SPAN)].groupby(codes).agg(_SPAN)
+    _, first = np.unique(codes, return_index=True)
+    return claims[_NAMED].iloc[first].set_axis(spans.index).join(spans)
 
 
 def _memberships(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(groups, members): each group quantity with sum_lower, sum_upper, `complete` (every member
-    stated for the same time); each (group qkey, member) with the member quantity compared."""
-    named = ctx.in_scope(rule)
-    named = named.loc[named["identified"]]
-    is_group = named["entity"].str.contains("+", regex=False)
-    groups = named.loc[is_group].groupby("qkey").agg(_QUANTITY).reset_index()
-    singles = named.loc[~is_group].groupby("qkey").agg(_QUANTITY).reset_index()
-    listed = groups.assign(member=groups["entity"].str.split("+")).explode("member")
-    size = listed.groupby("qkey")["member"].size()
-    paired = listed[["qkey", "member", "metric", "scope", "period_start", "key_end", "as_of_last"]].merge(
-        singles, left_on=["member", "metric", "scope", "period_start"], right_on=["entity", "metric", "scope", "period_start"],
-        suffixes=("", "_m"))
-    paired["same_time"] = paired["key_end"] == paired["key_end_m"]
-    earlier = (paired["scope"] == "cumulative") & (paired["as_of_last_m"] <= paired["as_of_last"])
-    paired = paired.loc[paired["same_time"] | earlier]
-    paired = (paired.sort_values(["qkey", "member", "same_time", "as_of_last_m", "qkey_m"],
-                                 ascending=[True, True, False, False, True], kind="stable")
-              .drop_duplicates(["qkey", "member"]))
-    paired = paired.assign(floor=paired["lower"].clip(lower=0))
-    sums = paired.groupby("qkey").agg(sum_lower=("floor", "sum"), sum_upper=("upper", "sum"),
-                                      sum_lower_open=("lower_open", "any"), sum_upper_open=("upper_open", "any"),
-                                      same_time=("same_time", "sum"))
-    groups = groups.merge(sums, left_on="qkey", right_index=True)
-    groups["complete"] = groups["same_time"].to_numpy() == groups["qkey"].map(size).to_numpy()
-    return groups, paired
+    stated for the same time); each (group qkey, member) with the member quantity compared (qkey_m)."""
+    named = ctx.in_scope(rule, ctx.claims.loc[ctx.claims["identified"], _NAMED + list(_SPAN)])
+    is_group = named["entity"].str.contains("+", regex=False).to_numpy()
+    groups, singles = named.loc[is_group], named.loc[~is_group]
+    # Quantities grouped on integer codes: sorting a million distinct qkey strings is what costs.
+    groups = _quantities(groups, pd.factorize(groups["qkey"])[0]).sort_values("qkey").reset_index(drop=True)
+    singles = _quantities(singles, pd.factorize(singles["qkey"])[0]).rename(columns={"entity": "member", "qkey": "qkey_m"})
+    listed = (groups.assign(member=groups["entity"].str.split("+"))[_SERIES + ["key_end", "as_of_last"]]
+              .explode("member").reset_index(names="group"))
+    size = np.bincount(listed["group"], minlength=len(groups))
+    listed = listed.drop_duplicates(["group", "member"]).reset_index(drop=True)
+    # A member's quantity of the group's own end (at most one: a qkey is made of its columns), else
+    # for cumulative counts its latest earlier one.
+    same_time = listed.drop(columns="as_of_last").reset_index(names="row").merge(
+        singles.drop(columns="as_of_last"), on=_SERIES + ["key_end"])
+    rest = listed.loc[(listed["scope"] == "cumulative") & ~listed.index.isin(same_time["row"])]
+    paired = pd.concat([same_time.assign(same_time=True), _latest_earlier(rest, singles).assign(same_time=False)])
+    # Ordered by group qkey and member: the sums add up, and the solver's terms come, in this order.
+    paired = paired.iloc[np.lexsort((pd.factorize(paired["member"], sort=True)[0], paired["group"].to_numpy()))]
+    paired = paired.assign(floor=paired["lower"].clip(lower=0), qkey=groups["qkey"].to_numpy()[paired["group"].to_numpy()])
+    sums = paired.groupby("group").agg(sum_lower=("floor", "sum"), sum_upper=("upper", "sum"),
+                                       sum_lower_open=("lower_open", "any"), sum_upper_open=("upper_open", "any"),
+                                       same_time=("same_time", "sum"))
+    groups = groups.join(sums, how="inner").assign(complete=lambda g: g["same_time"].to_numpy() == size[g.index])
+    return groups.reset_index(drop=True), paired[["qkey", "qkey_m", "var"]].reset_index(drop=True)
+
+
+def _latest_earlier(listed: pd.DataFrame, singles: pd.DataFrame) -> pd.DataFrame:
+    """Each listed member's quantity of the latest date no later than its group's, of equally dated
+    ones the smallest qkey_m (its end is all that differs): `group` and the quantity's columns."""
+    listed = listed.loc[listed["as_of_last"].notna()]
+    dated = singles.loc[singles["as_of_last"].notna()].sort_values(["as_of_last", "key_end"], ascending=[True, False])
+    if listed.empty or dated.empty:  # an empty frame's columns may be of object dtype, which merge_asof refuses
+        return dated.iloc[:0].assign(group=0)
+    # merge_asof takes the last of equally dated candidates: the smallest end.
+    found = pd.merge_asof(listed.sort_values("as_of_last")[["group", "as_of_last"] + _SERIES],
+                          dated[["as_of_last"] + _SERIES].assign(at=np.arange(len(dated))),
+                          on="as_of_last", by=_SERIES).dropna(subset="at")
+    return dated.iloc[found["at"].to_numpy(int)].assign(group=found["group"].to_numpy())
 
 
 def check(ctx: Context, rule: Rule) -> Found:
