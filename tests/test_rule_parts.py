@@ -62,3 +62,13 @@ def test_a_total_whose_metric_declares_a_single_part_is_never_a_complete_breakdo
     assert "total.b" not in config.metrics
     assert with_claims(reconciled(breakdown(1200, 400), config)).empty
     assert list(reconciled(breakdown(300, 400), config).findings["rule"]) == ["parts"]  # a part above its total still is
+
+
+def test_a_part_stated_twice_counts_once_and_parts_without_a_metric_each_count():
+    rows = breakdown(100, 30)
+    rows += [{**BASE, "line": 14, "metric": "total.a", "value": 35.0, "text": "35 a"},
+             {**BASE, "line": 15, "metric": "", "value": 40.0, "text": "40", "part_of": "TOTAL"},
+             {**BASE, "line": 16, "metric": "", "value": 45.0, "text": "45", "part_of": "TOTAL"}]
+    rows[0]["claim_id"] = "TOTAL"
+    message = reconciled(rows).findings.set_index("rule").at["parts", "message"]
+    assert "30 + 40 + 45 = between 115 and 120" in message

@@ -12,23 +12,40 @@ from reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minu
 
 NAME = "parts"
 DEFAULT = Rule(name=NAME, severity="error", description="parts add up to their total")
+_TOTAL = ["claim_id", "entity", "metric", "scope", "period_start", "key_end", "value", "qualifier", "source_id", "line",
+          "var", "lower", "upper", "lower_open", "upper_open"]
+_PART = ["claim_id", "metric", "var", "value", "qualifier", "lower", "upper", "lower_open", "upper_open"]
+_SPAN = {"lower": "min", "upper": "max", "lower_open": "any", "upper_open": "any"}
 
 
 def _breakdowns(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(parts, totals): each part with its total (one row per total and part metric, the interval
-    spanning repeated statements of that part), and each total with the sum of its parts
-    (sum_lower, sum_upper, their open ends) and `complete` (every declared part is stated)."""
-    claims = ctx.claims.set_index("claim_id")
+    """(parts, totals): each part with its total (one row per total and part metric: its first
+    statement, with the interval spanning repeated statements of that part), and each total with
+    the sum of its parts (sum_lower, sum_upper, their open ends) and `complete` (every declared part
+    is stated)."""
+    claims = ctx.claims
     tied = ctx.links.loc[ctx.links["relation"] == "part"]
-    totals = ctx.in_scope(rule, claims.loc[claims.index.isin(tied["total_id"])].reset_index())
-    tied = tied.loc[tied["total_id"].isin(totals["claim_id"])]
-    parts = claims.loc[tied["part_id"]].reset_index().assign(total_id=tied["total_id"].to_numpy())
-    parts["part_key"] = parts["metric"].where(parts["metric"] != "", parts["claim_id"])
-    parts = parts.sort_values(["total_id", "line", "char_start", "claim_id"], kind="stable")
-    per_part = parts.groupby(["total_id", "part_key"], sort=False).agg(
-        lower=("lower", "min"), upper=("upper", "max"), lower_open=("lower_open", "any"),
-        upper_open=("upper_open", "any"), var=("var", "first"), metric=("metric", "first")).reset_index()
-    sums = per_part.groupby("total_id").agg(
+    # Claims as row positions: prepared claims are sorted by claim_id, so positions order them too.
+    at = pd.Index(claims["claim_id"])
+    part_at, total_at = at.get_indexer(tied["part_id"]), at.get_indexer(tied["total_id"])
+    totals = ctx.in_scope(rule, claims[_TOTAL].iloc[np.unique(total_at)])
+    kept = np.isin(total_at, totals.index)
+    part_at, total_at = part_at[kept], total_at[kept]
+    # Parts in the order their total's message lists them. A part is its metric, or its own claim
+    # when it has none.
+    line, start = claims["line"].to_numpy()[part_at], claims["char_start"].to_numpy()[part_at]
+    order = np.lexsort((part_at, start, line, total_at))
+    part_at, total_at = part_at[order], total_at[order]
+    metric = claims["metric"].to_numpy(object)[part_at]
+    part = np.where(metric != "", pd.factorize(metric)[0], len(claims) + part_at)
+    codes = pd.factorize(total_at * (2 * len(claims)) + part)[0]  # (total, part) in the order first listed
+    rows = claims[_PART].iloc[part_at].set_axis(codes)
+    spans = rows[list(_SPAN)].groupby(level=0).agg(_SPAN)
+    _, first = np.unique(codes, return_index=True)
+    total_at = total_at[first]
+    parts = (rows.drop(columns=list(_SPAN)).iloc[first].join(spans)
+             .assign(total_id=claims["claim_id"].to_numpy(object)[total_at]).reset_index(drop=True))
+    sums = parts.groupby(total_at).agg(
         sum_lower=("lower", "sum"), sum_upper=("upper", "sum"), sum_lower_open=("lower_open", "any"),
         sum_upper_open=("upper_open", "any"))
     parent = pd.Series(declared(ctx.config, "part"), dtype=object)
@@ -36,13 +53,11 @@ def _breakdowns(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     # ("of whom 400 children") is one piece of its total, never the whole of it.
     needed = parent.value_counts()
     needed = needed[needed >= 2]
-    totals = totals.merge(sums, left_on="claim_id", right_index=True)
-    is_declared = per_part["metric"].map(parent).to_numpy() == per_part["total_id"].map(totals.set_index("claim_id")["metric"]).to_numpy()
-    covered = per_part.loc[is_declared].groupby("total_id")["part_key"].nunique()
-    totals["complete"] = (totals["claim_id"].map(covered).fillna(0).to_numpy()
-                          == totals["metric"].map(needed).fillna(-1).to_numpy())
-    return per_part.merge(parts[["total_id", "part_key", "claim_id", "value", "qualifier"]].drop_duplicates(["total_id", "part_key"]),
-                          on=["total_id", "part_key"]), totals
+    totals = totals.join(sums, how="inner")
+    is_declared = parts["metric"].map(parent).to_numpy() == claims["metric"].to_numpy(object)[total_at]
+    covered = np.bincount(total_at[is_declared], minlength=len(claims))
+    totals["complete"] = covered[totals.index] == totals["metric"].map(needed).fillna(-1).to_numpy()
+    return parts, totals.reset_index(drop=True)
 
 
 def violations(totals: pd.DataFrame, rule: Rule) -> np.ndarray:
@@ -58,8 +73,8 @@ def check(ctx: Context, rule: Rule) -> Found:
     totals = totals.loc[violations(totals, rule)].reset_index(drop=True)
     if totals.empty:
         return Found.empty()
-    stated_parts = ctx.claims.merge(ctx.links.loc[ctx.links["relation"] == "part"], left_on="claim_id", right_on="part_id")
-    stated_parts = stated_parts.loc[stated_parts["total_id"].isin(totals["claim_id"])]
+    links = ctx.links
+    stated_parts = links.loc[(links["relation"] == "part") & links["total_id"].isin(totals["claim_id"])].sort_values("part_id")
     shown = parts.loc[parts["total_id"].isin(totals["claim_id"])]
     shown = shown.assign(figure=[wording.stated(v, q) for v, q in zip(shown["value"], shown["qualifier"])])
     figures = wording.joined(shown["figure"], shown["total_id"], " + ", sort=False)
@@ -81,7 +96,7 @@ def check(ctx: Context, rule: Rule) -> Found:
     local = pd.Series(range(len(totals)), index=totals["claim_id"])
     members = pd.concat([
         pd.DataFrame({"local": local.to_numpy(), "claim_id": totals["claim_id"].to_numpy(), "role": "total"}),
-        pd.DataFrame({"local": stated_parts["total_id"].map(local).to_numpy(), "claim_id": stated_parts["claim_id"].to_numpy(),
+        pd.DataFrame({"local": stated_parts["total_id"].map(local).to_numpy(), "claim_id": stated_parts["part_id"].to_numpy(),
                       "role": "part"}),
     ], ignore_index=True)
     return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
