@@ -6,6 +6,7 @@ source, entity, scope and period, preferring one on the same line; a part with s
 close candidates is left untied rather than guessed.
 """
 
+import numpy as np
 import pandas as pd
 
 from claims.config import Config
@@ -21,27 +22,35 @@ def declared(config: Config, relation: str) -> dict[str, str]:
 
 
 def links(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
-    """part_id, total_id, relation ("part" or "subset") for every tie, explicit or implied."""
-    subset_of = declared(config, "subset")
-    explicit = claims.loc[claims["part_of"].isin(claims["claim_id"]), ["claim_id", "part_of", "metric"]]
-    total_metric = claims.set_index("claim_id")["metric"]
-    is_subset = explicit["metric"].map(subset_of).astype(object).fillna("").to_numpy() == explicit["part_of"].map(total_metric).to_numpy()
-    found = [pd.DataFrame({"part_id": explicit["claim_id"].to_numpy(), "total_id": explicit["part_of"].to_numpy(),
-                           "relation": pd.Series(is_subset).map({True: "subset", False: "part"}).to_numpy()})]
-    untied = claims.loc[claims["part_of"] == ""]
+    """part_id, total_id, relation ("part" or "subset") for every tie, explicit or implied, sorted by
+    part_id. `claims` are prepared claims (`reconcile.quantities.prepare`: sorted by claim_id)."""
+    # Claims as row positions, which order them as their ids do.
+    ids = claims["claim_id"].to_numpy(object)
+    named_total = pd.Index(ids).get_indexer(claims["part_of"])
+    explicit = np.flatnonzero(named_total >= 0)
+    metric = claims["metric"].to_numpy(object)
+    superset = claims["metric"].iloc[explicit].map(declared(config, "subset")).astype(object).fillna("").to_numpy()
+    found = [pd.DataFrame({"part": explicit, "total": named_total[explicit],
+                           "relation": np.where(superset == metric[named_total[explicit]], "subset", "part")})]
+    # An implied total shares the part's context and has its declared parent metric: one integer key each.
+    codes, names = pd.factorize(claims["metric"])
+    key = claims.groupby(_SHARED, sort=False).ngroup().to_numpy() * (len(names) + 1)
+    untied = (claims["part_of"] == "").to_numpy()
     for relation in ("part", "subset"):
-        parents = untied["metric"].map(declared(config, relation))
-        children = untied.loc[parents.notna()].assign(parent=parents.dropna())
-        found.append(_implied(children, claims, relation))
-    return pd.concat(found, ignore_index=True).drop_duplicates("part_id").sort_values("part_id").reset_index(drop=True)
+        parent = pd.Index(names).get_indexer(pd.Series(names, dtype=object).map(declared(config, relation)))
+        children = np.flatnonzero(untied & (parent[codes] >= 0))
+        found.append(_implied(children, key[children] + parent[codes[children]], key + codes,
+                              claims["line"].to_numpy(), relation))
+    tied = pd.concat(found, ignore_index=True).drop_duplicates("part").sort_values("part")
+    return pd.DataFrame({"part_id": ids[tied["part"]], "total_id": ids[tied["total"]], "relation": tied["relation"].to_numpy()})
 
 
-def _implied(children: pd.DataFrame, claims: pd.DataFrame, relation: str) -> pd.DataFrame:
-    pairs = children[_SHARED + ["claim_id", "parent", "line"]].merge(
-        claims[_SHARED + ["claim_id", "metric", "line"]], left_on=_SHARED + ["parent"],
-        right_on=_SHARED + ["metric"], suffixes=("", "_total"))
-    same_line = pairs["line"] == pairs["line_total"]
-    pairs = pairs.loc[same_line | ~same_line.groupby(pairs["claim_id"]).transform("any")]
-    pairs = pairs.loc[pairs.groupby("claim_id")["claim_id"].transform("size") == 1]
-    return pd.DataFrame({"part_id": pairs["claim_id"].to_numpy(), "total_id": pairs["claim_id_total"].to_numpy(),
-                         "relation": relation})
+def _implied(children: np.ndarray, wanted: np.ndarray, key: np.ndarray, line: np.ndarray, relation: str) -> pd.DataFrame:
+    """Each child (a row position) tied to the one row whose `key` is the child's `wanted` key,
+    preferring rows on the child's line."""
+    pairs = pd.DataFrame({"part": children, "key": wanted}).merge(
+        pd.DataFrame({"total": np.arange(len(key)), "key": key}), on="key")
+    same_line = pd.Series(line[pairs["part"]] == line[pairs["total"]], index=pairs.index)
+    pairs = pairs.loc[same_line | ~same_line.groupby(pairs["part"]).transform("any")]
+    pairs = pairs.loc[pairs.groupby("part")["part"].transform("size") == 1]
+    return pairs[["part", "total"]].assign(relation=relation)
