@@ -23,7 +23,7 @@ def cohorts(claims: pd.DataFrame, config: Config, rule: Rule) -> pd.DataFrame:
     empty = pd.DataFrame({"cohort": "", "cohort_label": ""}, index=claims.index)
     if not rule.enabled or not rule.key or claims.empty:
         return empty
-    labels = []
+    parts = []
     complete = (claims["scope"] == "cumulative") & (claims["metric"] != "")
     for entry in rule.key:
         if entry in config.metrics:
@@ -34,10 +34,12 @@ def cohorts(claims: pd.DataFrame, config: Config, rule: Rule) -> pd.DataFrame:
             raise ConfigError(f"'rules.{rule.name}.key' names '{entry}', which is neither a claim column "
                               "nor a metric of [metrics]")
         complete &= part != ""
-        labels.append(entry + " " + part)
+        parts.append(part)
+    # Words only for the claims with a whole key: usually few of them.
+    labels = [entry + " " + part.loc[complete] for entry, part in zip(rule.key, parts)]
     label = labels[0].str.cat(labels[1:], sep=", ") if len(labels) > 1 else labels[0]
-    key = claims["metric"] + "|" + claims["scope"] + "|" + label
-    return pd.DataFrame({"cohort": key.where(complete, ""), "cohort_label": label.where(complete, "")})
+    key = claims["metric"].loc[complete] + "|" + claims["scope"].loc[complete] + "|" + label
+    return pd.DataFrame({"cohort": key, "cohort_label": label}).reindex(claims.index, fill_value="")
 
 
 def _stated_with(claims: pd.DataFrame, metric: str) -> pd.Series:
@@ -46,8 +48,10 @@ def _stated_with(claims: pd.DataFrame, metric: str) -> pd.Series:
     stated = claims.loc[claims["metric"] == metric]
     values = stated.groupby(_CONTEXT)["value"].agg(["nunique", "first"])
     values = values.loc[values["nunique"] == 1, "first"].map(wording.number).rename("stated")
-    merged = claims[_CONTEXT].merge(values, left_on=_CONTEXT, right_index=True, how="left")
-    return merged["stated"].astype(object).fillna("").set_axis(claims.index)
+    # Only claims of sources stating the metric are looked up.
+    near = claims.loc[claims["source_id"].isin(stated["source_id"]), _CONTEXT]
+    merged = near.merge(values, left_on=_CONTEXT, right_index=True, how="left")
+    return merged["stated"].set_axis(near.index).reindex(claims.index).astype(object).fillna("")
 
 
 def check(ctx: Context, rule: Rule) -> Found:
