@@ -13,26 +13,33 @@ from reconcile.ordering import best_earlier
 NAME = "cumulative"
 DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")
 _SERIES = ["entity", "metric", "period_start"]
+_COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "qkey", "var", "cohort", "as_of", "as_of_first",
+            "as_of_last", "value", "qualifier", "source_id", "line", "lower", "upper", "lower_open", "upper_open"]
 
 
 def _series(ctx: Context, rule: Rule) -> pd.DataFrame:
     """The dated cumulative claims the rule compares, with `series` numbering (entity, metric, start)."""
-    claims = ctx.in_scope(rule)
-    claims = claims.loc[claims["identified"] & (claims["scope"] == "cumulative") & claims["as_of_first"].notna()]
+    claims = ctx.claims
+    claims = claims.loc[claims["identified"] & (claims["scope"] == "cumulative") & claims["as_of_first"].notna(), _COLUMNS]
+    claims = ctx.in_scope(rule, claims)
     return claims.assign(series=claims.groupby(_SERIES, sort=True).ngroup().to_numpy())
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    claims = ctx.once(NAME, rule, _series).reset_index(drop=True)
+    claims = ctx.once(NAME, rule, _series)
     earlier = best_earlier(claims["series"].to_numpy(), claims["as_of_first"].to_numpy(),
                            claims["as_of_last"].to_numpy(), claims["lower"].to_numpy())
-    later = claims.loc[earlier >= 0]
-    before = claims.iloc[earlier[earlier >= 0]].set_axis(later.index)
-    slack = rule.tolerance * np.abs(before["value"].to_numpy(float))
-    shrinks = apart(later["upper"], later["upper_open"], before["lower"], before["lower_open"], slack)
+    # Compared as numpy columns; only the pairs that shrink are given their claims' columns.
+    later = np.flatnonzero(earlier >= 0)
+    before = earlier[later]
+    lower, upper = claims["lower"].to_numpy(float), claims["upper"].to_numpy(float)
+    lower_open, upper_open = claims["lower_open"].to_numpy(bool), claims["upper_open"].to_numpy(bool)
+    slack = rule.tolerance * np.abs(claims["value"].to_numpy(float)[before])
+    shrinks = apart(upper[later], upper_open[later], lower[before], lower_open[before], slack)
     # One cohort is one quantity: its differences are the cohort rule's to report.
-    shrinks &= ~((later["cohort"].to_numpy() != "") & (later["cohort"].to_numpy() == before["cohort"].to_numpy()))
-    later, before = later.loc[shrinks], before.loc[shrinks]
+    cohort = claims["cohort"].to_numpy(object)
+    shrinks &= ~((cohort[later] != "") & (cohort[later] == cohort[before]))
+    later, before = claims.iloc[later[shrinks]], claims.iloc[before[shrinks]]
     if later.empty:
         return Found.empty()
     rows = []
@@ -53,7 +60,8 @@ def check(ctx: Context, rule: Rule) -> Found:
 
 def relations(ctx: Context, rule: Rule) -> Relations:
     """x[later quantity] - x[latest earlier quantity] >= 0 for each dated quantity of a series."""
-    quantities = ctx.once(NAME, rule, _series).drop_duplicates("qkey").reset_index(drop=True)
+    quantities = ctx.once(NAME, rule, _series)[["qkey", "series", "as_of_first", "as_of_last", "var", "value"]]
+    quantities = quantities.drop_duplicates("qkey").reset_index(drop=True)
     earlier = best_earlier(quantities["series"].to_numpy(), quantities["as_of_first"].to_numpy(),
                            quantities["as_of_last"].to_numpy(), quantities["as_of_last"].to_numpy())
     new = quantities.loc[earlier >= 0]
