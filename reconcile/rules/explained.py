@@ -3,6 +3,7 @@ they are stated for different periods or scopes. Reported as info, saying so, on
 metric (the lowest and the highest figure), and only among claims no other rule has flagged, so an
 editor sees the difference was looked at and needs no correction."""
 
+import numpy as np
 import pandas as pd
 
 from claims.config import Rule
@@ -12,15 +13,23 @@ from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "explained"
 DEFAULT = Rule(name=NAME, severity="info", description="differences explained by a stated difference of period or scope")
+_COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "key_end", "source_id", "line", "value", "qualifier",
+            "lower", "upper", "lower_open", "upper_open"]
 
 
 def check(ctx: Context, rule: Rule) -> Found:
-    claims = ctx.in_scope(rule)
-    claims = claims.loc[claims["identified"] & ~claims["claim_id"].isin(ctx.flagged)]
-    claims = claims.assign(subject=claims["entity"] + "|" + claims["metric"])
-    clashes = conflicts(claims, "subject", rule.tolerance)
+    claims = ctx.claims
+    claims = ctx.in_scope(rule, claims.loc[claims["identified"] & ~claims["claim_id"].isin(ctx.flagged), _COLUMNS])
+    # Subjects numbered on integer codes, "entity|metric" written once per distinct pair; equal texts
+    # (an entity or metric holding "|") still make one subject.
+    entity, entities = pd.factorize(claims["entity"])
+    metric, metrics = pd.factorize(claims["metric"])
+    pair, pairs = pd.factorize(entity.astype(np.int64) * len(metrics) + metric)
+    subject, subjects = pd.factorize(entities[pairs // len(metrics)] + "|" + metrics[pairs % len(metrics)])
+    clashes = conflicts(claims.assign(subject=subject[pair]), "subject", rule.tolerance)
     if clashes.empty:
         return Found.empty()
+    clashes["subject"] = subjects[clashes["subject"].to_numpy()]
     low, high = witnesses(clashes, claims, ["entity", "metric", "scope", "period_start", "key_end", "source_id"])
     # A document's own series over time is no news to its reader; differences between documents are.
     across = (low["source_id"] != high["source_id"]).to_numpy()
