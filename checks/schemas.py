@@ -80,23 +80,25 @@ class Claim(pa.DataFrameModel):
         strict = True
         ordered = True
 
-    @pa.dataframe_check(name="char_end > char_start")
+    # ignore_na=False: pandera would otherwise look for wholly empty rows in the whole table once per
+    # check (about 0.6 s a million claims each); an empty row fails the column checks anyway.
+    @pa.dataframe_check(name="char_end > char_start", ignore_na=False)
     def span_not_empty(cls, df: pd.DataFrame) -> Series[bool]:
         return df["char_end"] > df["char_start"]
 
-    @pa.dataframe_check(name="lower <= value <= upper")
+    @pa.dataframe_check(name="lower <= value <= upper", ignore_na=False)
     def value_inside_interval(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["lower"] <= df["value"]) & (df["value"] <= df["upper"])
 
-    @pa.dataframe_check(name="percentages lie within 0-100")
+    @pa.dataframe_check(name="percentages lie within 0-100", ignore_na=False)
     def percent_range(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["kind"] != "percent") | df["value"].between(0, 100)
 
-    @pa.dataframe_check(name="counts are whole and non-negative")
+    @pa.dataframe_check(name="counts are whole and non-negative", ignore_na=False)
     def whole_counts(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["kind"] != "count") | ((df["value"] >= 0) & (df["value"] % 1 == 0))
 
-    @pa.dataframe_check(name="part_of names a claim of the same source")
+    @pa.dataframe_check(name="part_of names a claim of the same source", ignore_na=False)
     def part_of_known(cls, df: pd.DataFrame) -> Series[bool]:
         same_source = df["source_id"] + "\x1f"
         return (df["part_of"] == "") | (same_source + df["part_of"]).isin(same_source + df["claim_id"])
