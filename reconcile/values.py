@@ -38,6 +38,8 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
     broken = claims["claim_id"].isin(serious.loc[serious["rule"] == "parts", "claim_id"])
     claims["adds_up"] = in_breakdown & ~broken
     claims["precision"] = claims["qualifier"].map(_PRECISION).fillna(2)
+    # Publication dates compared as ranks: integer group maxima instead of string ones.
+    claims["recency"] = pd.factorize(claims["published"], sort=True)[0]
     preferred = claims.iloc[_first_per_variable(claims)].set_index("var")
     best = preferred[["lower", "lower_open", "upper", "upper_open"]].reindex(claims["var"].to_numpy())
     claims["for"] = ~claims["wrong"].to_numpy() & ~(
@@ -61,9 +63,9 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
 def _first_per_variable(claims: pd.DataFrame) -> np.ndarray:
     """Row position of each variable's preferred claim, by the order of the module docstring."""
     # Rows arrive in claim_id order (`reconcile.quantities.prepare`), so position breaks the last ties.
-    published = pd.factorize(claims["published"], sort=True)[0]
-    order = np.lexsort((np.arange(len(claims)), claims["precision"].to_numpy(), -published, -claims["weight"].to_numpy(),
-                        ~claims["adds_up"].to_numpy(bool), claims["doubt"].to_numpy(), claims["var"].to_numpy()))
+    order = np.lexsort((np.arange(len(claims)), claims["precision"].to_numpy(), -claims["recency"].to_numpy(),
+                        -claims["weight"].to_numpy(), ~claims["adds_up"].to_numpy(bool), claims["doubt"].to_numpy(),
+                        claims["var"].to_numpy()))
     var = claims["var"].to_numpy()[order]
     return order[np.r_[True, var[1:] != var[:-1]]]
 
@@ -110,7 +112,7 @@ def _contested_reasons(claims: pd.DataFrame, preferred: pd.DataFrame) -> list[st
     others = claims.loc[~claims["claim_id"].isin(preferred["claim_id"])].groupby("var")
     wrong = claims.loc[claims["wrong"]]
     wrong = wording.cited_column(wrong).groupby(wrong["var"].to_numpy()).agg(list).to_dict()
-    weight, published = others["weight"].max().to_dict(), others["published"].max().to_dict()
+    weight, recency = others["weight"].max().to_dict(), others["recency"].max().to_dict()
     reasons = []
     for var, pick in zip(preferred.index, preferred.itertuples(index=False)):
         why = []
@@ -120,7 +122,7 @@ def _contested_reasons(claims: pd.DataFrame, preferred: pd.DataFrame) -> list[st
             why.append("its breakdown adds up")
         if pick.weight > weight.get(var, -np.inf):
             why.append("its source is the most reliable")
-        if pick.published > published.get(var, ""):
+        if pick.recency > recency.get(var, -1):
             why.append("its source is the most recent")
         reasons.append("; ".join(why) if why else "the claims cannot tell which is right; chosen by reliability and recency")
     return reasons
