@@ -23,18 +23,25 @@ from reconcile.program import Group, Solution, solve_all
 from reconcile.ranges import ranges
 
 VERDICT_COLUMNS = ["claim_id", "verdict", "component", "suggested", "note"]
+# What the solver reads of each claim.
+_READ = ["claim_id", "var", "value", "lower", "upper", "lower_open", "upper_open", "kind", "weight", "entity", "metric"]
 
 
 def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, config: Config) -> tuple[pd.DataFrame, list[str]]:
     """Verdicts (VERDICT_COLUMNS) for the claims of every component holding a suspect claim, and a
-    description of each group the solver could not finish."""
+    description of each group the solver could not finish. `claims` are prepared claims, in
+    claim_id order (`reconcile.quantities.prepare`)."""
     variable_count = int(claims["var"].max()) + 1 if len(claims) else 0
     component = relation_components(variable_count, relations.terms)
-    claims = claims.assign(component=component[claims["var"].to_numpy(int)])
-    wanted = np.unique(claims.loc[claims["claim_id"].isin(suspects), "component"])
+    claim_component = component[claims["var"].to_numpy(int)]
+    wanted = np.unique(claim_component[claims["claim_id"].isin(suspects).to_numpy()])
     if not len(wanted):
         return pd.DataFrame(columns=VERDICT_COLUMNS), []
-    claims = claims.loc[claims["component"].isin(wanted)].sort_values(["var", "claim_id"], kind="stable").reset_index(drop=True)
+    # Sorted by variable, then claim_id: the claims arrive in claim_id order, so a stable sort on
+    # the variable alone gives it.
+    kept = np.flatnonzero(np.isin(claim_component, wanted))
+    kept = kept[np.argsort(claims["var"].to_numpy(int)[kept], kind="stable")]
+    claims = claims.iloc[kept][_READ].assign(component=claim_component[kept]).reset_index(drop=True)
     terms = relations.terms.assign(component=component[relations.terms["var"].to_numpy(int)])
     terms = terms.loc[terms["component"].isin(wanted)].join(relations.bounds.set_index("rel"), on="rel")
     space = Space(claims, terms.sort_values("rel", kind="stable"))
