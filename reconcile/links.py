@@ -23,7 +23,8 @@ def declared(config: Config, relation: str) -> dict[str, str]:
 
 def links(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
     """part_id, total_id, relation ("part" or "subset") for every tie, explicit or implied, sorted by
-    part_id. `claims` are prepared claims (`reconcile.quantities.prepare`: sorted by claim_id)."""
+    part_id, with part_at and total_at, the two claims' row positions in `claims`. `claims` are
+    prepared claims (`reconcile.quantities.prepare`: sorted by claim_id)."""
     # Claims as row positions, which order them as their ids do.
     ids = claims["claim_id"].to_numpy(object)
     named_total = pd.Index(ids).get_indexer(claims["part_of"])
@@ -42,7 +43,8 @@ def links(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
         found.append(_implied(children, key[children] + parent[codes[children]], key + codes,
                               claims["line"].to_numpy(), relation))
     tied = pd.concat(found, ignore_index=True).drop_duplicates("part").sort_values("part")
-    return pd.DataFrame({"part_id": ids[tied["part"]], "total_id": ids[tied["total"]], "relation": tied["relation"].to_numpy()})
+    return pd.DataFrame({"part_id": ids[tied["part"]], "total_id": ids[tied["total"]], "relation": tied["relation"].to_numpy(),
+                         "part_at": tied["part"].to_numpy(), "total_at": tied["total"].to_numpy()})
 
 
 def _implied(children: np.ndarray, wanted: np.ndarray, key: np.ndarray, line: np.ndarray, relation: str) -> pd.DataFrame:

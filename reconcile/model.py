@@ -21,7 +21,7 @@ class Context:
 
     `claims` gains `var` (the solver variable: one per quantity, claims of one cohort share it) and
     `cohort` ("" when none); `links` holds each stated part or subset with its total
-    (part_id, total_id, relation "part" or "subset").
+    (part_id, total_id, relation "part" or "subset"; part_at and total_at, their row positions).
     """
 
     claims: pd.DataFrame

@@ -11,6 +11,7 @@ and the program solved again until the optimum rises (at most `max_ties` sets).
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
@@ -74,7 +75,7 @@ def solve_all(groups: list[Group | None], time_limit: float, max_ties: int, jobs
     jobs = min(jobs or os.cpu_count() or 1, len(programs))
     tasks = [(groups[i], time_limit, max_ties) for i in programs]
     if jobs > 1 and len(programs) >= _PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        import scipy.optimize  # noqa: F401  loaded once here, so that forked workers do not each import it
+        importlib.import_module("scipy.optimize")  # loaded once here, so that forked workers do not each import it
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             solved = pool.starmap(optimal_sets, tasks, chunksize=max(1, len(tasks) // (8 * jobs)))
     else:

@@ -26,8 +26,7 @@ def _breakdowns(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     claims = ctx.claims
     tied = ctx.links.loc[ctx.links["relation"] == "part"]
     # Claims as row positions: prepared claims are sorted by claim_id, so positions order them too.
-    at = pd.Index(claims["claim_id"])
-    part_at, total_at = at.get_indexer(tied["part_id"]), at.get_indexer(tied["total_id"])
+    part_at, total_at = tied["part_at"].to_numpy(), tied["total_at"].to_numpy()
     totals = ctx.in_scope(rule, claims[_TOTAL].iloc[np.unique(total_at)])
     kept = np.isin(total_at, totals.index)
     part_at, total_at = part_at[kept], total_at[kept]

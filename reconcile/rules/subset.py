@@ -23,19 +23,19 @@ def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
     the two claim ids (the claims are in claim_id order)."""
     claims = ctx.claims
     subset_of, part_of = declared(ctx.config, "subset"), declared(ctx.config, "part")
-    position = pd.Series(np.arange(len(claims)), index=claims["claim_id"].to_numpy())
     tied = ctx.links.loc[ctx.links["relation"] == "subset"]
-    direct = pd.DataFrame({"sub": tied["part_id"].map(position), "set": tied["total_id"].map(position)}).dropna()
+    direct = pd.DataFrame({"sub": tied["part_at"].to_numpy(), "set": tied["total_at"].to_numpy()})
     identified = claims["identified"].to_numpy(bool)
     parent = claims["metric"].map({**part_of, **subset_of})
-    small = claims.loc[identified & parent.notna().to_numpy()]
-    wanted = quantity_key(small["entity"], parent[small.index], small["scope"], small["period_start"], small["key_end"])
+    subsets = np.flatnonzero(identified & parent.notna().to_numpy())
+    small = claims.iloc[subsets]
+    wanted = quantity_key(small["entity"], parent.iloc[subsets], small["scope"], small["period_start"], small["key_end"])
     sets = np.flatnonzero(identified)
-    across = (pd.DataFrame({"key": wanted.to_numpy(), "sub": position[small["claim_id"]].to_numpy()})
+    across = (pd.DataFrame({"key": wanted.to_numpy(), "sub": subsets})
               .merge(pd.DataFrame({"key": claims["qkey"].to_numpy()[sets], "set": sets}), on="key"))
     source, metric = claims["source_id"].to_numpy(), claims["metric"]
     siblings = (source[across["sub"]] == source[across["set"]]) & metric.isin(list(part_of)).to_numpy()[across["sub"]]
-    found = (pd.concat([direct.astype(np.int64), across.loc[~siblings, ["sub", "set"]]], ignore_index=True)
+    found = (pd.concat([direct, across.loc[~siblings, ["sub", "set"]]], ignore_index=True)
              .drop_duplicates().sort_values(["sub", "set"], ignore_index=True))
     subsets = pd.DataFrame({"metric": metric.to_numpy()[found["sub"]], "entity": claims["entity"].to_numpy()[found["sub"]]})
     return found.loc[ctx.in_scope(rule, subsets).index].reset_index(drop=True)
