@@ -246,7 +246,6 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
 
 _INTEGERS = ("line", "char_start", "char_end")
 _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str since pandas 3, object before
-_COLUMNS = pd.Index(CLAIM_COLUMNS)
 
 
 def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
@@ -281,7 +280,4 @@ def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
     for name, values in numbers.items():
         columns[name] = (pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(n, dtype=bool))
                          if name in _INTEGERS else np.array(values, dtype=float))
-    # The arrays are already of one length and their final types: skip pandas' per-column checks,
-    # which cost more than the extraction itself on a short document.
-    return pd.DataFrame._from_arrays([columns[name] for name in CLAIM_COLUMNS], columns=_COLUMNS,
-                                     index=pd.RangeIndex(n), verify_integrity=False)
+    return pd.DataFrame({name: columns[name] for name in CLAIM_COLUMNS}, copy=False)
