@@ -63,8 +63,9 @@ class Solution:
     finished: bool
 
 
-# Below this many programs, starting processes costs more than it saves.
-_PARALLEL_FROM = 64
+# Below this many programs, starting processes costs more than it saves (a fork takes tens of
+# milliseconds; a program a few, and the few left after the first round are the largest).
+_PARALLEL_FROM = 8
 
 
 def solve_all(groups: list[Group | None], time_limit: float, max_ties: int, jobs: int) -> list[Solution | None]:
