@@ -122,8 +122,10 @@ def optimal_sets(group: Group, time_limit: float, max_ties: int) -> Solution:
             result = milp(cost, bounds=box, constraints=constraints, options={"time_limit": remaining})
             settled = result.x is None or (best is not None and result.fun > best + _COST_EPSILON) or _whole(result.x, integrality)
             if not settled:
+                # Without presolve: HiGHS's MIP presolve has been seen to call a worse answer optimal
+                # on these small programs (the brute-force property test found one).
                 result = milp(cost, integrality=integrality, bounds=box, constraints=constraints,
-                              options={"time_limit": remaining})
+                              options={"time_limit": remaining, "presolve": False})
         if result.status == 1 or (result.x is None and result.status != 2):
             # Out of time: sets found so far are optimal, but there may be more of them.
             return Solution(sets, values, capped=True, finished=bool(sets))
