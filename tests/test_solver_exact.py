@@ -107,6 +107,17 @@ def assert_verdicts_follow(optimal: set[frozenset[int]], rows: pd.DataFrame, rel
     assert verdicts.set_index("claim_id")["verdict"].to_dict() == expected
 
 
+def test_two_equally_small_sets_are_both_found_where_the_mip_presolve_missed_one():
+    # 4, 0 and "at least 4" for x0 and "at most 3" for x3 >= x0: keeping 4 and "at least 4" costs
+    # the 0 and the "at most 3" (3), keeping 0 costs the two 4s (3). Both sets are possibly wrong.
+    rows = pd.DataFrame({"var": [0, 0, 0, 3], "value": [4.0, 0.0, 4.0, 3.0], "lower": [4.0, 0.0, 4.0, -np.inf],
+                         "upper": [4.0, 0.0, np.inf, 3.0], "weight": [1.0, 1.0, 2.0, 2.0]})
+    relations = [RELATIONS["grows"]]
+    optimal = brute_force(rows, relations)
+    assert optimal == {frozenset({0, 2}), frozenset({1, 3})}
+    assert_verdicts_follow(optimal, rows, relations)
+
+
 def test_a_correction_that_breaks_a_relation_left_out_brings_that_relation_in():
     # The parts (6 + 7) outweigh the total 10, which must become 13; "grows" (12 >= 10) held
     # before the correction but not after it, so the later 12 must change too.
