@@ -37,8 +37,8 @@ def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
     siblings = (source[across["sub"]] == source[across["set"]]) & metric.isin(list(part_of)).to_numpy()[across["sub"]]
     found = (pd.concat([direct, across.loc[~siblings, ["sub", "set"]]], ignore_index=True)
              .drop_duplicates().sort_values(["sub", "set"], ignore_index=True))
-    subsets = pd.DataFrame({"metric": metric.to_numpy()[found["sub"]], "entity": claims["entity"].to_numpy()[found["sub"]]})
-    return found.loc[ctx.in_scope(rule, subsets).index].reset_index(drop=True)
+    seen = pd.DataFrame({"metric": metric.to_numpy()[found["sub"]], "entity": claims["entity"].to_numpy()[found["sub"]]})
+    return found.loc[ctx.in_scope(rule, seen).index].reset_index(drop=True)
 
 
 def _set_slack(claims: pd.DataFrame, found: pd.DataFrame, rule: Rule) -> np.ndarray:
