@@ -13,7 +13,7 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from claims.atomic import write_atomic
+from figcheck.claims.atomic import write_atomic
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 LIBRARIES = ("figcheck", "pandas", "numpy", "pandera", "scipy", "quantulum3")

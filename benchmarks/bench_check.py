@@ -4,16 +4,16 @@
 
 For each size, in a fresh subprocess (so sizes do not share memory or caches):
 - the claims table of a generated workspace (`benchmarks/generate.py`, cached as CSV between runs);
-- check: the whole table validated against `checks.schemas.Claim` in one call, and every claim's
+- check: the whole table validated against `figcheck.checks.schemas.Claim` in one call, and every claim's
   provenance (span, text, line, quote) checked against its source text;
-- reconcile: `reconcile.engine.reconcile(claims, sources, config)`;
-- report: `reports.result.build_result` and the json and md renderings `figcheck check` prints;
+- reconcile: `figcheck.reconcile.engine.reconcile(claims, sources, config)`;
+- report: `figcheck.reports.result.build_result` and the json and md renderings `figcheck check` prints;
 - the floor: one pandas group-by on the quantity key and a merge back onto the table.
 Wall time per stage and the peak resident memory of the pipeline (VmHWM, reset after the input is
 loaded; the input table stays in memory and is counted). Growth per tenfold step and the ratio to
 the floor are printed and written to the `bench_check` section of benchmarks/RESULTS.md.
 
-`--load-sizes` also times `checks.workspace.load_workspace` (what `figcheck check` runs before
+`--load-sizes` also times `figcheck.checks.workspace.load_workspace` (what `figcheck check` runs before
 reconciling: it reads and validates every claims file) on a workspace written to disk.
 """
 
@@ -76,7 +76,7 @@ def _cache_paths(cache: Path, n: int, seed: int) -> tuple[Path, Path, Path, Path
 def prepare(n: int, seed: int, cache: Path) -> None:
     """Generate the table once (its own subprocess) and cache it as CSV with a workspace folder."""
     from benchmarks.generate import claims_table, config_toml, Generator
-    from claims.atomic import write_atomic
+    from figcheck.claims.atomic import write_atomic
 
     claims_csv, sources_csv, planted_csv, folder = _cache_paths(cache, n, seed)
     if all(p.is_file() for p in (claims_csv, sources_csv, planted_csv, folder / "texts.json")):
@@ -90,8 +90,8 @@ def prepare(n: int, seed: int, cache: Path) -> None:
 
 
 def _read_inputs(n: int, seed: int, cache: Path):
-    from checks.workspace import Workspace
-    from claims.workspace import Layout
+    from figcheck.checks.workspace import Workspace
+    from figcheck.claims.workspace import Layout
 
     claims_csv, sources_csv, planted_csv, folder = _cache_paths(cache, n, seed)
     planted = pd.read_csv(planted_csv, dtype=str, keep_default_na=False)
@@ -109,9 +109,9 @@ def _read_inputs(n: int, seed: int, cache: Path):
 
 
 def check_stage(claims: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    from checks.provenance import provenance_problems
-    from checks.schemas import Claim
-    from checks.validate import validate
+    from figcheck.checks.provenance import provenance_problems
+    from figcheck.checks.schemas import Claim
+    from figcheck.checks.validate import validate
 
     checked, problems = validate(Claim, claims, "generated claims")
     if not problems:
@@ -156,7 +156,7 @@ def worker(n: int, seed: int, cache: Path, profile: Path | None) -> None:
         checked = check_stage(claims, texts)
         done("check", start)
         try:
-            from reconcile.engine import reconcile
+            from figcheck.reconcile.engine import reconcile
         except ImportError as exc:
             out["missing"] = f"reconcile.engine: {exc}"
             print(json.dumps(out), flush=True)
@@ -185,9 +185,9 @@ def _detection(result, planted: pd.DataFrame) -> dict:
 
 
 def _report(result, workspace, layout) -> None:
-    from reports.baseline import load_baseline
-    from reports.formats import renderer
-    from reports.result import build_result
+    from figcheck.reports.baseline import load_baseline
+    from figcheck.reports.formats import renderer
+    from figcheck.reports.result import build_result
 
     checked = build_result(result, workspace, load_baseline(layout.baseline))
     for fmt in ("json", "md"):
@@ -197,7 +197,7 @@ def _report(result, workspace, layout) -> None:
 def load_worker(n: int, seed: int, cache: Path) -> dict:
     """Time load_workspace on a workspace written to disk with its claim store."""
     from benchmarks.generate import generate_workspace
-    from checks.workspace import load_workspace
+    from figcheck.checks.workspace import load_workspace
 
     folder = cache / f"store-n{n}-s{seed}-{hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:10]}"
     if not (folder / "sources.csv").is_file():
@@ -352,7 +352,7 @@ def render(results: dict, loads: dict, args) -> str:
         lines += ["", "Growth per tenfold step (total time): " + "; ".join(
             f"{a:,} -> {b:,}: {g:.1f}x" for a, b, g in steps)]
     if loads:
-        lines += ["", "### Reading the workspace from disk (`checks.workspace.load_workspace`)", ""]
+        lines += ["", "### Reading the workspace from disk (`figcheck.checks.workspace.load_workspace`)", ""]
         for n, r in loads.items():
             if isinstance(r, str):
                 lines.append(f"- {n:,} claims: {r}")

@@ -3,7 +3,7 @@
     python benchmarks/bench_extract.py [--generated 100] [--jobs-sources 1000] [--min-time 2]
 
 1. Characters per second on the same texts (the bundled dossier, the annotated extraction set,
-   generated documents) of figcheck's extractor (`claims.extract.extract_source`), quantulum3
+   generated documents) of figcheck's extractor (`figcheck.claims.extract.extract_source`), quantulum3
    (`quantulum3.parser.parse`) and a regular-expression scan for digits (the floor), as ratios.
 2. Precision and recall of figcheck and quantulum3 on the annotated documents, scored by
    `benchmarks/score_extraction.py` (a prediction matches a gold row with the same source, line
@@ -36,8 +36,8 @@ from tabulate import tabulate  # noqa: E402
 
 from benchmarks import hotspots, update_results  # noqa: E402
 from benchmarks.generate import Generator, config_toml, generate_workspace  # noqa: E402
-from claims.config import load_config, parse_config  # noqa: E402
-from claims.sources import read_source_text  # noqa: E402
+from figcheck.claims.config import load_config, parse_config  # noqa: E402
+from figcheck.claims.sources import read_source_text  # noqa: E402
 
 SEEDS = ROOT / "examples" / "central-asia"
 SEED_GOLD = ROOT / "tests" / "data" / "gold" / "seeds.claims.csv"
@@ -103,7 +103,7 @@ def generated_corpus(n_docs: int, seed: int) -> Corpus:
 # ---- the three contenders: each maps (text, row, config) to a list of predicted rows -------------
 
 def figcheck_extract(text: str, row: dict, config):
-    from claims.extract import extract_source
+    from figcheck.claims.extract import extract_source
 
     return extract_source(text, row, config)
 

@@ -13,7 +13,7 @@ writes into OUT:
   written and the true value.
 
 `claims_table(n, seed)` returns the claims table of such a workspace directly (a frame with
-`claims.model.CLAIM_COLUMNS`, valid against `checks.schemas.Claim`), its sources and its `Config`,
+`figcheck.claims.model.CLAIM_COLUMNS`, valid against `figcheck.checks.schemas.Claim`), its sources and its `Config`,
 without writing documents: the check benchmark uses it at 10^4 to 10^6 claims.
 
 The same seed gives byte-identical output: all randomness comes from one `random.Random(seed)` and
@@ -36,10 +36,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from claims.atomic import write_atomic
-from claims.config import Config, parse_config
-from claims.ids import claim_id, normalise_quote
-from claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
+from figcheck.claims.atomic import write_atomic
+from figcheck.claims.config import Config, parse_config
+from figcheck.claims.ids import claim_id, normalise_quote
+from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
 
 GOLD_COLUMNS = ["source_id", "line", "surface", "value", "qualifier", "entity", "metric", "scope",
                 "period_start", "period_end", "required", "note"]
@@ -872,7 +872,7 @@ def generate_workspace(out: Path, claims: int, seed: int = 0, per_source: int = 
 
     With `store`, also its claim store (`claims/<source_id>.csv`): every figure, as reviewed.
     """
-    from claims.store import store_text
+    from figcheck.claims.store import store_text
 
     out = Path(out)
     gen = Generator(claims, seed, per_source, contradiction_rate, sources)

@@ -104,9 +104,9 @@ def _extract_workspace(workspace) -> tuple[list[dict], int, float]:
 
     import pandas as pd
 
-    from claims.config import load_config
-    from claims.extract import extract_source
-    from claims.sources import read_source_text
+    from figcheck.claims.config import load_config
+    from figcheck.claims.extract import extract_source
+    from figcheck.claims.sources import read_source_text
 
     root = Path(workspace)
     config = load_config(root)

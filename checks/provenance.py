@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from claims.sources import provenance_faults
+from figcheck.claims.sources import provenance_faults
 
 
 def provenance_problems(claims: pd.DataFrame, texts: dict[str, str], where: pd.Series) -> list[str]:

@@ -1,6 +1,6 @@
 """pandera models for every table figcheck reads or writes.
 
-Tables travel between stages as DataFrames validated by these models; `checks.validate` turns
+Tables travel between stages as DataFrames validated by these models; `figcheck.checks.validate` turns
 their failures into one readable message per problem.
 """
 
@@ -9,7 +9,7 @@ import pandera.pandas as pa
 from pandera import extensions
 from pandera.typing import Series
 
-from claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, STATUSES
+from figcheck.claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, STATUSES
 
 SEVERITIES = ("error", "warning", "info")
 VERDICTS = ("most_likely_wrong", "possibly_wrong", "undetermined")
@@ -48,7 +48,7 @@ class Source(pa.DataFrameModel):
 
 
 class Claim(pa.DataFrameModel):
-    """One numeric claim with its provenance (columns in `claims.model.CLAIM_COLUMNS` order)."""
+    """One numeric claim with its provenance (columns in `figcheck.claims.model.CLAIM_COLUMNS` order)."""
 
     claim_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
     source_id: Series[str] = pa.Field(form=SOURCE_ID)

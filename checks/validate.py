@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pandera.pandas as pa
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 
 
 class InputError(FigcheckError):

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from checks.provenance import provenance_problems
-from checks.schemas import CLAIM_CHECK_COLUMNS, CLAIM_NUMERIC, Claim, Source
-from checks.validate import InputError, validate
-from claims.config import Config
-from claims.csvio import read_csv_records
-from claims.errors import FigcheckError
-from claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
-from claims.sources import decode_source, sha256_hex
-from claims.workspace import Layout
+from figcheck.checks.provenance import provenance_problems
+from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, CLAIM_NUMERIC, Claim, Source
+from figcheck.checks.validate import InputError, validate
+from figcheck.claims.config import Config
+from figcheck.claims.csvio import read_csv_records
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
+from figcheck.claims.sources import decode_source, sha256_hex
+from figcheck.claims.workspace import Layout
 
 FIX_ADVICE = "Nothing was changed. Fix the lines above, then run the command again."
 

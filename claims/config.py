@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 
 CONFIG_NAME = "figcheck.toml"
 

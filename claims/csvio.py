@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from pandas.api import types
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 
 
 def read_csv_records(path: Path) -> tuple[pd.DataFrame, list[str]]:

@@ -1,6 +1,6 @@
 """Numeric claims of one source: `extract_source(text, source, config)` -> a DataFrame of CLAIM_COLUMNS.
 
-The passes live in `claims.extraction` (segmentation, exclusions, qualifiers, entity, metric, scope,
+The passes live in `figcheck.claims.extraction` (segmentation, exclusions, qualifiers, entity, metric, scope,
 time, breakdowns, tables); this module runs them over a document and assembles the rows.
 """
 
@@ -13,16 +13,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from claims.config import Config
-from claims.extraction import breakdowns, metric as metrics, scope as scopes, time as times
-from claims.extraction.entity import nearest
-from claims.extraction.language import load_language
-from claims.extraction.segmentation import Block, clause_break_pattern, segment
-from claims.extraction.tables import read_table
-from claims.extraction.vocabulary import Vocabulary, vocabulary
-from claims.ids import claim_id
-from claims.model import CLAIM_COLUMNS
-from claims.quantities import Quantity, scan
+from figcheck.claims.config import Config
+from figcheck.claims.extraction import breakdowns, metric as metrics, scope as scopes, time as times
+from figcheck.claims.extraction.entity import nearest
+from figcheck.claims.extraction.language import load_language
+from figcheck.claims.extraction.segmentation import Block, clause_break_pattern, segment
+from figcheck.claims.extraction.tables import read_table
+from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
+from figcheck.claims.ids import claim_id
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.quantities import Quantity, scan
 
 
 @dataclass(slots=True)

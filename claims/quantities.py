@@ -2,7 +2,7 @@
 
 `find_quantities(text)` returns one dict per figure (line, char_start, char_end, text, value,
 qualifier, lower, upper, unit, kind). Dates, times, phone numbers, addresses, identifiers,
-ordinals and list numbers are left out by the named filters of `claims.extraction.exclusions`.
+ordinals and list numbers are left out by the named filters of `figcheck.claims.extraction.exclusions`.
 Spans index the text as given; `text[char_start:char_end]` is always the figure's `text`.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from claims.extraction import exclusions as ex
-from claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
-from claims.extraction.numbers import digit_value, number_patterns, word_value
-from claims.extraction.qualifiers import interval, qualifier_after, qualifier_before, qualifier_patterns
+from figcheck.claims.extraction import exclusions as ex
+from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
+from figcheck.claims.extraction.numbers import digit_value, number_patterns, word_value
+from figcheck.claims.extraction.qualifiers import interval, qualifier_after, qualifier_before, qualifier_patterns
 
 QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier", "lower", "upper", "unit", "kind")
 DEFAULT_TOLERANCE = 0.05

@@ -3,7 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 
 
 class SourceTextError(FigcheckError):

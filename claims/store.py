@@ -14,9 +14,9 @@ import io
 
 import pandas as pd
 
-from claims.csvio import format_column
-from claims.model import CLAIM_COLUMNS, EXTRACTED_FIELDS
-from claims.sources import provenance_faults
+from figcheck.claims.csvio import format_column
+from figcheck.claims.model import CLAIM_COLUMNS, EXTRACTED_FIELDS
+from figcheck.claims.sources import provenance_faults
 
 _SEP = "\x1f"
 STATS_COLUMNS = ["found", "kept", "added", "removed", "stale"]

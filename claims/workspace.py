@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from claims.config import Config, load_config
-from claims.errors import FigcheckError
+from figcheck.claims.config import Config, load_config
+from figcheck.claims.errors import FigcheckError
 
 
 class PathError(FigcheckError):

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 
 # In the order `figcheck --help` lists them: the pipeline first, then the tools around it.
 COMMANDS = (

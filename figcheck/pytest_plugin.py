@@ -52,7 +52,7 @@ class WorkspaceCollector(pytest.Collector):
         self.strict = strict
 
     def collect(self):
-        from claims.errors import FigcheckError
+        from figcheck.claims.errors import FigcheckError
         from figcheck.commands.check import check_workspace
 
         try:
@@ -66,8 +66,8 @@ class WorkspaceCollector(pytest.Collector):
 
 
 def _quantity_items(parent: WorkspaceCollector, result):
-    from reports.formats.text import finding_lines
-    from reports.result import quantity_name
+    from figcheck.reports.formats.text import finding_lines
+    from figcheck.reports.result import quantity_name
 
     for key, findings in result.quantity_cases():
         failing = [finding for finding in findings if finding.fails]

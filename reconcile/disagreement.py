@@ -8,8 +8,8 @@ a message names.
 import numpy as np
 import pandas as pd
 
-from reconcile import wording
-from reconcile.intervals import apart
+from figcheck.reconcile import wording
+from figcheck.reconcile.intervals import apart
 
 
 def conflicts(claims: pd.DataFrame, by: str, tolerance: float) -> pd.DataFrame:

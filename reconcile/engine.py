@@ -8,18 +8,18 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from checks.schemas import ClaimVerdict, Finding, FindingClaim, Reconciled
-from claims.config import Config
-from reconcile import wording
-from reconcile.components import variables
-from reconcile.fingerprint import fingerprints
-from reconcile.links import links
-from reconcile.model import Context, Found, Relations
-from reconcile.quantities import prepare
-from reconcile.rules import RULES, resolve
-from reconcile.rules.cohort import cohorts
-from reconcile.solver import localise
-from reconcile.values import reconciled_values
+from figcheck.checks.schemas import ClaimVerdict, Finding, FindingClaim, Reconciled
+from figcheck.claims.config import Config
+from figcheck.reconcile import wording
+from figcheck.reconcile.components import variables
+from figcheck.reconcile.fingerprint import fingerprints
+from figcheck.reconcile.links import links
+from figcheck.reconcile.model import Context, Found, Relations
+from figcheck.reconcile.quantities import prepare
+from figcheck.reconcile.rules import RULES, resolve
+from figcheck.reconcile.rules.cohort import cohorts
+from figcheck.reconcile.solver import localise
+from figcheck.reconcile.values import reconciled_values
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 FINDING_COLUMNS = ["finding_id", "rule", "severity", "entity", "metric", "scope", "period", "message"]

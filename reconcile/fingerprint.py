@@ -5,8 +5,8 @@ import hashlib
 
 import pandas as pd
 
-from claims.ids import normalise_quote
-from reconcile.wording import joined
+from figcheck.claims.ids import normalise_quote
+from figcheck.reconcile.wording import joined
 
 _LENGTH = 16
 

@@ -7,7 +7,7 @@ count is a point (widened by the exact tolerance, 0 by default).
 import numpy as np
 import pandas as pd
 
-from claims.config import Config
+from figcheck.claims.config import Config
 
 
 def claim_intervals(claims: pd.DataFrame, config: Config) -> pd.DataFrame:

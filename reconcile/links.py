@@ -9,7 +9,7 @@ close candidates is left untied rather than guessed.
 import numpy as np
 import pandas as pd
 
-from claims.config import Config
+from figcheck.claims.config import Config
 
 LINK_COLUMNS = ["part_id", "total_id", "relation"]
 _SHARED = ["source_id", "entity", "scope", "period_start", "period_end"]
@@ -24,7 +24,7 @@ def declared(config: Config, relation: str) -> dict[str, str]:
 def links(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
     """part_id, total_id, relation ("part" or "subset") for every tie, explicit or implied, sorted by
     part_id, with part_at and total_at, the two claims' row positions in `claims`. `claims` are
-    prepared claims (`reconcile.quantities.prepare`: sorted by claim_id)."""
+    prepared claims (`figcheck.reconcile.quantities.prepare`: sorted by claim_id)."""
     # Claims as row positions, which order them as their ids do.
     ids = claims["claim_id"].to_numpy(object)
     named_total = pd.Index(ids).get_indexer(claims["part_of"])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from claims.config import Config, Rule
+from figcheck.claims.config import Config, Rule
 
 FOUND_COLUMNS = ["local", "rule", "entity", "metric", "scope", "period", "key", "message"]
 MEMBER_COLUMNS = ["local", "claim_id", "role"]
@@ -17,7 +17,7 @@ BOUND_COLUMNS = ["rel", "lo", "hi"]
 
 @dataclass
 class Context:
-    """The prepared claims (see `reconcile.quantities.prepare`) plus what several rules share.
+    """The prepared claims (see `figcheck.reconcile.quantities.prepare`) plus what several rules share.
 
     `claims` gains `var` (the solver variable: one per quantity, claims of one cohort share it) and
     `cohort` ("" when none); `links` holds each stated part or subset with its total

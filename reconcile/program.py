@@ -1,7 +1,7 @@
 """One group's error-localisation program, its minimum-weight change sets enumerated with
 `scipy.optimize.milp`.
 
-x[q] is the true value of quantity q. The claims on q cut its line into ranges (`reconcile.ranges`):
+x[q] is the true value of quantity q. The claims on q cut its line into ranges (`figcheck.reconcile.ranges`):
 binary y[r] puts x[q] in range r, keeping the claims that hold it, and f[q] puts it in no range
 (every claim on q changed). Every rule relation holds on x, and the weight of the changed claims is
 minimised. Choosing a range rather than switching each claim off with a big-M bound keeps the linear

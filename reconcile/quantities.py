@@ -8,9 +8,9 @@ for the solver and the quantity key `qkey`.
 import numpy as np
 import pandas as pd
 
-from claims.config import Config
-from reconcile.dates import day_range
-from reconcile.intervals import claim_intervals
+from figcheck.claims.config import Config
+from figcheck.reconcile.dates import day_range
+from figcheck.reconcile.intervals import claim_intervals
 
 _TEXT_COLUMNS = ("claim_id", "source_id", "text", "quote", "qualifier", "unit", "kind", "entity", "metric",
                  "scope", "period_start", "period_end", "part_of", "method", "status", "note")

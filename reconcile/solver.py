@@ -2,7 +2,7 @@
 
 Relations join quantities into components, and only components holding a suspect claim are
 solved. Inside one, most quantities are clean (all their claims agree) and most relations already
-hold among the clean values, so the program (`reconcile.program`) starts from the quantities whose claims disagree and
+hold among the clean values, so the program (`figcheck.reconcile.program`) starts from the quantities whose claims disagree and
 the relations their favoured values leave in doubt. Each solution is then checked against the
 relations left out; any that might break joins the program and its group is solved again. A left
 out relation holds for every solution kept, so the optimum found is that of the whole component and
@@ -15,12 +15,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from claims.config import Config
-from reconcile import wording
-from reconcile.components import connect, relation_components
-from reconcile.model import Relations
-from reconcile.program import Group, Solution, solve_all
-from reconcile.ranges import ranges
+from figcheck.claims.config import Config
+from figcheck.reconcile import wording
+from figcheck.reconcile.components import connect, relation_components
+from figcheck.reconcile.model import Relations
+from figcheck.reconcile.program import Group, Solution, solve_all
+from figcheck.reconcile.ranges import ranges
 
 VERDICT_COLUMNS = ["claim_id", "verdict", "component", "suggested", "note"]
 # What the solver reads of each claim.
@@ -30,7 +30,7 @@ _READ = ["claim_id", "var", "value", "lower", "upper", "lower_open", "upper_open
 def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, config: Config) -> tuple[pd.DataFrame, list[str]]:
     """Verdicts (VERDICT_COLUMNS) for the claims of every component holding a suspect claim, and a
     description of each group the solver could not finish. `claims` are prepared claims, in
-    claim_id order (`reconcile.quantities.prepare`)."""
+    claim_id order (`figcheck.reconcile.quantities.prepare`)."""
     variable_count = int(claims["var"].max()) + 1 if len(claims) else 0
     component = relation_components(variable_count, relations.terms)
     claim_component = component[claims["var"].to_numpy(int)]
@@ -70,7 +70,7 @@ def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, con
 
 class Space:
     """The wanted components as arrays: variables numbered 0..V-1, claims sorted by variable, the
-    ranges of each variable (`reconcile.ranges`), relation terms sorted by relation."""
+    ranges of each variable (`figcheck.reconcile.ranges`), relation terms sorted by relation."""
 
     def __init__(self, claims: pd.DataFrame, terms: pd.DataFrame):
         labels = np.unique(np.concatenate([claims["var"].to_numpy(int), terms["var"].to_numpy(int)]))

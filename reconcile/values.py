@@ -9,9 +9,9 @@ review weight, recency of the source, exactness of the qualifier, claim_id.
 import numpy as np
 import pandas as pd
 
-from reconcile import wording
-from reconcile.intervals import apart
-from reconcile.quantities import quantity_key
+from figcheck.reconcile import wording
+from figcheck.reconcile.intervals import apart
+from figcheck.reconcile.quantities import quantity_key
 
 RECONCILED_COLUMNS = ["quantity", "entity", "metric", "scope", "period_start", "period_end", "value", "lower", "upper",
                       "status", "preferred_claim", "reason", "claims_for", "claims_against", "citation"]
@@ -62,7 +62,7 @@ def reconciled_values(claims: pd.DataFrame, links: pd.DataFrame, findings: pd.Da
 
 def _first_per_variable(claims: pd.DataFrame) -> np.ndarray:
     """Row position of each variable's preferred claim, by the order of the module docstring."""
-    # Rows arrive in claim_id order (`reconcile.quantities.prepare`), so position breaks the last ties.
+    # Rows arrive in claim_id order (`figcheck.reconcile.quantities.prepare`), so position breaks the last ties.
     order = np.lexsort((np.arange(len(claims)), claims["precision"].to_numpy(), -claims["recency"].to_numpy(),
                         -claims["weight"].to_numpy(), ~claims["adds_up"].to_numpy(bool), claims["doubt"].to_numpy(),
                         claims["var"].to_numpy()))

@@ -19,12 +19,12 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from checks.schemas import RECONCILED_STATUSES, SCOPES, Finding, FindingClaim, Reconciled
-from claims.config import Config
-from reconcile import wording
-from reconcile.dates import day_range
-from reconcile.intervals import apart, claim_intervals
-from reconcile.rules import resolve
+from figcheck.checks.schemas import RECONCILED_STATUSES, SCOPES, Finding, FindingClaim, Reconciled
+from figcheck.claims.config import Config
+from figcheck.reconcile import wording
+from figcheck.reconcile.dates import day_range
+from figcheck.reconcile.intervals import apart, claim_intervals
+from figcheck.reconcile.rules import resolve
 
 VERDICTS = ("supported", "contradicted", "disputed", "unverifiable")
 # The reconciled statuses against which a figure can be contradicted; the rest can only be disputed.

@@ -1,7 +1,7 @@
 """`reports/audit.md`: what an editor reads, top to bottom, with a chart per entity beside it.
 
 Every piece of source text (quotes, figures, titles, entity and metric names) goes through
-`reports.escape.md`; the same workspace always gives the same bytes.
+`figcheck.reports.escape.md`; the same workspace always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from urllib.parse import quote as url_quote
 import pandas as pd
 from tabulate import tabulate
 
-from claims.atomic import write_atomic
-from reports.chart import Chart, entity_charts
-from reports.escape import md
-from reports.formats.md import summary_table
-from reports.result import (VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link,
+from figcheck.claims.atomic import write_atomic
+from figcheck.reports.chart import Chart, entity_charts
+from figcheck.reports.escape import md
+from figcheck.reports.formats.md import summary_table
+from figcheck.reports.result import (VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link,
                             source_url)
 
 REPORT_NAME = "audit.md"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from claims.atomic import write_atomic
-from claims.errors import FigcheckError
+from figcheck.claims.atomic import write_atomic
+from figcheck.claims.errors import FigcheckError
 
 FORMAT_KEY = "figcheck_baseline"
 FORMAT_VERSION = 1

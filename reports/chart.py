@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from reports.result import format_number
+from figcheck.reports.result import format_number
 
 SIZE_INCHES = (8.0, 4.5)
 DPI = 100

@@ -15,11 +15,11 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from reports.baseline import Baseline
+from figcheck.reports.baseline import Baseline
 
 if TYPE_CHECKING:
-    from checks.workspace import Workspace
-    from reconcile.engine import Reconciliation
+    from figcheck.checks.workspace import Workspace
+    from figcheck.reconcile.engine import Reconciliation
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 VERDICT_LABELS = {"most_likely_wrong": "most likely wrong", "possibly_wrong": "possibly wrong",

@@ -1,7 +1,7 @@
 """`figcheck verify` output: text for a terminal, the draft annotated in Markdown, or JSON.
 
-Every piece of source or draft text is made inert where it lands: `reports.escape.md` in Markdown,
-`reports.formats.text.terminal` in a terminal; JSON escapes by itself.
+Every piece of source or draft text is made inert where it lands: `figcheck.reports.escape.md` in Markdown,
+`figcheck.reports.formats.text.terminal` in a terminal; JSON escapes by itself.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import re
 import pandas as pd
 from tabulate import tabulate
 
-from claims.csvio import json_cell
-from reconcile.verify import VERDICTS, Verification
-from reports.escape import md
-from reports.formats.text import excerpt, terminal
+from figcheck.claims.csvio import json_cell
+from figcheck.reconcile.verify import VERDICTS, Verification
+from figcheck.reports.escape import md
+from figcheck.reports.formats.text import excerpt, terminal
 
 FORMATS = ("text", "md", "json")
 MARKS = {"supported": "✓", "contradicted": "✗", "disputed": "⚠", "unverifiable": "?"}

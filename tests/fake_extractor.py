@@ -5,9 +5,9 @@ import re
 
 import pandas as pd
 
-from claims.ids import claim_id
-from claims.model import CLAIM_COLUMNS
-from claims.sources import line_of
+from figcheck.claims.ids import claim_id
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.sources import line_of
 
 
 def fake_extract(text, source, config):

@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 from hypothesis import strategies as st
 
-from claims.config import parse_config
-from claims.ids import claim_id
-from claims.model import CLAIM_COLUMNS
-from reconcile.engine import reconcile
+from figcheck.claims.config import parse_config
+from figcheck.claims.ids import claim_id
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.reconcile.engine import reconcile
 
 _DEFAULTS = {"line": 1, "char_start": 0, "char_end": 1, "text": "1", "quote": "", "value": 0.0, "qualifier": "eq",
              "lower": np.nan, "upper": np.nan, "unit": "", "kind": "count", "entity": "", "metric": "", "scope": "",

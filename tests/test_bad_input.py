@@ -6,8 +6,8 @@ import io
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from claims.config import ConfigError, parse_config
-from claims.model import CLAIM_COLUMNS
+from figcheck.claims.config import ConfigError, parse_config
+from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.cli import main
 from tests.fake_extractor import use_fake_extractor
 
@@ -147,7 +147,7 @@ def test_the_bundled_configuration_parses():
 
 
 def test_a_rule_table_keeps_the_rules_own_defaults_for_keys_it_does_not_set():
-    from reconcile.rules import resolve
+    from figcheck.reconcile.rules import resolve
 
     rules = resolve(parse_config("[rules.groups]\nseverity = 'error'\n"))
     assert rules["groups"].severity == "error"

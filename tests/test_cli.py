@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from checks.workspace import load_workspace
+from figcheck.checks.workspace import load_workspace
 from figcheck.cli import COMMANDS, main
 from tests.fake_extractor import use_fake_extractor
 

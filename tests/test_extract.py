@@ -2,11 +2,11 @@
 
 import pytest
 
-from checks.schemas import Claim
-from claims.config import parse_config
-from claims.extract import extract_source
-from claims.ids import claim_id
-from claims.model import CLAIM_COLUMNS
+from figcheck.checks.schemas import Claim
+from figcheck.claims.config import parse_config
+from figcheck.claims.extract import extract_source
+from figcheck.claims.ids import claim_id
+from figcheck.claims.model import CLAIM_COLUMNS
 
 CONFIG = parse_config("""
 [workspace]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import figcheck.commands.extract as extract_command
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 from figcheck.cli import main
 from tests.fake_extractor import fake_extract, use_fake_extractor
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from claims.config import parse_config
-from claims.errors import FigcheckError
-from claims.extraction.language import load_language
-from claims.extraction.segmentation import segment
-from claims.extraction.vocabulary import vocabulary
+from figcheck.claims.config import parse_config
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.extraction.language import load_language
+from figcheck.claims.extraction.segmentation import segment
+from figcheck.claims.extraction.vocabulary import vocabulary
 
 
 def sentences_of(text: str) -> list[str]:

@@ -2,9 +2,9 @@
 
 from hypothesis import given, settings, strategies as st
 
-from checks.schemas import Claim
-from claims.extract import extract_source
-from claims.model import CLAIM_COLUMNS
+from figcheck.checks.schemas import Claim
+from figcheck.claims.extract import extract_source
+from figcheck.claims.model import CLAIM_COLUMNS
 from tests.test_extract import CONFIG, SOURCE
 
 PIECES = st.sampled_from([

@@ -1,7 +1,7 @@
 """Tables: header names the metric, first cell names the row, total rows and columns sum the others."""
 
-from checks.schemas import Claim
-from claims.extract import extract_source
+from figcheck.checks.schemas import Claim
+from figcheck.claims.extract import extract_source
 
 from tests.test_extract import CONFIG, SOURCE
 

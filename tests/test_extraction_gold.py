@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from checks.schemas import Claim
-from claims.config import load_config
-from claims.extract import extract_source
-from claims.sources import read_source_text
+from figcheck.checks.schemas import Claim
+from figcheck.claims.config import load_config
+from figcheck.claims.extract import extract_source
+from figcheck.claims.sources import read_source_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "benchmarks"))

@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from reports.baseline import Baseline, load_baseline
-from reports.formats import json as json_format
-from reports.formats import md as md_format
-from reports.formats import text as text_format
-from reports.result import build_result
+from figcheck.reports.baseline import Baseline, load_baseline
+from figcheck.reports.formats import json as json_format
+from figcheck.reports.formats import md as md_format
+from figcheck.reports.formats import text as text_format
+from figcheck.reports.result import build_result
 from tests.test_report_data import make_reconciliation, make_workspace
 
 ESCAPE_QUOTE = "Red \x1b[31malert\x1b[0m and \u202eevil\u202c text: 40 widgets"

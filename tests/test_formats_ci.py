@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from checks.schemas import Finding, FindingClaim
-from reports.baseline import load_baseline, render_baseline
-from reports.formats import FORMATS, github, junit, renderer, sarif
-from reports.result import build_result
+from figcheck.checks.schemas import Finding, FindingClaim
+from figcheck.reports.baseline import load_baseline, render_baseline
+from figcheck.reports.formats import FORMATS, github, junit, renderer, sarif
+from figcheck.reports.result import build_result
 from tests.test_report_data import make_reconciliation, make_workspace
 
 

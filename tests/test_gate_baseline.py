@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from claims.errors import FigcheckError
-from reports.baseline import load_baseline, write_baseline
+from figcheck.claims.errors import FigcheckError
+from figcheck.reports.baseline import load_baseline, write_baseline
 from tests.test_report_data import make_reconciliation
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from checks.workspace import load_workspace
-from claims.ids import claim_id
-from claims.store import store_text
+from figcheck.checks.workspace import load_workspace
+from figcheck.claims.ids import claim_id
+from figcheck.claims.store import store_text
 from figcheck.cli import main
 
 NEW_SOURCE = "contradicts"

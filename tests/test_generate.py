@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from benchmarks.generate import claims_table, generate_workspace, main
-from checks.schemas import Claim, Source
-from claims.config import load_config
-from claims.sources import line_of, read_source_text
+from figcheck.checks.schemas import Claim, Source
+from figcheck.claims.config import load_config
+from figcheck.claims.sources import line_of, read_source_text
 
 
 def _files(root):

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from claims.quantities import QUANTITY_KEYS, find_quantities
+from figcheck.claims.quantities import QUANTITY_KEYS, find_quantities
 
 
 def only(text: str) -> dict:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claims.quantities import find_quantities
+from figcheck.claims.quantities import find_quantities
 
 
 def texts(text: str) -> list[str]:

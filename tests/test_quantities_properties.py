@@ -4,7 +4,7 @@ import math
 
 from hypothesis import given, settings, strategies as st
 
-from claims.quantities import find_quantities
+from figcheck.claims.quantities import find_quantities
 
 # Text made of the pieces figures and their distractors are made of, so the search goes where bugs hide.
 PIECES = st.sampled_from([

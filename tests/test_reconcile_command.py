@@ -9,7 +9,7 @@ import pandas as pd
 
 from figcheck.cli import main
 from figcheck.commands.reconciled import render
-from reconcile.values import RECONCILED_COLUMNS
+from figcheck.reconcile.values import RECONCILED_COLUMNS
 
 
 def run(capsys, *argv) -> tuple[int, str]:

@@ -10,16 +10,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from checks.schemas import Claim
-from checks.workspace import load_workspace
-from claims.config import Rule, load_config
-from claims.extract import extract_source
-from claims.ids import claim_id
-from claims.model import CLAIM_COLUMNS
-from claims.sources import read_source_text
-from reconcile.engine import reconcile
-from reconcile.quantities import normalise_entity
-from reconcile.rules import RULES
+from figcheck.checks.schemas import Claim
+from figcheck.checks.workspace import load_workspace
+from figcheck.claims.config import Rule, load_config
+from figcheck.claims.extract import extract_source
+from figcheck.claims.ids import claim_id
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.sources import read_source_text
+from figcheck.reconcile.engine import reconcile
+from figcheck.reconcile.quantities import normalise_entity
+from figcheck.reconcile.rules import RULES
 from tests.reconcile_strategies import interval, with_claims
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reconcile.engine import reconcile
+from figcheck.reconcile.engine import reconcile
 from tests.reconcile_strategies import CONFIG, SOURCES, claim_frame, claims, consistent_systems, with_claims
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from reports.audit import write_report
-from reports.baseline import Baseline, load_baseline
-from reports.result import build_result
+from figcheck.reports.audit import write_report
+from figcheck.reports.baseline import Baseline, load_baseline
+from figcheck.reports.result import build_result
 from tests.test_report_data import make_reconciliation, make_workspace
 
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from checks.schemas import Claim, ClaimVerdict, Finding, FindingClaim, Reconciled, Source
-from checks.workspace import Workspace
-from claims.config import parse_config
-from claims.model import CLAIM_COLUMNS
-from claims.workspace import Layout
-from reconcile.engine import Reconciliation
+from figcheck.checks.schemas import Claim, ClaimVerdict, Finding, FindingClaim, Reconciled, Source
+from figcheck.checks.workspace import Workspace
+from figcheck.claims.config import parse_config
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.workspace import Layout
+from figcheck.reconcile.engine import Reconciliation
 
 CONFIG = """
 [workspace]

@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from reports.audit import write_report
-from reports.baseline import load_baseline
-from reports.escape import md
-from reports.result import build_result
+from figcheck.reports.audit import write_report
+from figcheck.reports.baseline import load_baseline
+from figcheck.reports.escape import md
+from figcheck.reports.result import build_result
 from tests.test_report_data import HOSTILE_QUOTES, make_reconciliation, make_workspace
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from claims.config import ConfigError, Rule
+from figcheck.claims.config import ConfigError, Rule
 from tests.reconcile_strategies import CONFIG, reconciled, with_claims
 
 

@@ -55,7 +55,7 @@ def test_a_full_breakdown_is_flagged_exactly_when_it_does_not_add_up(a, b, error
 
 
 def test_a_total_whose_metric_declares_a_single_part_is_never_a_complete_breakdown():
-    from claims.config import parse_config
+    from figcheck.claims.config import parse_config
     from tests.reconcile_strategies import CONFIG_TEXT
 
     config = parse_config(CONFIG_TEXT.replace('[metrics."total.b"]\nscope = "cumulative"\npart_of = "total"\n', ""))

@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.schemas import PARTIAL_DATE, form
+from figcheck.checks.schemas import PARTIAL_DATE, form
 
 _CELLS = st.lists(st.sampled_from(["2021", "2021-08", "2021-13", "August 2021", "", "2021-08-31", "21"]) | st.text(max_size=6),
                   max_size=40)

@@ -8,9 +8,9 @@ import pandas as pd
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from reconcile.model import Relations
-from reconcile.ranges import ranges
-from reconcile.solver import localise
+from figcheck.reconcile.model import Relations
+from figcheck.reconcile.ranges import ranges
+from figcheck.reconcile.solver import localise
 from tests.reconcile_strategies import CONFIG
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,9 +6,9 @@ import io
 import pandas as pd
 from hypothesis import given, settings, strategies as st
 
-from checks.workspace import load_workspace
-from claims.model import CLAIM_COLUMNS
-from claims.store import merge_store, row_digests, store_text, touched
+from figcheck.checks.workspace import load_workspace
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.store import merge_store, row_digests, store_text, touched
 from figcheck.cli import main
 from tests.fake_extractor import fake_extract, use_fake_extractor
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 from figcheck.cli import main
 from figcheck.commands.verify import front_matter_date, read_draft
 

@@ -1,4 +1,4 @@
-"""Verdicts of `reconcile.verify` on hand-built, schema-validated claim and reconciliation frames."""
+"""Verdicts of `figcheck.reconcile.verify` on hand-built, schema-validated claim and reconciliation frames."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.schemas import Claim, Finding, FindingClaim, Reconciled, Source
-from claims.config import parse_config
-from claims.model import CLAIM_COLUMNS
-from reconcile.verify import format_interval, verify
+from figcheck.checks.schemas import Claim, Finding, FindingClaim, Reconciled, Source
+from figcheck.claims.config import parse_config
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.reconcile.verify import format_interval, verify
 
 INF = math.inf
 CONFIG = parse_config("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from reports.verify_render import render
+from figcheck.reports.verify_render import render
 from tests.test_verify_match import WS, WS_CLAIMS, claims_frame, draft_claim, run
 
 DRAFT = "Arrivals: 595 people came. Later 650 people came.\n"

@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconcile import wording
+from figcheck.reconcile import wording
 
 _ROWS = st.lists(st.tuples(st.sampled_from(["b", "a", "c", None]), st.text(alphabet="xy;", max_size=3)), max_size=30)
 

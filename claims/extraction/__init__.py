@@ -1,1 +1,1 @@
-"""The claim extractor's passes, one module each; `claims.extract.extract_source` runs them in order."""
+"""The claim extractor's passes, one module each; `figcheck.claims.extract.extract_source` runs them in order."""

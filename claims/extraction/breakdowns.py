@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claims.extraction.language import load_language, phrases
-from claims.quantities import Quantity
+from figcheck.claims.extraction.language import load_language, phrases
+from figcheck.claims.quantities import Quantity
 
 PREVIOUS = -1  # the total stands in an earlier sentence
 _PAREN_GAP = 48  # characters allowed between a total and the bracket listing its parts

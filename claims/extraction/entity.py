@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.config import Config
-from claims.extraction.language import phrases
+from figcheck.claims.config import Config
+from figcheck.claims.extraction.language import phrases
 
 # What joins the members of a listed set: "Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan".
 _LIST_JOIN = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)$")

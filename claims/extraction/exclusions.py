@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import SPACE, PhraseTable, Tail, initials, load_language, phrases, word_set
+from figcheck.claims.extraction.language import SPACE, PhraseTable, Tail, initials, load_language, phrases, word_set
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claims.errors import FigcheckError
+from figcheck.claims.errors import FigcheckError
 
 SPACE = r"(?:[ \t\r]*\n[ \t]*|[ \t]+)"  # blanks, or one line break of hard-wrapped text
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from claims.config import Config
-from claims.extraction.vocabulary import MetricVocabulary
-from claims.quantities import Quantity
+from figcheck.claims.config import Config
+from figcheck.claims.extraction.vocabulary import MetricVocabulary
+from figcheck.claims.quantities import Quantity
 
 _WINDOW_END = re.compile(r"[.;:()\[\]|]|,(?!\d{3})|\n[ \t\r]*\n")
 WINDOW = 70  # characters after a figure searched for its noun: "10 psycho-social and action-oriented support mini-grants"

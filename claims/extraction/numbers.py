@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from claims.extraction.language import initials, load_language, phrases
+from figcheck.claims.extraction.language import initials, load_language, phrases
 
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 1500 · 1500.5; not glued to a word,
 # a decimal point or a sign (Mehr-2, v1.2, +996...).

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import PhraseTable, Tail, load_language, phrases
+from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases
 
 BEFORE = ("gt", "ge", "lt", "le", "approx")
 

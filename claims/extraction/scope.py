@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import load_language, phrases
+from figcheck.claims.extraction.language import load_language, phrases
 
 
 @dataclass(frozen=True)

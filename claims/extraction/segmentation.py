@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from functools import lru_cache
 
-from claims.extraction.language import Language, load_language, phrases, word_set
+from figcheck.claims.extraction.language import Language, load_language, phrases, word_set
 
 _LINE = re.compile(r"[^\n]*\n?")
 _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")

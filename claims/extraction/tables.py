@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import load_language, word_set
-from claims.extraction.segmentation import Block
-from claims.quantities import Quantity
+from figcheck.claims.extraction.language import load_language, word_set
+from figcheck.claims.extraction.segmentation import Block
+from figcheck.claims.quantities import Quantity
 
 
 @dataclass(slots=True)

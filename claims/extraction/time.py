@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claims.extraction.language import SPACE, initials, load_language, phrases
+from figcheck.claims.extraction.language import SPACE, initials, load_language, phrases
 
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 

@@ -6,9 +6,9 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from claims.config import Config, Metric
-from claims.extraction.entity import Gazetteer, build_gazetteer
-from claims.extraction.language import phrases
+from figcheck.claims.config import Config, Metric
+from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
+from figcheck.claims.extraction.language import phrases
 
 
 @dataclass(frozen=True)

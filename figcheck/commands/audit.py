@@ -7,9 +7,9 @@ from pathlib import Path
 
 from figcheck.commands.check import check_workspace
 from figcheck.commands.extract import extract_workspace
-from reports.audit import write_report
-from reports.formats import text
-from reports.result import display_path
+from figcheck.reports.audit import write_report
+from figcheck.reports.formats import text
+from figcheck.reports.result import display_path
 
 HELP = "extract the claims, check them and write the audit report; exit 1 on a new contradiction"
 

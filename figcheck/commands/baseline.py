@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from figcheck.commands.check import check_workspace
-from reports.result import display_path
-from reports.baseline import write_baseline
+from figcheck.reports.result import display_path
+from figcheck.reports.baseline import write_baseline
 
 HELP = "write the baseline: the current findings, accepted, so that 'figcheck check' fails only on new ones"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from checks.workspace import load_workspace
-from reconcile.engine import reconcile
-from reports.baseline import load_baseline
-from reports.formats import FORMATS, renderer
-from reports.formats.github import append_step_summary
-from reports.result import CheckResult, build_result
+from figcheck.checks.workspace import load_workspace
+from figcheck.reconcile.engine import reconcile
+from figcheck.reports.baseline import load_baseline
+from figcheck.reports.formats import FORMATS, renderer
+from figcheck.reports.formats.github import append_step_summary
+from figcheck.reports.result import CheckResult, build_result
 
 HELP = "reconcile the claims and report contradictions; exit 1 when an error finding is not in the baseline"
 

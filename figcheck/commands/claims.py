@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-from checks.workspace import load_workspace
-from claims.csvio import json_cell, to_csv_text
-from claims.model import CLAIM_COLUMNS
+from figcheck.checks.workspace import load_workspace
+from figcheck.claims.csvio import json_cell, to_csv_text
+from figcheck.claims.model import CLAIM_COLUMNS
 
 HELP = "print every stored claim (CSV or JSON), with a 'stale' column for claims of changed sources"
 

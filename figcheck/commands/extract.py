@@ -21,15 +21,15 @@ from pathlib import Path
 import pandas as pd
 from tabulate import tabulate
 
-from checks.provenance import provenance_problems
-from checks.schemas import CLAIM_CHECK_COLUMNS, Claim
-from checks.validate import InputError, validate
-from checks.workspace import load_claims, load_sources
-from claims.atomic import discard, publish, stage, write_atomic
-from claims.config import CONFIG_NAME
-from claims.model import CLAIM_COLUMNS
-from claims.store import merge_store, store_texts
-from claims.workspace import Layout
+from figcheck.checks.provenance import provenance_problems
+from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, Claim
+from figcheck.checks.validate import InputError, validate
+from figcheck.checks.workspace import load_claims, load_sources
+from figcheck.claims.atomic import discard, publish, stage, write_atomic
+from figcheck.claims.config import CONFIG_NAME
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.store import merge_store, store_texts
+from figcheck.claims.workspace import Layout
 
 HELP = "extract the numeric claims of every source into the claim store (keeps reviewed rows)"
 CACHE_FILE = "extract-state.json"
@@ -65,7 +65,7 @@ def run(args) -> int:
 
 def _extractor_fingerprint() -> str:
     """Changes whenever the extractor's code or language data does, so its output is redone."""
-    import claims
+    from figcheck import claims
 
     digest = hashlib.sha256()
     package = Path(claims.__file__).parent
@@ -103,7 +103,7 @@ def _init_worker(job: _Job) -> None:
 
 def _extract_chunk(items: list[tuple[str, dict]]) -> pd.DataFrame:
     """The claims of several sources as one frame."""
-    from claims.extract import extract_source
+    from figcheck.claims.extract import extract_source
 
     found = [extract_source(text, source, _job.layout.config) for text, source in items]
     return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)

@@ -3,10 +3,10 @@
 from importlib import resources
 from pathlib import Path
 
-from claims.atomic import write_atomic
-from claims.config import CONFIG_NAME
-from claims.errors import FigcheckError
-from claims.model import SOURCE_COLUMNS
+from figcheck.claims.atomic import write_atomic
+from figcheck.claims.config import CONFIG_NAME
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.model import SOURCE_COLUMNS
 
 HELP = "create a new workspace: figcheck.toml, sources.csv, sources/, claims/, reports/"
 

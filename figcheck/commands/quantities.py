@@ -4,10 +4,10 @@ import json
 import sys
 from pathlib import Path
 
-from claims.csvio import json_cell
-from claims.errors import FigcheckError
-from claims.quantities import DEFAULT_TOLERANCE, find_quantities
-from claims.sources import decode_source, read_source_text
+from figcheck.claims.csvio import json_cell
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.quantities import DEFAULT_TOLERANCE, find_quantities
+from figcheck.claims.sources import decode_source, read_source_text
 
 HELP = "print every figure in a text file (or '-' for standard input), one JSON object per line"
 

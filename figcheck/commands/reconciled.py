@@ -9,12 +9,12 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from checks.workspace import load_workspace
-from claims.csvio import json_cell, to_csv_text
-from reconcile.engine import reconcile
-from reconcile.values import RECONCILED_COLUMNS
-from reconcile.wording import period
-from reports.escape import md
+from figcheck.checks.workspace import load_workspace
+from figcheck.claims.csvio import json_cell, to_csv_text
+from figcheck.reconcile.engine import reconcile
+from figcheck.reconcile.values import RECONCILED_COLUMNS
+from figcheck.reconcile.wording import period
+from figcheck.reports.escape import md
 
 HELP = "print one reconciled value per quantity (entity, metric, scope, period) with the claim to cite"
 # Columns that carry text from the sources or the configuration: escaped in Markdown.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from figcheck.commands.check import check_workspace
-from reports.audit import write_report
-from reports.result import display_path
+from figcheck.reports.audit import write_report
+from figcheck.reports.result import display_path
 
 HELP = "write the audit report (reports/audit.md with a chart per entity) an editor reads"
 

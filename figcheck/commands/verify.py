@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from checks.schemas import PARTIAL_DATE, Source
-from checks.workspace import Workspace, load_workspace
-from claims.errors import FigcheckError
-from claims.extract import extract_source
-from claims.model import CLAIM_COLUMNS
-from claims.sources import decode_source
-from reconcile.verify import Verification, verify
-from reports.verify_render import FORMATS, render
+from figcheck.checks.schemas import PARTIAL_DATE, Source
+from figcheck.checks.workspace import Workspace, load_workspace
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.extract import extract_source
+from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.sources import decode_source
+from figcheck.reconcile.verify import Verification, verify
+from figcheck.reports.verify_render import FORMATS, render
 
 HELP = "check every figure of a draft against a workspace: supported, contradicted, disputed or unverifiable"
 DRAFT_ID = "draft"  # the source_id the draft's claims carry; never written to the workspace
@@ -128,7 +128,7 @@ def dossier_claims(workspace: Workspace) -> tuple[pd.DataFrame, list[str]]:
 
 def verify_draft(draft: Draft, workspace: Workspace) -> Verification:
     """Extract the draft's figures, reconcile the dossier and the draft alone, and judge each figure."""
-    from reconcile.engine import reconcile
+    from figcheck.reconcile.engine import reconcile
 
     config = workspace.config
     claims, notes = dossier_claims(workspace)

@@ -3,8 +3,8 @@ not mention it), `check(ctx, rule) -> Found` and `relations(ctx, rule) -> Relati
 constraints for the solver). The order below is the order they run; `explained` runs last because it
 looks only at claims the others left unflagged."""
 
-from claims.config import Config, ConfigError, Rule
-from reconcile.rules import agreement, cohort, cumulative, explained, groups, parts, subset
+from figcheck.claims.config import Config, ConfigError, Rule
+from figcheck.reconcile.rules import agreement, cohort, cumulative, explained, groups, parts, subset
 
 RULES = {module.NAME: module for module in (agreement, cohort, parts, subset, cumulative, groups, explained)}
 

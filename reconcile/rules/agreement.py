@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from claims.config import Rule
-from reconcile import wording
-from reconcile.disagreement import conflicts, witnesses
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from figcheck.claims.config import Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.disagreement import conflicts, witnesses
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "agreement"
 DEFAULT = Rule(name=NAME, severity="error", description="claims on the same quantity must agree")

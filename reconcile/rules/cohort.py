@@ -8,10 +8,10 @@ same people even when their dates differ, so their totals and breakdowns must ag
 
 import pandas as pd
 
-from claims.config import Config, ConfigError, Rule
-from reconcile import wording
-from reconcile.disagreement import conflicts, witnesses
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from figcheck.claims.config import Config, ConfigError, Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.disagreement import conflicts, witnesses
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "cohort"
 DEFAULT = Rule(name=NAME, severity="error", description="cumulative claims about the same cohort must agree")

@@ -4,11 +4,11 @@ a lower figure. Event and snapshot figures are never compared by this rule, howe
 import numpy as np
 import pandas as pd
 
-from claims.config import Rule
-from reconcile import wording
-from reconcile.intervals import apart
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
-from reconcile.ordering import best_earlier
+from figcheck.claims.config import Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.intervals import apart
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from figcheck.reconcile.ordering import best_earlier
 
 NAME = "cumulative"
 DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")

@@ -6,10 +6,10 @@ editor sees the difference was looked at and needs no correction."""
 import numpy as np
 import pandas as pd
 
-from claims.config import Rule
-from reconcile import wording
-from reconcile.disagreement import conflicts, witnesses
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from figcheck.claims.config import Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.disagreement import conflicts, witnesses
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "explained"
 DEFAULT = Rule(name=NAME, severity="info", description="differences explained by a stated difference of period or scope")

@@ -6,10 +6,10 @@ older member sums is consistent. Member figures are taken as non-negative."""
 import numpy as np
 import pandas as pd
 
-from claims.config import Rule
-from reconcile import wording
-from reconcile.intervals import apart
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
+from figcheck.claims.config import Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.intervals import apart
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
 
 NAME = "groups"
 DEFAULT = Rule(name=NAME, severity="warning", tolerance=0.05,

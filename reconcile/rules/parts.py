@@ -4,11 +4,11 @@ never exceed the total when some are missing (562 of 595 is fine)."""
 import numpy as np
 import pandas as pd
 
-from claims.config import Rule
-from reconcile import wording
-from reconcile.intervals import apart
-from reconcile.links import declared
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
+from figcheck.claims.config import Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.intervals import apart
+from figcheck.reconcile.links import declared
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
 
 NAME = "parts"
 DEFAULT = Rule(name=NAME, severity="error", description="parts add up to their total")

@@ -5,12 +5,12 @@ sources; within a source the parts rule judges it with its siblings."""
 import numpy as np
 import pandas as pd
 
-from claims.config import Rule
-from reconcile import wording
-from reconcile.intervals import apart
-from reconcile.links import declared
-from reconcile.model import FOUND_COLUMNS, Context, Found, Relations
-from reconcile.quantities import quantity_key
+from figcheck.claims.config import Rule
+from figcheck.reconcile import wording
+from figcheck.reconcile.intervals import apart
+from figcheck.reconcile.links import declared
+from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
+from figcheck.reconcile.quantities import quantity_key
 
 NAME = "subset"
 DEFAULT = Rule(name=NAME, severity="error", description="a subset never exceeds its set")

@@ -6,4 +6,4 @@ FORMATS = ("text", "md", "json", "sarif", "junit", "github")
 
 
 def renderer(name: str):
-    return importlib.import_module(f"reports.formats.{name}").render
+    return importlib.import_module(f"figcheck.reports.formats.{name}").render

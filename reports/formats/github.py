@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reports.formats import md
-from reports.formats.text import excerpt
-from reports.result import CheckResult, display_path
+from figcheck.reports.formats import md
+from figcheck.reports.formats.text import excerpt
+from figcheck.reports.result import CheckResult, display_path
 
 PER_KIND = 10
 

@@ -2,8 +2,8 @@
 
 import json
 
-from claims.csvio import json_cell
-from reports.result import CheckResult
+from figcheck.claims.csvio import json_cell
+from figcheck.reports.result import CheckResult
 
 
 def finding_records(result: CheckResult) -> list[dict]:

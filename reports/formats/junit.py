@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from reports.result import CheckResult, display_path, quantity_name
+from figcheck.reports.result import CheckResult, display_path, quantity_name
 
 
 def _xml_text(text: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from reports.escape import md
-from reports.result import CheckResult, severity_counts
+from figcheck.reports.escape import md
+from figcheck.reports.result import CheckResult, severity_counts
 
 SUMMARY_LIMIT = 50
 

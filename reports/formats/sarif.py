@@ -6,10 +6,10 @@ import json
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-from claims.config import Rule
-from reconcile.rules import resolve
-from reports.baseline import entry_line
-from reports.result import CheckResult, display_path
+from figcheck.claims.config import Rule
+from figcheck.reconcile.rules import resolve
+from figcheck.reports.baseline import entry_line
+from figcheck.reports.result import CheckResult, display_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

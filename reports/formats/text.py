@@ -6,7 +6,7 @@ import os
 import sys
 import unicodedata
 
-from reports.result import VERDICT_LABELS, CheckResult, claim_value, severity_counts
+from figcheck.reports.result import VERDICT_LABELS, CheckResult, claim_value, severity_counts
 
 _COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[36m", "new": "\x1b[1m",
             "dim": "\x1b[2m"}

@@ -1,0 +1,1 @@
+"""Validation stage: pandera models of every table, readable messages, provenance checks."""
