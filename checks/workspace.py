@@ -15,8 +15,9 @@ from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, CLAIM_NUMERIC, Claim, Source
 from figcheck.checks.validate import InputError, validate
 from figcheck.claims.config import Config
-from figcheck.claims.csvio import read_csv_records
+from figcheck.claims.csvio import parse_csv_records, read_csv_records
 from figcheck.claims.errors import FigcheckError
+from figcheck.claims.lock import journal, workspace_lock
 from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
 from figcheck.claims.sources import decode_source, sha256_hex
 from figcheck.claims.workspace import Layout
@@ -64,7 +65,12 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
             problems.append(f"{where}: column 'file': no document at {path}")
             hashes.append(""), paths.append("")
             continue
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{where}: column 'file': {path} cannot be read ({exc.strerror or exc})")
+            hashes.append(""), paths.append("")
+            continue
         try:
             texts[row.source_id] = decode_source(data, str(path))
         except FigcheckError as exc:
@@ -82,18 +88,31 @@ def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.Da
     return validate(Claim, frame, origin, numeric=CLAIM_NUMERIC, check_columns=CLAIM_CHECK_COLUMNS)
 
 
-def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
+                read: dict[Path, str] | None = None) -> pd.DataFrame:
     """The whole store, one frame; raises InputError listing every problem of every file.
 
     Files with the standard header are validated together in one pass (one schema run for the
     whole store, however many files); a file with another header is validated alone so that its
-    column problems name it.
+    column problems name it. `read`, when given, receives the content hash of each file as read,
+    so a writer can tell whether someone changed it since.
     """
     directory = layout.claims_dir
     hashes = dict(zip(sources["source_id"], sources["sha256"]))
     problems, batch = [], []
     for path in sorted(directory.glob("*.csv")) if directory.is_dir() else []:
-        frame, found = read_csv_records(path)
+        if path.is_symlink():
+            problems.append(f"{path}: is a symbolic link; a claims file must be a file of its own in "
+                            f"{directory}: replace the link with a copy of the file")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions")
+            continue
+        if read is not None:
+            read[path] = sha256_hex(data)
+        frame, found = parse_csv_records(data, path)
         if path.stem not in texts:
             found.append(f"{path}: there is no source '{path.stem}' in the registry; "
                          "register the source again, or move this file out of the claims folder")
@@ -127,6 +146,9 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str]) ->
 def load_workspace(path: Path | str) -> Workspace:
     """Open and validate a workspace; raises FigcheckError (exit 2) naming every problem."""
     layout = Layout.open(path)
+    if journal(layout).exists():
+        with workspace_lock(layout):  # a killed extract's renames are finished, so the store is all new
+            pass
     sources, texts = load_sources(layout)
     claims = load_claims(layout, sources, texts)
     return Workspace(layout=layout, sources=sources.reset_index(drop=True), texts=texts, claims=claims)

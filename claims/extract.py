@@ -23,6 +23,7 @@ from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.quantities import Quantity, scan
+from figcheck.claims.sources import quote_window
 
 
 @dataclass(slots=True)
@@ -250,7 +251,7 @@ _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str sinc
 
 def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
     text, found = doc.text, doc.found
-    quotes = [text[f.quote_start:f.quote_end] for f in found]
+    quotes = [quote_window(text, f.quote_start, f.quote_end, f.q.start, f.q.end) for f in found]
     seen: dict[tuple[str, str], int] = {}
     ids = []
     for f, quote in zip(found, quotes):
