@@ -27,10 +27,11 @@ class WriteError(FigcheckError):
     """The operating system refused a write (permissions, a full disk, a read-only folder)."""
 
 
-def os_failure(path: Path, exc: OSError, doing: str = "write") -> WriteError:
+def os_failure(path: Path, exc: OSError, doing: str = "write", unchanged: bool = True) -> WriteError:
     """An OSError as one line naming the path, for the person who can fix it."""
     reason = exc.strerror or str(exc)
-    return WriteError(f"{path}: cannot {doing} ({reason}); nothing was changed. "
+    kept = "nothing was changed. " if unchanged else ""
+    return WriteError(f"{path}: cannot {doing} ({reason}); {kept}"
                       "Check the folder's permissions and the free space, then run the command again")
 
 
