@@ -71,6 +71,8 @@ def run(args) -> int:
         if totals["stale"]:
             print("Stale rows were reviewed against an older version of their source: "
                   "check them in the claims files (column source_sha256).")
+        for sid, line, why in summary.attrs.get("skipped", []):
+            print(f"source {sid}, line {line}: skipped, {why}")
     return 0
 
 
@@ -102,6 +104,7 @@ class _Chunk:
     staged: list[tuple[Path, Path]]     # (temporary file, claims file) for each file that changes
     problems: list[str]
     claim_ids: list[str]
+    skipped: list[tuple[str, int, str]]  # (source_id, line, why) of lines whose figures are no claims
 
 
 _job: _Job | None = None
@@ -117,7 +120,10 @@ def _extract_chunk(items: list[tuple[str, dict]]) -> pd.DataFrame:
     from figcheck.claims.extract import extract_source
 
     found = [extract_source(text, source, _job.layout.config) for text, source in items]
-    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
+    frame = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
+    frame.attrs["skipped"] = [(source["source_id"], line, why) for (_, source), claims in zip(items, found)
+                              for line, why in claims.attrs.get("skipped", [])]
+    return frame
 
 
 def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
@@ -129,7 +135,7 @@ def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
     merged, counts = merge_store(job.stored[job.stored["source_id"].isin(ids)], found, job.texts, hashes)
     checked, problems = _checked(merged, hashes, job.texts)
     if problems:
-        return _Chunk(counts, [], problems, [])
+        return _Chunk(counts, [], problems, [], [])
     staged: list[tuple[Path, Path]] = []
     try:
         for sid, content in store_texts(checked, ids).items():
@@ -139,7 +145,7 @@ def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
     except BaseException:
         discard([tmp for tmp, _ in staged])
         raise
-    return _Chunk(counts, staged, [], checked["claim_id"].tolist())
+    return _Chunk(counts, staged, [], checked["claim_id"].tolist(), found.attrs.get("skipped", []))
 
 
 def _holds(path: Path, payload: bytes) -> bool:
@@ -230,7 +236,9 @@ def _extract_locked(layout: Layout, jobs: int, progress: bool, force: bool) -> p
     stale = stored.groupby("source_id")["stale"].sum()
     rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
              for sid in sources["source_id"] if sid not in hashes]
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+    summary.attrs["skipped"] = sorted(line for result in results for line in result.skipped)
+    return summary
 
 
 def _read_cache(path: Path) -> dict[str, str]:
