@@ -274,3 +274,15 @@ def test_a_claims_file_that_is_a_symbolic_link_is_refused(example_workspace, mon
         err = capsys.readouterr().err
         assert f"{link}: is a symbolic link" in err
     assert outside.read_bytes() == before and link.is_symlink()
+
+
+def test_any_refusal_of_the_operating_system_is_exit_2_naming_the_path(example_workspace, monkeypatch, capsys):
+    import figcheck.checks.workspace as workspace
+
+    def refused(layout):
+        raise PermissionError(13, "Permission denied", str(layout.registry))
+
+    monkeypatch.setattr(workspace, "load_sources", refused)
+    assert main(["check", str(example_workspace)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"figcheck check: {example_workspace / 'sources.csv'}: Permission denied\n"
