@@ -15,6 +15,7 @@ from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, CLAIM_NUMERIC, Claim, Source
 from figcheck.checks.validate import InputError, validate
 from figcheck.claims.config import Config
+from figcheck.claims.atomic import os_failure
 from figcheck.claims.csvio import parse_csv_records, read_csv_records
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.lock import journal, workspace_lock
@@ -68,7 +69,7 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            problems.append(f"{where}: column 'file': {path} cannot be read ({exc.strerror or exc})")
+            problems.append(f"{where}: column 'file': {os_failure(path, exc, 'read')}")
             hashes.append(""), paths.append("")
             continue
         try:
@@ -108,7 +109,7 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
         try:
             data = path.read_bytes()
         except OSError as exc:
-            problems.append(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions")
+            problems.append(str(os_failure(path, exc, "read")))
             continue
         if read is not None:
             read[path] = sha256_hex(data)

@@ -23,15 +23,17 @@ from figcheck.claims.errors import FigcheckError
 TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
-class WriteError(FigcheckError):
-    """The operating system refused a write (permissions, a full disk, a read-only folder)."""
+class RefusedError(FigcheckError):
+    """The operating system refused a read or a write (permissions, a full disk, a read-only folder)."""
 
 
-def os_failure(path: Path, exc: OSError, doing: str = "write", unchanged: bool = True) -> WriteError:
+def os_failure(path: Path, exc: OSError, doing: str = "write", unchanged: bool = True) -> RefusedError:
     """An OSError as one line naming the path, for the person who can fix it."""
     reason = exc.strerror or str(exc)
+    if doing == "read":
+        return RefusedError(f"{path}: cannot be read ({reason}); check its permissions")
     kept = "nothing was changed. " if unchanged else ""
-    return WriteError(f"{path}: cannot {doing} ({reason}); {kept}"
+    return RefusedError(f"{path}: cannot {doing} ({reason}); {kept}"
                       "Check the folder's permissions and the free space, then run the command again")
 
 
@@ -43,6 +45,17 @@ def digest(path: Path) -> str | None:
         return None
     except OSError as exc:
         raise os_failure(path, exc, "read") from None
+
+
+def problems_of(reader: Callable[[Path], object]) -> Callable[[Path], list[str]]:
+    """A reader that raises FigcheckError for a bad file, as the `reads_back` of `stage`."""
+    def check(path: Path) -> list[str]:
+        try:
+            reader(path)
+        except FigcheckError as exc:
+            return [str(exc)]
+        return []
+    return check
 
 
 def file_mode() -> int:

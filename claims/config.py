@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from figcheck.claims.atomic import os_failure
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.model import KINDS, SCOPES
 
@@ -323,12 +324,17 @@ def load_config(workspace: Path) -> Config:
     path = Path(workspace) / CONFIG_NAME
     if not path.is_file():
         raise ConfigError(f"{path}: no configuration found; create one with 'figcheck init {workspace}'")
+    return load_config_file(path)
+
+
+def load_config_file(path: Path) -> Config:
+    """The configuration in the file at `path`, checked."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise os_failure(path, exc, "read") from None
     return parse_config(text, str(path))
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from pandas.api import types
 
+from figcheck.claims.atomic import os_failure
 from figcheck.claims.errors import FigcheckError
 
 
@@ -22,7 +23,7 @@ def read_csv_records(path: Path) -> tuple[pd.DataFrame, list[str]]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise FigcheckError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+        raise os_failure(path, exc, "read") from None
     return parse_csv_records(data, path)
 
 

@@ -286,3 +286,21 @@ def test_any_refusal_of_the_operating_system_is_exit_2_naming_the_path(example_w
     assert main(["check", str(example_workspace)]) == 2
     err = capsys.readouterr().err
     assert err == f"figcheck check: {example_workspace / 'sources.csv'}: Permission denied\n"
+
+
+def test_a_baseline_that_would_not_load_again_is_never_put_in_place(ws, monkeypatch, capsys):
+    import figcheck.reports.baseline as baseline
+
+    assert main(["baseline", str(ws)]) in (0, 1)
+    path = next(ws.glob("figcheck-baseline.json"))
+    before = path.read_bytes()
+    monkeypatch.setattr(baseline, "render_baseline", lambda entries: '{"figcheck_baseline": 1, "findings": [')
+    capsys.readouterr()
+    assert main(["baseline", str(ws)]) == 2
+    assert "could not read back" in capsys.readouterr().err
+    assert path.read_bytes() == before and temporaries(ws) == []
+
+
+def test_init_writes_a_workspace_that_opens(tmp_path):
+    assert main(["init", str(tmp_path / "new")]) == 0
+    assert main(["extract", str(tmp_path / "new"), "--quiet"]) == 0

@@ -27,10 +27,9 @@ from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, Claim
 from figcheck.checks.validate import InputError, validate
 from figcheck.checks.workspace import load_claims, load_sources
-from figcheck.claims.atomic import digest, discard, publish, stage
+from figcheck.claims.atomic import digest, discard, os_failure, publish, stage
 from figcheck.claims.config import CONFIG_NAME
 from figcheck.claims.csvio import reads_back
-from figcheck.claims.errors import FigcheckError
 from figcheck.claims.lock import ChangedDuringRun, journal, workspace_lock
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.store import merge_store, store_texts
@@ -155,7 +154,7 @@ def _holds(path: Path, payload: bytes) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise FigcheckError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+        raise os_failure(path, exc, "read") from None
 
 
 def _checked(merged: pd.DataFrame, hashes: dict[str, str], texts: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
