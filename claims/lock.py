@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from figcheck.claims.atomic import finish_publish, os_failure, remove_stale_temporaries
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.workspace import Layout
@@ -40,6 +38,8 @@ def workspace_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
     Once held, a publish a killed run left half-done is finished and the temporary files of dead
     runs are removed: nothing else can be writing them.
     """
+    from filelock import FileLock, Timeout  # only writers pay for the import
+
     path = layout.cache_dir / LOCK_FILE
     try:
         layout.cache_dir.mkdir(parents=True, exist_ok=True)
