@@ -23,19 +23,20 @@ class InputError(FigcheckError):
 
 
 # What a check's name means, in words; patterns are tried in order on pandera's check description.
+# `case` is the failing cell as `_shown` spells it.
 _CHECK_WORDS = [
-    (r"^isin\((.*)\)$", lambda m, case: f"{case!r} is not one of {_list_words(m.group(1))}"),
-    (r"^coerce_dtype\('(Int64|int64)'\)$", lambda m, case: f"{case!r} is not a whole number"),
-    (r"^coerce_dtype\('float64'\)$", lambda m, case: f"{case!r} is not a number"),
-    (r"^coerce_dtype\((.*)\)$", lambda m, case: f"{case!r} cannot be read as {m.group(1)}"),
+    (r"^isin\((.*)\)$", lambda m, case: f"{case} is not one of {_list_words(m.group(1))}"),
+    (r"^coerce_dtype\('(Int64|int64)'\)$", lambda m, case: f"{case} is not a whole number"),
+    (r"^coerce_dtype\('float64'\)$", lambda m, case: f"{case} is not a number"),
+    (r"^coerce_dtype\((.*)\)$", lambda m, case: f"{case} cannot be read as {m.group(1)}"),
     (r"^dtype\(", None),  # repeats the coercion failure
-    (r"^form\((.*)\)$", lambda m, case: f"{case!r} does not have the expected form"),
+    (r"^form\((.*)\)$", lambda m, case: f"{case} does not have the expected form"),
     (r"^str_length\(", lambda m, case: "must not be empty"),
-    (r"^field_uniqueness$", lambda m, case: f"{case!r} appears more than once; ids must be unique"),
+    (r"^field_uniqueness$", lambda m, case: f"{case} appears more than once; ids must be unique"),
     (r"^multiple_fields_uniqueness$", lambda m, case: "this combination appears more than once"),
     (r"^not_nullable$", lambda m, case: "must not be empty"),
-    (r"^greater_than_or_equal_to\((.*)\)$", lambda m, case: f"{case!r} must be at least {m.group(1)}"),
-    (r"^less_than_or_equal_to\((.*)\)$", lambda m, case: f"{case!r} must be at most {m.group(1)}"),
+    (r"^greater_than_or_equal_to\((.*)\)$", lambda m, case: f"{case} must be at least {m.group(1)}"),
+    (r"^less_than_or_equal_to\((.*)\)$", lambda m, case: f"{case} must be at most {m.group(1)}"),
     (r"^column_in_schema$", lambda m, case: "is not a known column; remove or rename it"),
     (r"^column_in_dataframe$", lambda m, case: "is missing; add it to the header"),
     (r"^column_ordered$", lambda m, case: "is out of order; keep the columns in the documented order"),
@@ -81,14 +82,34 @@ def validate(model, frame: pd.DataFrame, origin: str | pd.Series, numeric: tuple
     try:
         return model.validate(frame, lazy=True), []
     except pa.errors.SchemaErrors as exc:
-        return None, _messages(exc.failure_cases, origin, check_columns or {})
+        return None, _messages(exc.failure_cases, origin, check_columns or {}, frame)
 
 
-def _messages(cases: pd.DataFrame, origin: str | pd.Series, check_columns: dict[str, str]) -> list[str]:
+def _shown(value) -> str:
+    """A failing cell as the user wrote or would read it: no numpy repr, whole floats as integers."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _messages(cases: pd.DataFrame, origin: str | pd.Series, check_columns: dict[str, str],
+              raw: pd.DataFrame) -> list[str]:
+    """One message per problem, in the user's words. A row whose cell is wrong is not also reported
+    for the table-wide rules that cell makes fail: those follow from it, and are checked again once
+    it is fixed."""
     problems: list[str] = []
     seen: set[str] = set()
+    cells = cases[(cases["schema_context"] == "Column") & cases["index"].notna()]
+    bad_rows, bad_columns = set(cells["index"].tolist()), set(cells["column"].tolist())
     for case in cases.itertuples(index=False):
         check = str(case.check)
+        if pd.isna(case.index) and case.schema_context == "Column" and case.column in bad_columns:
+            continue  # the column's checks could not run on a cell that is not of its type
+        if case.schema_context == "DataFrameSchema" and check in check_columns and (
+                case.index in bad_rows or (pd.isna(case.index) and bad_rows)):
+            continue
         if case.schema_context == "DataFrameSchema" and check in ("column_in_schema", "column_in_dataframe", "column_ordered"):
             column = case.failure_case
             where = f"{origin}:1" if isinstance(origin, str) else "header"
@@ -100,8 +121,11 @@ def _messages(cases: pd.DataFrame, origin: str | pd.Series, check_columns: dict[
                 where = f"{origin}:{int(case.index)}" if isinstance(origin, str) else origin.loc[case.index]
         if case.schema_context == "DataFrameSchema" and check in check_columns:
             words = f"fails the rule '{check}'"
+        elif check == "not_nullable" and not pd.isna(case.index) and _written(raw, case.index, column):
+            # A cell that reads as "not a number" (nan) is not empty: say what it holds.
+            words = f"{_written(raw, case.index, column)!r} is not a number"
         else:
-            words = _describe(check, case.failure_case)
+            words = _describe(check, _shown(case.failure_case))
         if words is None:
             continue
         if check.startswith("form(") and column in FORM_HINTS:
@@ -111,6 +135,15 @@ def _messages(cases: pd.DataFrame, origin: str | pd.Series, check_columns: dict[
             seen.add(message)
             problems.append(message)
     return sorted(problems, key=_line_order)
+
+
+def _written(raw: pd.DataFrame, index, column) -> str:
+    """The text of a cell as read, "" when there is none."""
+    try:
+        value = raw.at[index, column]
+    except KeyError:
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def _line_order(message: str):

@@ -14,12 +14,14 @@ import pandas as pd
 from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, CLAIM_NUMERIC, Claim, Source
 from figcheck.checks.validate import InputError, validate
+from figcheck.claims.atomic import os_failure
 from figcheck.claims.config import Config
-from figcheck.claims.csvio import read_csv_records
-from figcheck.claims.errors import FigcheckError
-from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
-from figcheck.claims.sources import SourceTextError
+from figcheck.claims.csvio import parse_csv_records, read_csv_records
 from figcheck.claims.documents import Document, convert_pending, load_document, locate
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.lock import journal, workspace_lock
+from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
+from figcheck.claims.sources import SourceTextError, sha256_hex
 from figcheck.claims.workspace import Layout
 
 FIX_ADVICE = "Nothing was changed. Fix the lines above, then run the command again."
@@ -86,6 +88,9 @@ def load_documents(layout: Layout, unreadable: dict[str, str] | None = None, job
             continue
         try:
             documents[row.source_id], digest = load_document(path, layout.cache_dir)
+        except OSError as exc:
+            problems.append(f"{where}: column 'file': {os_failure(path, exc, 'read')}")
+            digest = ""
         except SourceTextError as exc:
             message = f"{where}: column 'file': {exc}"
             if unreadable is None:
@@ -107,12 +112,14 @@ def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.Da
 
 
 def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
-                skipped: frozenset[str] = frozenset()) -> pd.DataFrame:
+                skipped: frozenset[str] = frozenset(), read: dict[Path, str] | None = None) -> pd.DataFrame:
     """The whole store, one frame; raises InputError listing every problem of every file.
 
     Files with the standard header are validated together in one pass (one schema run for the
     whole store, however many files); a file with another header is validated alone so that its
     column problems name it. The files of `skipped` sources (unreadable documents) are left alone.
+    `read`, when given, receives the content hash of each file as read, so a writer can tell whether
+    someone changed it since.
     """
     directory = layout.claims_dir
     hashes = dict(zip(sources["source_id"], sources["sha256"]))
@@ -120,7 +127,18 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
     for path in sorted(directory.glob("*.csv")) if directory.is_dir() else []:
         if path.stem in skipped:
             continue
-        frame, found = read_csv_records(path)
+        if path.is_symlink():
+            problems.append(f"{path}: is a symbolic link; a claims file must be a file of its own in "
+                            f"{directory}: replace the link with a copy of the file")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(str(os_failure(path, exc, "read")))
+            continue
+        if read is not None:
+            read[path] = sha256_hex(data)
+        frame, found = parse_csv_records(data, path)
         if path.stem not in texts:
             found.append(f"{path}: there is no source '{path.stem}' in the registry; "
                          "register the source again, or move this file out of the claims folder")
@@ -154,6 +172,9 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
 def load_workspace(path: Path | str) -> Workspace:
     """Open and validate a workspace; raises FigcheckError (exit 2) naming every problem."""
     layout = Layout.open(path)
+    if journal(layout).exists():
+        with workspace_lock(layout):  # a killed extract's renames are finished, so the store is all new
+            pass
     sources, documents = load_documents(layout)
     texts = {sid: document.text for sid, document in documents.items()}
     claims = load_claims(layout, sources, texts)

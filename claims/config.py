@@ -1,87 +1,242 @@
-"""`figcheck.toml`: parsed with tomllib, checked against a declared shape, unknown keys refused by name."""
+"""`figcheck.toml`: parsed with tomllib, checked whole against its declared shape.
+
+The shape is declared once, in `_SPEC`: every key with its type, the values it allows and the names
+it must refer to. Every problem is reported at once, each with its line: tomllib gives no positions,
+so `_locate` finds the line of a key in the text (no maintained TOML parser both reads TOML 1.0
+exactly as tomllib does and keeps the line of every key).
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from figcheck.claims.atomic import os_failure
 from figcheck.claims.errors import FigcheckError
+from figcheck.claims.model import KINDS, SCOPES
 
 CONFIG_NAME = "figcheck.toml"
+SEVERITIES = ("error", "warning", "info")
 
 
 class ConfigError(FigcheckError):
     """A configuration problem, worded for the person who edits figcheck.toml."""
 
 
-# The shape of the file. A dict is a table with these keys; "*" stands for any key (a name the user
-# chooses, e.g. an entity code); a type or tuple of types is a leaf; a list [T] is an array of T.
+@dataclass(frozen=True)
+class Key:
+    """One setting: its type(s), and where given the values it allows, its least value, or the
+    kind of name it must be ("metric", "entity" for a code, "claim entity" for a code, a group of
+    codes joined by '+' or the subject)."""
+
+    types: type | tuple[type, ...]
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    names: str = ""
+
+
+NUMBER = (int, float)
 _RULE = {
-    "enabled": bool,
-    "severity": str,
-    "tolerance": (int, float),
-    "metrics": [str],
-    "entities": [str],
-    "key": [str],
-    "description": str,
+    "enabled": Key(bool),
+    "severity": Key(str, choices=SEVERITIES),
+    "tolerance": Key(NUMBER, minimum=0),
+    "metrics": [Key(str, names="metric")],
+    "entities": [Key(str, names="claim entity")],
+    "key": [Key(str)],
+    "description": Key(str),
 }
+# A dict is a table with these keys; "*" stands for any key (a name the user chooses, e.g. an entity
+# code); a Key is a leaf; a list [Key] is an array of such leaves.
 _SPEC: dict = {
     "workspace": {
-        "registry": str,
-        "sources_dir": str,
-        "claims_dir": str,
-        "reports_dir": str,
-        "baseline": str,
-        "language": str,
-        "subject": str,
+        "registry": Key(str),
+        "sources_dir": Key(str),
+        "claims_dir": Key(str),
+        "reports_dir": Key(str),
+        "baseline": Key(str),
+        "language": Key(str),
+        "subject": Key(str),
     },
-    "tolerance": {"approx": (int, float), "exact": (int, float)},
-    "reliability": {"default": (int, float), "sources": {"*": (int, float)}, "publishers": {"*": (int, float)}},
-    "review": {"confirmed_weight": (int, float), "candidate_weight": (int, float)},
-    "solver": {"time_limit": (int, float), "max_ties": int, "max_component": int, "jobs": int},
-    "entities": {"*": {"name": str, "forms": [str]}},
-    "groups": {"*": {"members": [str], "forms": [str]}},
+    "tolerance": {"approx": Key(NUMBER, minimum=0), "exact": Key(NUMBER, minimum=0)},
+    "reliability": {
+        "default": Key(NUMBER, minimum=0),
+        "sources": {"*": Key(NUMBER, minimum=0)},
+        "publishers": {"*": Key(NUMBER, minimum=0)},
+    },
+    "review": {"confirmed_weight": Key(NUMBER, minimum=0), "candidate_weight": Key(NUMBER, minimum=0)},
+    "solver": {
+        "time_limit": Key(NUMBER, minimum=0),
+        "max_ties": Key(int, minimum=1),
+        "max_component": Key(int, minimum=1),
+        "jobs": Key(int, minimum=0),
+    },
+    "entities": {"*": {"name": Key(str), "forms": [Key(str)]}},
+    "groups": {"*": {"members": [Key(str, names="entity")], "forms": [Key(str)]}},
     "metrics": {
         "*": {
-            "words": [str],
-            "predicates": [str],
-            "excluded_predicates": [str],
-            "scope": str,
-            "kind": str,
-            "part_of": str,
-            "subset_of": str,
-            "description": str,
+            "words": [Key(str)],
+            "predicates": [Key(str)],
+            "excluded_predicates": [Key(str)],
+            "scope": Key(str, choices=SCOPES),
+            "kind": Key(str, choices=KINDS),
+            "part_of": Key(str, names="metric"),
+            "subset_of": Key(str, names="metric"),
+            "description": Key(str),
         }
     },
     "rules": {"*": _RULE},
 }
+# Links between metrics that must not loop: a metric cannot be, through its parents, part of itself.
+METRIC_LINKS = ("part_of", "subset_of")
 
-SEVERITIES = ("error", "warning", "info")
-SCOPES = ("cumulative", "event", "snapshot")
+
+def _type_words(types) -> str:
+    return types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
 
 
-def _check_shape(value, spec, where: str) -> None:
+def _check_shape(value, spec, path: tuple[str, ...], problems: list, refs: list) -> None:
+    """Appends (path, message) for every value that does not fit `spec`, and (path, kind, value)
+    to `refs` for every name to be checked once the whole file is known."""
+    where = ".".join(path)
     if isinstance(spec, dict):
         if not isinstance(value, dict):
-            raise ConfigError(f"'{where}' must be a table")
+            problems.append((path, f"'{where}' must be a table"))
+            return
         for key, sub in value.items():
-            path = f"{where}.{key}" if where else key
             if key in spec:
-                _check_shape(sub, spec[key], path)
+                _check_shape(sub, spec[key], path + (key,), problems, refs)
             elif "*" in spec:
-                _check_shape(sub, spec["*"], path)
+                _check_shape(sub, spec["*"], path + (key,), problems, refs)
             else:
                 known = ", ".join(sorted(k for k in spec if k != "*"))
-                raise ConfigError(f"unknown key '{path}' (known here: {known})")
+                problems.append((path + (key,), f"unknown key '{'.'.join(path + (key,))}' (known here: {known})"))
     elif isinstance(spec, list):
         if not isinstance(value, list):
-            raise ConfigError(f"'{where}' must be an array")
+            problems.append((path, f"'{where}' must be an array"))
+            return
         for i, item in enumerate(value):
-            _check_shape(item, spec[0], f"{where}[{i}]")
-    elif not isinstance(value, spec) or (spec is not bool and isinstance(value, bool)):
-        names = spec.__name__ if isinstance(spec, type) else " or ".join(t.__name__ for t in spec)
-        raise ConfigError(f"'{where}' must be {names}, not {type(value).__name__}")
+            _check_leaf(item, spec[0], path, f"{where}[{i}]", problems, refs, array=where)
+    else:
+        _check_leaf(value, spec, path, where, problems, refs)
+
+
+def _check_leaf(value, key: Key, path: tuple[str, ...], where: str, problems: list, refs: list,
+                array: str = "") -> None:
+    if not isinstance(value, key.types) or (key.types is not bool and isinstance(value, bool)):
+        problems.append((path, f"'{where}' must be {_type_words(key.types)}, not {type(value).__name__}"))
+    elif key.choices and value not in key.choices:
+        problems.append((path, f"'{where}' must be one of {', '.join(key.choices)}, not {value!r}"))
+    elif key.minimum is not None and value < key.minimum:
+        problems.append((path, f"'{where}' must be at least {key.minimum}, not {value}"))
+    elif key.names:
+        refs.append((path, array or where, key.names, value, bool(array)))
+
+
+def _check_names(raw: dict, refs: list, problems: list) -> None:
+    """Every name a key refers to exists; metric links do not loop."""
+    metrics = raw.get("metrics", {})
+    codes = set(raw.get("entities", {}))
+    subject = raw.get("workspace", {}).get("subject", "")
+    known = {
+        "metric": lambda name: name in metrics,
+        "entity": lambda name: name in codes,
+        "claim entity": lambda name: name == subject or all(code in codes for code in name.split("+")),
+    }
+    words = {"metric": ("metric", "metrics", ""), "entity": ("entity", "entities", ""),
+             "claim entity": ("entity", "entities", " (give codes of [entities], joined by '+' for a group, or the subject)")}
+    unknown: dict[tuple, list[str]] = {}
+    for path, where, kind, name, array in refs:
+        if not known[kind](name):
+            unknown.setdefault((path, where, kind, array), []).append(name)
+    for (path, where, kind, array), names in unknown.items():
+        one, many, hint = words[kind]
+        said = f"unknown {many}: {', '.join(names)}" if array else f"unknown {one} '{names[0]}'"
+        problems.append((path, f"'{where}' names {said}{hint}"))
+    problems += _cycles(metrics)
+
+
+def _cycles(metrics: dict) -> list:
+    """One problem per loop of part_of/subset_of links, found depth-first: each metric is visited once."""
+    state: dict[str, int] = {}  # 1 while on the current trail, 2 once all its links are followed
+    problems = []
+    for start in sorted(metrics):
+        if start in state:
+            continue
+        state[start], trail, stack = 1, [start], [iter(_links(metrics, start))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                state[trail.pop()] = 2
+                stack.pop()
+                continue
+            link, target = step
+            if state.get(target) == 1:
+                loop = " -> ".join(trail[trail.index(target):] + [target])
+                problems.append((("metrics", trail[-1], link),
+                                 f"'metrics.{trail[-1]}.{link}' closes a loop: {loop}; a metric cannot be part of itself"))
+            elif target not in state:
+                state[target] = 1
+                trail.append(target)
+                stack.append(iter(_links(metrics, target)))
+    return problems
+
+
+def _links(metrics: dict, name: str):
+    table = metrics.get(name, {})
+    return [(link, table[link]) for link in METRIC_LINKS
+            if isinstance(table, dict) and isinstance(table.get(link), str) and table[link] in metrics]
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\]]*?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_ASSIGNMENT = re.compile(rf"^\s*(?P<key>{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+_PART = re.compile(_KEY_PART)
+
+
+def _key_path(dotted: str) -> tuple[str, ...]:
+    return tuple(part[1:-1] if part[0] in "\"'" else part for part in _PART.findall(dotted))
+
+
+def _key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The line each table header and key assignment of the text is on (multi-line strings skipped)."""
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    in_string = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if line.count(in_string) % 2:
+                in_string = ""
+            continue
+        header = _HEADER.match(line)
+        if header:
+            table = _key_path(header["key"])
+            lines.setdefault(table, number)
+            continue
+        assignment = _ASSIGNMENT.match(line)
+        if assignment:
+            lines.setdefault(table + _key_path(assignment["key"]), number)
+            rest = line[assignment.end():]
+            in_string = next((q for q in ('"""', "'''") if rest.count(q) % 2), "")
+    return lines
+
+
+def _locate(lines: dict[tuple[str, ...], int], path: tuple[str, ...]) -> int | None:
+    """The line of `path`, or of its nearest enclosing key that has one (keys of an inline table)."""
+    for length in range(len(path), 0, -1):
+        if path[:length] in lines:
+            return lines[path[:length]]
+    return None
+
+
+def _report(problems: list, text: str, origin: str) -> str:
+    lines = _key_lines(text)
+    located = sorted(((_locate(lines, path) or 0), message) for path, message in problems)
+    messages = [f"{origin}:{line}: {message}" if line else f"{origin}: {message}" for line, message in located]
+    if len(messages) == 1:
+        return messages[0]
+    return "\n".join([f"{len(messages)} problems in {origin}:"] + [f"  {m}" for m in messages])
 
 
 @dataclass(frozen=True)
@@ -151,57 +306,55 @@ class Config:
 
 
 def parse_config(text: str, origin: str = CONFIG_NAME) -> Config:
-    """Parse and check the text of a figcheck.toml; raises ConfigError naming the file and key."""
+    """Parse and check the text of a figcheck.toml; raises ConfigError naming every problem and its line."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
-    try:
-        _check_shape(raw, _SPEC, "")
-        return _build(raw)
-    except ConfigError as exc:
-        raise ConfigError(f"{origin}: {exc}") from None
+    problems: list = []
+    refs: list = []
+    _check_shape(raw, _SPEC, (), problems, refs)
+    _check_names(raw, refs, problems)
+    if problems:
+        raise ConfigError(_report(problems, text, origin))
+    return _build(raw)
 
 
 def load_config(workspace: Path) -> Config:
     path = Path(workspace) / CONFIG_NAME
     if not path.is_file():
         raise ConfigError(f"{path}: no configuration found; create one with 'figcheck init {workspace}'")
-    return parse_config(path.read_text(encoding="utf-8"), str(path))
+    return load_config_file(path)
+
+
+def load_config_file(path: Path) -> Config:
+    """The configuration in the file at `path`, checked."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise os_failure(path, exc, "read") from None
+    return parse_config(text, str(path))
 
 
 def _build(raw: dict) -> Config:
+    """The Config of a file that passed every check."""
     ws = raw.get("workspace", {})
     tol = raw.get("tolerance", {})
     rel = raw.get("reliability", {})
     review = raw.get("review", {})
     solver = raw.get("solver", {})
-    metrics = {}
-    for name, m in raw.get("metrics", {}).items():
-        metric = Metric(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
-        if metric.scope and metric.scope not in SCOPES:
-            raise ConfigError(f"'metrics.{name}.scope' must be one of {', '.join(SCOPES)}")
-        metrics[name] = metric
-    for metric in metrics.values():
-        for link in ("part_of", "subset_of"):
-            target = getattr(metric, link)
-            if target and target not in metrics:
-                raise ConfigError(f"'metrics.{metric.name}.{link}' names unknown metric '{target}'")
+    metrics = {name: Metric(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
+               for name, m in raw.get("metrics", {}).items()}
     rules = {}
     for name, r in raw.get("rules", {}).items():
         settings = {k: tuple(v) if isinstance(v, list) else v for k, v in r.items()}
-        rule = Rule(name=name, given=tuple(sorted(settings)), **settings)
-        if rule.severity not in SEVERITIES:
-            raise ConfigError(f"'rules.{name}.severity' must be one of {', '.join(SEVERITIES)}")
-        rules[name] = rule
+        rules[name] = Rule(name=name, given=tuple(sorted(settings)), **settings)
     entities = {code: {"name": e.get("name", code), "forms": list(e.get("forms", []))}
                 for code, e in raw.get("entities", {}).items()}
-    groups = {}
-    for name, g in raw.get("groups", {}).items():
-        unknown = [m for m in g.get("members", []) if m not in entities]
-        if unknown:
-            raise ConfigError(f"'groups.{name}.members' names unknown entities: {', '.join(unknown)}")
-        groups[name] = {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
+    groups = {name: {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
+              for name, g in raw.get("groups", {}).items()}
     defaults = Config()
     return Config(
         registry=ws.get("registry", defaults.registry),

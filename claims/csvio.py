@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 from pandas.api import types
 
+from figcheck.claims.atomic import os_failure
 from figcheck.claims.errors import FigcheckError
 
 
@@ -20,7 +21,21 @@ def read_csv_records(path: Path) -> tuple[pd.DataFrame, list[str]]:
     Returns the frame and a list of structural problems (ragged rows, bad encoding, empty file).
     """
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise os_failure(path, exc, "read") from None
+    return parse_csv_records(data, path)
+
+
+def reads_back(path: Path) -> list[str]:
+    """The problems `read_csv_records` finds in a file: none for a file figcheck may put in place."""
+    return read_csv_records(path)[1]
+
+
+def parse_csv_records(data: bytes, path: Path | str) -> tuple[pd.DataFrame, list[str]]:
+    """`read_csv_records` over bytes already read from `path`."""
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FigcheckError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -30,7 +45,7 @@ def read_csv_records(path: Path) -> tuple[pd.DataFrame, list[str]]:
     except StopIteration:
         return pd.DataFrame(), [f"{path}: the file is empty; it needs at least a header row"]
     except csv.Error as exc:
-        return pd.DataFrame(), [f"{path}:1: not readable as CSV: {exc}"]
+        return pd.DataFrame(), [f"{path}:1: not readable as CSV: {_csv_words(exc)}"]
     rows, lines = [], []
     start = reader.line_num + 1
     try:
@@ -42,9 +57,15 @@ def read_csv_records(path: Path) -> tuple[pd.DataFrame, list[str]]:
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(f"{path}:{start}: not readable as CSV: {exc}")
+        problems.append(f"{path}:{start}: not readable as CSV: {_csv_words(exc)}")
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="csv_line"), dtype=object)
     return frame, problems
+
+
+def _csv_words(exc: csv.Error) -> str:
+    if "field limit" in str(exc):
+        return f"a cell is longer than {csv.field_size_limit()} characters"
+    return str(exc)
 
 
 def format_cell(value) -> str:

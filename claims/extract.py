@@ -23,6 +23,7 @@ from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.quantities import Quantity, scan
+from figcheck.claims.sources import quote_window
 
 
 @dataclass(slots=True)
@@ -56,6 +57,7 @@ class _Document:
         self.breaks = breakdowns.list_break_pattern(self.code)
         self.clause_breaks = [m.start() for m in clause_break_pattern(self.code).finditer(text)]
         self.found: list[Found] = []
+        self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
@@ -141,6 +143,7 @@ def _link_declared_parts(doc: _Document, first: int) -> None:
 def _table(doc: _Document, block: Block, context_entity: str, context_period: times.Period | None) -> None:
     lo, hi = doc.span(block.start, block.end + 1)
     table = read_table(block, doc.quantities, lo, hi, doc.code)
+    doc.skipped.update(table.skipped.values())
     vocab = doc.vocab.metrics
     gazetteer = doc.vocab.gazetteer
     kinds = {fig.column: doc.quantities[fig.index].kind for fig in table.figures}
@@ -250,7 +253,7 @@ _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str sinc
 
 def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
     text, found = doc.text, doc.found
-    quotes = [text[f.quote_start:f.quote_end] for f in found]
+    quotes = [quote_window(text, f.quote_start, f.quote_end, f.q.start, f.q.end) for f in found]
     seen: dict[tuple[str, str], int] = {}
     ids = []
     for f, quote in zip(found, quotes):
@@ -280,4 +283,6 @@ def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
     for name, values in numbers.items():
         columns[name] = (pd.arrays.IntegerArray(np.array(values, dtype=np.int64), np.zeros(n, dtype=bool))
                          if name in _INTEGERS else np.array(values, dtype=float))
-    return pd.DataFrame({name: columns[name] for name in CLAIM_COLUMNS}, copy=False)
+    frame = pd.DataFrame({name: columns[name] for name in CLAIM_COLUMNS}, copy=False)
+    frame.attrs["skipped"] = sorted(doc.skipped.items())  # (line, why): said by `figcheck extract`
+    return frame

@@ -52,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     except FigcheckError as exc:
         print(f"figcheck {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:
+        # What the operating system refused where no stage worded it: still the user's to fix, not
+        # "contradictions found" (exit 1) and not a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"figcheck {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("figcheck: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from figcheck.claims.atomic import write_atomic
+from figcheck.claims.atomic import problems_of, write_atomic
 from figcheck.claims.errors import FigcheckError
 
 FORMAT_KEY = "figcheck_baseline"
@@ -82,7 +82,7 @@ def render_baseline(entries: list[dict]) -> str:
 
 def write_baseline(path: Path, findings: pd.DataFrame, previous: Baseline) -> list[dict]:
     entries = baseline_entries(findings, previous)
-    write_atomic(Path(path), render_baseline(entries))
+    write_atomic(Path(path), render_baseline(entries), problems_of(load_baseline))
     return entries
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from figcheck.claims.extraction.language import Language, load_language, phrases, word_set
+from figcheck.claims.extraction.tables import SEPARATOR, table_lines
 
 _LINE = re.compile(r"[^\n]*\n?")
-_TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])[ \t]+")
 _MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
@@ -40,16 +40,6 @@ class Block:
     end: int
     sentences: list[tuple[int, int]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
-
-
-def _is_table_line(lines, i: int) -> bool:
-    """A pipe-separated row: it opens with a pipe, has two, or has as many as a neighbouring line
-    (a two-column plain table "Year | Flights")."""
-    stripped = lines[i][2]
-    pipes = stripped.count("|")
-    if stripped.startswith("|") or pipes >= 2:
-        return True
-    return pipes == 1 and any(0 <= j < len(lines) and lines[j][2].count("|") == 1 for j in (i - 1, i + 1))
 
 
 def _lines(text: str):
@@ -104,6 +94,7 @@ def segment(text: str, lang: Language) -> list[Block]:
     """The text's blocks in order: a heading, a paragraph (its sentences) or a table (its rows)."""
     abbreviations = word_set(lang["text"]["abbreviations"])
     lines = list(_lines(text))
+    tables = table_lines([stripped for _, _, stripped in lines])
     blocks: list[Block] = []
     para: list[tuple[int, int]] = []
 
@@ -117,7 +108,7 @@ def segment(text: str, lang: Language) -> list[Block]:
         if not stripped:
             close_paragraph()
             continue
-        if _is_table_line(lines, i):
+        if i in tables:
             close_paragraph()
             if blocks and blocks[-1].kind == "table" and blocks[-1].end >= lines[i - 1][1]:
                 table = blocks[-1]
@@ -125,7 +116,7 @@ def segment(text: str, lang: Language) -> list[Block]:
                 table = Block("table", start, end)
                 blocks.append(table)
             table.end = end
-            if not _TABLE_SEPARATOR.match(stripped):
+            if not SEPARATOR.match(stripped):
                 table.rows.append(_row(text, start, end))
             continue
         blank_after = i + 1 >= len(lines) or not lines[i + 1][2]

@@ -3,9 +3,10 @@
 Sources whose text, configuration and extractor are unchanged since the last run are skipped. The
 rest go in chunks, over several processes with --jobs: each chunk's sources are extracted, merged so
 that rows a person touched are kept exactly, checked, and their new claims files written beside the
-old ones as temporary files flushed to disk. Only when every chunk has passed are those renamed into
-place, so bad output leaves the store as it was; a claims file whose content is unchanged is not
-rewritten.
+old ones as temporary files, read back and flushed to disk. Only when every chunk has passed are those
+renamed into place, so bad output leaves the store as it was; a claims file whose content is unchanged
+is not rewritten. The run holds the workspace's lock throughout, and a claims file a person saved
+after the run read it is left as saved.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,8 +27,10 @@ from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, Claim
 from figcheck.checks.validate import InputError, validate
 from figcheck.checks.workspace import load_claims, load_documents
-from figcheck.claims.atomic import discard, publish, stage, write_atomic
+from figcheck.claims.atomic import digest, discard, os_failure, publish, stage
 from figcheck.claims.config import CONFIG_NAME
+from figcheck.claims.csvio import reads_back
+from figcheck.claims.lock import ChangedDuringRun, journal, workspace_lock
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.store import merge_store, store_texts
 from figcheck.claims.workspace import Layout
@@ -45,12 +49,18 @@ def add_arguments(parser):
     parser.add_argument("--force", action="store_true",
                         help="extract every source, even those unchanged since the last run")
     parser.add_argument("--quiet", "-q", action="store_true", help="print no progress or summary")
+    parser.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                        help="when another run is writing to the workspace, give up after SECONDS "
+                             "(default: wait until it finishes)")
 
 
 def run(args) -> int:
     if args.jobs < 1:
         raise InputError([f"--jobs must be at least 1, not {args.jobs}"])
-    summary = extract_workspace(args.workspace, jobs=args.jobs, progress=not args.quiet, force=args.force)
+    if args.wait is not None and not args.wait >= 0:
+        raise InputError([f"--wait must be a number of seconds, at least 0, not {args.wait}"])
+    summary = extract_workspace(args.workspace, jobs=args.jobs, progress=not args.quiet, force=args.force,
+                                wait=args.wait)
     unreadable = summary.attrs.get("unreadable", [])
     if not args.quiet:
         print(tabulate(summary, headers="keys", tablefmt="simple", showindex=False))
@@ -61,6 +71,8 @@ def run(args) -> int:
         if totals["stale"]:
             print("Stale rows were reviewed against an older version of their source: "
                   "check them in the claims files (column source_sha256).")
+        for sid, line, why in summary.attrs.get("skipped", []):
+            print(f"source {sid}, line {line}: skipped, {why}")
     if unreadable:
         raise InputError(unreadable, "These documents were left out; the other sources were extracted.")
     return 0
@@ -94,6 +106,7 @@ class _Chunk:
     staged: list[tuple[Path, Path]]     # (temporary file, claims file) for each file that changes
     problems: list[str]
     claim_ids: list[str]
+    skipped: list[tuple[str, int, str]]  # (source_id, line, why) of lines whose figures are no claims
 
 
 _job: _Job | None = None
@@ -109,7 +122,10 @@ def _extract_chunk(items: list[tuple[str, dict]]) -> pd.DataFrame:
     from figcheck.claims.extract import extract_source
 
     found = [extract_source(text, source, _job.layout.config) for text, source in items]
-    return pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
+    frame = pd.concat(found, ignore_index=True) if found else pd.DataFrame(columns=CLAIM_COLUMNS)
+    frame.attrs["skipped"] = [(source["source_id"], line, why) for (_, source), claims in zip(items, found)
+                              for line, why in claims.attrs.get("skipped", [])]
+    return frame
 
 
 def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
@@ -121,17 +137,17 @@ def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
     merged, counts = merge_store(job.stored[job.stored["source_id"].isin(ids)], found, job.texts, hashes)
     checked, problems = _checked(merged, hashes, job.texts)
     if problems:
-        return _Chunk(counts, [], problems, [])
+        return _Chunk(counts, [], problems, [], [])
     staged: list[tuple[Path, Path]] = []
     try:
         for sid, content in store_texts(checked, ids).items():
             path, payload = job.layout.claims_file(sid), content.encode("utf-8")
             if not _holds(path, payload):
-                staged.append((stage(path, payload), path))
+                staged.append((stage(path, payload, reads_back), path))
     except BaseException:
         discard([tmp for tmp, _ in staged])
         raise
-    return _Chunk(counts, staged, [], checked["claim_id"].tolist())
+    return _Chunk(counts, staged, [], checked["claim_id"].tolist(), found.attrs.get("skipped", []))
 
 
 def _holds(path: Path, payload: bytes) -> bool:
@@ -140,6 +156,8 @@ def _holds(path: Path, payload: bytes) -> bool:
         return path.read_bytes() == payload
     except FileNotFoundError:
         return False
+    except OSError as exc:
+        raise os_failure(path, exc, "read") from None
 
 
 def _checked(merged: pd.DataFrame, hashes: dict[str, str], texts: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
@@ -160,16 +178,29 @@ def _repeated_ids(results: list[_Chunk]) -> list[str]:
             for i in sorted(set(ids[ids.duplicated()]))]
 
 
-def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False) -> pd.DataFrame:
-    """Extract and merge every source of the workspace; returns one summary row per source."""
+def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False,
+                      wait: float | None = None) -> pd.DataFrame:
+    """Extract and merge every source of the workspace; returns one summary row per source.
+
+    Holds the workspace's lock, waiting at most `wait` seconds for another writer (None: as long as
+    it takes). Raises ChangedDuringRun, after writing the rest, when a claims file was saved by
+    someone else while the run worked on it.
+    """
     layout = Layout.open(root)
+    with workspace_lock(layout, wait):
+        return _extract_locked(layout, jobs, progress, force)
+
+
+def _extract_locked(layout: Layout, jobs: int, progress: bool, force: bool) -> pd.DataFrame:
     unreadable: dict[str, str] = {}  # documents that cannot be read are reported; the others go on
     sources, documents = load_documents(layout, unreadable, jobs, progress and sys.stderr.isatty())
     texts = {sid: document.text for sid, document in documents.items()}
-    stored = load_claims(layout, sources, texts, frozenset(unreadable))  # an invalid store stops here, before any write
+    read: dict[Path, str] = {}
+    stored = load_claims(layout, sources, texts, frozenset(unreadable), read)  # an invalid store stops here, before any write
 
     cache_path = layout.cache_dir / CACHE_FILE
-    cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.is_file() else {}
+    read[cache_path] = digest(cache_path)
+    cache = _read_cache(cache_path) if read[cache_path] else {}
     base = hashlib.sha256((layout.root / CONFIG_NAME).read_bytes() + _extractor_fingerprint().encode()).hexdigest()
     keys = {sid: hashlib.sha256((base + sha).encode()).hexdigest() for sid, sha in zip(sources["source_id"], sources["sha256"])}
     todo = [row for row in sources.to_dict("records")
@@ -178,6 +209,7 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
 
     hashes = {s["source_id"]: s["sha256"] for s in todo}
     job = _Job(layout, texts, hashes, stored[stored["source_id"].isin(hashes)].drop(columns="stale"))
+    jobs = min(jobs, _cpu_count())
     chunks = _chunks([{k: str(v) for k, v in s.items()} for s in todo], jobs)
     results = _run_chunks(chunks, job, jobs, progress and sys.stderr.isatty())
     staged = [pair for result in results for pair in result.staged]
@@ -186,9 +218,21 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
         discard([tmp for tmp, _ in staged])
         raise InputError(problems, "The extractor produced rows that do not match their source; nothing was written. "
                                    "Please report this with the source.")
-    publish(staged)
-    cache.update((sid, keys[sid]) for sid in hashes)
-    write_atomic(cache_path, json.dumps(dict(sorted(cache.items())), indent=1) + "\n")
+    expected = {path: read.get(path) for _, path in staged}
+    expected[cache_path] = read[cache_path]
+    # A claims file saved since it was read keeps the person's version, and its source stays to do.
+    changed = [path for path in expected if path != cache_path and digest(path) != expected[path]]
+    done = {sid for sid in hashes if layout.claims_file(sid) not in changed}
+    cache_text = json.dumps(dict(sorted({**cache, **{sid: keys[sid] for sid in done}}.items())), indent=1) + "\n"
+    if not _holds(cache_path, cache_text.encode("utf-8")):
+        try:
+            staged.append((stage(cache_path, cache_text, _reads_back_json), cache_path))
+        except BaseException:
+            discard([tmp for tmp, _ in staged])
+            raise
+    changed += publish(staged, journal(layout), expected)
+    if changed:
+        raise ChangedDuringRun(sorted(set(changed)))
 
     rows = [[sid, "extracted", *values] for result in results
             for sid, values in zip(result.counts.index, result.counts.to_numpy().tolist())]
@@ -198,8 +242,33 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
              for sid in sources["source_id"] if sid not in hashes]
     rows += [[sid, "unreadable", 0, 0, 0, 0, 0] for sid in unreadable]
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+    summary.attrs["skipped"] = sorted(line for result in results for line in result.skipped)
     summary.attrs["unreadable"] = [unreadable[sid] for sid in sorted(unreadable)]
     return summary
+
+
+def _read_cache(path: Path) -> dict[str, str]:
+    """What the last run extracted; a damaged cache only means every source is extracted again."""
+    try:
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    return cache if isinstance(cache, dict) else {}
+
+
+def _reads_back_json(path: Path) -> list[str]:
+    try:
+        json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        return [str(exc)]
+    return []
+
+
+def _cpu_count() -> int:
+    """The processors this process may run on: more workers than that only add memory and overhead."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _chunks(rows: list[dict[str, str]], jobs: int) -> list[list[dict[str, str]]]:

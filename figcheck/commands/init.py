@@ -3,8 +3,9 @@
 from importlib import resources
 from pathlib import Path
 
-from figcheck.claims.atomic import write_atomic
-from figcheck.claims.config import CONFIG_NAME
+from figcheck.claims.atomic import problems_of, write_atomic
+from figcheck.claims.config import CONFIG_NAME, load_config_file
+from figcheck.claims.csvio import reads_back
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.model import SOURCE_COLUMNS
 
@@ -24,9 +25,9 @@ def run(args) -> int:
     template = resources.files("figcheck").joinpath("templates", CONFIG_NAME).read_text(encoding="utf-8")
     for folder in ("sources", "claims", "reports"):
         (root / folder).mkdir(parents=True, exist_ok=True)
-    write_atomic(config, template)
+    write_atomic(config, template, problems_of(load_config_file))
     if not registry.exists():
-        write_atomic(registry, ",".join(SOURCE_COLUMNS) + "\n")
+        write_atomic(registry, ",".join(SOURCE_COLUMNS) + "\n", reads_back)
     print(f"Created the workspace {root}.\n"
           f"Next: put documents in {root / 'sources'}, list them in {registry}, "
           f"add your vocabulary to {config}, then run 'figcheck extract {root}'.")

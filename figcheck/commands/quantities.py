@@ -1,6 +1,8 @@
 """`figcheck quantities FILE|-`: every figure of a plain text, one JSON object per line."""
 
+import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -15,8 +17,20 @@ HELP = "print every figure in a text file (or '-' for standard input), one JSON 
 def add_arguments(parser):
     parser.add_argument("file", help="a UTF-8 text or Markdown file, or '-' to read standard input")
     parser.add_argument("--language", default="en", help="language of the text (default en)")
-    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
-                        help=f"relative width of 'about N' intervals (default {DEFAULT_TOLERANCE})")
+    parser.add_argument("--tolerance", type=tolerance, default=DEFAULT_TOLERANCE,
+                        help=f"relative width of 'about N' intervals, from 0 to 1 (default {DEFAULT_TOLERANCE})")
+
+
+def tolerance(text: str) -> float:
+    """A relative width from 0 to 1: 'about 100' at 0.05 stands for 95 to 105; a negative width
+    would turn the interval inside out."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number; give a fraction such as 0.05") from None
+    if not (math.isfinite(value) and 0 <= value <= 1):
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1; give a fraction such as 0.05")
+    return value
 
 
 def run(args) -> int:

@@ -9,15 +9,18 @@ import os
 from pathlib import Path
 
 from figcheck.reports.formats import md
-from figcheck.reports.formats.text import excerpt
+from figcheck.claims.atomic import os_failure
+from figcheck.reports.formats.text import excerpt, terminal
 from figcheck.reports.result import CheckResult, display_path
 
 PER_KIND = 10
 
 
 def escape_data(text: str) -> str:
-    """The message part of a workflow command: %, CR and LF are encoded, so it stays one command."""
-    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a workflow command: %, CR and LF are encoded, so it stays one command, and
+    other control characters (terminal escape sequences, bidi overrides) are shown as \\uXXXX, so
+    the CI log shows source text as it is rather than obeying it."""
+    return terminal(str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -59,5 +62,8 @@ def append_step_summary(result: CheckResult) -> None:
     """GitHub shows what a step appends to the file named by $GITHUB_STEP_SUMMARY on the run's page."""
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
-        with Path(summary_file).open("a", encoding="utf-8") as handle:
-            handle.write(md.render(result) + "\n")
+        try:
+            with Path(summary_file).open("a", encoding="utf-8") as handle:
+                handle.write(md.render(result) + "\n")
+        except OSError as exc:
+            raise os_failure(Path(summary_file), exc, "append the step summary", unchanged=False) from None
