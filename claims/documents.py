@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from figcheck.claims.atomic import write_atomic
+from figcheck.claims.atomic import problems_of, write_atomic
 from figcheck.claims.sources import SourceTextError, decode_source, sha256_hex
 
 # Bumped whenever a converter's output changes, so cached conversions are redone.
@@ -103,7 +103,7 @@ def load_document(path: Path, cache_dir: Path | None = None) -> tuple[Document, 
     document = convert(data, str(path))
     payload = {"version": CONVERTER_VERSION, "text": document.text, "page_starts": list(document.page_starts)}
     try:
-        write_atomic(cached, json.dumps(payload, ensure_ascii=False) + "\n")
+        write_atomic(cached, json.dumps(payload, ensure_ascii=False) + "\n", problems_of(_read_json))
     except OSError:
         pass  # a cache that cannot be written only costs a conversion next time
     return document, digest
@@ -187,6 +187,13 @@ def _pdf_date(value: str) -> str:
     if not match:
         return ""
     return "-".join(part for part in match.groups() if part)
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise SourceTextError(f"{path}: the cached conversion does not read back as JSON ({exc})") from None
 
 
 def _unreadable(origin: str, why: str) -> DocumentError:

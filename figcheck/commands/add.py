@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 from figcheck.checks.validate import InputError
-from figcheck.claims.atomic import write_atomic
+from figcheck.claims.atomic import problems_of, write_atomic
 from figcheck.claims.csvio import read_csv_records
 from figcheck.claims.documents import CONVERTED_SUFFIXES, registry_metadata
 from figcheck.claims.errors import FigcheckError
@@ -77,13 +77,20 @@ def run(args) -> int:
         write_atomic(target, data)
     if rows:
         existing = registry.read_bytes()
-        write_atomic(registry, existing + _csv_lines(rows, header, existing))
+        write_atomic(registry, existing + _csv_lines(rows, header, existing), problems_of(_read_registry))
     for row in rows:
         print(f"added source {row['source_id']}: {row['file']} ({row['title']!r}, {row['publisher'] or 'publisher unknown'}, "
               f"published {row['published'] or 'date unknown'})")
     if rows:
         print(f"Check the new rows of {registry}, then run 'figcheck extract {layout.root}'.")
     return 0
+
+
+def _read_registry(path: Path) -> object:
+    frame, problems = read_csv_records(path)
+    if problems:
+        raise FigcheckError("; ".join(problems))
+    return frame
 
 
 def _registered_hashes(layout: Layout, frame) -> dict[str, str]:
