@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,7 +41,8 @@ _SPEC: dict = {
     "reliability": {"default": (int, float), "sources": {"*": (int, float)}, "publishers": {"*": (int, float)}},
     "review": {"confirmed_weight": (int, float), "candidate_weight": (int, float)},
     "solver": {"time_limit": (int, float), "max_ties": int, "max_component": int, "jobs": int},
-    "entities": {"*": {"name": str, "forms": [str]}},
+    "places": {"builtin": bool, "subdivisions": [str]},
+    "entities": {"*": {"name": str, "forms": [str], "parts": [str]}},
     "groups": {"*": {"members": [str], "forms": [str]}},
     "metrics": {
         "*": {
@@ -139,7 +141,9 @@ class Config:
     solver_max_ties: int = 20
     solver_max_component: int = 2000
     solver_jobs: int = 0          # processes solving groups at once; 0: one per core
-    entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name": str, "forms": [str]}
+    builtin_places: bool = True   # the built-in gazetteer (figcheck.claims.gazetteer) is on
+    subdivisions: tuple[str, ...] = ()  # countries whose ISO 3166-2 subdivisions texts may name
+    entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name", "forms", "parts"}
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -194,14 +198,7 @@ def _build(raw: dict) -> Config:
         if rule.severity not in SEVERITIES:
             raise ConfigError(f"'rules.{name}.severity' must be one of {', '.join(SEVERITIES)}")
         rules[name] = rule
-    entities = {code: {"name": e.get("name", code), "forms": list(e.get("forms", []))}
-                for code, e in raw.get("entities", {}).items()}
-    groups = {}
-    for name, g in raw.get("groups", {}).items():
-        unknown = [m for m in g.get("members", []) if m not in entities]
-        if unknown:
-            raise ConfigError(f"'groups.{name}.members' names unknown entities: {', '.join(unknown)}")
-        groups[name] = {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
+    entities, groups = _places(raw)
     defaults = Config()
     return Config(
         registry=ws.get("registry", defaults.registry),
@@ -222,8 +219,33 @@ def _build(raw: dict) -> Config:
         solver_max_ties=int(solver.get("max_ties", defaults.solver_max_ties)),
         solver_max_component=int(solver.get("max_component", defaults.solver_max_component)),
         solver_jobs=int(solver.get("jobs", defaults.solver_jobs)),
+        builtin_places=raw.get("places", {}).get("builtin", True),
+        subdivisions=tuple(raw.get("places", {}).get("subdivisions", ())),
         entities=entities,
         groups=groups,
         metrics=metrics,
         rules=rules,
     )
+
+
+# An entity code as claims carry it: letters, digits, "_", "." and "-" ("KZ", "KE-30", "unhcr"); a
+# claim about a group joins its members' codes with "+" (checks.schemas.ENTITY).
+ENTITY_CODE = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+
+
+def _places(raw: dict) -> tuple[dict, dict]:
+    """`[entities.*]` and `[groups.*]`; codes are checked here, names against the gazetteer when it is built."""
+    entities = {}
+    for code, e in raw.get("entities", {}).items():
+        if not re.fullmatch(ENTITY_CODE, code):
+            raise ConfigError(f"'entities.{code}': an entity code is letters, digits, '_', '.' or '-' "
+                              "(an ISO code such as 'KZ' or 'KE-30', or a name of your own)")
+        entities[code] = {"name": e.get("name", ""), "forms": list(e.get("forms", [])),
+                          "parts": list(e.get("parts", []))}
+    groups = {}
+    for name, g in raw.get("groups", {}).items():
+        bad = [m for m in g.get("members", []) if not re.fullmatch(ENTITY_CODE, m)]
+        if bad:
+            raise ConfigError(f"'groups.{name}.members' has codes that are no entity codes: {', '.join(bad)}")
+        groups[name] = {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
+    return entities, groups

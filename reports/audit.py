@@ -33,7 +33,7 @@ def _table(rows: list, headers: list[str]) -> str:
 def entity_label(entity: str, config) -> str:
     """The configured name with the code, or the group whose members the code lists."""
     if entity in config.entities:
-        return f"{config.entities[entity]['name']} ({entity})"
+        return f"{config.entities[entity]['name'] or entity} ({entity})"
     for name, group in sorted(config.groups.items()):
         if "+".join(group["members"]) == entity:
             return f"{name} ({entity})"
