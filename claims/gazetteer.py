@@ -116,7 +116,10 @@ def countries() -> dict[str, Place]:
         row, extra = converter.get(code, {}), info.get(code, {"demonym": "", "names": [], "population": 0})
         listed = [c.get("common_name", ""), c["name"], c.get("official_name", ""),
                   row.get("name_short", ""), row.get("name_official", ""), *extra["names"]]
-        names[code] = [n for name in listed if _is_name(name, iso_codes) for n in _plain_names(name)]
+        # Proper names open with a capital: "the State of Eritrea" is "State of Eritrea", and a
+        # transliteration such as "as-Sumal" is no form an English text uses.
+        names[code] = [n for name in listed if _is_name(name, iso_codes)
+                       for n in (p.strip().removeprefix("the ") for p in _plain_names(name)) if n[:1].isupper()]
         display[code] = row.get("name_short") or c.get("common_name") or c["name"]
         base = display[code]
         own = patterns.get(code)
