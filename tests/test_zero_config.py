@@ -4,9 +4,10 @@ claims and findings): places without configuration, coverage said, no error a ca
 not raise. Figures are matched to gold rows by source, line and value.
 
 The thresholds on entities and metrics depend on the attribution pass (entities from the dependency
-parse, automatic metrics `auto:<lemma>`), which lands on another branch: until it is merged these two
-tests are expected to fail, and say so with a strict xfail, which fails the run once they pass so
-that the mark is removed then.
+parse, automatic metrics `auto:<lemma>`), which lands on another branch. Both tests are strict
+xfails: they are known to fail now, and a strict xfail fails the run as soon as its test passes, so
+each mark goes when its test passes. Measured on a scratch merge with that branch: metrics 92 % and
+94 % (the mark goes at the merge), entities 82 % and 90 % (85 % together: still below target).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ DATA = Path(__file__).resolve().parent / "data" / "zeroconfig"
 DOMAINS = ("conflict", "humanitarian")
 COUNTRIES = re.compile(r"^[A-Z]{2}(\+[A-Z]{2})*$")  # a gold entity that is a country or a group of them
 TARGET = 0.90
-NEEDS_ATTRIBUTION = pytest.mark.xfail(
-    strict=True, reason="needs the attribution branch (parse-based entities, automatic metrics); "
-                        "remove this mark when merging it")
+NEEDS_AUTOMATIC_METRICS = pytest.mark.xfail(
+    strict=True, reason="needs the attribution branch's automatic metrics; remove this mark when merging it")
+BELOW_TARGET = pytest.mark.xfail(
+    strict=True, reason="85 % of country figures get their entity even with the attribution branch; "
+                        "remove this mark when attribution reaches 90 %")
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +67,7 @@ def test_the_template_is_untouched_and_the_documents_are_real(workspaces):
         assert set(registry["split"]) == {"dev"} and registry["url"].str.startswith("http").all()
 
 
-@NEEDS_ATTRIBUTION
+@BELOW_TARGET
 def test_country_figures_get_their_entity(workspaces):
     pairs = matched(workspaces)
     countries = pairs.loc[pairs["entity"].str.match(COUNTRIES)]
@@ -74,7 +77,7 @@ def test_country_figures_get_their_entity(workspaces):
                                           ["domain", "source_id", "line", "surface", "entity", "entity_found"]]
 
 
-@NEEDS_ATTRIBUTION
+@NEEDS_AUTOMATIC_METRICS
 def test_counted_figures_get_a_metric(workspaces):
     pairs = matched(workspaces)
     counted = pairs.loc[pairs["kind"] == "count"]
