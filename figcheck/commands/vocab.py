@@ -63,7 +63,18 @@ def _terms(workspace) -> pd.DataFrame:
               for row in workspace.sources.to_dict("records") if row["source_id"] in workspace.texts]
     terms = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["claim_id", "source_id", "kind", "unit", "scope", "part_of", "noun", "predicate"])
-    return terms.loc[(terms["kind"] == "count") & (terms["noun"] != "")].reset_index(drop=True)
+    terms = terms.loc[terms["kind"] == "count"].reset_index(drop=True)
+    # A figure the parse gave no noun ("... and 406 children") takes the lemma other figures with the
+    # same counted word have, else that word itself.
+    written = terms["unit"].str.casefold().str.strip()
+    known = terms["noun"] != ""
+    lemma = terms.loc[known].groupby(written[known])["noun"].agg(lambda nouns: nouns.mode().iloc[0])
+    terms["noun"] = terms["noun"].where(known, written.map(lemma).fillna(written))
+    # The counted word as written is a word of the metric where it inflects the noun ("children" of
+    # "child"); where the parse found the noun elsewhere ("1500+ high" counts citizens) it is not.
+    inflects = [w == n or (w[:1] == n[:1] and abs(len(w) - len(n)) <= 3) for w, n in zip(written, terms["noun"])]
+    terms["form"] = terms["unit"].str.strip().where(pd.Series(inflects, index=terms.index, dtype=bool), "")
+    return terms.loc[terms["noun"] != ""].reset_index(drop=True)
 
 
 def noun_table(terms: pd.DataFrame) -> pd.DataFrame:
@@ -101,7 +112,8 @@ def propose(terms: pd.DataFrame, configured: dict[str, str], min_count: int) -> 
     def metric(nouns: list[str], part_of: str = "", subset_of: str = "", name: str = "") -> str:
         name = name or _name(nouns[0])
         chosen = terms.loc[terms["noun"].isin(nouns)]
-        proposals[name] = {"name": name, "words": sorted(set(chosen["unit"].str.strip()) | set(nouns)),
+        forms = set(chosen["form"]) - {""}
+        proposals[name] = {"name": name, "words": sorted(forms | set(nouns)), "forms": sorted(forms or nouns),
                            "predicates": _ranked(chosen["predicate"]), "scope": _scope(chosen["scope"]),
                            "part_of": part_of, "subset_of": subset_of, "figures": len(chosen)}
         return name
@@ -129,8 +141,9 @@ def propose(terms: pd.DataFrame, configured: dict[str, str], min_count: int) -> 
     for noun, count in counts.items():
         if count >= min_count and noun not in placed:
             metric([noun])
-    known = {name: configured[p["words"][0].casefold()] for name, p in proposals.items()
-             if all(w.casefold() in configured for w in p["words"])}
+    # Configured: every word the texts use for it is a word of a configured metric.
+    known = {name: configured[p["forms"][0].casefold()] for name, p in proposals.items()
+             if all(w.casefold() in configured for w in p["forms"])}
     for p in proposals.values():
         for link in ("part_of", "subset_of"):
             p[link] = known.get(p[link], p[link])
