@@ -19,7 +19,6 @@ import importlib.util
 import json
 import re
 import unicodedata
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -102,9 +101,14 @@ def _is_name(name: str, iso_codes: set[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _iso_countries() -> tuple[dict, ...]:
+    return tuple(json.loads(_data_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"])
+
+
+@lru_cache(maxsize=1)
 def countries() -> dict[str, Place]:
     """Every ISO 3166-1 country and territory by alpha-2 code, with its English forms."""
-    iso = json.loads(_data_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]
+    iso = _iso_countries()
     converter, info = _converter_rows(), _countryinfo()
     iso_codes = {c["alpha_2"] for c in iso} | {c["alpha_3"] for c in iso}
     patterns = {code: re.compile(row["regex"], re.IGNORECASE) for code, row in converter.items() if row["regex"]}
@@ -216,36 +220,21 @@ def regions() -> dict[str, Place]:
 
 @dataclass(frozen=True)
 class Places:
-    """What a workspace's entities are: each form a text may use, the codes it stands for, and
-    display names."""
+    """What a workspace's entities are: each form a text may use and the codes it stands for."""
 
     forms: dict[str, frozenset[str]]  # form as written (blanks collapsed) -> codes (several for a group)
-    names: dict[str, str]             # code -> display name
     declared: frozenset[str]          # the forms figcheck.toml gives (its entities and groups)
 
 
-_CACHE: dict[int, tuple[weakref.ref, Places]] = {}
-
-
 def places(config: Config) -> Places:
-    """The places of a workspace, cached for as long as its Config object lives."""
-    key = id(config)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is config:
-        return hit[1]
-    built = _build(config)
-    _CACHE[key] = (weakref.ref(config, lambda _ref, key=key: _CACHE.pop(key, None)), built)
-    return built
-
-
-def _build(config: Config) -> Places:
+    """The places of a workspace. Built once per Config with the rest of the extractor's
+    vocabulary (figcheck.claims.extraction.vocabulary caches it); the package data once per process."""
     builtin = countries() if config.builtin_places else {}
     known = dict(builtin)
     for country in config.subdivisions:
         if country not in _country_codes():
             raise ConfigError(f"'places.subdivisions' names '{country}', which is no ISO 3166-1 alpha-2 code")
         known.update(subdivisions(country))
-    names = {code: place.name for code, place in known.items()}
     forms: dict[str, frozenset[str]] = {}
 
     def add(form: str, codes) -> None:
@@ -253,13 +242,12 @@ def _build(config: Config) -> Places:
 
     # The workspace first: its forms win over the built-in ones.
     for code, entity in config.entities.items():
-        names[code] = entity.get("name") or names.get(code, code)
         for form in [entity.get("name", ""), *entity.get("forms", [])]:
             if form.strip():
                 add(form, [code])
     region_table = regions() if config.builtin_places else {}
     for slug, group in config.groups.items():
-        unknown = [m for m in group["members"] if m not in names and m not in _country_codes() and not _is_subdivision_code(m)]
+        unknown = [m for m in group["members"] if m not in known and m not in config.entities and m not in _country_codes() and not _is_subdivision_code(m)]
         if unknown:
             raise ConfigError(f"'groups.{slug}.members' names unknown entities: {', '.join(unknown)}")
         for form in [*group["forms"], *(region_table[slug].forms if slug in region_table else ())]:
@@ -272,7 +260,7 @@ def _build(config: Config) -> Places:
         if slug not in config.groups:
             for form in region.forms:
                 add(form, region.members)
-    return Places(forms=forms, names=names, declared=declared)
+    return Places(forms=forms, declared=declared)
 
 
 def _is_subdivision_code(code: str) -> bool:
@@ -282,8 +270,7 @@ def _is_subdivision_code(code: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _country_codes() -> frozenset[str]:
-    iso = json.loads(_data_file("pycountry", "databases", "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]
-    return frozenset(c["alpha_2"] for c in iso)
+    return frozenset(c["alpha_2"] for c in _iso_countries())
 
 
 def _expand_parts(code: str, listed: list[str]) -> tuple[str, ...]:
