@@ -244,8 +244,10 @@ def _places(raw: dict) -> tuple[dict, dict]:
                           "parts": list(e.get("parts", []))}
     groups = {}
     for name, g in raw.get("groups", {}).items():
-        bad = [m for m in g.get("members", []) if not re.fullmatch(ENTITY_CODE, m)]
-        if bad:
-            raise ConfigError(f"'groups.{name}.members' has codes that are no entity codes: {', '.join(bad)}")
+        from figcheck.claims.gazetteer import unknown_codes  # the gazetteer imports this module
+
+        unknown = unknown_codes(g.get("members", []), entities)
+        if unknown:
+            raise ConfigError(f"'groups.{name}.members' names unknown entities: {', '.join(unknown)}")
         groups[name] = {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
     return entities, groups

@@ -247,9 +247,6 @@ def places(config: Config) -> Places:
                 add(form, [code])
     region_table = regions() if config.builtin_places else {}
     for slug, group in config.groups.items():
-        unknown = [m for m in group["members"] if m not in known and m not in config.entities and m not in _country_codes() and not _is_subdivision_code(m)]
-        if unknown:
-            raise ConfigError(f"'groups.{slug}.members' names unknown entities: {', '.join(unknown)}")
         for form in [*group["forms"], *(region_table[slug].forms if slug in region_table else ())]:
             add(form, group["members"])
     declared = frozenset(forms)
@@ -261,6 +258,11 @@ def places(config: Config) -> Places:
             for form in region.forms:
                 add(form, region.members)
     return Places(forms=forms, declared=declared)
+
+
+def unknown_codes(codes, configured) -> list[str]:
+    """The codes that are neither configured entities nor ISO 3166-1 or 3166-2 codes."""
+    return [c for c in codes if c not in configured and c not in _country_codes() and not _is_subdivision_code(c)]
 
 
 def _is_subdivision_code(code: str) -> bool:
