@@ -9,6 +9,7 @@ import pandera.pandas as pa
 from pandera import extensions
 from pandera.typing import Series
 
+from figcheck.claims.config import ENTITY_CODE
 from figcheck.claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, STATUSES
 
 SEVERITIES = ("error", "warning", "info")
@@ -18,7 +19,9 @@ RECONCILED_STATUSES = ("agreed", "single source", "disputed")
 # ISO dates with year, month or day precision: 2021, 2021-08, 2021-08-31.
 PARTIAL_DATE = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
 SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-ENTITY = r"^([A-Z]{2}(\+[A-Z]{2})+|[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+# Every code figcheck.toml can produce ("KZ", "KE-30", a subject of one's own), alone or a group's
+# members joined by "+" ("KE-30+KE-47").
+ENTITY = rf"^({ENTITY_CODE}(\+{ENTITY_CODE})*)?$"
 
 
 @extensions.register_check_method(statistics=["pattern"], check_type="vectorized")

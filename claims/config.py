@@ -72,7 +72,8 @@ _SPEC: dict = {
         "max_component": Key(int, minimum=1),
         "jobs": Key(int, minimum=0),
     },
-    "entities": {"*": {"name": Key(str), "forms": [Key(str)]}},
+    "places": {"builtin": Key(bool), "subdivisions": [Key(str)]},
+    "entities": {"*": {"name": Key(str), "forms": [Key(str)], "parts": [Key(str)]}},
     "groups": {"*": {"members": [Key(str, names="entity")], "forms": [Key(str)]}},
     "metrics": {
         "*": {
@@ -141,11 +142,11 @@ def _check_names(raw: dict, refs: list, problems: list) -> None:
     subject = raw.get("workspace", {}).get("subject", "")
     known = {
         "metric": lambda name: name in metrics,
-        "entity": lambda name: name in codes,
-        "claim entity": lambda name: name == subject or all(code in codes for code in name.split("+")),
+        "entity": lambda name: not _unknown_codes([name], codes),
+        "claim entity": lambda name: name == subject or not _unknown_codes(name.split("+"), codes),
     }
     words = {"metric": ("metric", "metrics", ""), "entity": ("entity", "entities", ""),
-             "claim entity": ("entity", "entities", " (give codes of [entities], joined by '+' for a group, or the subject)")}
+             "claim entity": ("entity", "entities", " (give entity codes, joined by '+' for a group, or the subject)")}
     unknown: dict[tuple, list[str]] = {}
     for path, where, kind, name, array in refs:
         if not known[kind](name):
@@ -154,7 +155,21 @@ def _check_names(raw: dict, refs: list, problems: list) -> None:
         one, many, hint = words[kind]
         said = f"unknown {many}: {', '.join(names)}" if array else f"unknown {one} '{names[0]}'"
         problems.append((path, f"'{where}' names {said}{hint}"))
+    problems += [(("entities", code), f"'entities.{code}': an entity code is letters, digits, '_', '.' or '-' "
+                                      "(an ISO code such as 'KZ' or 'KE-30', or a name of your own)")
+                 for code in codes if not re.fullmatch(ENTITY_CODE, code)]
     problems += _cycles(metrics)
+
+
+def _unknown_codes(names: list[str], configured: set[str]) -> list[str]:
+    """Names that are neither configured entities nor built-in ISO codes (the gazetteer is read only
+    for a name the configuration does not declare)."""
+    rest = [name for name in names if name not in configured]
+    if not rest:
+        return []
+    from figcheck.claims.gazetteer import unknown_codes  # the gazetteer imports this module
+
+    return unknown_codes(rest, configured)
 
 
 def _cycles(metrics: dict) -> list:
@@ -294,7 +309,9 @@ class Config:
     solver_max_ties: int = 20
     solver_max_component: int = 2000
     solver_jobs: int = 0          # processes solving groups at once; 0: one per core
-    entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name": str, "forms": [str]}
+    builtin_places: bool = True   # the built-in gazetteer (figcheck.claims.gazetteer) is on
+    subdivisions: tuple[str, ...] = ()  # countries whose ISO 3166-2 subdivisions texts may name
+    entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name", "forms", "parts"}
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -351,10 +368,7 @@ def _build(raw: dict) -> Config:
     for name, r in raw.get("rules", {}).items():
         settings = {k: tuple(v) if isinstance(v, list) else v for k, v in r.items()}
         rules[name] = Rule(name=name, given=tuple(sorted(settings)), **settings)
-    entities = {code: {"name": e.get("name", code), "forms": list(e.get("forms", []))}
-                for code, e in raw.get("entities", {}).items()}
-    groups = {name: {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
-              for name, g in raw.get("groups", {}).items()}
+    entities, groups = _places(raw)
     defaults = Config()
     return Config(
         registry=ws.get("registry", defaults.registry),
@@ -375,8 +389,24 @@ def _build(raw: dict) -> Config:
         solver_max_ties=int(solver.get("max_ties", defaults.solver_max_ties)),
         solver_max_component=int(solver.get("max_component", defaults.solver_max_component)),
         solver_jobs=int(solver.get("jobs", defaults.solver_jobs)),
+        builtin_places=raw.get("places", {}).get("builtin", True),
+        subdivisions=tuple(raw.get("places", {}).get("subdivisions", ())),
         entities=entities,
         groups=groups,
         metrics=metrics,
         rules=rules,
     )
+
+
+# An entity code as claims carry it: letters, digits, "_", "." and "-" ("KZ", "KE-30", "unhcr"); a
+# claim about a group joins its members' codes with "+" (checks.schemas.ENTITY).
+ENTITY_CODE = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+
+
+def _places(raw: dict) -> tuple[dict, dict]:
+    """`[entities.*]` and `[groups.*]` of a checked file (names are checked against the gazetteer when it is built)."""
+    entities = {code: {"name": e.get("name", ""), "forms": list(e.get("forms", [])), "parts": list(e.get("parts", []))}
+                for code, e in raw.get("entities", {}).items()}
+    groups = {name: {"members": sorted(g.get("members", [])), "forms": list(g.get("forms", []))}
+              for name, g in raw.get("groups", {}).items()}
+    return entities, groups

@@ -11,7 +11,7 @@ from figcheck.claims.errors import FigcheckError
 # In the order `figcheck --help` lists them: the pipeline first, then the tools around it.
 COMMANDS = (
     "init", "add", "extract", "claims", "show", "check", "reconciled", "baseline", "report", "audit", "verify",
-    "quantities",
+    "quantities", "vocab",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

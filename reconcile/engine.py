@@ -12,6 +12,7 @@ from figcheck.checks.schemas import ClaimVerdict, Finding, FindingClaim, Reconci
 from figcheck.claims.config import Config
 from figcheck.reconcile import wording
 from figcheck.reconcile.components import variables
+from figcheck.reconcile.coverage import Coverage, coverage
 from figcheck.reconcile.fingerprint import fingerprints
 from figcheck.reconcile.links import links
 from figcheck.reconcile.model import Context, Found, Relations
@@ -41,6 +42,7 @@ class Reconciliation:
                     that makes every rule hold. Claims absent from it need no correction.
     reconciled      checks.schemas.Reconciled: one row per quantity, sorted by quantity.
     unsolved        one line per component the solver could not finish (size or time limit).
+    coverage        reconcile.coverage.Coverage: claims checked and why the others were not, per source.
     """
 
     findings: pd.DataFrame
@@ -48,6 +50,7 @@ class Reconciliation:
     verdicts: pd.DataFrame
     reconciled: pd.DataFrame
     unsolved: list[str] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=Coverage.empty)  # which claims the rules could check
 
 
 def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Reconciliation:
@@ -81,6 +84,7 @@ def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Re
         verdicts=ClaimVerdict.validate(verdicts),
         reconciled=Reconciled.validate(reconciled),
         unsolved=unsolved,
+        coverage=coverage(frame),
     )
 
 

@@ -4,7 +4,9 @@ of (entity, metric, scope, period) and given one verdict.
 - supported: the reconciled value or interval meets the figure's interval (within tolerance);
 - contradicted: it does not, and the sources agree (or only one source speaks);
 - disputed: the sources themselves disagree on that quantity, so the draft cannot be settled;
-- unverifiable: nothing in the workspace covers the figure.
+- unverifiable: nothing in the workspace covers the figure; where a source states the same figure
+  but figcheck could not classify one of them (no metric, no entity), the message says which source
+  and line, so the reader knows where to look.
 
 The draft is also checked against itself: its error findings (parts that do not add up, cumulative
 figures that shrink) are tied to the figures they involve.
@@ -58,6 +60,7 @@ class VerifiedFigure(pa.DataFrameModel):
     message: Series[str] = pa.Field(str_length={"min_value": 1})
     findings: Series[str]          # ids of the workspace's error findings that dispute it, ";"-joined
     draft_findings: Series[str]    # ids of the draft's own error findings involving it, ";"-joined
+    stated_in: Series[str]         # for an unverifiable figure, where sources state the same number
 
     class Config:
         coerce = True
@@ -102,6 +105,11 @@ class Verification:
         return {verdict: int(found.get(verdict, 0)) for verdict in VERDICTS}
 
     @property
+    def stated_unclassified(self) -> int:
+        """Unverifiable figures a source states all the same, which figcheck could not classify."""
+        return int(((self.figures["status"] == "unverifiable") & (self.figures["stated_in"] != "")).sum())
+
+    @property
     def has_contradictions(self) -> bool:
         """A figure contradicted by the sources, or a draft whose own figures contradict each other."""
         return bool(self.counts["contradicted"]) or not self.draft_findings.empty
@@ -131,6 +139,7 @@ def verify(draft_claims: pd.DataFrame, workspace, self_check, claims: pd.DataFra
     evidence = _evidence(figures, claims, sources, finding_claims)
     draft_findings, draft_links = _draft_errors(self_check)
     figures["draft_findings"] = _finding_ids_per_figure(figures, draft_links)
+    figures["stated_in"] = _stated_in(figures, claims)
     figures["reference"] = [_reference(row, evidence) for row in figures.itertuples(index=False)]
     said = dict(zip(findings["finding_id"], findings["message"]))
     figures["message"] = [_message(row, evidence, said) for row in figures.itertuples(index=False)]
@@ -355,6 +364,20 @@ def format_interval(lower: float, upper: float, lower_open: bool = False, upper_
     return wording.span(lower, upper)
 
 
+STATED_IN_SHOWN = 3  # places a number is stated that an unverifiable figure's message names
+
+
+def _stated_in(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
+    """For each unverifiable figure, "source 007, line 9; …": the workspace claims of the same kind
+    and value, which figcheck could not tie to the figure's quantity."""
+    unverifiable = figures.loc[figures["status"] == "unverifiable", ["figure", "kind", "value"]]
+    stated = claims.loc[claims["status"] != "rejected", ["kind", "value", "source_id", "line"]]
+    pairs = unverifiable.merge(stated, on=["kind", "value"]).drop_duplicates(["figure", "source_id", "line"])
+    pairs = pairs.sort_values(["figure", "source_id", "line"]).groupby("figure").head(STATED_IN_SHOWN)
+    where = ("source " + pairs["source_id"].astype(str) + ", line " + pairs["line"].astype(str)).groupby(pairs["figure"]).agg("; ".join)
+    return figures["figure"].map(where).astype(object).fillna("").astype(str)
+
+
 def _reference(row, evidence: pd.DataFrame) -> str:
     if row.status == "unverifiable":
         return ""
@@ -375,18 +398,26 @@ def _cited(evidence: pd.DataFrame) -> str:
     return " vs ".join(f"{said} ({where})" for said, where in zip(stated.index, stated["where"]))
 
 
+def _unmatched(row) -> str:
+    """Why an unverifiable figure met no reconciled quantity."""
+    if not row.metric:
+        return "what it counts is not in the workspace's vocabulary"
+    subject = _quantity_words(row.entity, row.metric, row.period_start, row.period_end)
+    if row.scope == "event" and not (row.period_start or row.period_end):
+        return f"it is for one event but gives no date to find it by ({subject})"
+    text = f"no source gives {subject}"
+    if row.elsewhere:
+        text += f"; the sources give it only for {row.elsewhere}"
+    return text
+
+
 def _message(row, evidence: pd.DataFrame, findings: dict[str, str]) -> str:
     said = f"the draft says {row.text if row.qualifier == 'eq' else wording.stated(row.value, row.qualifier)}"
+    if row.status == "unverifiable" and row.stated_in:
+        return f"{said}; a source states this figure ({row.stated_in}), but figcheck could not classify it: {_unmatched(row)}"
     if row.status == "unverifiable":
-        if not row.metric:
-            return f"{said}, but what it counts is not in the workspace's vocabulary"
-        subject = _quantity_words(row.entity, row.metric, row.period_start, row.period_end)
-        if row.scope == "event" and not (row.period_start or row.period_end):
-            return f"{said} for one event but gives no date to find it by ({subject})"
-        text = f"nothing in the workspace covers {subject}"
-        if row.elsewhere:
-            text += f"; the sources give it only for {row.elsewhere}"
-        return text
+        return f"{said}; nothing in the dossier covers it: {_unmatched(row)}"
+
     cited = evidence[evidence["figure"] == row.figure]
     subject = _quantity_words(row.entity, row.metric, row.r_period_start, row.r_period_end)
     if row.status == "disputed":

@@ -17,6 +17,7 @@ from figcheck.claims.atomic import write_atomic
 from figcheck.reports.chart import Chart, entity_charts
 from figcheck.reports.escape import md
 from figcheck.reports.formats.md import summary_table
+from figcheck.reports.formats.text import excerpt
 from figcheck.reports.result import (VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link,
                             source_url)
 
@@ -33,7 +34,7 @@ def _table(rows: list, headers: list[str]) -> str:
 def entity_label(entity: str, config) -> str:
     """The configured name with the code, or the group whose members the code lists."""
     if entity in config.entities:
-        return f"{config.entities[entity]['name']} ({entity})"
+        return f"{config.entities[entity]['name'] or entity} ({entity})"
     for name, group in sorted(config.groups.items()):
         if "+".join(group["members"]) == entity:
             return f"{name} ({entity})"
@@ -88,7 +89,9 @@ def _heading_where(finding, config) -> str:
 
 
 def _summary(result: CheckResult) -> list[str]:
-    lines = ["## Summary", "", summary_table(result), ""]
+    lines = ["## Summary", "", summary_table(result), "",
+             f"Coverage: {md(result.reconciliation.coverage.line())}; the appendix lists the "
+             "figures not checked and why.", ""]
     if result.findings.empty:
         return lines + ["No finding: the claims agree with every rule.", ""]
     rows = [(f"[{n}](#{_finding_anchor(f.finding_id)})", f.severity, "new" if f.new else "known", md(f.rule),
@@ -201,6 +204,25 @@ def _sources(result: CheckResult, report_dir: Path) -> list[str]:
     return lines
 
 
+def _unchecked(result: CheckResult, report_dir: Path) -> list[str]:
+    """The appendix: every figure no rule could check, with why (no metric, no entity, no date)."""
+    covered = result.reconciliation.coverage
+    lines = ["## Appendix: figures not checked", "", f"{md(covered.line())}.", ""]
+    if covered.unchecked.empty:
+        return lines
+    per_source = [(md(source), md(line)) for source, line in covered.source_lines()]
+    lines += [_table(per_source, ["Source", "Coverage"]), ""]
+    paths = dict(zip(result.workspace.sources["source_id"], result.workspace.sources["path"]))
+    shown = covered.unchecked.head(SOURCE_CLAIMS_LIMIT)
+    rows = [(md(c.source_id), f"[{c.line}]({source_link(paths.get(c.source_id, ''), c.line, report_dir)})",
+             md(c.text), md(c.reason), md(c.entity), md(c.metric), md(excerpt(c.quote, c.text)))
+            for c in shown.itertuples(index=False)]
+    lines += [_table(rows, ["Source", "Line", "As written", "Not checked", "Entity", "Metric", "Quote"]), ""]
+    if len(covered.unchecked) > len(shown):
+        lines += [f"{len(covered.unchecked) - len(shown)} more figures not checked: see the claims files.", ""]
+    return lines
+
+
 def contradicted_claims(result: CheckResult) -> set[str]:
     serious = result.findings.loc[result.findings["severity"].isin(CONTRADICTING), "finding_id"]
     return set(result.claims.loc[result.claims["finding_id"].isin(serious), "claim_id"])
@@ -214,7 +236,7 @@ def render_audit(result: CheckResult, report_dir: Path, charts: list[Chart]) -> 
         lines += ["The solver did not finish every group of claims; their verdicts are missing: "
                   + md(", ".join(sorted(result.reconciliation.unsolved))) + ".", ""]
     lines += _summary(result) + _findings(result, report_dir) + _reconciled(result)
-    lines += _charts(charts, workspace.config) + _sources(result, report_dir)
+    lines += _charts(charts, workspace.config) + _sources(result, report_dir) + _unchecked(result, report_dir)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -33,6 +33,8 @@ def summary_line(result: Verification) -> str:
     counts = result.counts
     figures = f"{len(result.figures)} figure{'s' if len(result.figures) != 1 else ''}"
     parts = [f"{counts[v]} {v}" for v in VERDICTS if counts[v]]
+    if result.stated_unclassified:
+        parts[-1] += f" ({result.stated_unclassified} stated in a source, not classified)"
     own = len(result.draft_findings)
     if own:
         parts.append(f"{own} error{'s' if own != 1 else ''} within the draft")
@@ -158,7 +160,7 @@ def _json(result: Verification, draft_text: str, draft_name: str, date: str, not
         "value": json_cell(f.value), "qualifier": f.qualifier, "text": f.text, "unit": f.unit, "quote": f.quote,
         "entity": f.entity, "metric": f.metric, "scope": f.scope, "period_start": f.period_start,
         "period_end": f.period_end, "status": f.status, "reference": f.reference, "message": f.message,
-        "quantity": f.quantity, "sources": _sources(result, f.figure),
+        "quantity": f.quantity, "stated_in": f.stated_in, "sources": _sources(result, f.figure),
         "findings": [{"finding_id": i, "message": m} for i, m in _finding_messages(result.findings, f.findings)],
         "draft_findings": [i for i in f.draft_findings.split(";") if i],
     } for f in result.figures.itertuples(index=False)]

@@ -27,7 +27,7 @@ subset_of = "nowhere"
 
 [rules.agreement]
 metrics = ["total", "missing"]
-entities = ["AA", "AA+BB", "Region"]
+entities = ["AA", "AA+ZZ", "Region"]  # ZZ: no ISO code, nor configured
 tolerance = -0.5
 
 [reliability]
@@ -49,7 +49,7 @@ def test_every_problem_is_reported_at_once_each_with_its_line():
         "figcheck.toml:12: 'metrics.part.scope' must be one of cumulative, event, snapshot, not 'daily'",
         "figcheck.toml:15: 'metrics.other.subset_of' names unknown metric 'nowhere'",
         "figcheck.toml:18: 'rules.agreement.metrics' names unknown metrics: missing",
-        "figcheck.toml:19: 'rules.agreement.entities' names unknown entities: AA+BB",
+        "figcheck.toml:19: 'rules.agreement.entities' names unknown entities: AA+ZZ",
         "figcheck.toml:20: 'rules.agreement.tolerance' must be at least 0, not -0.5",
         "figcheck.toml:23: 'reliability.sources.003' must be at least 0, not -1",
     ]:

@@ -3,7 +3,13 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.reconcile_strategies import reconciled, with_claims
+from figcheck.claims.config import parse_config
+from figcheck.claims.gazetteer import parts
+from tests.reconcile_strategies import CONFIG_TEXT, reconciled, with_claims
+
+
+def claim_entities(result):
+    return result.reconciled.assign(claim_id=result.reconciled["claims_for"].str.split(";")).explode("claim_id")[["claim_id", "entity"]]
 
 
 def figure(entity, value, end="2022", qualifier="eq", source="s1"):
@@ -48,3 +54,40 @@ def test_a_cumulative_group_is_compared_with_each_members_latest_earlier_figure(
     groups = result.findings.loc[result.findings["rule"] == "groups"]
     assert len(groups) == 1
     assert "100 (source s1" in groups["message"].iloc[0] and "500 (source s1" in groups["message"].iloc[0]
+
+
+# A country declared the sum of its provinces (figcheck.toml `[entities.X] parts`).
+PARTS_CONFIG = parse_config(CONFIG_TEXT + """
+[entities.KE]
+parts = ["KE-30", "KE-47"]
+""")
+
+
+def test_provinces_adding_up_to_more_than_their_country_are_flagged():
+    result = reconciled([figure("KE-30", 600), figure("KE-47", 700), figure("KE", 1000, source="s2")], PARTS_CONFIG)
+    assert list(result.findings["rule"]) == ["groups"]
+    roles = result.finding_claims.merge(claim_entities(result), on="claim_id")
+    assert set(zip(roles["role"], roles["entity"])) == {("group", "KE"), ("member", "KE-30"), ("member", "KE-47")}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 1200))
+def test_a_country_is_flagged_exactly_when_its_stated_provinces_do_not_add_up_to_it(a, b, country):
+    result = reconciled([figure("KE-30", a), figure("KE-47", b), figure("KE", country, source="s2")], PARTS_CONFIG)
+    assert ("groups" in set(result.findings["rule"])) == (a + b != country)  # every part stated, tolerance 0
+
+
+def test_a_group_of_provinces_is_a_group_like_any_other():
+    result = reconciled([figure("KE-30", 600), figure("KE-47", 700), figure("KE-30+KE-47", 1000, source="s2")])
+    assert list(result.findings["rule"]) == ["groups"]
+
+
+def test_without_declared_parts_a_country_and_its_provinces_are_not_compared():
+    result = reconciled([figure("KE-30", 600), figure("KE-47", 700), figure("KE", 1000, source="s2")])
+    assert result.findings.empty
+
+
+def test_all_subdivisions_of_a_country_are_its_parts():
+    config = parse_config(CONFIG_TEXT + '[entities.KE]\nparts = ["KE-*"]\n')
+    declared = parts(config)["KE"]
+    assert len(declared) == 47 and "KE-30" in declared and all(code.startswith("KE-") for code in declared)

@@ -1,4 +1,4 @@
-"""Who a figure is about: a gazetteer built from figcheck.toml, and the context it falls back on."""
+"""Who a figure is about: the gazetteer's forms as one pattern, and the context a figure falls back on."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import phrases
+from figcheck.claims.gazetteer import places
 
 # What joins the members of a listed set: "Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan".
 _LIST_JOIN = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)$")
@@ -17,6 +18,7 @@ class Mention:
     start: int
     end: int
     codes: frozenset[str]
+    declared: bool = True  # a place figcheck.toml names, not only the built-in gazetteer
 
     @property
     def entity(self) -> str:
@@ -27,6 +29,7 @@ class Mention:
 class Gazetteer:
     pattern: re.Pattern | None
     codes: dict[str, frozenset[str]]   # form as written -> member codes (one for a country)
+    declared: frozenset[str] = frozenset()  # the forms figcheck.toml gives
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention."""
@@ -34,33 +37,32 @@ class Gazetteer:
             return []
         found: list[Mention] = []
         for m in self.pattern.finditer(text, start, end):
-            codes = self.codes[" ".join(m.group().split())]  # a form may wrap across a line
+            form = " ".join(m.group().split())  # a form may wrap across a line
+            codes, declared = self.codes[form], form in self.declared
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
-                found.append(Mention(last.start, m.end(), last.codes | codes))
+                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared))
                 continue
-            found.append(Mention(m.start(), m.end(), codes))
+            found.append(Mention(m.start(), m.end(), codes, declared))
         return found
 
 
 def build_gazetteer(config: Config) -> Gazetteer:
-    codes: dict[str, frozenset[str]] = {}
-    for code, entity in config.entities.items():
-        for form in [entity["name"], *entity["forms"]]:
-            codes.setdefault(" ".join(form.split()), frozenset([code]))
-    for group in config.groups.values():
-        for form in group["forms"]:
-            codes.setdefault(" ".join(form.split()), frozenset(group["members"]))
-    if not codes:
+    """The workspace's places (figcheck.claims.gazetteer: built-in countries and regions, its own
+    entities and groups first) as one pattern."""
+    known = places(config)
+    if not known.forms:
         return Gazetteer(None, {})
     # Proper names: matched as written, whole words only ("Kazakh" inside "Kazakhstan" is not a match).
-    return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(codes)})(?![\w])"), codes)
+    return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared)
 
 
 def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    """The mention closest to a figure at [start, end); one before it wins a tie."""
+    """The mention closest to a figure at [start, end); one before it wins a tie. Where a workspace
+    declares entities, the places it declares are its subjects: another place named beside one
+    ("returned from Syria") is context, and counts only in sentences that name none of them."""
     best, best_distance = None, None
-    for m in mentions:
+    for m in [m for m in mentions if m.declared] or mentions:
         distance = start - m.end if m.end <= start else m.start - end
         if distance < 0:
             distance = 0

@@ -37,7 +37,7 @@ from figcheck.claims.workspace import Layout
 
 HELP = "extract the numeric claims of every source into the claim store (keeps reviewed rows)"
 CACHE_FILE = "extract-state.json"
-SUMMARY_COLUMNS = ["source_id", "state", "found", "kept", "added", "removed", "stale"]
+SUMMARY_COLUMNS = ["source_id", "state", "found", "kept", "added", "changed", "removed", "stale"]
 CHUNKS_PER_JOB = 4  # enough for the processes to finish close together; each chunk is one validation pass
 MAX_CHUNK = 256     # sources per chunk at most, so a large workspace still shows progress
 
@@ -64,10 +64,10 @@ def run(args) -> int:
     unreadable = summary.attrs.get("unreadable", [])
     if not args.quiet:
         print(tabulate(summary, headers="keys", tablefmt="simple", showindex=False))
-        totals = summary[["found", "kept", "added", "removed", "stale"]].sum()
+        totals = summary[["found", "kept", "added", "changed", "removed", "stale"]].sum()
         skipped = int((summary["state"] == "unchanged").sum())
         print(f"\n{len(summary)} sources ({skipped} unchanged, skipped): {totals['added']} claims added, "
-              f"{totals['removed']} removed, {totals['kept']} reviewed rows kept, {totals['stale']} stale.")
+              f"{totals['changed']} changed, {totals['removed']} removed, {totals['kept']} reviewed rows kept, {totals['stale']} stale.")
         if totals["stale"]:
             print("Stale rows were reviewed against an older version of their source: "
                   "check them in the claims files (column source_sha256).")
@@ -134,7 +134,9 @@ def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
     ids = [row["source_id"] for row in rows]
     hashes = {sid: job.hashes[sid] for sid in ids}
     found = _extract_chunk([(job.texts[sid], row) for sid, row in zip(ids, rows)])
-    merged, counts = merge_store(job.stored[job.stored["source_id"].isin(ids)], found, job.texts, hashes)
+    before = job.stored[job.stored["source_id"].isin(ids)]
+    merged, counts = merge_store(before, found, job.texts, hashes)
+    counts.insert(counts.columns.get_loc("added") + 1, "changed", _changed(before, merged).reindex(counts.index, fill_value=0))
     checked, problems = _checked(merged, hashes, job.texts)
     if problems:
         return _Chunk(counts, [], problems, [], [])
@@ -148,6 +150,14 @@ def _process_chunk(rows: list[dict[str, str]]) -> _Chunk:
         discard([tmp for tmp, _ in staged])
         raise
     return _Chunk(counts, staged, [], checked["claim_id"].tolist(), found.attrs.get("skipped", []))
+
+
+def _changed(before: pd.DataFrame, after: pd.DataFrame) -> pd.Series:
+    """Per source, the claims kept under their id whose extracted fields changed (another entity,
+    metric or period): their digest of the extractor's fields differs."""
+    pairs = after[["claim_id", "source_id", "auto_digest"]].merge(
+        before[["claim_id", "auto_digest"]], on="claim_id", suffixes=("", "_before"))
+    return pairs.loc[pairs["auto_digest"] != pairs["auto_digest_before"]].groupby("source_id").size()
 
 
 def _holds(path: Path, payload: bytes) -> bool:
@@ -238,9 +248,9 @@ def _extract_locked(layout: Layout, jobs: int, progress: bool, force: bool) -> p
             for sid, values in zip(result.counts.index, result.counts.to_numpy().tolist())]
     sizes = stored.groupby("source_id").size()
     stale = stored.groupby("source_id")["stale"].sum()
-    rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
+    rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, 0, int(stale.get(sid, 0))]
              for sid in sources["source_id"] if sid not in hashes]
-    rows += [[sid, "unreadable", 0, 0, 0, 0, 0] for sid in unreadable]
+    rows += [[sid, "unreadable", 0, 0, 0, 0, 0, 0] for sid in unreadable]
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
     summary.attrs["skipped"] = sorted(line for result in results for line in result.skipped)
     summary.attrs["unreadable"] = [unreadable[sid] for sid in sorted(unreadable)]

@@ -138,6 +138,7 @@ def verify_draft(draft: Draft, workspace: Workspace) -> Verification:
     draft_sources = Source.validate(pd.DataFrame([row])).assign(sha256="", path=str(draft.path))
     dossier = reconcile(claims, workspace.sources, config)
     self_check = reconcile(draft_claims, draft_sources, config)
+    draft.notes.append(f"the dossier's coverage: {dossier.coverage.line()}")
     return verify(draft_claims, dossier, self_check, claims, workspace.sources, config)
 
 

@@ -1,5 +1,5 @@
-"""Groups: a group's figure (entity "KG+KZ+TJ+UZ") is at least the sum of its members' figures for
-the same time, and about equal to it when every member is stated. For cumulative counts a member's
+"""Groups: a group's figure (entity "KG+KZ+TJ+UZ", or an entity figcheck.toml declares the sum of
+its `parts`, a country of its provinces) is at least the sum of its members' figures for the same time, and about equal to it when every member is stated. For cumulative counts a member's
 latest earlier figure counts too, since it can only have grown: a later group lower bound above
 older member sums is consistent. Member figures are taken as non-negative."""
 
@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Rule
+from figcheck.claims.gazetteer import parts
 from figcheck.reconcile import wording
 from figcheck.reconcile.intervals import apart
 from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations, whole_minus_parts
@@ -32,12 +33,16 @@ def _memberships(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(groups, members): each group quantity with sum_lower, sum_upper, `complete` (every member
     stated for the same time); each (group qkey, member) with the member quantity compared (qkey_m)."""
     named = ctx.in_scope(rule, ctx.claims.loc[ctx.claims["identified"], _NAMED + list(_SPAN)])
-    is_group = named["entity"].str.contains("+", regex=False).to_numpy()
+    declared = {code: list(members) for code, members in parts(ctx.config).items()}
+    is_group = (named["entity"].str.contains("+", regex=False) | named["entity"].isin(list(declared))).to_numpy()
     groups, singles = named.loc[is_group], named.loc[~is_group]
     # Quantities grouped on integer codes: sorting a million distinct qkey strings is what costs.
     groups = _quantities(groups, pd.factorize(groups["qkey"])[0]).sort_values("qkey").reset_index(drop=True)
     singles = _quantities(singles, pd.factorize(singles["qkey"])[0]).rename(columns={"entity": "member", "qkey": "qkey_m"})
-    listed = (groups.assign(member=groups["entity"].str.split("+"))[_SERIES + ["key_end", "as_of_last"]]
+    members = groups["entity"].str.split("+")
+    if declared:
+        members = members.where(~groups["entity"].isin(list(declared)), groups["entity"].map(declared))
+    listed = (groups.assign(member=members)[_SERIES + ["key_end", "as_of_last"]]
               .explode("member").reset_index(names="group"))
     size = np.bincount(listed["group"], minlength=len(groups))
     listed = listed.drop_duplicates(["group", "member"]).reset_index(drop=True)
