@@ -1,0 +1,146 @@
+"""Score `find_quantities` on the Recognizers-Text English number specs (tests/data/recognizers/).
+
+Every case of NumberModel, NumberRangeModel and PercentModel is run through `find_quantities`; the
+cases listed in out_of_scope.csv (each with its reason) are counted apart. A case passes when:
+
+- NumberModel: the values figcheck reports, in text order, are the spec's values.
+- NumberRangeModel: figcheck's intervals (figures that are not a single point) are the spec's
+  intervals, in order, with their closedness; a point the spec reports ("equal to 170") must be among
+  figcheck's figures. Two conventions are mapped rather than scored: the spec writes a plain range
+  half-open ("between 20 and 30" is [20,30)) where figcheck reads it closed, and an interval with no
+  lower bound may start at 0 in figcheck for a non-negative figure (counts are never negative).
+- PercentModel: the percentages figcheck reports are the spec's values; a spec result without a
+  value ("a small percent") is no figure, so the case passes when figcheck reports none there.
+
+`python benchmarks/score_recognizers.py` prints the pass rates and every failing case.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from figcheck.claims.quantities import find_quantities
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "recognizers"
+SPECS = ("NumberModel", "NumberRangeModel", "PercentModel")
+_INTERVAL = re.compile(r"^([\[(])([^,]*),([^,\])]*)([\])])$")
+
+
+@dataclass(frozen=True)
+class Score:
+    spec: str
+    passed: int
+    in_scope: int
+    out_of_scope: int
+    failures: tuple[tuple[str, str, str], ...]  # input, expected, found
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.in_scope if self.in_scope else 1.0
+
+
+def cases(spec: str) -> list[dict]:
+    return json.loads((DATA / f"{spec}.json").read_text(encoding="utf-8-sig"))
+
+
+def out_of_scope() -> dict[tuple[str, str], str]:
+    """(spec, input) -> reason, from out_of_scope.csv."""
+    with open(DATA / "out_of_scope.csv", newline="", encoding="utf-8") as f:
+        return {(row["spec"], row["input"]): row["reason"] for row in csv.DictReader(f)}
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _same(expected: list[float], found: list[float]) -> bool:
+    return len(expected) == len(found) and all(_close(a, b) for a, b in zip(expected, found))
+
+
+def parse_interval(written: str) -> tuple[float, bool, float, bool]:
+    """"(20,35]" -> (20, True, 35, False): lower, lower_open, upper, upper_open; a missing end is infinite."""
+    m = _INTERVAL.match(written.replace(" ", ""))
+    if not m:
+        raise ValueError(f"not an interval: {written!r}")
+    lower = float(m.group(2)) if m.group(2) else -math.inf
+    upper = float(m.group(3)) if m.group(3) else math.inf
+    return lower, m.group(1) == "(" or math.isinf(lower), upper, m.group(4) == ")" or math.isinf(upper)
+
+
+def _interval_matches(spec: tuple, q: dict) -> bool:
+    lower, lower_open, upper, upper_open = spec
+    if math.isinf(lower):
+        lower_ok = math.isinf(q["lower"]) or (q["lower"] == 0 and q["value"] >= 0)
+    else:
+        lower_ok = _close(lower, q["lower"]) and lower_open == q["lower_open"]
+    plain_range = not lower_open and upper_open and not math.isinf(lower) and not math.isinf(upper)
+    if math.isinf(upper):
+        upper_ok = math.isinf(q["upper"])
+    else:
+        upper_ok = _close(upper, q["upper"]) and (upper_open == q["upper_open"] or plain_range)
+    return lower_ok and upper_ok
+
+
+def _is_point(q: dict) -> bool:
+    return q["lower"] == q["upper"] and q["qualifier"] == "eq"
+
+
+def passes(spec: str, case: dict) -> tuple[bool, str]:
+    """Whether figcheck agrees with one case, and what it found (for the failure list)."""
+    found = find_quantities(case["Input"])
+    results = case["Results"]
+    if spec == "NumberModel":
+        values = [q["value"] for q in found]
+        return _same([float(r["Resolution"]["value"]) for r in results], values), str(values)
+    if spec == "PercentModel":
+        values = [q["value"] for q in found if q["unit_code"] == "percent"]
+        expected = [float(r["Resolution"]["value"].rstrip("%")) for r in results
+                    if r["Resolution"].get("value") not in (None, "null")]
+        return _same(expected, values), str(values)
+    intervals = [parse_interval(r["Resolution"]["value"]) for r in results]
+    ranges = [q for q in found if not _is_point(q)]
+    shown = str([(q["qualifier"], q["lower"], q["upper"], q["lower_open"], q["upper_open"]) for q in found])
+    wanted = [i for i in intervals if i[0] != i[2]]
+    points = [i[0] for i in intervals if i[0] == i[2]]
+    ok = (len(wanted) == len(ranges) and all(_interval_matches(i, q) for i, q in zip(wanted, ranges))
+          and all(any(_is_point(q) and _close(p, q["value"]) for q in found) for p in points))
+    return ok, shown
+
+
+def score(spec: str) -> Score:
+    skipped = out_of_scope()
+    passed = in_scope = excluded = 0
+    failures = []
+    for case in cases(spec):
+        if (spec, case["Input"]) in skipped:
+            excluded += 1
+            continue
+        in_scope += 1
+        ok, found = passes(spec, case)
+        if ok:
+            passed += 1
+        else:
+            expected = [(r["Text"], r["Resolution"].get("value")) for r in case["Results"]]
+            failures.append((case["Input"], str(expected), found))
+    return Score(spec, passed, in_scope, excluded, tuple(failures))
+
+
+def main() -> int:
+    print(f"{'spec':<18} {'passed':>7} {'in scope':>9} {'rate':>6} {'out of scope':>13}")
+    scores = [score(spec) for spec in SPECS]
+    for s in scores:
+        print(f"{s.spec:<18} {s.passed:>7} {s.in_scope:>9} {s.rate:>6.2f} {s.out_of_scope:>13}")
+    for s in scores:
+        for text, expected, found in s.failures:
+            print(f"FAIL {s.spec}: {text!r}\n     expected {expected}\n     found    {found}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
