@@ -20,12 +20,15 @@ class ExclusionPatterns:
     year_before: PhraseTable          # "in 2019", "since 2018"
     identifier_before: PhraseTable    # "resolution 2396", "Article 5", "Day 1", "No. 7", "#3"
     ordinal_suffixes: frozenset[str]
-    fractions: frozenset[str]
     ordinal_words: re.Pattern
     one_not_after: frozenset[str]
     one_not_before: frozenset[str]
     one_word: str
-    scale_words: frozenset[str]
+    era_before: PhraseTable           # "A.D. 800"
+    era_after: re.Pattern             # "500 BC"
+    earliest_year: int
+    name_not: frozenset[str]          # capitalised words that do not name a thing ("Over 300")
+    name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
 
 
 @lru_cache(maxsize=8)
@@ -56,6 +59,13 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
             rf"|{year}-\d{{2}}(?:-\d{{2}})?"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}}))(?![\w])"
         ),
+        # "12 W 45th St", "221 Baker Street": a street address.
+        "street": re.compile(
+            rf"(?<![\w.,])\d+(?:[ \t]+[NSEW]\.?)?(?:[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)){{1,3}}[ \t]+"
+            rf"(?:{phrases([w.capitalize() for w in lang['identifiers']['street_types']])})(?![\w])"
+        ),
+        # "1730 GMT", "0600 hrs": a four-digit clock time.
+        "clock": re.compile(rf"(?<![\w.,])(?:[01]\d|2[0-3])[0-5]\d[ \t]*(?i:{phrases(dates['clock_after'])})(?![\w])"),
         "year_range": re.compile(rf"(?<![\w.,-]){year}[ \t]*[-–/][ \t]*(?:{year}|\d{{2}})(?![\w,.]?\d)"),
         # A dotted time needs a time word after it ("10.30 am"), so "3.45" stays a decimal.
         "time": re.compile(
@@ -76,12 +86,15 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         year_before=PhraseTable.of(dates["year_before"]),
         identifier_before=PhraseTable.of(ids),
         ordinal_suffixes=word_set(nums["ordinal_suffixes"]),
-        fractions=word_set(nums["fractions"]),
         ordinal_words=re.compile(rf"(?i:{phrases(nums['ordinal_words'])}|\w+th)$"),
         one_not_after=word_set(nums["one_not_after"]),
         one_not_before=word_set(nums["one_not_before"]),
         one_word=nums["one_word"],
-        scale_words=word_set(nums["scale_words"]),
+        era_before=PhraseTable.of(dates["era_before"]),
+        era_after=re.compile(rf"(?i:[ \t]*(?:{phrases(dates['era_after'])})(?![\w]))"),
+        earliest_year=int(dates["earliest_year"]),
+        name_not=word_set(lang["identifiers"]["name_not"]),
+        name_stops=word_set(lang["text"]["noun_stops"]),
     )
 
 
@@ -124,12 +137,20 @@ class Spans:
         return ""
 
 
-def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns) -> bool:
-    """A bare four-digit number between 1800 and 2199 after a date word, or followed by no noun."""
-    if not (len(written) == 4 and written.isdigit() and 1800 <= value < 2200):
+def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns,
+            in_range: bool = False) -> bool:
+    """A bare four-digit number between 1800 and 2199 after a date word, or followed by no noun; in a
+    range ("between 1500 and 1800") any number from the earliest year on followed by no noun."""
+    earliest = patterns.earliest_year if in_range else 1800
+    if not (len(written) == 4 and written.isdigit() and earliest <= value < 2200):
         return False
-    return (patterns.year_before.ending(before) is not None
-            or not after_word or not after_word[0].islower())
+    no_noun = not after_word or not after_word[0].islower()
+    return no_noun or (value >= 1800 and patterns.year_before.ending(before) is not None)
+
+
+def is_era_year(text: str, end: int, before: Tail, patterns: ExclusionPatterns) -> bool:
+    """"A.D. 800", "500 BC": an era word makes any number a year."""
+    return patterns.era_before.ending(before) is not None or patterns.era_after.match(text, end) is not None
 
 
 def is_identifier(before: Tail, patterns: ExclusionPatterns) -> bool:
@@ -137,6 +158,32 @@ def is_identifier(before: Tail, patterns: ExclusionPatterns) -> bool:
     if patterns.identifier_before.ending(before) is not None:
         return True
     return before.words[-1:] in (["no."], ["no"]) and patterns.identifier_before.ending(before.without_last(1)) is not None
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;|\n(\[\"“]|\n)[ \t]*$")
+
+
+def is_name(before: str, written: str, next_word: str, counted: bool, patterns: ExclusionPatterns) -> bool:
+    """"Boeing 737", "S&P 500", "iPhone 15", "FTSE 100", "Game 7 of": a bare integer right after a name.
+
+    A word with inner capitals or "&" names a thing unless a counted noun follows ("UNICEF 300 children");
+    a capitalised word that does not open its sentence does when no lowercase word but a stop word follows
+    ("Uzbekistan 126 women" counts women). A number with separators or decimals is never part of a name.
+    """
+    if not written.isdigit() or not before.endswith(" ") or before.endswith("  "):
+        return False
+    stripped = before.rstrip()
+    word = stripped.rsplit(None, 1)[-1] if stripped else ""
+    if not word or not word[0].isalpha() or word.casefold() in patterns.name_not:
+        return False
+    core = word.replace("&", "").replace("-", "")
+    if not core.isalnum():
+        return False
+    if (any(c.isupper() for c in word[1:]) or "&" in word) and len(core) > 1:
+        return not counted
+    if not word[0].isupper() or _SENTENCE_END.search(stripped[:len(stripped) - len(word)]):
+        return False
+    return not next_word[:1].islower() or next_word.casefold() in patterns.name_stops
 
 
 def is_slash_code(text: str, end: int) -> bool:
@@ -149,12 +196,9 @@ def is_ordinal(glued: str, patterns: ExclusionPatterns) -> bool:
     return glued.casefold() in patterns.ordinal_suffixes
 
 
-def is_word_ordinal_or_fraction(hyphen_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
-    """twenty-first, two-thirds, one third."""
-    for w in (hyphen_word, next_word):
-        if w and (w.casefold() in patterns.fractions or (w is hyphen_word and patterns.ordinal_words.search(w))):
-            return True
-    return False
+def is_word_ordinal(hyphen_word: str, patterns: ExclusionPatterns) -> bool:
+    """twenty-first, thirty-fifth."""
+    return bool(hyphen_word) and patterns.ordinal_words.search(hyphen_word) is not None
 
 
 def is_pronoun_one(written: str, previous_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
@@ -165,6 +209,6 @@ def is_pronoun_one(written: str, previous_word: str, next_word: str, patterns: E
             or not next_word[0].isalpha() or next_word.casefold() in patterns.one_not_before)
 
 
-def is_lone_scale_word(written: str, patterns: ExclusionPatterns) -> bool:
-    """"a million", "hundred": a scale word without a number before it."""
-    return written.split()[0].split("-")[0].casefold() in patterns.scale_words
+def is_score(lower: float, upper: float, joined_by_hyphen: bool) -> bool:
+    """"won 3-1", "102-99": two whole numbers joined by a hyphen, the second not above the first."""
+    return joined_by_hyphen and upper <= lower and lower.is_integer() and upper.is_integer()
