@@ -184,6 +184,8 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) ->
     fold = numbers.multiplier.match(text, end)
     if fold:
         return fold.group().lstrip("-"), "multiplier", "", fold.end()
+    if numbers.percent.match(text, end):
+        return "", "", "", end  # "15pc": read as a percentage next
     glued = numbers.glued_word.match(text, end)
     if not glued:
         return "", "", "", end
@@ -207,13 +209,17 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
     skip_to = 0  # the end of the last figure read, or of the second number of a score
     for m in numbers.number.finditer(text):
         digits = m.group("d")
-        start = m.start("d") if digits else m.start("w")
+        start = m.start("d") if digits else m.start("w") if m.group("w") else m.start("fold")
         if start < skip_to or spans.covering(start, m.end()):
             continue  # excluded, or part of the figure just read
         if m.group("cur") and not digits:
             continue
-        reading = (read_number(text, start, m.end("d"), numbers) if digits
-                   else read_number(text, start, None, numbers))
+        if m.group("fold"):  # "sixfold": the number word glued to its suffix
+            low = m.group("fold").casefold()
+            reading = Reading(start, m.end("fold"), numbers.words.get(low) or numbers.scales[low], digits=False)
+        else:
+            reading = (read_number(text, start, m.end("d"), numbers) if digits
+                       else read_number(text, start, None, numbers))
         if reading is None:
             continue
         end = reading.end
@@ -246,7 +252,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             unit, kind, code_of_unit = "m", "other", unit_code("m", code)
         if not digits:
             hyphen = numbers.hyphen_word.match(text, end)
-            if ((not sign_words and ex.is_pronoun_one(written, previous_word, next_word, excl))
+            ratio_next = numbers.ratio_join.match(text, end)
+            if ((not sign_words and not ratio_next and ex.is_pronoun_one(written, previous_word, next_word, excl))
                     or ex.is_word_ordinal(hyphen.group("word") if hyphen else "", excl)):
                 continue
             fold = numbers.multiplier.match(text, end)
@@ -328,6 +335,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if money and kind not in ("percent", "multiplier"):
             kind, unit, currency = "money", money, currency_code(money, code)
             code_of_unit = currency
+        if qualifier == "eq" and found and _converts(found[-1], text, start, end):
+            qualifier = found[-1].qualifier  # "under 150 hp (112 kW)": the conversion is under 112 kW
         if after_qualifier == "closed":
             qualifier = closed(qualifier)
         elif after_qualifier:
@@ -352,7 +361,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             else:
                 noun_start, noun_end, head = _noun_phrase(tokens, units)
                 low = head.casefold()
-                if kind:
+                if kind == "ratio":
+                    unit = head  # "one in three children"
+                elif kind:
                     pass
                 elif low in units.durations:
                     unit, kind, code_of_unit = head, "duration", unit_code(head, code)
@@ -363,13 +374,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                     unit, kind, code_of_unit = head, "other", unit_code(head, code)
                 else:
                     unit = head
-        if not noun_start >= 0 and kind == "money" and not currency:
-            pass
-        # "down 3%", "up 2": a change word signs a figure that counts no noun.
-        if not sign and kind != "count" and not (kind == "" and unit):
-            word = previous_word.casefold()
-            if word in numbers.negative_change:
-                value = -value
+        if not sign and previous_word.casefold() in numbers.negative_change and not _counts_a_noun(tokens, units):
+            value = -value  # "down 3%", "shares were down 3": a fall, unless it counts a noun ("down 3 people")
         if not kind:
             kind = "ratio" if reading.fraction and value < 1 and not unit else "count"
         if kind == "count" and (value % 1 or value < 0):
@@ -398,6 +404,17 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             found.append(q)
         skip_to = end
     return found
+
+
+_CONVERSION_OPEN = re.compile(r"[ \t]*[^\W\d_]{0,12}[.°/]*[ \t]*\($")
+_CONVERSION_CLOSE = re.compile(r"[ \t]*[^\W\d_]{0,12}[.°/]*[ \t]*\)")
+
+
+def _converts(previous: Quantity, text: str, start: int, end: int) -> bool:
+    """"150 hp (112 kW)": a bracketed figure right after a measured one restates it in another unit."""
+    return (previous.kind in ("other", "money") and previous.unit != ""
+            and _CONVERSION_CLOSE.match(text, end) is not None
+            and _CONVERSION_OPEN.match(text[previous.end:start]) is not None)
 
 
 def _next_word(text: str, pos: int) -> str:

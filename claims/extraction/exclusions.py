@@ -167,8 +167,8 @@ def is_name(before: str, written: str, next_word: str, counted: bool, patterns: 
     """"Boeing 737", "S&P 500", "iPhone 15", "FTSE 100", "Game 7 of": a bare integer right after a name.
 
     A word with inner capitals or "&" names a thing unless a counted noun follows ("UNICEF 300 children");
-    a capitalised word that does not open its sentence does when no lowercase word but a stop word follows
-    ("Uzbekistan 126 women" counts women). A number with separators or decimals is never part of a name.
+    a capitalised word that does not open its sentence does when no lowercase word but a stop word or a
+    past tense follows ("Boeing 737 crashed", "Game 7 of"; "Uzbekistan 126 women" counts women). A number with separators or decimals is never part of a name.
     """
     if not written.isdigit() or not before.endswith(" ") or before.endswith("  "):
         return False
@@ -183,7 +183,8 @@ def is_name(before: str, written: str, next_word: str, counted: bool, patterns: 
         return not counted
     if not word[0].isupper() or _SENTENCE_END.search(stripped[:len(stripped) - len(word)]):
         return False
-    return not next_word[:1].islower() or next_word.casefold() in patterns.name_stops
+    low = next_word.casefold()
+    return not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed")
 
 
 def is_slash_code(text: str, end: int) -> bool:

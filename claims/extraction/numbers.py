@@ -55,7 +55,6 @@ class NumberPatterns:
     negative: frozenset[str]
     positive: frozenset[str]
     negative_change: frozenset[str]
-    positive_change: frozenset[str]
     lt_prefixes: frozenset[str]
     glued_word: re.Pattern    # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
@@ -105,7 +104,8 @@ def number_patterns(code: str = "en") -> NumberPatterns:
     opening = re.escape("".join(sorted({p[0] for p in prefixes} | set(SIGNS) | set(VULGAR) | {"."})))
     core = (rf"(?:(?P<pre>(?i:{phrases(nums['lt_prefixes'])}))-)?"
             rf"(?:(?P<cur>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})[ \t]?)?"
-            rf"(?:(?P<sign>[{SIGNS}])[ \t]?)?(?:(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>(?i:\b(?:{article}|{word}\b))))")
+            rf"(?:(?P<sign>[{SIGNS}])[ \t]?)?(?:(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>(?i:\b(?:{article}|{word}\b)))"
+            rf"|(?P<fold>(?i:\b(?:{phrases(nums['words'])})(?=(?:{phrases(nums['multiplier_suffixes'])})\b))))")
     # Not glued to a word, a decimal point, a separator, a slash or a sign before it (Mehr-2, v1.2, +996...);
     # a comma list of numbers ("22,24,26") may follow a comma.
     number = re.compile(
@@ -146,7 +146,6 @@ def number_patterns(code: str = "en") -> NumberPatterns:
         negative=word_set(nums["negative"]),
         positive=word_set(nums["positive"]),
         negative_change=word_set(nums["negative_change"]),
-        positive_change=word_set(nums["positive_change"]),
         lt_prefixes=word_set(nums["lt_prefixes"]),
         glued_word=re.compile(r"°?[A-Za-z]+(?:/[A-Za-z]+)?|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),

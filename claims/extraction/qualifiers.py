@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases
 
-BEFORE = ("gt", "ge", "lt", "le", "approx")
+BEFORE = ("gt", "ge", "lt", "le", "approx", "eq")
 LOWER_BOUNDS = ("gt", "ge")
 UPPER_BOUNDS = ("lt", "le")
 # A comparison sign glued to the word before it ("x>10"): split off so it reads as a word of its own.
