@@ -153,6 +153,12 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
+def before_word(text: str, pos: int) -> str:
+    """The word right before pos, casefolded ("" at a line start)."""
+    words = text[max(0, pos - 24):pos].split()
+    return words[-1].casefold() if words and text[pos - 1:pos].isspace() else ""
+
+
 def _sign(tail: Tail, numbers) -> tuple[int, int]:
     """(-1, 1) for "minus"/"negative", (1, 1) for "plus", (0, 0) without a sign word; the second is the
     number of words the sign takes."""
@@ -218,8 +224,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             low = m.group("fold").casefold()
             reading = Reading(start, m.end("fold"), numbers.words.get(low) or numbers.scales[low], digits=False)
         else:
+            half_alone = not before_word(text, start) in numbers.half_not_after  # not "the first half"
             reading = (read_number(text, start, m.end("d"), numbers) if digits
-                       else read_number(text, start, None, numbers))
+                       else read_number(text, start, None, numbers, half_alone))
         if reading is None:
             continue
         end = reading.end
@@ -322,7 +329,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         qualifier, taken = qualifier_before(tail.without_last(sign_words) if sign_words else tail, quals)
         bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
         if (digits and not kind and upper_value is None and not after_qualifier and not m.group("sign")
-                and not bounded and ex.is_year(value, digits, tail, next_word, excl)):
+                and not bounded and ex.is_year(value, digits, tail, next_word, excl)
+                and not (next_word and is_unit(next_word, code))):  # "1800 GB" is a size
             continue
         if taken == 0 and m.group("pre"):
             qualifier = "lt"  # "sub-5"

@@ -45,10 +45,10 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         # Anchored at word starts, so a long word is not rescanned from each of its letters.
         # Possessive: a word not followed by "@" or "[at]" is not retried from each shorter prefix.
         "address": re.compile(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]++(?:@[\w-]+(?:\.[\w-]+)+|[ \t]*\[at\][ \t]*\S*))"),
-        # +996775987817, (+998 93) 505-05-58, 0800 123 4567, and any run of three or more
+        # +996775987817 (eight digits or more: "+1000.00" is a signed amount), (+998 93) 505-05-58, 0800 123 4567, and any run of three or more
         # hyphenated digit groups (06-80-204-264, an ISBN). Each form opens with "+", "(" or a digit:
         # the lookahead skips every other position at once.
-        "phone": re.compile(r"(?=[+(\d])(?:\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
+        "phone": re.compile(r"(?=[+(\d])(?:\+[ \t]*(?=(?:[ \t().-]*\d){8})\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
                             r"|(?<![\d,.])0\d{2,4}(?:[ \t]\d{2,4}){2,}(?![\d,])"
                             r"|(?<![\d,.-])\d+(?:-\d+){2,}(?![\d-]))"),
         # Dates and times open with a digit or a month: the lookaheads skip other positions at once.
@@ -145,7 +145,9 @@ def is_year(value: float, written: str, before: Tail, after_word: str, patterns:
     if not (len(written) == 4 and written.isdigit() and earliest <= value < 2200):
         return False
     no_noun = not after_word or not after_word[0].islower()
-    return no_noun or (value >= 1800 and patterns.year_before.ending(before) is not None)
+    if in_range:  # "between 1500 and 1800 the": a stop word is no counted noun either
+        return no_noun or after_word.casefold() in patterns.name_stops
+    return no_noun or patterns.year_before.ending(before) is not None
 
 
 def is_era_year(text: str, end: int, before: Tail, patterns: ExclusionPatterns) -> bool:
