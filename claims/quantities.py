@@ -232,14 +232,12 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         end = reading.end
         if spans.covering(start, end):
             continue
-        before = text[max(0, start - _CONTEXT):start]
+        if m.group("sign"):
+            start = m.start("sign")  # "-2.1%": the sign is part of the figure as written
+        # The words before the figure end before its prefix: the currency of "$3bn", the "sub-" of "sub-5".
+        before = text[max(0, m.start() - _CONTEXT):m.start()]
         if "\n" in before:  # a qualifier or a label never reaches over a blank line
             before = _BLANK_LINE.split(before)[-1]
-        if m.group("sign"):
-            start = m.start("sign")
-            before = before[:len(before) - (m.end("sign") - m.start("sign")) - (m.start("d") - m.end("sign"))]
-            if m.group("cur"):
-                before = before[:len(before) - (m.start("sign") - m.start("cur"))]
         tail = tail_before(before)
         previous_word = tail.words[-1].rstrip(_PUNCTUATION) if tail.words and before[-1:].isspace() else ""
         sign, sign_words = _sign(tail, numbers)
