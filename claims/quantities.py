@@ -266,8 +266,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 unit, kind, end = fold.group().lstrip("-"), "multiplier", fold.end()
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
-        if digits and not m.group("cur") and not m.group("sign") and ex.is_name(
-                before, digits, next_word, _counts_a_noun(tokens, units), excl):
+        name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
+        if name and (name == "yes" or not _counts_a_noun(tokens, units)):
             continue
         if ex.is_era_year(text, end, tail, excl):
             continue
@@ -276,7 +276,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         pct = numbers.percent.match(text, end)
         if pct and kind not in ("multiplier", "money") and not unit:
             unit, kind, code_of_unit, end = pct.group().strip(), "percent", PERCENT, pct.end()
-        elif not kind and numbers.percent_before.search(before):
+        elif not kind and "per" in before.casefold() and numbers.percent_before.search(before):
             kind, code_of_unit = "percent", PERCENT
             unit = numbers.percent_before.search(before).group().strip()
         ratio = numbers.ratio_join.match(text, end) if not kind else None

@@ -165,28 +165,27 @@ def is_identifier(before: Tail, patterns: ExclusionPatterns) -> bool:
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|\n(\[\"“]|\n)[ \t]*$")
 
 
-def is_name(before: str, written: str, next_word: str, counted: bool, patterns: ExclusionPatterns) -> bool:
-    """"Boeing 737", "S&P 500", "iPhone 15", "FTSE 100", "Game 7 of": a bare integer right after a name.
-
-    A word with inner capitals or "&" names a thing unless a counted noun follows ("UNICEF 300 children");
-    a capitalised word that does not open its sentence does when no lowercase word but a stop word or a
-    past tense follows ("Boeing 737 crashed", "Game 7 of"; "Uzbekistan 126 women" counts women). A number with separators or decimals is never part of a name.
-    """
+def name_before(before: str, written: str, next_word: str, patterns: ExclusionPatterns) -> str:
+    """Whether a bare integer follows a name: "always" after a word with inner capitals or "&" ("S&P 500",
+    "iPhone 15", "FTSE 100"), "unless counted" when such a word may also count a noun after it
+    ("UNICEF 300 children"), "yes" after a capitalised word that does not open its sentence and is
+    followed by no lowercase word but a stop word or a past tense ("Boeing 737 crashed", "Game 7 of";
+    "Uzbekistan 126 women" counts women), else "". A number with separators or decimals is never a name."""
     if not written.isdigit() or not before.endswith(" ") or before.endswith("  "):
-        return False
+        return ""
     stripped = before.rstrip()
     word = stripped.rsplit(None, 1)[-1] if stripped else ""
     if not word or not word[0].isalpha() or word.casefold() in patterns.name_not:
-        return False
+        return ""
     core = word.replace("&", "").replace("-", "")
     if not core.isalnum():
-        return False
+        return ""
     if (any(c.isupper() for c in word[1:]) or "&" in word) and len(core) > 1:
-        return not counted
+        return "unless counted"
     if not word[0].isupper() or _SENTENCE_END.search(stripped[:len(stripped) - len(word)]):
-        return False
+        return ""
     low = next_word.casefold()
-    return not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed")
+    return "yes" if not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed") else ""
 
 
 def is_slash_code(text: str, end: int) -> bool:

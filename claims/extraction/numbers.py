@@ -103,7 +103,7 @@ def number_patterns(code: str = "en") -> NumberPatterns:
     # skips every other position at once.
     opening = re.escape("".join(sorted({p[0] for p in prefixes} | set(SIGNS) | set(VULGAR) | {"."})))
     core = (rf"(?:(?P<pre>(?i:{phrases(nums['lt_prefixes'])}))-)?"
-            rf"(?:(?P<cur>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})[ \t]?)?"
+            rf"(?:(?=[^\s\d]{{1,5}}[ \t]?[-+−]?\.?\d)(?P<cur>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})[ \t]?)?"
             rf"(?:(?P<sign>[{SIGNS}])[ \t]?)?(?:(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>(?i:\b(?:{article}|{word}\b)))"
             rf"|(?P<fold>(?i:\b(?:{phrases(nums['words'])})(?=(?:{phrases(nums['multiplier_suffixes'])})\b))))")
     # Not glued to a word, a decimal point, a separator, a slash or a sign before it (Mehr-2, v1.2, +996...);
@@ -160,6 +160,9 @@ def digit_value(written: str) -> float:
 
 def _fraction_after_digits(text: str, pos: int, whole: float) -> tuple[float, int, bool]:
     """"3/4", "2 1/4", "2½": the fraction written after digits, as (value, end, is a fraction)."""
+    following = text[pos:pos + 1]
+    if following != "/" and following != " " and following != "\t" and following not in VULGAR:
+        return whole, pos, False
     slash = _SLASH.match(text, pos)
     if slash and whole.is_integer():
         below = int(slash.group(1))
