@@ -68,7 +68,6 @@ class Quantity:
 class UnitPatterns:
     money_before: PhraseTable
     money_after: frozenset[str]
-    money_codes: frozenset[str]   # ISO codes written after a figure count as its currency: "2mil SEK"
     minor_after: frozenset[str]
     age_before: PhraseTable
     age_after: re.Pattern
@@ -85,7 +84,6 @@ def unit_patterns(code: str = "en") -> UnitPatterns:
     return UnitPatterns(
         money_before=PhraseTable.of(lang["money"]["before"]),
         money_after=word_set(lang["money"]["after"]),
-        money_codes=frozenset(c for c in lang["money"]["codes"].values()),
         minor_after=frozenset(lang["money"]["minor_after"]),
         age_before=PhraseTable.of(lang["ages"]["before"]),
         age_after=re.compile(rf"(?i:[ \t]*(?:{phrases(lang['ages']['after'])})(?![\w]))"),
@@ -441,16 +439,13 @@ def _joins_bounds(first: Quantity, second: Quantity, text: str, quals, taken: in
     lower, upper = (first, second) if pair[0] in LOWER_BOUNDS else (second, first)
     if lower.value >= upper.value:
         return False  # "more than 40 and less than 10" are two statements
-    gap_end = second.start - len(before) + len(" ".join(before.split()[:-taken])) if taken else second.start
     words = tail_before(before).words
     qualifier_text = " ".join(words[-taken:])
     gap = text[first.end:second.start]
     at = gap.casefold().rfind(qualifier_text.casefold()) if qualifier_text else -1
     if at < 0:
         return False
-    join = quals.bound_join.fullmatch(gap[:at]) if gap[:at].strip() else None
-    del gap_end
-    return join is not None
+    return bool(gap[:at].strip()) and quals.bound_join.fullmatch(gap[:at]) is not None
 
 
 def _two_bounds(first: Quantity, second: Quantity, text: str) -> Quantity:

@@ -25,7 +25,6 @@ DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 SIGNS = "-+−"
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
-_WORD = re.compile(r"[ \t]*(?:(?P<and>and\b|&)|-[ \t]*|(?P<w>[A-Za-z]+)\b)", re.I)
 # The largest denominator a slash fraction may have: 3/4 and 7/10 are fractions, 9/11 and 24/7 are names.
 MAX_SLASH_DENOMINATOR = 10
 _SLASH = re.compile(r"/(\d{1,2})(?![\d/])")
@@ -55,7 +54,6 @@ class NumberPatterns:
     negative: frozenset[str]
     positive: frozenset[str]
     negative_change: frozenset[str]
-    lt_prefixes: frozenset[str]
     glued_word: re.Pattern    # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
 
@@ -146,7 +144,6 @@ def number_patterns(code: str = "en") -> NumberPatterns:
         negative=word_set(nums["negative"]),
         positive=word_set(nums["positive"]),
         negative_change=word_set(nums["negative_change"]),
-        lt_prefixes=word_set(nums["lt_prefixes"]),
         glued_word=re.compile(r"°?[A-Za-z]+(?:/[A-Za-z]+)?|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),
     )
@@ -389,13 +386,14 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
         if reading.fraction:
             return reading
         scale = patterns.scale.match(text, end)
-        if scale and not scale.group().strip().casefold() in patterns.scales or scale and len(scale.group().strip()) <= 3:
-            factor = (patterns.cased_scales[scale.group("cased").strip()] if scale.group("cased")
-                      else patterns.scales[scale.group().strip().casefold()])
-            if factor >= 1000 or scale.group("cased"):
-                reading.value *= factor
-                reading.scaled, reading.end = factor, scale.end()
-                return reading
+        written_scale = scale.group().strip() if scale else ""
+        # An abbreviation ends the number ("5m", "2.33 k", "1MM"); a scale word may go on ("4 thousand 3 hundred").
+        if scale and (scale.group("cased") or len(written_scale) <= 3):
+            factor = (patterns.cased_scales[written_scale] if scale.group("cased")
+                      else patterns.scales[written_scale.casefold()])
+            reading.value *= factor
+            reading.scaled, reading.end = factor, scale.end()
+            return reading
         toks = _tokens(text, end, patterns, _Token("digits", value, end))
     else:
         toks = _tokens(text, start, patterns)
@@ -406,10 +404,3 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
     return Reading(start, end, parsed.value, parsed.scale, parsed.fraction and parsed.value < 1,
                    digits=digits_end is not None)
 
-
-def word_value(written: str, code: str = "en") -> float | None:
-    """The value of a number in words, or None when the words do not make one number."""
-    reading = read_number(written, 0, None, number_patterns(code))
-    if reading is None or reading.end != len(written.rstrip()):
-        return None
-    return reading.value
