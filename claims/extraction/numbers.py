@@ -17,6 +17,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from figcheck.claims.extraction.language import initials, load_language, phrases, word_set
+from figcheck.claims.extraction.units import currency_symbols
 
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 12,34,567 (Indian grouping) · 1500 ·
 # 1500.5 · .08; not followed by another separator and digit (a code such as 1.2.3 is no number).
@@ -72,17 +73,14 @@ class Reading:
 def currency_prefixes(code: str = "en") -> list[str]:
     """Symbols and codes a currency amount may open with: the language file's, every ISO 4217 code
     and every symbol with a currency sign that price-parser knows."""
-    from price_parser._currencies import CURRENCIES  # the ISO 4217 table price-parser maintains
-
     money = load_language(code)["money"]
     banned = set(money["codes_not"])
     found = set(money["before"])
-    for iso, info in CURRENCIES.items():
-        if iso not in banned and iso.isalpha() and iso.isupper():
+    for written, iso in currency_symbols():
+        if written == iso and iso not in banned and iso.isalpha() and iso.isupper():
             found.add(iso)
-        for symbol in (info["s"], info["sn"], *info.get("sn2", ())):
-            if any(unicodedata.category(c) == "Sc" for c in symbol) and " " not in symbol:
-                found.add(symbol)
+        elif any(unicodedata.category(c) == "Sc" for c in written) and " " not in written:
+            found.add(written)
     return sorted(found)
 
 

@@ -59,18 +59,23 @@ def is_unit(written: str, code: str = "en") -> bool:
     return symbol and low not in not_units and bool(unit_code(written, code))
 
 
+@lru_cache(maxsize=1)
+def currency_symbols() -> tuple[tuple[str, str], ...]:
+    """(written form, ISO 4217 code) for every code and symbol in the table price-parser maintains."""
+    from price_parser._currencies import CURRENCIES
+
+    return tuple((written, iso) for iso, info in CURRENCIES.items()
+                 for written in (iso, info["s"], info["sn"], *info.get("sn2", ())))
+
+
 @lru_cache(maxsize=8)
 def _currency_table(code: str) -> dict[str, str]:
-    from price_parser._currencies import CURRENCIES  # the ISO 4217 table price-parser maintains
-
     table: dict[str, set[str]] = {}
-    for iso, info in CURRENCIES.items():
-        table.setdefault(iso, set()).add(iso)
-        for symbol in (info["s"], info["sn"], *info.get("sn2", ())):
-            table.setdefault(symbol, set()).add(iso)
-    found = {symbol: next(iter(codes)) for symbol, codes in table.items() if len(codes) == 1}
-    found.update({iso: iso for iso in CURRENCIES if iso.isalpha() and iso.isupper() and len(iso) == 3})
-    found.update(load_language(code)["money"]["codes"])
+    for written, iso in currency_symbols():
+        table.setdefault(written, set()).add(iso)
+    found = {written: next(iter(codes)) for written, codes in table.items() if len(codes) == 1}
+    found.update({iso: iso for _, iso in currency_symbols() if iso.isalpha() and iso.isupper() and len(iso) == 3})
+    found.update(load_language(code)["money"]["codes"])  # the language's default for a shared symbol
     return found
 
 
