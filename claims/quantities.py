@@ -265,7 +265,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
         name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
-        if name and (name == "yes" or not _counts_a_noun(tokens, units)):
+        if name and (name == "always" or not _counts_a_noun(tokens, units)):
             continue
         if ex.is_era_year(text, end, tail, excl):
             continue

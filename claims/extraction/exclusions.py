@@ -167,10 +167,10 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;|\n(\[\"“]|\n)[ \t]*$")
 
 def name_before(before: str, written: str, next_word: str, patterns: ExclusionPatterns) -> str:
     """Whether a bare integer follows a name: "always" after a word with inner capitals or "&" ("S&P 500",
-    "iPhone 15", "FTSE 100"), "unless counted" when such a word may also count a noun after it
-    ("UNICEF 300 children"), "yes" after a capitalised word that does not open its sentence and is
-    followed by no lowercase word but a stop word or a past tense ("Boeing 737 crashed", "Game 7 of";
-    "Uzbekistan 126 women" counts women), else "". A number with separators or decimals is never a name."""
+    "iPhone 15 sales", "FTSE 100 companies"); "unless counted" after a capitalised word that does not open
+    its sentence and is followed by no lowercase word but a stop word or a past tense ("Boeing 737
+    crashed", "Game 7 of"), where a counted noun after the number still makes it a figure ("Uzbekistan
+    126 women"); else "". A number with separators or decimals is never part of a name."""
     if not written.isdigit() or not before.endswith(" ") or before.endswith("  "):
         return ""
     stripped = before.rstrip()
@@ -181,11 +181,11 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
     if not core.isalnum():
         return ""
     if (any(c.isupper() for c in word[1:]) or "&" in word) and len(core) > 1:
-        return "unless counted"
+        return "always"
     if not word[0].isupper() or _SENTENCE_END.search(stripped[:len(stripped) - len(word)]):
         return ""
     low = next_word.casefold()
-    return "yes" if not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed") else ""
+    return "unless counted" if not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed") else ""
 
 
 def is_slash_code(text: str, end: int) -> bool:
