@@ -295,6 +295,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 join = numbers.between_join.match(text, end)
         if join:
             hi = _second(text, join.end(), numbers)
+            if hi is not None and hi.digits != reading.digits and join.group().strip() in ("-", "–", "—"):
+                hi = None  # "7-Eleven": a hyphenated range is written in one form
             if hi is not None and not spans.covering(hi.start, hi.end):
                 hyphen = join.group().strip() in ("-", "–", "—")
                 if ex.is_score(value, hi.value, hyphen and digits is not None and hi.digits):
@@ -312,7 +314,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                         continue  # "between 1500 and 1800", "from 2019 to 2021": years
                     upper_value, end = hi_value, hi.end
                     pct = numbers.percent.match(text, end)
-                    if pct and not kind:
+                    if pct and kind in ("", "percent"):  # "2-3%", "between 10% and 20%"
                         unit, kind, code_of_unit, end = pct.group().strip(), "percent", PERCENT, pct.end()
                     elif not unit and digits:
                         glued_unit, glued_kind, glued_code, glued_end = _after_unit(text, end, numbers, units, code)

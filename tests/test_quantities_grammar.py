@@ -320,3 +320,18 @@ def test_a_distractor_beside_a_figure_changes_nothing(n, qualifier, distractor, 
     alone = [(q["value"], q["qualifier"], q["lower"], q["upper"]) for q in find_quantities(sentence)]
     mixed = f"{distractor[0].upper()}{distractor[1:]}. {sentence}" if before else f"{sentence} Then {distractor}."
     assert [(q["value"], q["qualifier"], q["lower"], q["upper"]) for q in find_quantities(mixed)] == alone
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("between 10% and 20% last year", ("10% and 20%", 10, 20, "percent")),
+    ("Inflation of 2-3% is expected", ("2-3%", 2, 3, "percent")),
+    ("Temperatures of 40C were recorded", ("40C", 40, 40, "other")),
+    ("The 100m sprint was won", ("100m", 100, 100, "other")),
+])
+def test_news_forms(text, expected):
+    q = only(text)
+    assert (q["text"], q["lower"], q["upper"], q["kind"]) == expected
+
+
+def test_a_year_after_a_quarter_is_no_figure():
+    assert find_quantities("Q3 2024 revenue rose") == []
