@@ -1,6 +1,6 @@
 """Extraction speed and quality beside quantulum3, CQE and a bare digit scan; `--jobs 2` against `--jobs 1`.
 
-    python benchmarks/bench_extract.py [--generated 100] [--jobs-sources 1000] [--min-time 2] [--cqe-chars 60000]
+    python benchmarks/bench_extract.py [--generated 100] [--jobs-sources 1000] [--min-time 2] [--cqe-chars 100000]
 
 1. Characters per second on the same texts (the bundled dossier, the annotated extraction set,
    generated documents) of figcheck's claim extractor (`figcheck.claims.extract.extract_source`), its
@@ -348,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=int, default=100, help="generated documents in the speed corpus")
     parser.add_argument("--jobs-sources", type=int, default=1000, help="sources for the --jobs comparison (0: skip)")
     parser.add_argument("--min-time", type=float, default=2.0, help="seconds spent per speed measurement, at least")
-    parser.add_argument("--cqe-chars", type=int, default=60_000, help="largest corpus CQE is timed on, in characters")
+    parser.add_argument("--cqe-chars", type=int, default=100_000, help="largest corpus CQE is timed on, in characters")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs-budget", type=float, default=400,
                         help="seconds the --jobs comparison may take, about; fewer sources if needed (0: no limit)")

@@ -14,11 +14,13 @@ cases listed in out_of_scope.csv (each with its reason) are counted apart. A cas
 - PercentModel: the percentages figcheck reports are the spec's values; a spec result without a
   value ("a small percent") is no figure, so the case passes when figcheck reports none there.
 
-`python benchmarks/score_recognizers.py` prints the pass rates and every failing case.
+`python benchmarks/score_recognizers.py` prints the pass rates and every failing case, and refreshes the
+`score_recognizers` section of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import math
@@ -27,9 +29,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from figcheck.claims.quantities import find_quantities
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: make `benchmarks` importable
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "recognizers"
+from tabulate import tabulate  # noqa: E402
+
+from benchmarks import update_results  # noqa: E402
+from figcheck.claims.quantities import find_quantities  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "recognizers"
 SPECS = ("NumberModel", "NumberRangeModel", "PercentModel")
 _INTERVAL = re.compile(r"^([\[(])([^,]*),([^,\])]*)([\])])$")
 
@@ -133,14 +141,22 @@ def score(spec: str) -> Score:
     return Score(spec, passed, in_scope, excluded, tuple(failures))
 
 
-def main() -> int:
-    print(f"{'spec':<18} {'passed':>7} {'in scope':>9} {'rate':>6} {'out of scope':>13}")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
+    args = parser.parse_args(argv)
     scores = [score(spec) for spec in SPECS]
-    for s in scores:
-        print(f"{s.spec:<18} {s.passed:>7} {s.in_scope:>9} {s.rate:>6.2f} {s.out_of_scope:>13}")
+    table = tabulate([[s.spec, s.in_scope, s.out_of_scope, s.passed, f"{s.rate:.2f}"] for s in scores],
+                     headers=["spec", "in scope", "out of scope", "passed", "pass rate"], tablefmt="github")
+    print(table)
     for s in scores:
         for text, expected, found in s.failures:
             print(f"FAIL {s.spec}: {text!r}\n     expected {expected}\n     found    {found}")
+    if not args.no_results:
+        update_results("score_recognizers", "\n".join([
+            "## Number grammar: Recognizers-Text English specs", "",
+            "`python benchmarks/score_recognizers.py`: `find_quantities` on the vendored specs; "
+            "out-of-scope cases in tests/data/recognizers/out_of_scope.csv.", "", table]))
     return 0
 
 
