@@ -248,7 +248,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         written = text[start:end]
         if digits and not reading.fraction and reading.scaled == 1.0:
             unit, kind, code_of_unit, end = _after_unit(text, end, numbers, units, code)
-            if kind == "skip" or ex.is_ordinal(text[reading.end:end], excl):
+            if kind == "skip":
                 continue  # 2nd, 16th; 4G, 3D: an ordinal or a name, not a figure
         elif digits and reading.scaled == 1e6 and text[end - 1:end] == "m" and numbers.metre_after.match(text, end):
             value /= 1e6  # "12m (39ft)", "a 12m wall": metres, not millions

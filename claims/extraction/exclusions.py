@@ -19,7 +19,6 @@ class ExclusionPatterns:
     spans: dict[str, re.Pattern]      # filter name -> pattern whose matches are no figures
     year_before: PhraseTable          # "in 2019", "since 2018"
     identifier_before: PhraseTable    # "resolution 2396", "Article 5", "Day 1", "No. 7", "#3"
-    ordinal_suffixes: frozenset[str]
     ordinal_words: re.Pattern
     one_not_after: frozenset[str]
     one_not_before: frozenset[str]
@@ -85,7 +84,6 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         spans=spans,
         year_before=PhraseTable.of(dates["year_before"]),
         identifier_before=PhraseTable.of(ids),
-        ordinal_suffixes=word_set(nums["ordinal_suffixes"]),
         ordinal_words=re.compile(rf"(?i:{phrases(nums['ordinal_words'])}|\w+th)$"),
         one_not_after=word_set(nums["one_not_after"]),
         one_not_before=word_set(nums["one_not_before"]),
@@ -191,11 +189,6 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
 def is_slash_code(text: str, end: int) -> bool:
     """112/2024, 7/2024, 24/7: a number followed by a slash and digits is a code or a ratio."""
     return text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit()
-
-
-def is_ordinal(glued: str, patterns: ExclusionPatterns) -> bool:
-    """1st, 22nd, 3rd, 4th."""
-    return glued.casefold() in patterns.ordinal_suffixes
 
 
 def is_word_ordinal(hyphen_word: str, patterns: ExclusionPatterns) -> bool:
