@@ -125,7 +125,8 @@ def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
         if start < 0:
             start = s
         end, head = e, word
-        if low in units.durations or low in units.measures or low in units.money_after or _plural(low):
+        if (low in units.durations or low in units.measures or low in units.money_after or _plural(low)
+                or low in units.irregular_plurals):
             break
     return start, end, head
 
@@ -196,7 +197,7 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) ->
     suffix = glued.group()
     if suffix in units.minor_after:
         return suffix, "money", "", glued.end()
-    if is_unit(suffix, code):
+    if is_unit(suffix, code, glued=True):
         return suffix, "other", unit_code(suffix, code), glued.end()
     return "", "skip", "", end
 

@@ -47,16 +47,17 @@ def unit_code(written: str, code: str = "en") -> str:
     return str(unit)
 
 
-def is_unit(written: str, code: str = "en") -> bool:
+def is_unit(written: str, code: str = "en", glued: bool = False) -> bool:
     """A unit written after or against a figure: one of the language's measures, or a symbol pint knows
-    (two or three letters, or inner capitals: "mph", "GB", "kWh"). Longer words pint knows are often
-    plain nouns in text ("points", "cups", "bars"), so those count only when the language lists them."""
+    with a capital ("GB", "kWh") or, glued to the digits, of two or three letters ("70mph"). Other words
+    pint knows are often plain nouns in text ("men", "points", "cups"), so those count only when the
+    language lists them; pint is not asked about them at all."""
     _, not_units, listed = _unit_data(code)
     low = written.casefold()
     if low in listed:
         return True
-    symbol = 2 <= len(written) <= 3 or any(c.isupper() for c in written[1:])
-    return symbol and low not in not_units and bool(unit_code(written, code))
+    symbol = any(c.isupper() for c in written) or (glued and 2 <= len(written) <= 3)
+    return symbol and len(written) >= 2 and low not in not_units and bool(unit_code(written, code))
 
 
 @lru_cache(maxsize=1)
