@@ -169,6 +169,27 @@ def _sign(tail: Tail, numbers) -> tuple[int, int]:
     return 0, 0
 
 
+_CLAUSE_START = re.compile(r"[.!?](?=\s)|[;\n]")  # a sentence end, not the point of "1.2"
+
+
+def _amount_written(text: str, m: re.Match, numbers) -> bool:
+    """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
+    with a separator, a decimal point or a scale word."""
+    digits = m.group("d")
+    return "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None
+
+
+def _change_before(text: str, pos: int, numbers) -> bool:
+    """A change word ("rose", "a rise") earlier in the sentence of a "from X to Y": two figures, not a range."""
+    start = max(0, pos - 120)
+    window = text[start:pos]
+    opening = None
+    for opening in _CLAUSE_START.finditer(window):
+        pass
+    words = (window[opening.end():] if opening else window).casefold().split()
+    return any(w.strip(_PUNCTUATION) in numbers.change_before for w in words)
+
+
 def _second(text: str, pos: int, numbers) -> Reading | None:
     """The figure after a range or ratio word: digits (a currency before them allowed) or words."""
     m = numbers.second.match(text, pos)
@@ -219,6 +240,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             continue  # excluded, or part of the figure just read
         if m.group("cur") and not digits:
             continue
+        if m.group("cur") in numbers.letter_currencies and not _amount_written(text, m, numbers):
+            continue  # "N95", "R2": a code, not naira or rand
         if m.group("fold"):  # "sixfold": the number word glued to its suffix
             low = m.group("fold").casefold()
             reading = Reading(start, m.end("fold"), numbers.words.get(low) or numbers.scales[low], digits=False)
@@ -226,6 +249,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             half_alone = not before_word(text, start) in numbers.half_not_after  # not "the first half"
             reading = (read_number(text, start, m.end("d"), numbers) if digits
                        else read_number(text, start, None, numbers, half_alone))
+        if reading is None and m.group("w") and m.group("w").casefold() in numbers.scales:
+            if numbers.percent.match(text, m.end("w")):  # "the hundred per cent increase"
+                reading = Reading(start, m.end("w"), numbers.scales[m.group("w").casefold()], digits=False)
         if reading is None:
             continue
         end = reading.end
@@ -281,16 +307,16 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         ratio = numbers.ratio_join.match(text, end) if not kind else None
         if ratio:
             below = _second(text, ratio.end(), numbers)
-            if below is not None and 0 < value < below.value and not below.fraction:
+            year = below is not None and ex.is_year(below.value, text[below.start:below.end], Tail([]), "", excl)
+            if below is not None and 0 < value < below.value and not below.fraction and not year:  # not "1,705 in 2023"
                 value, kind, end = value / below.value, "ratio", below.end
                 reading.fraction = True
         join = None
         if kind in ("", "percent", "other") and not reading.fraction:
             join = numbers.range_join.match(text, end)
-            if join and "to" in join.group().casefold() and previous_word.casefold() == "from":
-                verb = tail.words[-2] if len(tail.words) > 1 else ""
-                if verb in numbers.change_before:
-                    join = None
+            if (join and "to" in join.group().casefold() and previous_word.casefold() == "from"
+                    and _change_before(text, m.start(), numbers)):
+                join = None  # "rose from 20 to 30", "a marked rise ...: from 10.5 million to 13.2 million"
             opening = tail.without_last(sign_words).words[-1:] if sign_words else [previous_word.casefold()]
             if not join and opening and opening[0] in numbers.range_open:
                 join = numbers.between_join.match(text, end)
@@ -306,8 +332,11 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 hi_value = hi.value
                 if reading.scaled == 1.0 and hi.scaled > 1.0 and value * hi.scaled <= hi_value:
                     value *= hi.scaled  # "$10 to $15 billion", "four to five thousand": a shared scale
+                lo_text = text[reading.start:reading.end]
+                hi_text = text[hi.start:hi.end]
+                if ex.is_year(reading.value, lo_text, tail, "to", excl) and not (hi_text.isdigit() and len(hi_text) == 4):
+                    hi_value = value  # "in 2023 to 25,330": a year, then a figure of its own
                 if hi_value > value:
-                    lo_text = text[reading.start:reading.end]
                     if (ex.is_year(reading.value, lo_text, tail, "", excl, in_range=True)
                             and ex.is_year(hi_value, text[hi.start:hi.end], tail, _next_word(text, hi.end), excl,
                                            in_range=True)):

@@ -335,3 +335,22 @@ def test_news_forms(text, expected):
 
 def test_a_year_after_a_quarter_is_no_figure():
     assert find_quantities("Q3 2024 revenue rose") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a budget of N27.5 trillion", [(27.5e12, "NGN")]), ("N95 masks and R2 roads", []),
+    ("R1,200 each", [(1200, "ZAR")]), ("a 2.7-billion-dollar plan", [(2.7e9, "USD")]),
+])
+def test_one_letter_currencies_and_hyphenated_scales(text, expected):
+    assert [(q["value"], q["currency"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, values", [
+    ("a marked rise of children: from 10.5 million to 13.2 million – the highest", [10.5e6, 13.2e6]),
+    ("the Senate increased it by N1.2 trillion, moving it from N27.5 trillion to N28.7 trillion.", [1.2e12, 27.5e12, 28.7e12]),
+    ("from 472 in 2023 to 25,330 people", [472, 25330]),
+    ("1,705 in 2023 died", [1705]),
+    ("the hundred per cent increase", [100]),
+])
+def test_changes_and_years_beside_figures(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values

@@ -50,6 +50,7 @@ class NumberPatterns:
     between_join: re.Pattern  # " and " after "between 8,000"
     range_open: frozenset[str]
     change_before: frozenset[str]
+    letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
     ratio_join: re.Pattern    # " in ", " out of " between two figures of a share
     multiplier: re.Pattern    # "fold", "-fold" right after a number
     negative: frozenset[str]
@@ -75,7 +76,7 @@ def currency_prefixes(code: str = "en") -> list[str]:
     and every symbol with a currency sign that price-parser knows."""
     money = load_language(code)["money"]
     banned = set(money["codes_not"])
-    found = set(money["before"])
+    found = set(money["before"]) | set(money["letter_before"])
     for written, iso in currency_symbols():
         if written == iso and iso not in banned and iso.isalpha() and iso.isupper():
             found.add(iso)
@@ -114,7 +115,7 @@ def number_patterns(code: str = "en") -> NumberPatterns:
     spaced_short = [k for k in short_scales if k not in glued_only]
     scale = re.compile(
         rf"(?P<cased>[ \t]?(?:{phrases(cased)}))(?![\w])"
-        rf"|(?i:[ \t]*(?:{phrases(long_scales)})\b|[ \t]*(?:{phrases(spaced_short)})(?![\w])|(?:{phrases(glued_only)})(?![\w]))"
+        rf"|(?i:(?:[ \t]*|-)(?:{phrases(long_scales)})\b|[ \t]*(?:{phrases(spaced_short)})(?![\w])|(?:{phrases(glued_only)})(?![\w]))"
     )
     pct = lang["percent"]
     spelled = [w for w in pct["after"] if w != "%"]
@@ -137,6 +138,7 @@ def number_patterns(code: str = "en") -> NumberPatterns:
         between_join=re.compile(rf"(?i:[ \t]+(?:{phrases(ranges['join'])})[ \t]+)"),
         range_open=word_set(ranges["open"]),
         change_before=word_set(ranges["change_before"]),
+        letter_currencies=frozenset(lang["money"]["letter_before"]),
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
         negative=word_set(nums["negative"]),
@@ -385,10 +387,11 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
             return reading
         scale = patterns.scale.match(text, end)
         written_scale = scale.group().strip() if scale else ""
-        # An abbreviation ends the number ("5m", "2.33 k", "1MM"); a scale word may go on ("4 thousand 3 hundred").
-        if scale and (scale.group("cased") or len(written_scale) <= 3):
+        # An abbreviation ends the number ("5m", "2.33 k", "1MM"), and so does a hyphenated scale word
+        # ("a 2.7-billion-dollar plan"); a spaced scale word may go on ("4 thousand 3 hundred").
+        if scale and (scale.group("cased") or len(written_scale) <= 3 or written_scale.startswith("-")):
             factor = (patterns.cased_scales[written_scale] if scale.group("cased")
-                      else patterns.scales[written_scale.casefold()])
+                      else patterns.scales[written_scale.lstrip("-").casefold()])
             reading.value *= factor
             reading.scaled, reading.end = factor, scale.end()
             return reading
