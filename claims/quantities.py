@@ -394,6 +394,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             elif not kind and hyphen and hyphen.group("word").casefold() in units.durations:
                 unit, kind = hyphen.group("word"), "duration"
                 code_of_unit = unit_code(unit, code)
+            elif not kind and hyphen and hyphen.group("word").casefold() in units.money_after:
+                unit, kind = hyphen.group("word"), "money"  # "a 2.7-billion-dollar plan"
+                currency = code_of_unit = currency_code(unit, code)
             else:
                 noun_start, noun_end, head = _noun_phrase(tokens, units)
                 low = head.casefold()
