@@ -172,6 +172,17 @@ def _sign(tail: Tail, numbers) -> tuple[int, int]:
 _CLAUSE_START = re.compile(r"[.!?](?=\s)|[;\n]")  # a sentence end, not the point of "1.2"
 
 
+def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatterns) -> bool:
+    """"a third term", "one fifth place": a singular ordinal before a noun ranks, it is no fraction
+    ("a third of homes", "two-thirds majority" and "half an hour" are)."""
+    last = text[reading.start:reading.end].split()[-1].split("-")[-1].casefold()
+    if numbers.denominators.get(last, 0) in (0, 2, 4) or last.endswith("s"):
+        return False
+    tokens = _words_after(text, reading.end)
+    word = tokens[0][0] if tokens else ""
+    return word[:1].islower() and word.isalpha() and word.casefold() not in units.noun_stops
+
+
 def _amount_written(text: str, m: re.Match, numbers) -> bool:
     """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
     with a separator, a decimal point or a scale word."""
@@ -252,7 +263,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if reading is None and m.group("w") and m.group("w").casefold() in numbers.scales:
             if numbers.percent.match(text, m.end("w")):  # "the hundred per cent increase"
                 reading = Reading(start, m.end("w"), numbers.scales[m.group("w").casefold()], digits=False)
-        if reading is None:
+        if reading is None or (reading.fraction and not digits and _ordinal_before_noun(text, reading, numbers, units)):
             continue
         end = reading.end
         if spans.covering(start, end):
@@ -357,7 +368,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         qualifier, taken = qualifier_before(tail.without_last(sign_words) if sign_words else tail, quals)
         bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
         if (digits and not kind and upper_value is None and not after_qualifier and not m.group("sign")
-                and not bounded and ex.is_year(value, digits, tail, next_word, excl)
+                and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units))
                 and not (next_word and is_unit(next_word, code))):  # "1800 GB" is a size
             continue
         if taken == 0 and m.group("pre"):
@@ -416,7 +427,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
         if not sign and previous_word.casefold() in numbers.negative_change and not _counts_a_noun(tokens, units):
             value = -value  # "down 3%", "shares were down 3": a fall, unless it counts a noun ("down 3 people")
         if not kind:
-            kind = "ratio" if reading.fraction and value < 1 and not unit else "count"
+            kind = "ratio" if reading.fraction and abs(value) < 1 else "count"
         if kind == "count" and (value % 1 or value < 0):
             kind = "other"
         if kind == "percent" and not 0 <= value <= 100:

@@ -28,6 +28,7 @@ class ExclusionPatterns:
     earliest_year: int
     name_not: frozenset[str]          # capitalised words that do not name a thing ("Over 300")
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
+    year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +73,8 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
             rf"|(?<![\w.])\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?i:{phrases(dates['time_after'])})(?![\w]))"
         ),
         # "1." or "(2)" opening a line, "3.2 Results" numbering a heading; the named group is the number.
+        # "[1]", "[23]": a citation mark.
+        "citation": re.compile(r"\[\d{1,3}\]"),
         "list_number": re.compile(
             r"^[ \t]*(?:[-*•][ \t]+)?(?:(?P<x>\d{1,3}(?:\.\d{1,3})*)[.)]|\((?P<y>\d{1,3})\))[ \t]"
             r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])",
@@ -93,6 +96,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         earliest_year=int(dates["earliest_year"]),
         name_not=word_set(lang["identifiers"]["name_not"]),
         name_stops=word_set(lang["text"]["noun_stops"]),
+        year_determiners=word_set(dates["year_determiners"]),
     )
 
 
@@ -136,16 +140,20 @@ class Spans:
 
 
 def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns,
-            in_range: bool = False) -> bool:
-    """A bare four-digit number between 1800 and 2199 after a date word, or followed by no noun; in a
-    range ("between 1500 and 1800") any number from the earliest year on followed by no noun."""
+            in_range: bool = False, counted: bool = True) -> bool:
+    """A bare four-digit number between 1800 and 2199 after a date word, followed by no noun, or naming
+    a thing rather than counting it: before a noun that is not a plural ("the 2024 budget"), or after a
+    determiner ("their 2025 budgets"). In a range ("between 1500 and 1800") any number from the earliest
+    year on followed by no noun."""
     earliest = patterns.earliest_year if in_range else 1800
     if not (len(written) == 4 and written.isdigit() and earliest <= value < 2200):
         return False
     no_noun = not after_word or not after_word[0].islower()
     if in_range:  # "between 1500 and 1800 the": a stop word is no counted noun either
         return no_noun or after_word.casefold() in patterns.name_stops
-    return no_noun or patterns.year_before.ending(before) is not None
+    named = after_word.isalpha() and after_word.casefold() not in patterns.name_stops and (
+        not counted or before.words[-1:] and before.words[-1] in patterns.year_determiners)
+    return no_noun or named or patterns.year_before.ending(before) is not None
 
 
 def is_era_year(text: str, end: int, before: Tail, patterns: ExclusionPatterns) -> bool:
