@@ -255,7 +255,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             continue  # "N95", "R2": a code, not naira or rand
         if m.group("fold"):  # "sixfold": the number word glued to its suffix
             low = m.group("fold").casefold()
-            reading = Reading(start, m.end("fold"), numbers.words.get(low) or numbers.scales[low], digits=False)
+            reading = Reading(start, m.end("fold"), numbers.words[low] if low in numbers.words else numbers.scales[low],
+                              digits=False)
         else:
             half_alone = not before_word(text, start) in numbers.half_not_after  # not "the first half"
             reading = (read_number(text, start, m.end("d"), numbers) if digits
