@@ -412,10 +412,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             else:
                 noun_start, noun_end, head = _noun_phrase(tokens, units)
                 low = head.casefold()
-                if kind == "ratio":
-                    unit = head  # "one in three children"
-                elif kind:
-                    pass
+                if kind:
+                    unit = head if kind == "ratio" else unit  # "one in three children"
                 elif low in units.durations:
                     unit, kind, code_of_unit = head, "duration", unit_code(head, code)
                 elif low in units.money_after or (head.isupper() and currency_code(head, code)):
@@ -435,11 +433,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             kind = "other"  # "a 150% rise" is a ratio, not a share; "-2.1%" a change
         bounds = interval(value, qualifier, tolerance)
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
-        if upper_value is not None:
-            if qualifier in UPPER_BOUNDS:
+        if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below
+            if qualifier in UPPER_BOUNDS or qualifier == "eq":
                 qualifier = "ge"
-            elif qualifier == "eq" or qualifier == "approx":
-                qualifier = "ge" if qualifier == "eq" else qualifier
             lower, upper, upper_open = value, upper_value, False
             if qualifier in LOWER_BOUNDS:
                 lower_open = qualifier == "gt"
