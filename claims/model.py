@@ -13,7 +13,7 @@ CLAIM_COLUMNS = [
     "lower",          # the interval the claim implies (open/closed follows the qualifier)
     "upper",
     "unit",           # the counted noun or unit as written: children, %, tenge
-    "kind",           # count percent money age duration other
+    "kind",           # count percent money age duration other multiplier ratio
     "entity",         # ISO 3166-1 alpha-2, a group "KG+KZ+TJ+UZ", or a configured subject
     "metric",         # a metric name from figcheck.toml, or empty
     "scope",          # cumulative event snapshot, or empty
@@ -28,7 +28,7 @@ CLAIM_COLUMNS = [
 ]
 
 QUALIFIERS = ("eq", "approx", "gt", "ge", "lt", "le")
-KINDS = ("count", "percent", "money", "age", "duration", "other")
+KINDS = ("count", "percent", "money", "age", "duration", "other", "multiplier", "ratio")
 SCOPES = ("cumulative", "event", "snapshot")
 METHODS = ("auto", "manual")
 STATUSES = ("candidate", "confirmed", "rejected")

@@ -1,9 +1,11 @@
 """Every figure in a plain text, with no workspace vocabulary: the layer under claim extraction.
 
-`find_quantities(text)` returns one dict per figure (line, char_start, char_end, text, value,
-qualifier, lower, upper, unit, kind). Dates, times, phone numbers, addresses, identifiers,
-ordinals and list numbers are left out by the named filters of `figcheck.claims.extraction.exclusions`.
-Spans index the text as given; `text[char_start:char_end]` is always the figure's `text`.
+`find_quantities(text)` returns one dict per figure (QUANTITY_KEYS): where it is, its value, qualifier and
+interval (lower, upper and whether each end is open), its unit as written with pint's unit_code, its
+ISO 4217 currency, and its kind. Dates, times, phone numbers, addresses, identifiers, names with
+numerals, scores, ordinals and list numbers are left out by the named filters of
+`figcheck.claims.extraction.exclusions`. Spans index the text as given; `text[char_start:char_end]` is
+always the figure's `text`. The number grammar is in `numbers`, the qualifiers in `qualifiers`.
 """
 
 from __future__ import annotations
@@ -17,10 +19,14 @@ from itertools import islice
 
 from figcheck.claims.extraction import exclusions as ex
 from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
-from figcheck.claims.extraction.numbers import digit_value, number_patterns, word_value
-from figcheck.claims.extraction.qualifiers import interval, qualifier_after, qualifier_before, qualifier_patterns
+from figcheck.claims.extraction.numbers import Reading, number_patterns, read_number
+from figcheck.claims.extraction.qualifiers import (
+    LOWER_BOUNDS, UPPER_BOUNDS, closed, interval, qualifier_after, qualifier_before, qualifier_patterns, tail_before,
+)
+from figcheck.claims.extraction.units import PERCENT, currency_code, is_unit, unit_code
 
-QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier", "lower", "upper", "unit", "kind")
+QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier", "lower", "upper", "lower_open",
+                 "upper_open", "unit", "unit_code", "currency", "kind")
 DEFAULT_TOLERANCE = 0.05
 _CONTEXT = 48  # characters looked at before a figure: enough for "an estimated", "resolution No."
 _PUNCTUATION = ".,;:!?\"'”’)]"
@@ -41,6 +47,10 @@ class Quantity:
     unit: str
     kind: str
     line: int
+    lower_open: bool
+    upper_open: bool
+    unit_code: str
+    currency: str
     noun_start: int      # the counted noun phrase as written (after the figure, or before "(156)")
     noun_end: int
     parenthesised: bool  # "women (156)": the figure stands in brackets after its noun
@@ -49,7 +59,8 @@ class Quantity:
         return {
             "line": self.line, "char_start": self.start, "char_end": self.end, "text": self.text,
             "value": self.value, "qualifier": self.qualifier, "lower": self.lower, "upper": self.upper,
-            "unit": self.unit, "kind": self.kind,
+            "lower_open": self.lower_open, "upper_open": self.upper_open, "unit": self.unit,
+            "unit_code": self.unit_code, "currency": self.currency, "kind": self.kind,
         }
 
 
@@ -57,12 +68,14 @@ class Quantity:
 class UnitPatterns:
     money_before: PhraseTable
     money_after: frozenset[str]
+    minor_after: frozenset[str]
     age_before: PhraseTable
     age_after: re.Pattern
     durations: frozenset[str]
     measures: frozenset[str]
     noun_stops: frozenset[str]
     copulas: frozenset[str]
+    irregular_plurals: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -71,12 +84,14 @@ def unit_patterns(code: str = "en") -> UnitPatterns:
     return UnitPatterns(
         money_before=PhraseTable.of(lang["money"]["before"]),
         money_after=word_set(lang["money"]["after"]),
+        minor_after=frozenset(lang["money"]["minor_after"]),
         age_before=PhraseTable.of(lang["ages"]["before"]),
         age_after=re.compile(rf"(?i:[ \t]*(?:{phrases(lang['ages']['after'])})(?![\w]))"),
         durations=word_set(lang["durations"]["units"]),
         measures=word_set(lang["measures"]["units"]),
         noun_stops=word_set(lang["text"]["noun_stops"]),
         copulas=word_set(lang["text"]["copulas"]),
+        irregular_plurals=word_set(lang["identifiers"]["irregular_plurals"]),
     )
 
 
@@ -110,7 +125,8 @@ def _noun_phrase(tokens, units: UnitPatterns) -> tuple[int, int, str]:
         if start < 0:
             start = s
         end, head = e, word
-        if low in units.durations or low in units.measures or low in units.money_after or _plural(low):
+        if (low in units.durations or low in units.measures or low in units.money_after or _plural(low)
+                or low in units.irregular_plurals):
             break
     return start, end, head
 
@@ -125,8 +141,97 @@ def _noun_before_bracket(before: str) -> str:
     return word if word[:1].isalpha() and word.replace("-", "").replace("'", "").replace("’", "").isalnum() else ""
 
 
+def _counts_a_noun(tokens, units: UnitPatterns) -> bool:
+    """A plural noun follows the figure ("300 children", "2 men")."""
+    _, _, head = _noun_phrase(tokens, units)
+    low = head.casefold()
+    return bool(head) and (_plural(low) or low in units.irregular_plurals)
+
+
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def before_word(text: str, pos: int) -> str:
+    """The word right before pos, casefolded ("" at a line start)."""
+    words = text[max(0, pos - 24):pos].split()
+    return words[-1].casefold() if words and text[pos - 1:pos].isspace() else ""
+
+
+def _sign(tail: Tail, numbers) -> tuple[int, int]:
+    """(-1, 1) for "minus"/"negative", (1, 1) for "plus", (0, 0) without a sign word; the second is the
+    number of words the sign takes."""
+    word = tail.words[-1] if tail.words else ""
+    if word in numbers.negative:
+        return -1, 1
+    if word in numbers.positive:
+        return 1, 1
+    return 0, 0
+
+
+_CLAUSE_START = re.compile(r"[.!?](?=\s)|[;\n]")  # a sentence end, not the point of "1.2"
+
+
+def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatterns) -> bool:
+    """"a third term", "one fifth place": a singular ordinal before a noun ranks, it is no fraction
+    ("a third of homes", "two-thirds majority" and "half an hour" are)."""
+    last = text[reading.start:reading.end].split()[-1].split("-")[-1].casefold()
+    if numbers.denominators.get(last, 0) in (0, 2, 4) or last.endswith("s"):
+        return False
+    tokens = _words_after(text, reading.end)
+    word = tokens[0][0] if tokens else ""
+    return word[:1].islower() and word.isalpha() and word.casefold() not in units.noun_stops
+
+
+def _amount_written(text: str, m: re.Match, numbers) -> bool:
+    """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
+    with a separator, a decimal point or a scale word."""
+    digits = m.group("d")
+    return "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None
+
+
+def _change_before(text: str, pos: int, numbers) -> bool:
+    """A change word ("rose", "a rise") earlier in the sentence of a "from X to Y": two figures, not a range."""
+    start = max(0, pos - 120)
+    window = text[start:pos]
+    opening = None
+    for opening in _CLAUSE_START.finditer(window):
+        pass
+    words = (window[opening.end():] if opening else window).casefold().split()
+    return any(w.strip(_PUNCTUATION) in numbers.change_before for w in words)
+
+
+def _second(text: str, pos: int, numbers) -> Reading | None:
+    """The figure after a range or ratio word: digits (a currency before them allowed) or words."""
+    m = numbers.second.match(text, pos)
+    if not m or m.group("pre"):
+        return None
+    if m.group("d"):
+        reading = read_number(text, m.start("d"), m.end("d"), numbers)
+    else:
+        reading = read_number(text, m.start("w"), None, numbers, half_alone=False)
+    if reading is not None and m.group("sign") in ("-", "−"):
+        reading.value = -reading.value
+    return reading
+
+
+def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) -> tuple[str, str, str, int]:
+    """A unit glued to the digits ("512GB", "15pc", "212p", "6-fold"): (unit, kind, unit_code, end);
+    kind "skip" when the letters make the figure a name or an ordinal (4G, 2nd)."""
+    fold = numbers.multiplier.match(text, end)
+    if fold:
+        return fold.group().lstrip("-"), "multiplier", "", fold.end()
+    if numbers.percent.match(text, end):
+        return "", "", "", end  # "15pc": read as a percentage next
+    glued = numbers.glued_word.match(text, end)
+    if not glued:
+        return "", "", "", end
+    suffix = glued.group()
+    if suffix in units.minor_after:
+        return suffix, "money", "", glued.end()
+    if is_unit(suffix, code, glued=True):
+        return suffix, "other", unit_code(suffix, code), glued.end()
+    return "", "skip", "", end
 
 
 def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[Quantity]:
@@ -138,66 +243,151 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
     spans = ex.Spans(text, excl)
     lines = line_starts(text)
     found: list[Quantity] = []
+    skip_to = 0  # the end of the last figure read, or of the second number of a score
     for m in numbers.number.finditer(text):
         digits = m.group("d")
-        written = digits or m.group("w")
-        start, end = m.span("d" if digits else "w")
-        if spans.covering(start, end) or (found and start < found[-1].end):
-            continue  # excluded, or the upper end of the range just read
-        before = text[max(0, start - _CONTEXT):start]
+        start = m.start("d") if digits else m.start("w") if m.group("w") else m.start("fold")
+        if start < skip_to or spans.covering(start, m.end()):
+            continue  # excluded, or part of the figure just read
+        if m.group("cur") and not digits:
+            continue
+        if m.group("cur") in numbers.letter_currencies and not _amount_written(text, m, numbers):
+            continue  # "N95", "R2": a code, not naira or rand
+        if m.group("fold"):  # "sixfold": the number word glued to its suffix
+            low = m.group("fold").casefold()
+            reading = Reading(start, m.end("fold"), numbers.words[low] if low in numbers.words else numbers.scales[low],
+                              digits=False)
+        else:
+            half_alone = not before_word(text, start) in numbers.half_not_after  # not "the first half"
+            reading = (read_number(text, start, m.end("d"), numbers) if digits
+                       else read_number(text, start, None, numbers, half_alone))
+        if reading is None and m.group("w") and m.group("w").casefold() in numbers.scales:
+            if numbers.percent.match(text, m.end("w")):  # "the hundred per cent increase"
+                reading = Reading(start, m.end("w"), numbers.scales[m.group("w").casefold()], digits=False)
+        if reading is None or (reading.fraction and not digits and _ordinal_before_noun(text, reading, numbers, units)):
+            continue
+        end = reading.end
+        if spans.covering(start, end):
+            continue
+        if m.group("sign"):
+            start = m.start("sign")  # "-2.1%": the sign is part of the figure as written
+        # The words before the figure end before its prefix: the currency of "$3bn", the "sub-" of "sub-5".
+        before = text[max(0, m.start() - _CONTEXT):m.start()]
         if "\n" in before:  # a qualifier or a label never reaches over a blank line
             before = _BLANK_LINE.split(before)[-1]
-        tail = Tail.of(before)
+        tail = tail_before(before)
         previous_word = tail.words[-1].rstrip(_PUNCTUATION) if tail.words and before[-1:].isspace() else ""
-        unit, kind = "", ""
-        if digits:
-            value = digit_value(digits)
-            glued = numbers.glued_word.match(text, end)
-            scale = numbers.scale.match(text, end)
-            if scale:
-                value *= numbers.scales[scale.group().strip().casefold()]
-                end = scale.end()
-            elif glued:
-                suffix = glued.group()
-                if ex.is_ordinal(suffix, excl) or suffix.casefold() not in units.measures:
-                    continue  # 2nd, 16th; 4G, 3D: a name, not a figure
-                unit, kind = suffix, "other"
-        else:
-            value = word_value(written, code)
-            tokens, tokens_at = _words_after(text, end), end
-            next_word = tokens[0][0] if tokens else ""
+        sign, sign_words = _sign(tail, numbers)
+        if m.group("sign"):
+            sign = -1 if m.group("sign") in "-−" else 1
+        value = reading.value * (-1 if sign < 0 else 1)
+        unit, kind, code_of_unit, currency = "", "", "", ""
+        tokens, tokens_at = _words_after(text, end), end
+        next_word = tokens[0][0] if tokens else ""
+        written = text[start:end]
+        if digits and not reading.fraction and reading.scaled == 1.0:
+            unit, kind, code_of_unit, end = _after_unit(text, end, numbers, units, code)
+            if kind == "skip":
+                continue  # 2nd, 16th; 4G, 3D: an ordinal or a name, not a figure
+        elif digits and reading.scaled == 1e6 and text[end - 1:end] == "m" and numbers.metre_after.match(text, end):
+            value /= 1e6  # "12m (39ft)", "a 12m wall": metres, not millions
+            unit, kind, code_of_unit = "m", "other", unit_code("m", code)
+        if not digits:
             hyphen = numbers.hyphen_word.match(text, end)
-            if (value is None or ex.is_lone_scale_word(written, excl)
-                    or ex.is_pronoun_one(written, previous_word, next_word, excl)
-                    or ex.is_word_ordinal_or_fraction(hyphen.group("word") if hyphen else "", next_word, excl)):
+            ratio_next = numbers.ratio_join.match(text, end)
+            if ((not sign_words and not ratio_next and ex.is_pronoun_one(written, previous_word, next_word, excl))
+                    or ex.is_word_ordinal(hyphen.group("word") if hyphen else "", excl)):
                 continue
-        if (tail.words and ex.is_identifier(tail, excl)) or ex.is_slash_code(text, end):
+            fold = numbers.multiplier.match(text, end)
+            if fold:
+                unit, kind, end = fold.group().lstrip("-"), "multiplier", fold.end()
+        if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
-        upper_end = None
+        name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
+        if name and (name == "always" or not _counts_a_noun(tokens, units)):
+            continue
+        if ex.is_era_year(text, end, tail, excl):
+            continue
+        upper_value = None
+        upper_open = False
         pct = numbers.percent.match(text, end)
-        if pct and not unit:
-            unit, kind, end = pct.group().strip(), "percent", pct.end()
-        elif digits:
-            rng = numbers.range_tail.match(text, end)
-            if not rng and previous_word in numbers.range_open:
-                rng = numbers.between_tail.match(text, end)
-            if rng and not spans.covering(rng.start("hi"), rng.end("hi")):
-                upper_end = digit_value(rng.group("hi"))
-                end = rng.end()
+        if pct and kind not in ("multiplier", "money") and not unit:
+            unit, kind, code_of_unit, end = pct.group().strip(), "percent", PERCENT, pct.end()
+        elif not kind and "per" in before.casefold() and numbers.percent_before.search(before):
+            kind, code_of_unit = "percent", PERCENT
+            unit = numbers.percent_before.search(before).group().strip()
+        ratio = numbers.ratio_join.match(text, end) if not kind else None
+        if ratio:
+            below = _second(text, ratio.end(), numbers)
+            year = below is not None and ex.is_year(below.value, text[below.start:below.end], Tail([]), "", excl)
+            if below is not None and 0 < value < below.value and not below.fraction and not year:  # not "1,705 in 2023"
+                value, kind, end = value / below.value, "ratio", below.end
+                reading.fraction = True
+        join = None
+        if kind in ("", "percent", "other") and not reading.fraction:
+            join = numbers.range_join.match(text, end)
+            if (join and "to" in join.group().casefold() and previous_word.casefold() == "from"
+                    and _change_before(text, m.start(), numbers)):
+                join = None  # "rose from 20 to 30", "a marked rise ...: from 10.5 million to 13.2 million"
+            opening = tail.without_last(sign_words).words[-1:] if sign_words else [previous_word.casefold()]
+            if not join and opening and opening[0] in numbers.range_open:
+                join = numbers.between_join.match(text, end)
+        if join:
+            hi = _second(text, join.end(), numbers)
+            if hi is not None and hi.digits != reading.digits and join.group().strip() in ("-", "–", "—"):
+                hi = None  # "7-Eleven": a hyphenated range is written in one form
+            if hi is not None and not spans.covering(hi.start, hi.end):
+                hyphen = join.group().strip() in ("-", "–", "—")
+                if ex.is_score(value, hi.value, hyphen and digits is not None and hi.digits):
+                    skip_to = hi.end
+                    continue
+                hi_value = hi.value
+                if reading.scaled == 1.0 and hi.scaled > 1.0 and value * hi.scaled <= hi_value:
+                    value *= hi.scaled  # "$10 to $15 billion", "four to five thousand": a shared scale
+                lo_text = text[reading.start:reading.end]
+                hi_text = text[hi.start:hi.end]
+                if ex.is_year(reading.value, lo_text, tail, "to", excl) and not (hi_text.isdigit() and len(hi_text) == 4):
+                    hi_value = value  # "in 2023 to 25,330": a year, then a figure of its own
+                if hi_value > value:
+                    if (ex.is_year(reading.value, lo_text, tail, "", excl, in_range=True)
+                            and ex.is_year(hi_value, text[hi.start:hi.end], tail, _next_word(text, hi.end), excl,
+                                           in_range=True)):
+                        skip_to = hi.end
+                        continue  # "between 1500 and 1800", "from 2019 to 2021": years
+                    upper_value, end = hi_value, hi.end
+                    pct = numbers.percent.match(text, end)
+                    if pct and kind in ("", "percent"):  # "2-3%", "between 10% and 20%"
+                        unit, kind, code_of_unit, end = pct.group().strip(), "percent", PERCENT, pct.end()
+                    elif not unit and digits:
+                        glued_unit, glued_kind, glued_code, glued_end = _after_unit(text, end, numbers, units, code)
+                        if glued_kind in ("other", "money"):
+                            unit, kind, code_of_unit, end = glued_unit, glued_kind, glued_code, glued_end
         after_qualifier, end = qualifier_after(text, end, quals)
-        if digits or end != tokens_at:
+        if end != tokens_at:
             tokens = _words_after(text, end)
         next_word = tokens[0][0] if tokens else ""
-        if digits and not kind and not upper_end and not after_qualifier and ex.is_year(
-                value, digits, tail, next_word, excl):
+        qualifier, taken = qualifier_before(tail.without_last(sign_words) if sign_words else tail, quals)
+        bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
+        if (digits and not kind and upper_value is None and not after_qualifier and not m.group("sign")
+                and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units))
+                and not (next_word and is_unit(next_word, code))):  # "1800 GB" is a size
             continue
-        qualifier = qualifier_before(tail, quals)
-        money = units.money_before.ending(tail)
-        if money and not kind:
-            kind = "money"
-            unit = before.rstrip()[-len(money[0]):]  # the currency as written
-            qualifier = qualifier_before(tail.without_last(money[1]), quals)
-        if after_qualifier:
+        if taken == 0 and m.group("pre"):
+            qualifier = "lt"  # "sub-5"
+        money = m.group("cur") or ""
+        if not money:
+            spaced = units.money_before.ending(tail)
+            if spaced and not kind:
+                money = before.rstrip()[-len(spaced[0]):]  # the currency as written
+                qualifier, taken = qualifier_before(tail.without_last(spaced[1]), quals)
+        if money and kind not in ("percent", "multiplier"):
+            kind, unit, currency = "money", money, currency_code(money, code)
+            code_of_unit = currency
+        if qualifier == "eq" and found and _converts(found[-1], text, start, end):
+            qualifier = found[-1].qualifier  # "under 150 hp (112 kW)": the conversion is under 112 kW
+        if after_qualifier == "closed":
+            qualifier = closed(qualifier)
+        elif after_qualifier:
             qualifier = after_qualifier
         noun_start, noun_end, parenthesised = -1, -1, False
         noun = _noun_before_bracket(before)
@@ -206,45 +396,112 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
             noun_start = start - len(before) + before.rindex(noun)
             noun_end = noun_start + len(noun)
             unit = noun
-        elif not kind or kind == "percent":
+        elif not kind or kind in ("percent", "ratio", "multiplier"):
             hyphen = numbers.hyphen_word.match(text, end)
             age_after = units.age_after.match(text, end)
-            if units.age_before.ending(tail) or age_after:
+            if not kind and (units.age_before.ending(tail) or age_after):
                 kind = "age"
                 if age_after:
                     end = age_after.end()
-            elif hyphen and hyphen.group("word").casefold() in units.durations:
+            elif not kind and hyphen and hyphen.group("word").casefold() in units.durations:
                 unit, kind = hyphen.group("word"), "duration"
+                code_of_unit = unit_code(unit, code)
+            elif not kind and hyphen and hyphen.group("word").casefold() in units.money_after:
+                unit, kind = hyphen.group("word"), "money"  # "a 2.7-billion-dollar plan"
+                currency = code_of_unit = currency_code(unit, code)
             else:
                 noun_start, noun_end, head = _noun_phrase(tokens, units)
                 low = head.casefold()
-                if kind == "percent":
-                    pass
+                if kind:
+                    unit = head if kind == "ratio" else unit  # "one in three children"
                 elif low in units.durations:
-                    unit, kind = head, "duration"
-                elif low in units.money_after:
-                    unit, kind = head, "money"
-                elif low in units.measures:
-                    unit, kind = head, "other"
+                    unit, kind, code_of_unit = head, "duration", unit_code(head, code)
+                elif low in units.money_after or (head.isupper() and currency_code(head, code)):
+                    unit, kind, currency = head, "money", currency_code(head, code)
+                    code_of_unit = currency
+                elif is_unit(head, code):
+                    unit, kind, code_of_unit = head, "other", unit_code(head, code)
                 else:
                     unit = head
+        if not sign and previous_word.casefold() in numbers.negative_change and not _counts_a_noun(tokens, units):
+            value = -value  # "down 3%", "shares were down 3": a fall, unless it counts a noun ("down 3 people")
         if not kind:
-            kind = "count"
-        if kind == "count" and value % 1:
+            kind = "ratio" if reading.fraction and abs(value) < 1 else "count"
+        if kind == "count" and (value % 1 or value < 0):
             kind = "other"
-        if kind == "percent" and value > 100:
-            kind = "other"  # "a 150% rise" is a ratio, not a share
-        lower, upper = interval(value, qualifier, tolerance)
-        if upper_end is not None:
-            qualifier, lower, upper = ("ge" if qualifier == "eq" else qualifier), value, max(upper_end, value)
-            if math.isinf(upper):
-                upper = max(upper_end, value)
-        found.append(Quantity(
+        if kind == "percent" and not 0 <= value <= 100:
+            kind = "other"  # "a 150% rise" is a ratio, not a share; "-2.1%" a change
+        bounds = interval(value, qualifier, tolerance)
+        lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
+        if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below
+            if qualifier in UPPER_BOUNDS or qualifier == "eq":
+                qualifier = "ge"
+            lower, upper, upper_open = value, upper_value, False
+            if qualifier in LOWER_BOUNDS:
+                lower_open = qualifier == "gt"
+        q = Quantity(
             start=start, end=end, text=text[start:end], value=value, qualifier=qualifier,
             lower=lower, upper=upper, unit=unit, kind=kind, line=bisect.bisect_right(lines, start),
             noun_start=noun_start, noun_end=noun_end, parenthesised=parenthesised,
-        ))
+            lower_open=lower_open, upper_open=upper_open, unit_code=code_of_unit, currency=currency,
+        )
+        if found and _joins_bounds(found[-1], q, text, quals, taken, before):
+            found[-1] = _two_bounds(found[-1], q, text)
+        else:
+            found.append(q)
+        skip_to = end
     return found
+
+
+_CONVERSION_OPEN = re.compile(r"[ \t]*[^\W\d_]{0,12}[.°/]*[ \t]*\($")
+_CONVERSION_CLOSE = re.compile(r"[ \t]*[^\W\d_]{0,12}[.°/]*[ \t]*\)")
+
+
+def _converts(previous: Quantity, text: str, start: int, end: int) -> bool:
+    """"150 hp (112 kW)": a bracketed figure right after a measured one restates it in another unit."""
+    return (previous.kind in ("other", "money") and previous.unit != ""
+            and _CONVERSION_CLOSE.match(text, end) is not None
+            and _CONVERSION_OPEN.match(text[previous.end:start]) is not None)
+
+
+def _next_word(text: str, pos: int) -> str:
+    tokens = _words_after(text, pos)
+    return tokens[0][0] if tokens else ""
+
+
+def _joins_bounds(first: Quantity, second: Quantity, text: str, quals, taken: int, before: str) -> bool:
+    """"above 1000 and below 1500", "at most 100 and at least 20": two bounds of one interval, written
+    one after the other with only "and", "," or "but" and the second's qualifier between them."""
+    if taken == 0 or first.kind != second.kind or (first.unit and second.unit and first.unit != second.unit):
+        return False
+    pair = (first.qualifier, second.qualifier)
+    if not ((pair[0] in LOWER_BOUNDS and pair[1] in UPPER_BOUNDS) or (pair[0] in UPPER_BOUNDS and pair[1] in LOWER_BOUNDS)):
+        return False
+    if not (math.isinf(first.upper) or first.lower in (0.0, -math.inf)):
+        return False  # the first is already a two-sided interval
+    lower, upper = (first, second) if pair[0] in LOWER_BOUNDS else (second, first)
+    if lower.value >= upper.value:
+        return False  # "more than 40 and less than 10" are two statements
+    words = tail_before(before).words
+    qualifier_text = " ".join(words[-taken:])
+    gap = text[first.end:second.start]
+    at = gap.casefold().rfind(qualifier_text.casefold()) if qualifier_text else -1
+    if at < 0:
+        return False
+    return bool(gap[:at].strip()) and quals.bound_join.fullmatch(gap[:at]) is not None
+
+
+def _two_bounds(first: Quantity, second: Quantity, text: str) -> Quantity:
+    lower, upper = (first, second) if first.qualifier in LOWER_BOUNDS else (second, first)
+    first.end = second.end
+    first.text = text[first.start:first.end]
+    first.value = lower.value
+    first.qualifier = lower.qualifier
+    first.lower, first.lower_open = lower.lower, lower.lower_open
+    first.upper, first.upper_open = upper.upper, upper.upper_open
+    if not first.unit:
+        first.unit, first.unit_code, first.currency = second.unit, second.unit_code, second.currency
+    return first
 
 
 def find_quantities(text: str, language: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[dict]:

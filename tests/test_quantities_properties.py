@@ -4,6 +4,7 @@ import math
 
 from hypothesis import given, settings, strategies as st
 
+from figcheck.claims.model import KINDS
 from figcheck.claims.quantities import find_quantities
 
 # Text made of the pieces figures and their distractors are made of, so the search goes where bugs hide.
@@ -23,7 +24,7 @@ def test_spans_match_their_text_and_intervals_hold(text):
         assert q["line"] == text.count("\n", 0, q["char_start"]) + 1
         assert q["lower"] <= q["value"] <= q["upper"]
         assert not math.isnan(q["value"])
-        assert q["kind"] in ("count", "percent", "money", "age", "duration", "other")
+        assert q["kind"] in KINDS
         assert q["qualifier"] in ("eq", "approx", "gt", "ge", "lt", "le")
 
 

@@ -19,13 +19,16 @@ class ExclusionPatterns:
     spans: dict[str, re.Pattern]      # filter name -> pattern whose matches are no figures
     year_before: PhraseTable          # "in 2019", "since 2018"
     identifier_before: PhraseTable    # "resolution 2396", "Article 5", "Day 1", "No. 7", "#3"
-    ordinal_suffixes: frozenset[str]
-    fractions: frozenset[str]
     ordinal_words: re.Pattern
     one_not_after: frozenset[str]
     one_not_before: frozenset[str]
     one_word: str
-    scale_words: frozenset[str]
+    era_before: PhraseTable           # "A.D. 800"
+    era_after: re.Pattern             # "500 BC"
+    earliest_year: int
+    name_not: frozenset[str]          # capitalised words that do not name a thing ("Over 300")
+    name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
+    year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
 
 
 @lru_cache(maxsize=8)
@@ -42,10 +45,10 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         # Anchored at word starts, so a long word is not rescanned from each of its letters.
         # Possessive: a word not followed by "@" or "[at]" is not retried from each shorter prefix.
         "address": re.compile(r"(?<![\w.+-])(?:https?://\S+|www\.\S+|[\w.+-]++(?:@[\w-]+(?:\.[\w-]+)+|[ \t]*\[at\][ \t]*\S*))"),
-        # +996775987817, (+998 93) 505-05-58, 0800 123 4567, and any run of three or more
+        # +996775987817 (eight digits or more: "+1000.00" is a signed amount), (+998 93) 505-05-58, 0800 123 4567, and any run of three or more
         # hyphenated digit groups (06-80-204-264, an ISBN). Each form opens with "+", "(" or a digit:
         # the lookahead skips every other position at once.
-        "phone": re.compile(r"(?=[+(\d])(?:\+[ \t]*\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
+        "phone": re.compile(r"(?=[+(\d])(?:\+[ \t]*(?=(?:[ \t().-]*\d){8})\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
                             r"|(?<![\d,.])0\d{2,4}(?:[ \t]\d{2,4}){2,}(?![\d,])"
                             r"|(?<![\d,.-])\d+(?:-\d+){2,}(?![\d-]))"),
         # Dates and times open with a digit or a month: the lookaheads skip other positions at once.
@@ -56,6 +59,13 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
             rf"|{year}-\d{{2}}(?:-\d{{2}})?"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}}))(?![\w])"
         ),
+        # "12 W 45th St", "221 Baker Street": a street address.
+        "street": re.compile(
+            rf"(?<![\w.,])\d+(?:[ \t]+[NSEW]\.?)?(?:[ \t]+(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)){{1,3}}[ \t]+"
+            rf"(?:{phrases([w.capitalize() for w in lang['identifiers']['street_types']])})(?![\w])"
+        ),
+        # "1730 GMT", "0600 hrs": a four-digit clock time.
+        "clock": re.compile(rf"(?<![\w.,])(?:[01]\d|2[0-3])[0-5]\d[ \t]*(?i:{phrases(dates['clock_after'])})(?![\w])"),
         "year_range": re.compile(rf"(?<![\w.,-]){year}[ \t]*[-–/][ \t]*(?:{year}|\d{{2}})(?![\w,.]?\d)"),
         # A dotted time needs a time word after it ("10.30 am"), so "3.45" stays a decimal.
         "time": re.compile(
@@ -63,6 +73,8 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
             rf"|(?<![\w.])\d{{1,2}}(?:[.:]\d{{2}})?[ \t]*(?i:{phrases(dates['time_after'])})(?![\w]))"
         ),
         # "1." or "(2)" opening a line, "3.2 Results" numbering a heading; the named group is the number.
+        # "[1]", "[23]": a citation mark.
+        "citation": re.compile(r"\[\d{1,3}\]"),
         "list_number": re.compile(
             r"^[ \t]*(?:[-*•][ \t]+)?(?:(?P<x>\d{1,3}(?:\.\d{1,3})*)[.)]|\((?P<y>\d{1,3})\))[ \t]"
             r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])",
@@ -75,13 +87,16 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         spans=spans,
         year_before=PhraseTable.of(dates["year_before"]),
         identifier_before=PhraseTable.of(ids),
-        ordinal_suffixes=word_set(nums["ordinal_suffixes"]),
-        fractions=word_set(nums["fractions"]),
         ordinal_words=re.compile(rf"(?i:{phrases(nums['ordinal_words'])}|\w+th)$"),
         one_not_after=word_set(nums["one_not_after"]),
         one_not_before=word_set(nums["one_not_before"]),
         one_word=nums["one_word"],
-        scale_words=word_set(nums["scale_words"]),
+        era_before=PhraseTable.of(dates["era_before"]),
+        era_after=re.compile(rf"(?i:[ \t]*(?:{phrases(dates['era_after'])})(?![\w]))"),
+        earliest_year=int(dates["earliest_year"]),
+        name_not=word_set(lang["identifiers"]["name_not"]),
+        name_stops=word_set(lang["text"]["noun_stops"]),
+        year_determiners=word_set(dates["year_determiners"]),
     )
 
 
@@ -124,12 +139,26 @@ class Spans:
         return ""
 
 
-def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns) -> bool:
-    """A bare four-digit number between 1800 and 2199 after a date word, or followed by no noun."""
-    if not (len(written) == 4 and written.isdigit() and 1800 <= value < 2200):
+def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns,
+            in_range: bool = False, counted: bool = True) -> bool:
+    """A bare four-digit number between 1800 and 2199 after a date word, followed by no noun, or naming
+    a thing rather than counting it: before a noun that is not a plural ("the 2024 budget"), or after a
+    determiner ("their 2025 budgets"). In a range ("between 1500 and 1800") any number from the earliest
+    year on followed by no noun."""
+    earliest = patterns.earliest_year if in_range else 1800
+    if not (len(written) == 4 and written.isdigit() and earliest <= value < 2200):
         return False
-    return (patterns.year_before.ending(before) is not None
-            or not after_word or not after_word[0].islower())
+    no_noun = not after_word or not after_word[0].islower()
+    if in_range:  # "between 1500 and 1800 the": a stop word is no counted noun either
+        return no_noun or after_word.casefold() in patterns.name_stops
+    named = after_word.isalpha() and after_word.casefold() not in patterns.name_stops and (
+        not counted or before.words[-1:] and before.words[-1] in patterns.year_determiners)
+    return no_noun or named or patterns.year_before.ending(before) is not None
+
+
+def is_era_year(text: str, end: int, before: Tail, patterns: ExclusionPatterns) -> bool:
+    """"A.D. 800", "500 BC": an era word makes any number a year."""
+    return patterns.era_before.ending(before) is not None or patterns.era_after.match(text, end) is not None
 
 
 def is_identifier(before: Tail, patterns: ExclusionPatterns) -> bool:
@@ -139,22 +168,40 @@ def is_identifier(before: Tail, patterns: ExclusionPatterns) -> bool:
     return before.words[-1:] in (["no."], ["no"]) and patterns.identifier_before.ending(before.without_last(1)) is not None
 
 
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;|\n(\[\"“]|\n)[ \t]*$")
+
+
+def name_before(before: str, written: str, next_word: str, patterns: ExclusionPatterns) -> str:
+    """Whether a bare integer follows a name: "always" after a word with inner capitals or "&" ("S&P 500",
+    "iPhone 15 sales", "FTSE 100 companies"); "unless counted" after a capitalised word that does not open
+    its sentence and is followed by no lowercase word but a stop word or a past tense ("Boeing 737
+    crashed", "Game 7 of"), where a counted noun after the number still makes it a figure ("Uzbekistan
+    126 women"); else "". A number with separators or decimals is never part of a name."""
+    if not written.isdigit() or not before.endswith(" ") or before.endswith("  "):
+        return ""
+    stripped = before.rstrip()
+    word = stripped.rsplit(None, 1)[-1] if stripped else ""
+    if not word or not word[0].isalpha() or word.casefold() in patterns.name_not:
+        return ""
+    core = word.replace("&", "").replace("-", "")
+    if not core.isalnum():
+        return ""
+    if (any(c.isupper() for c in word[1:]) or "&" in word) and len(core) > 1:
+        return "always"
+    if not word[0].isupper() or _SENTENCE_END.search(stripped[:len(stripped) - len(word)]):
+        return ""
+    low = next_word.casefold()
+    return "unless counted" if not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed") else ""
+
+
 def is_slash_code(text: str, end: int) -> bool:
     """112/2024, 7/2024, 24/7: a number followed by a slash and digits is a code or a ratio."""
     return text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit()
 
 
-def is_ordinal(glued: str, patterns: ExclusionPatterns) -> bool:
-    """1st, 22nd, 3rd, 4th."""
-    return glued.casefold() in patterns.ordinal_suffixes
-
-
-def is_word_ordinal_or_fraction(hyphen_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
-    """twenty-first, two-thirds, one third."""
-    for w in (hyphen_word, next_word):
-        if w and (w.casefold() in patterns.fractions or (w is hyphen_word and patterns.ordinal_words.search(w))):
-            return True
-    return False
+def is_word_ordinal(hyphen_word: str, patterns: ExclusionPatterns) -> bool:
+    """twenty-first, thirty-fifth."""
+    return bool(hyphen_word) and patterns.ordinal_words.search(hyphen_word) is not None
 
 
 def is_pronoun_one(written: str, previous_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
@@ -165,6 +212,6 @@ def is_pronoun_one(written: str, previous_word: str, next_word: str, patterns: E
             or not next_word[0].isalpha() or next_word.casefold() in patterns.one_not_before)
 
 
-def is_lone_scale_word(written: str, patterns: ExclusionPatterns) -> bool:
-    """"a million", "hundred": a scale word without a number before it."""
-    return written.split()[0].split("-")[0].casefold() in patterns.scale_words
+def is_score(lower: float, upper: float, joined_by_hyphen: bool) -> bool:
+    """"won 3-1", "102-99": two whole numbers joined by a hyphen, the second not above the first."""
+    return joined_by_hyphen and upper <= lower and lower.is_integer() and upper.is_integer()

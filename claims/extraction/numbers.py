@@ -1,73 +1,407 @@
-"""Numbers as written: digit forms (separators, decimals, scale words, ranges) and number words.
+"""Numbers as written: digit forms, number words, scale words, fractions and signs, read into one value.
 
-Number words are recognised by the language's word list and valued by text2num, a kept library,
-rather than by a table of our own.
+`read_number(text, pos)` reads the number starting at pos: digits with separators (1,500 · 1 500 ·
+12,34,567 · .08), vulgar and slash fractions (¾, 3/4, 2 1/4), scale words and abbreviations (1.2 billion,
+5m, 13 lakh, 3 dozen, 10 bln), number words with their scales (one hundred and six, three lakh crore),
+word fractions (two-thirds, one and a half, half a million, a dozen). The value of each single number
+word comes from text2num, a kept library; the words, scales and denominators come from the language file.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
 
-from figcheck.claims.extraction.language import initials, load_language, phrases
+from figcheck.claims.extraction.language import initials, load_language, phrases, word_set
+from figcheck.claims.extraction.units import currency_symbols
 
-# 1,500 · 1 500 (space, no-break space, narrow no-break space) · 1500 · 1500.5; not glued to a word,
-# a decimal point or a sign (Mehr-2, v1.2, +996...).
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?![.,]\d)"
+# 1,500 · 1 500 (space, no-break space, narrow no-break space) · 12,34,567 (Indian grouping) · 1500 ·
+# 1500.5 · .08; not followed by another separator and digit (a code such as 1.2.3 is no number).
+DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?!\d))"
+          r"(?:\.\d+(?!\d))?(?!\.\d)(?!,\d{3}(?!\d))|\.\d+(?![.,]?\d)")
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+SIGNS = "-+−"
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
-_SPACES = re.compile(r"\s+")
+# The largest denominator a slash fraction may have: 3/4 and 7/10 are fractions, 9/11 and 24/7 are names.
+MAX_SLASH_DENOMINATOR = 10
+_SLASH = re.compile(r"/(\d{1,2})(?![\d/])")
+_MIXED = re.compile(rf"[ \t]+(\d)/(\d{{1,2}})(?![\d/])|[ \t]*([{VULGAR}])")
 
 
 @dataclass(frozen=True)
 class NumberPatterns:
-    number: re.Pattern        # the master pattern: group "d" digits, group "w" number words
-    scale: re.Pattern         # " billion", "bn" right after digits
-    scales: dict
+    number: re.Pattern        # the master pattern: groups pre, cur, sign, d (digits), w (words)
+    second: re.Pattern        # the same without the look behind: the figure after "-" or "to"
+    words: dict               # number word -> value, from text2num
+    scales: dict              # scale word or abbreviation (casefolded) -> factor
+    cased_scales: dict        # abbreviations that count in this exact case only (MM)
+    scale: re.Pattern         # a scale right after digits: " billion", "bn", " k"
+    denominators: dict        # "third" -> 3
+    articles: frozenset[str]
+    half_not_after: frozenset[str]
+    metre_after: re.Pattern
     percent: re.Pattern
-    range_tail: re.Pattern    # "-18" or "–18" after a number: the upper end of a range
-    between_tail: re.Pattern  # " and 10,000" after "between 8,000": the upper end of a range
+    percent_before: re.Pattern  # "per cent of " before its figure
+    range_join: re.Pattern    # " to ", "-", "~", " through " after a number
+    between_join: re.Pattern  # " and " after "between 8,000"
     range_open: frozenset[str]
-    glued_word: re.Pattern   # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
+    change_before: frozenset[str]
+    letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
+    ratio_join: re.Pattern    # " in ", " out of " between two figures of a share
+    multiplier: re.Pattern    # "fold", "-fold" right after a number
+    negative: frozenset[str]
+    positive: frozenset[str]
+    negative_change: frozenset[str]
+    glued_word: re.Pattern    # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
+
+
+@dataclass(slots=True)
+class Reading:
+    """One number as read: its span, its value, and how it was written."""
+    start: int
+    end: int
+    value: float
+    scaled: float = 1.0       # the scale word's factor, 1 without one (for a scale shared by a range)
+    fraction: bool = False    # a fraction or a share written as one (two-thirds, 3/4)
+    digits: bool = True
+
+
+def currency_prefixes(code: str = "en") -> list[str]:
+    """Symbols and codes a currency amount may open with: the language file's, every ISO 4217 code
+    and every symbol with a currency sign that price-parser knows."""
+    money = load_language(code)["money"]
+    banned = set(money["codes_not"])
+    found = set(money["before"]) | set(money["letter_before"])
+    for written, iso in currency_symbols():
+        if written == iso and iso not in banned and iso.isalpha() and iso.isupper():
+            found.add(iso)
+        elif any(unicodedata.category(c) == "Sc" for c in written) and " " not in written:
+            found.add(written)
+    return sorted(found)
 
 
 @lru_cache(maxsize=8)
 def number_patterns(code: str = "en") -> NumberPatterns:
     lang = load_language(code)
     nums = lang["numbers"]
-    word = f"(?:{phrases(nums['words'])})"
-    words = rf"\b{word}(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+){word})*\b"
-    # A figure opens with a digit or a number word's letter: the lookahead skips other positions at once.
-    number = re.compile(rf"(?=\d|\b(?i:[{initials(nums['words'])}]))(?:(?<![\w.,/@#\\+-])(?P<d>{DIGITS})|(?P<w>(?i:{words})))")
     scales = {k.casefold(): float(v) for k, v in nums["scales"].items()}
+    cased = {k: float(v) for k, v in nums["cased_scales"].items()}
+    denominators = {k.casefold(): float(v) for k, v in nums["denominators"].items()}
+    articles = word_set(nums["article"])
+    word = f"(?:{phrases(nums['words'] + ['half', 'quarter'])})"
+    article = rf"(?:{phrases(nums['article'])})[ \t]+(?=(?:{phrases(list(scales) + list(denominators))})\b)"
+    prefixes = currency_prefixes(code)
+    # A figure opens with a digit, a dot, a sign, a currency or a number word's letter: the lookahead
+    # skips every other position at once.
+    opening = re.escape("".join(sorted({p[0] for p in prefixes} | set(SIGNS) | set(VULGAR) | {"."})))
+    core = (rf"(?:(?P<pre>(?i:{phrases(nums['lt_prefixes'])}))-)?"
+            rf"(?:(?=[^\s\d]{{1,5}}[ \t]?[-+−]?\.?\d)(?P<cur>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})[ \t]?)?"
+            rf"(?:(?P<sign>[{SIGNS}])[ \t]?)?(?:(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>(?i:\b(?:{article}|{word}\b)))"
+            rf"|(?P<fold>(?i:\b(?:{phrases(nums['words'])})(?=(?:{phrases(nums['multiplier_suffixes'])})\b))))")
+    # Not glued to a word, a decimal point, a separator, a slash or a sign before it (Mehr-2, v1.2, +996...);
+    # a comma list of numbers ("22,24,26") may follow a comma.
+    number = re.compile(
+        rf"(?=[\d{opening}]|\b(?i:[{initials(nums['words'] + nums['article'] + nums['lt_prefixes'] + ['half', 'quarter'])}]))"
+        rf"(?<![\w./@#\\+\-−])(?<![\d ],(?=\d{{3}}(?!\d)))(?<![^\d],){core}"
+    )
     long_scales = [k for k in scales if len(k) > 2]
     short_scales = [k for k in scales if len(k) <= 2]
-    scale = re.compile(rf"(?i:[ \t]*(?:{phrases(long_scales)})\b|(?:{phrases(short_scales)})(?![\w]))")
-    # "%" may follow the digits directly; spelled forms need a space: "60 per cent".
-    percent = re.compile(rf"(?i:(?P<p>[ \t]*%|[ \t]+(?:{phrases(w for w in lang['percent']['after'] if w != '%')})\b))")
+    glued_only = [k for k in short_scales if k in word_set(nums["glued_scales"])]
+    spaced_short = [k for k in short_scales if k not in glued_only]
+    scale = re.compile(
+        rf"(?P<cased>[ \t]?(?:{phrases(cased)}))(?![\w])"
+        rf"|(?i:(?:[ \t]*|-)(?:{phrases(long_scales)})\b|[ \t]*(?:{phrases(spaced_short)})(?![\w])|(?:{phrases(glued_only)})(?![\w]))"
+    )
+    pct = lang["percent"]
+    spelled = [w for w in pct["after"] if w != "%"]
+    ranges = lang["ranges"]
     return NumberPatterns(
         number=number,
-        scale=scale,
+        second=re.compile(core),
+        words={w.casefold(): float(text2num(w, code)) for w in nums["words"] if w.casefold() not in scales},
         scales=scales,
-        percent=percent,
-        range_tail=re.compile(rf"[ \t]?[-–][ \t]?(?P<hi>{DIGITS})(?![\w-])"),
-        between_tail=re.compile(rf"(?i:[ \t]+(?:{phrases(lang['ranges']['join'])})[ \t]+)(?P<hi>{DIGITS})(?![\w-])"),
-        range_open=frozenset(w.casefold() for w in lang["ranges"]["open"]),
-        glued_word=re.compile(r"°?[A-Za-z]+|°"),
+        cased_scales=cased,
+        scale=scale,
+        denominators=denominators,
+        articles=articles,
+        half_not_after=word_set(nums["half_not_after"]),
+        metre_after=re.compile(rf"(?i:[ \t]*(?:\(|(?:{phrases(nums['metre_after'])})\b))"),
+        # "%" and "pc" may follow the digits directly; other spelled forms need a space: "60 per cent".
+        percent=re.compile(rf"(?i:(?P<p>[ \t]*%|[ \t]*(?:pc|pct)\b|[ \t]+(?:{phrases(spelled)})\b))"),
+        percent_before=re.compile(rf"(?i:(?<![\w%])(?:{phrases(pct['before'])})[ \t]+)$"),
+        range_join=re.compile(rf"(?i:[ \t]*(?:[-–—~]|(?<=[ \t])(?:{phrases(w for w in ranges['joins'] if w[0].isalpha())})\b)[ \t]*)"),
+        between_join=re.compile(rf"(?i:[ \t]+(?:{phrases(ranges['join'])})[ \t]+)"),
+        range_open=word_set(ranges["open"]),
+        change_before=word_set(ranges["change_before"]),
+        letter_currencies=frozenset(lang["money"]["letter_before"]),
+        ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
+        multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
+        negative=word_set(nums["negative"]),
+        positive=word_set(nums["positive"]),
+        negative_change=word_set(nums["negative_change"]),
+        glued_word=re.compile(r"°?[A-Za-z]+(?:/[A-Za-z]+)?|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),
     )
 
 
 def digit_value(written: str) -> float:
+    if len(written) == 1 and written in VULGAR:
+        return unicodedata.numeric(written)
     return float(_SEPARATORS.sub("", written))
 
 
-def word_value(written: str, code: str = "en") -> float | None:
-    """The value of a number in words, or None when the words do not make one number."""
-    try:
-        return float(text2num(_SPACES.sub(" ", written.casefold()), code))
-    except ValueError:
+def _fraction_after_digits(text: str, pos: int, whole: float) -> tuple[float, int, bool]:
+    """"3/4", "2 1/4", "2½": the fraction written after digits, as (value, end, is a fraction)."""
+    following = text[pos:pos + 1]
+    if following != "/" and following != " " and following != "\t" and following not in VULGAR:
+        return whole, pos, False
+    slash = _SLASH.match(text, pos)
+    if slash and whole.is_integer():
+        below = int(slash.group(1))
+        if 0 < whole < below <= MAX_SLASH_DENOMINATOR:
+            return whole / below, slash.end(), True
+        return whole, pos, False
+    mixed = _MIXED.match(text, pos)
+    if mixed and whole.is_integer():
+        if mixed.group(3):
+            return whole + unicodedata.numeric(mixed.group(3)), mixed.end(), True
+        top, below = int(mixed.group(1)), int(mixed.group(2))
+        if 0 < top < below <= MAX_SLASH_DENOMINATOR:
+            return whole + top / below, mixed.end(), True
+    return whole, pos, False
+
+
+_TOKEN = re.compile(rf"[ \t]*(?:(?P<and>and)\b|(?P<hyphen>-)[ \t]*|(?P<digits>{DIGITS})|(?P<word>[A-Za-z]+)\b)", re.I)
+_MAX_TOKENS = 24
+
+
+@dataclass(slots=True)
+class _Token:
+    kind: str     # number, digits, scale, denominator, article, and, hyphen, of
+    value: float
+    end: int
+    plural: bool = False
+
+
+def _tokens(text: str, pos: int, p: NumberPatterns, first: _Token | None = None) -> list[_Token]:
+    """The number-like tokens from pos on, stopping at the first other word."""
+    found = [first] if first else []
+    while len(found) < _MAX_TOKENS:
+        m = _TOKEN.match(text, pos)
+        if not m:
+            break
+        if m.group("and"):
+            found.append(_Token("and", 0, m.end()))
+        elif m.group("hyphen"):
+            found.append(_Token("hyphen", 0, m.end()))
+        elif m.group("digits"):
+            found.append(_Token("digits", digit_value(m.group("digits")), m.end()))
+        else:
+            low = m.group("word").casefold()
+            if low in p.words and p.words[low] < 100:
+                found.append(_Token("number", p.words[low], m.end()))
+            elif low in p.scales and len(low) > 2:
+                found.append(_Token("scale", p.scales[low], m.end()))
+            elif low in p.denominators:
+                found.append(_Token("denominator", p.denominators[low], m.end(), plural=low.endswith("s")))
+            elif low in p.articles:
+                found.append(_Token("article", 1.0, m.end()))
+            elif low == "of":
+                found.append(_Token("of", 0, m.end()))
+            else:
+                break
+        pos = m.end()
+    return found
+
+
+@dataclass(slots=True)
+class _Parse:
+    value: float
+    next: int           # index of the first token not used
+    scale: float = 1.0  # the last scale word applied
+    fraction: bool = False
+
+
+def _integer(toks: list[_Token], i: int) -> _Parse | None:
+    """Units, tens, hundreds and scales from toks[i]: "one hundred and six", "4 thousand 3 hundred and 21",
+    "three lakh crore". Stops before an "and" that opens a fraction, and never lets "and" join a group
+    that a following scale would not fit ("3 hundred and 2 hundred" is two numbers)."""
+    total = current = 0.0
+    small = 0.0          # the units-and-tens just read, for "twenty one" and "two dozens"
+    prev = ""            # kind of the previous token
+    last_scale = last_big = 0.0
+    best: _Parse | None = None
+    before_and: _Parse | None = None  # the reading before the last "and", for a rollback
+    scales_seen = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind in ("number", "digits"):
+            v = t.value
+            if prev in ("number", "hyphen"):
+                if not (t.kind == "number" and small >= 20 and small % 10 == 0 and small < 100 and 0 < v < 10):
+                    break
+                small += v
+            elif prev == "digits" or (prev and v == 0) or (prev == "and" and current % 100):
+                break
+            elif prev == "scale" and current and (t.kind == "digits" or current % 100):
+                break
+            else:
+                small = v
+            current += v
+            prev = t.kind
+        elif t.kind == "article":
+            if prev or i + 1 >= n or toks[i + 1].kind != "scale":
+                break
+            current, small, prev = 1.0, 1.0, "number"
+            i += 1
+            continue
+        elif t.kind == "hyphen":
+            if prev != "number" or not (small >= 20 and small % 10 == 0):
+                break
+            prev = "hyphen"
+            i += 1
+            continue
+        elif t.kind == "scale":
+            f = t.value
+            lone = prev == "" and i + 1 < n and toks[i + 1].kind == "scale"  # "hundred thousand"
+            if (prev not in ("number", "digits", "scale") and not lone) or (prev == "scale" and f <= last_scale):
+                break
+            if lone:
+                current = small = 1.0
+            if f < 100:  # a dozen multiplies the small number before it
+                if prev == "scale":
+                    break
+                current += small * (f - 1)
+            elif f == 100:
+                if current >= 100 and (prev != "digits" or current != small):
+                    if before_and:
+                        return before_and
+                    break
+                current *= 100
+            elif prev == "scale" and last_scale > 100:  # "three lakh crore"
+                total, current = (total + current) * f, 0.0
+            else:
+                if total and f >= last_big:  # "one thousand two thousand" is two numbers
+                    if before_and:
+                        return before_and
+                    break
+                total, current, last_big = total + current * f, 0.0, f
+            last_scale = f
+            scales_seen += 1
+            prev = "scale"
+        elif t.kind == "and":
+            if not (prev == "scale" or (prev == "number" and last_scale)):
+                break  # "and" joins a group to a scale: "one hundred and six", never "8,000 and 10,000"
+            if _fraction(toks, i + 1) is not None:
+                break
+            before_and = best
+            prev = "and"
+            i += 1
+            continue
+        else:
+            break
+        i += 1
+        if prev in ("number", "digits", "scale"):
+            best = _Parse(total + current, i, last_scale or 1.0)
+    if best is not None and toks[0].kind == "scale" and scales_seen < 2:
+        return None  # a lone scale word ("hundred", "thousand") is not a figure
+    return best
+
+
+def _fraction(toks: list[_Token], i: int) -> _Parse | None:
+    """"a third", "two-thirds", "three quarters", "one - fourth", "twenty fifths": a numerator word and a
+    denominator that agrees with it in number ("two millionth" is no fraction)."""
+    if i + 1 >= len(toks) or toks[i].kind not in ("article", "number"):
         return None
+    j = i + 1
+    if toks[j].kind == "hyphen":
+        j += 1
+    if j >= len(toks) or toks[j].kind != "denominator":
+        return None
+    top = toks[i].value
+    if top <= 0 or (top == 1) == toks[j].plural and toks[j].value not in (2, 4):
+        return None
+    if toks[i].kind == "article" and toks[j].plural:
+        return None
+    return _Parse(top / toks[j].value, j + 1, fraction=True)
+
+
+def _scaled_fraction(toks: list[_Token], part: _Parse) -> _Parse:
+    """"half a million", "quarter million", "two thirds of a million", "half a dozen": a fraction of a scale."""
+    j = part.next
+    if j < len(toks) and toks[j].kind == "of":
+        j += 1
+    if j < len(toks) and toks[j].kind == "article":
+        j += 1
+    if j < len(toks) and toks[j].kind == "scale" and j > part.next or (j < len(toks) and toks[j].kind == "scale"):
+        return _Parse(part.value * toks[j].value, j + 1, toks[j].value, fraction=False)
+    return part
+
+
+def _parse(toks: list[_Token], half_alone: bool) -> _Parse | None:
+    """The longest number the tokens open with."""
+    if not toks:
+        return None
+    first = toks[0]
+    fraction = _fraction(toks, 0)
+    if fraction is not None:
+        return _scaled_fraction(toks, fraction)
+    if first.kind == "denominator" and first.value in (2, 4) and not first.plural:
+        # "half million", "quarter million"; a lone "half" ("more than half")
+        scaled = _scaled_fraction(toks, _Parse(1 / first.value, 1, fraction=True))
+        if scaled.fraction and not (half_alone and first.value == 2):
+            return None
+        return scaled
+    whole = _integer(toks, 0)
+    if whole is None:
+        return None
+    j = whole.next
+    if j < len(toks) and toks[j].kind == "and":
+        part = _fraction(toks, j + 1)
+        if part is not None:
+            if whole.scale >= 1000:  # "three million and a half" is three and a half million
+                return _Parse(whole.value + part.value * whole.scale, part.next, whole.scale)
+            mixed = _Parse(whole.value + part.value, part.next, fraction=True)
+            k = mixed.next
+            if whole.scale == 1.0 and k < len(toks) and toks[k].kind == "scale" and toks[k].value >= 1000:
+                return _Parse(mixed.value * toks[k].value, k + 1, toks[k].value)  # "five and a half million"
+            return mixed
+    return whole
+
+
+def read_number(text: str, start: int, digits_end: int | None, patterns: NumberPatterns,
+                half_alone: bool = True) -> Reading | None:
+    """The number that opens at start: digits ending at digits_end, or words when digits_end is None."""
+    if digits_end is not None:
+        written = text[start:digits_end]
+        value = digit_value(written)
+        value, end, fraction = _fraction_after_digits(text, digits_end, value)
+        reading = Reading(start, end, value, fraction=fraction or written in VULGAR)
+        if reading.fraction:
+            return reading
+        scale = patterns.scale.match(text, end)
+        written_scale = scale.group().strip() if scale else ""
+        # An abbreviation ends the number ("5m", "2.33 k", "1MM"), and so does a hyphenated scale word
+        # ("a 2.7-billion-dollar plan"); a spaced scale word may go on ("4 thousand 3 hundred").
+        if scale and (scale.group("cased") or len(written_scale) <= 3 or written_scale.startswith("-")):
+            factor = (patterns.cased_scales[written_scale] if scale.group("cased")
+                      else patterns.scales[written_scale.lstrip("-").casefold()])
+            reading.value *= factor
+            reading.scaled, reading.end = factor, scale.end()
+            return reading
+        toks = _tokens(text, end, patterns, _Token("digits", value, end))
+    else:
+        toks = _tokens(text, start, patterns)
+    parsed = _parse(toks, half_alone)
+    if parsed is None:
+        return None
+    end = toks[parsed.next - 1].end
+    return Reading(start, end, parsed.value, parsed.scale, parsed.fraction and parsed.value < 1,
+                   digits=digits_end is not None)
+

@@ -1,4 +1,4 @@
-"""Qualifiers ("more than", "about", a trailing "+") and the interval each one implies."""
+"""Qualifiers ("more than", "about", ">=", a trailing "+") and the interval each one implies."""
 
 from __future__ import annotations
 
@@ -9,48 +9,80 @@ from functools import lru_cache
 
 from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases
 
-BEFORE = ("gt", "ge", "lt", "le", "approx")
+BEFORE = ("gt", "ge", "lt", "le", "approx", "eq")
+LOWER_BOUNDS = ("gt", "ge")
+UPPER_BOUNDS = ("lt", "le")
+# A comparison sign glued to the word before it ("x>10"): split off so it reads as a word of its own.
+_GLUED_SIGN = re.compile(r"(?<=\w)(?=[<>≤≥]=?[ \t]*$)")
 
 
 @dataclass(frozen=True)
 class QualifierPatterns:
     before: PhraseTable  # phrase -> qualifier, for the words right before a figure
     after: re.Pattern    # anchored at the end of a figure; the group name is the qualifier
+    bound_join: re.Pattern  # "and", ",", "but" between the two bounds of one interval
 
 
 @lru_cache(maxsize=8)
 def qualifier_patterns(code: str = "en") -> QualifierPatterns:
-    q = load_language(code)["qualifiers"]
-    after = f"(?P<ge>{phrases(q['ge_after'])})|(?P<le>{phrases(q['le_after'])})"
+    lang = load_language(code)
+    q = lang["qualifiers"]
+    nums = lang["numbers"]
+    after = (f"(?P<ge>{phrases(q['ge_after'])})|(?P<le>{phrases(q['le_after'])})"
+             f"|(?P<closed>{phrases(q['closed_after'])})")
+    # Not when a figure follows: "200 or greater than 190" bounds the 190, not the 200.
+    figure_next = rf"[ \t]*(?:[-+−]?[\d.]|(?i:(?:{phrases(nums['words'] + nums['article'])})\b))"
     return QualifierPatterns(
         before=PhraseTable({phrase: name for name in BEFORE for phrase in q[name]}),
-        after=re.compile(rf"(?i:[ \t]*(?:{after})(?![\w]))"),
+        after=re.compile(rf"(?i:[ \t]*(?:{after})(?![\w])(?![ \t]*(?:than|to)?{figure_next}))"),
+        bound_join=re.compile(rf"(?i:[ \t]*(?:{phrases(q['bound_joins'])})[ \t]*)"),
     )
 
 
-def qualifier_before(tail: Tail, patterns: QualifierPatterns) -> str:
-    """The qualifier the words before a figure end with ("more than", "~"), or "eq"."""
+def tail_before(before: str) -> Tail:
+    """The words before a figure, a glued comparison sign split off ("x>" -> "x", ">")."""
+    return Tail.of(_GLUED_SIGN.sub(" ", before))
+
+
+def qualifier_before(tail: Tail, patterns: QualifierPatterns) -> tuple[str, int]:
+    """The qualifier the words before a figure end with ("more than", "~", ">=") and how many words
+    it takes, or ("eq", 0)."""
     found = patterns.before.ending(tail)
-    return found[0] if found else "eq"
+    return found if found else ("eq", 0)
 
 
 def qualifier_after(text: str, end: int, patterns: QualifierPatterns) -> tuple[str, int]:
-    """A qualifier written right after a figure ("1500 +", "50 or more") and where it ends."""
+    """A qualifier written right after a figure ("1500 +", "50 or more", "or equal to") and where it ends;
+    "closed" closes the bound written before the figure ("more than 5000 or equal to")."""
     m = patterns.after.match(text, end)
     if not m:
         return "", end
     return m.lastgroup, m.end()
 
 
-def interval(value: float, qualifier: str, tolerance: float) -> tuple[float, float]:
-    """The values a figure allows: gt 2100 -> (2100, inf); approx v -> v ± tolerance·v; eq -> (v, v).
+def closed(qualifier: str) -> str:
+    """"more than 5000 or equal to" is ge: the bound with its end included."""
+    return {"gt": "ge", "lt": "le"}.get(qualifier, qualifier)
 
-    Figures are never negative here (a minus sign is not read), so below-bounds start at 0.
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lower: float
+    upper: float
+    lower_open: bool
+    upper_open: bool
+
+
+def interval(value: float, qualifier: str, tolerance: float) -> Interval:
+    """The values a figure allows: gt 2100 -> (2100, inf); approx v -> v ± tolerance·|v|; eq -> [v, v].
+
+    A below-bound of a positive figure starts at 0: the counts and amounts it bounds are not negative.
     """
-    if qualifier in ("gt", "ge"):
-        return value, math.inf
-    if qualifier in ("lt", "le"):
-        return 0.0, value
+    if qualifier in LOWER_BOUNDS:
+        return Interval(value, math.inf, qualifier == "gt", True)
+    if qualifier in UPPER_BOUNDS:
+        return Interval(0.0 if value > 0 else -math.inf, value, value <= 0, qualifier == "lt")
     if qualifier == "approx":
-        return value - tolerance * value, value + tolerance * value
-    return value, value
+        spread = tolerance * abs(value)
+        return Interval(value - spread, value + spread, False, False)
+    return Interval(value, value, False, False)

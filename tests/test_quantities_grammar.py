@@ -1,0 +1,365 @@
+"""The number grammar of find_quantities, group by group: each with examples and a property test
+(a number rendered in a supported form reads back to its value and interval)."""
+
+import math
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from figcheck.claims.extraction.language import load_language
+from figcheck.claims.quantities import find_quantities
+
+LANG = load_language("en")
+
+
+def only(text: str) -> dict:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+# ---- units written against the number ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, unit, code", [
+    ("a 512GB phone", 512, "GB", "gigabyte"), ("at 70mph on", 70, "mph", "mile_per_hour"),
+    ("a 300 km stretch", 300, "km", "kilometer"), ("150 hp engines", 150, "hp", "horsepower"),
+    ("a wall 12m (39ft) high", 12, "m", "meter"),
+])
+def test_units_against_the_number(text, value, unit, code):
+    q = find_quantities(text)[0]
+    assert (q["value"], q["unit"], q["unit_code"], q["kind"]) == (value, unit, code, "other")
+
+
+def test_the_same_unit_written_two_ways_shares_its_code():
+    assert only("10 km away")["unit_code"] == only("10 kilometres away")["unit_code"] == "kilometer"
+
+
+@pytest.mark.parametrize("text", ["5G networks", "a 3D printer", "4WD cars", "the 90s"])
+def test_glued_letters_that_name_things_are_no_units(text):
+    assert find_quantities(text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 10_000), st.sampled_from(["km", "kg", "GB", "mph", "kW", "MW", "ha"]), st.booleans())
+def test_a_unit_glued_or_spaced_reads_back(n, unit, spaced):
+    q = only(f"a {n}{' ' if spaced else ''}{unit} figure")
+    assert (q["value"], q["unit"], q["kind"]) == (n, unit, "other") and q["unit_code"]
+
+
+# ---- currency prefixes and suffixes -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("US$2.7b in loans", 2.7e9, "USD"), ("USD25m for schools", 25e6, "USD"), ("£8m grant", 8e6, "GBP"),
+    ("RM17.90 each", 17.9, "MYR"), ("$A41.3m deal", 41.3e6, "AUD"), ("Rs 1.2 trillion budget", 1.2e12, "INR"),
+    ("€3bn package", 3e9, "EUR"), ("a $-12.4bn loss", -12.4e9, "USD"), ("25 million tenge was", 25e6, "KZT"),
+    ("2mil SEK for it", 2e6, "SEK"), ("EUR 1.2 million for", 1.2e6, "EUR"),
+])
+def test_currencies(text, value, currency):
+    q = only(text)
+    assert (q["kind"], q["currency"]) == ("money", currency)
+    assert close(q["value"], value)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 999), st.sampled_from([("$", "USD"), ("US$", "USD"), ("£", "GBP"), ("€", "EUR"), ("₹", "INR"),
+                                              ("USD", "USD"), ("CHF", "CHF"), ("RM", "MYR")]),
+       st.sampled_from([("", 1), ("m", 1e6), ("bn", 1e9), (" million", 1e6), (" billion", 1e9)]), st.booleans())
+def test_a_currency_amount_reads_back(n, currency, scale, spaced):
+    symbol, iso = currency
+    q = only(f"paid {symbol}{' ' if spaced else ''}{n}{scale[0]} for it")
+    assert (q["kind"], q["currency"]) == ("money", iso)
+    assert close(q["value"], n * scale[1])
+
+
+# ---- signs ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("rose +0.4% today", 0.4), ("fell -2.1% today", -2.1), ("minus 5 degrees", -5), ("shares were down 3%", -3),
+    ("The answer is negative one", -1),
+])
+def test_signs(text, value):
+    assert close(only(text)["value"], value)
+
+
+def test_a_negative_percentage_is_a_change_not_a_share():
+    assert only("fell -2.1% today")["kind"] == "other"
+
+
+def test_down_before_a_counted_noun_is_no_sign():
+    assert only("brought down 3 drones")["value"] == 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.decimals(min_value=-10_000, max_value=10_000, places=2), st.sampled_from(["", "%"]))
+def test_a_signed_number_reads_back(number, suffix):
+    written = f"{number:+}" if number else "0.00"
+    q = only(f"a change of {written}{suffix} was")
+    assert close(q["value"], float(number))
+
+
+# ---- fractions, ratios, multipliers --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("a third of homes", 1 / 3, "ratio"), ("two-thirds of homes", 2 / 3, "ratio"), ("3/4 of homes", 0.75, "ratio"),
+    ("one and a half hours", 1.5, "duration"), ("half a million people", 5e5, "count"),
+    ("one in three children", 1 / 3, "ratio"), ("one out of five adults", 0.2, "ratio"),
+    ("a sixfold rise", 6, "multiplier"), ("an eight-fold increase", 8, "multiplier"), ("a 3-fold rise", 3, "multiplier"),
+    ("2 1/4 miles", 2.25, "other"), ("more than half the people", 0.5, "ratio"), ("¾ of it", 0.75, "ratio"),
+])
+def test_fractions_ratios_multipliers(text, value, kind):
+    q = only(text)
+    assert close(q["value"], value) and q["kind"] == kind
+
+
+@pytest.mark.parametrize("text, values", [
+    ("24/7 service", []), ("the 9/11 attacks", []), ("the first half of 2024", []), ("8 in 5 boxes", [8, 5]),
+    ("two millionth", [2]),
+])
+def test_what_is_no_fraction(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+NUMERATORS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
+DENOMINATORS = {"third": 3, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10, "hundredth": 100}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(NUMERATORS)), st.sampled_from(sorted(DENOMINATORS)), st.sampled_from([" ", "-"]))
+def test_a_fraction_in_words_reads_back(top, below, joiner):
+    plural = below + "s" if NUMERATORS[top] > 1 else below
+    q = only(f"{top}{joiner}{plural} of the homes")
+    assert close(q["value"], NUMERATORS[top] / DENOMINATORS[below])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9), st.integers(1, 9), st.sampled_from(["in", "out of"]))
+def test_a_share_reads_back(top, more, join):
+    below = top + more
+    q = only(f"{top} {join} {below} children")
+    assert (q["kind"], q["unit"]) == ("ratio", "children") and close(q["value"], top / below)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 99), st.sampled_from(["fold", "-fold"]))
+def test_a_multiplier_reads_back(n, suffix):
+    q = only(f"a {n}{suffix} rise")
+    assert (q["value"], q["kind"]) == (n, "multiplier")
+
+
+# ---- scale words ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("4 hundred people", 400), ("1.2b users", 1.2e9), ("10 bln dollars", 1e10), ("2.33 k runs", 2330),
+    ("1MM revenue", 1e6), ("a dozen eggs", 12), ("3 dozen eggs", 36), ("13 lakh people", 1.3e6),
+    ("2 crore voters", 2e7), ("12,34,567 voters", 1234567), ("three lakh crore", 3e12),
+    ("Fewer than a thousand pandas", 1000), ("hundred thousand dollars", 1e5),
+])
+def test_scale_words(text, value):
+    assert close(only(text)["value"], value)
+
+
+SCALES = [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("k", 1e3), ("m", 1e6), ("bn", 1e9),
+          (" lakh", 1e5), (" crore", 1e7), (" dozen", 12), (" mln", 1e6), (" bln", 1e9)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.decimals(min_value=1, max_value=999, places=1), st.sampled_from(SCALES))
+def test_a_scaled_number_reads_back(number, scale):
+    word, factor = scale
+    spaced = word if word.startswith(" ") or len(word) <= 2 else " " + word
+    assert close(only(f"about {number}{spaced} people")["value"], float(number) * factor)
+
+
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def in_words(n: int) -> str:
+    """An English rendering of 1 <= n < 10**9, written here so the parser is checked against another hand."""
+    if n < 20:
+        return UNITS[n]
+    if n < 100:
+        return TENS[n // 10] + ("-" + UNITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return UNITS[n // 100] + " hundred" + (" and " + in_words(rest) if rest else "")
+    for size, name in ((10**6, "million"), (10**3, "thousand")):
+        if n >= size:
+            rest = n % size
+            head = in_words(n // size) + " " + name
+            return head + ((" and " if rest < 100 else " ") + in_words(rest) if rest else "")
+    raise ValueError(n)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 10**9 - 1))
+def test_a_number_in_words_reads_back(n):
+    assert only(f"they counted {in_words(n)} ballots")["value"] == n
+
+
+# ---- ranges, and a scale word shared by a range ---------------------------------------------------
+
+@pytest.mark.parametrize("text, lower, upper", [
+    ("$10 to $15 billion", 10e9, 15e9), ("four to five thousand people", 4000, 5000), ("5-10W bulbs", 5, 10),
+    ("5k-20k salaries", 5000, 20000), ("20 through 100 pages", 20, 100),
+    ("from one thousand to two thousand people", 1000, 2000), ("between 20 and 30 people", 20, 30),
+    ("20~100 items", 20, 100), ("He scores between negative ten and fifteen.", -10, 15),
+])
+def test_ranges(text, lower, upper):
+    q = only(text)
+    assert (q["lower"], q["upper"]) == (lower, upper) and not q["lower_open"] and not q["upper_open"]
+
+
+def test_a_change_is_two_figures_not_a_range():
+    assert [q["value"] for q in find_quantities("rose from 20 to 30 people")] == [20, 30]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 999), st.sampled_from(["{a}-{b}", "{a} to {b}", "between {a} and {b}",
+                                                                   "{a} through {b}", "{a}~{b}", "{a} – {b}"]),
+       st.sampled_from([("", 1), (" million", 1e6), ("k", 1e3)]))
+def test_a_range_reads_back_with_a_shared_scale(a, b, form, scale):
+    lo, hi = min(a, b), max(a, b) + 1
+    q = only(form.format(a=lo, b=f"{hi}{scale[0]}") + " people")
+    assert (q["lower"], q["upper"]) == (lo * scale[1], hi * scale[1])
+
+
+# ---- comparatives and their closedness ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, qualifier, lower, upper, lower_open, upper_open", [
+    ("larger than twenty", "gt", 20, math.inf, True, True),
+    ("no more than 12 units", "le", 0, 12, False, False),
+    ("200 or greater", "ge", 200, math.inf, False, True),
+    ("less than or equal to 30", "le", 0, 30, False, False),
+    ("equal to or less than 30", "le", 0, 30, False, False),
+    ("above 1000 and below 1500", "gt", 1000, 1500, True, True),
+    ("at most 100 and at least 20 apples", "ge", 20, 100, False, False),
+    ("x>30", "gt", 30, math.inf, True, True), (">= 30 cases", "ge", 30, math.inf, False, True),
+    ("≤ 5 cases", "le", 0, 5, False, False), ("sales exceed 3000 units", "gt", 3000, math.inf, True, True),
+    ("surpass 3000", "gt", 3000, math.inf, True, True), ("prices top 3000 dollars", "gt", 3000, math.inf, True, True),
+    ("near 40 per cent", "approx", 38, 42, False, False), ("more than 5000 or equal to", "ge", 5000, math.inf, False, True),
+    ("<=  -30", "le", -math.inf, -30, True, False), ("sub-5 runners", "lt", 0, 5, False, True),
+])
+def test_comparatives(text, qualifier, lower, upper, lower_open, upper_open):
+    q = only(text)
+    assert (q["qualifier"], q["lower_open"], q["upper_open"]) == (qualifier, lower_open, upper_open)
+    assert q["lower"] == pytest.approx(lower) and q["upper"] == pytest.approx(upper)
+
+
+def test_the_top_ten_is_a_rank_not_a_bound():
+    assert only("the top 10 countries")["qualifier"] == "eq"
+
+
+def test_a_qualifier_belongs_to_its_own_figure():
+    assert [q["qualifier"] for q in find_quantities("under 150 hp (112 kW)")] == ["lt", "lt"]
+    assert [q["qualifier"] for q in find_quantities("no more than 12 and more than 194 people")] == ["le", "gt"]
+    assert [q["qualifier"] for q in find_quantities("His score is 200 or greater than 190")] == ["eq", "gt"]
+    assert [q["qualifier"] for q in find_quantities("More than 40 and less than 10 are said")] == ["gt", "lt"]
+
+
+QUALIFIERS = LANG["qualifiers"]
+PHRASES = [(p, name) for name in ("gt", "ge", "lt", "le") for p in QUALIFIERS[name] if p[0].isalpha()]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(PHRASES), st.integers(1, 10**6))
+def test_every_comparative_phrase_bounds_its_figure(phrase, n):
+    q = only(f"the total was {phrase[0]} {n:,} units")
+    assert q["qualifier"] == phrase[1] and q["value"] == n
+    if phrase[1] in ("gt", "ge"):
+        assert (q["lower"], q["upper"], q["lower_open"]) == (n, math.inf, phrase[1] == "gt")
+    else:
+        assert (q["lower"], q["upper"], q["upper_open"]) == (0, n, phrase[1] == "lt")
+
+
+# ---- names with numerals, times, scores, years ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "the S&P 500 rose", "the FTSE 100 fell", "the new iPhone 15 sold", "a Boeing 737 crashed", "in Game 7 of the finals",
+    "the Pac-12 conference", "5G networks", "in Row 14 seats", "Flight 370 vanished", "New York, NY 10001 is",
+    "at 12 W 45th St today", "at 1730 GMT today", "won 3-1 at home", "lost 102-99 in overtime", "in A.D. 800 the",
+    "500 BC", "the 2021 review said", "between 1500 and 1800 the", "from 2019 to 2021 it",
+])
+def test_names_times_scores_and_years_are_no_figures(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("returned to Uzbekistan 126 women", 126), ("more than 2000.", 2000),
+    ("between 1500 and 1800 people", 1500),
+])
+def test_a_figure_after_a_name_or_like_a_year_still_counts(text, value):
+    assert find_quantities(text)[0]["value"] == value
+
+
+# ---- leading dots ---------------------------------------------------------------------------------
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(1, 999))
+def test_a_leading_dot_decimal_reads_back(n):
+    written = f".{n:03d}"
+    assert close(only(f"hit {written} this season")["value"], float("0" + written))
+
+
+# ---- metamorphic: a distractor added beside a figure changes nothing ------------------------------
+
+DISTRACTORS = ["the S&P 500 fell", "at 1730 GMT", "in A.D. 800", "the FTSE 100 rose", "they won 3-1",
+               "a Boeing 737 landed", "at 12 W 45th St", "5G networks", "iPhone 15 sales"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 10**6), st.sampled_from(["more than", "about", "at most", ""]), st.sampled_from(DISTRACTORS),
+       st.booleans())
+def test_a_distractor_beside_a_figure_changes_nothing(n, qualifier, distractor, before):
+    sentence = f"Officials counted {qualifier} {n:,} people."
+    alone = [(q["value"], q["qualifier"], q["lower"], q["upper"]) for q in find_quantities(sentence)]
+    mixed = f"{distractor[0].upper()}{distractor[1:]}. {sentence}" if before else f"{sentence} Then {distractor}."
+    assert [(q["value"], q["qualifier"], q["lower"], q["upper"]) for q in find_quantities(mixed)] == alone
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("between 10% and 20% last year", ("10% and 20%", 10, 20, "percent")),
+    ("Inflation of 2-3% is expected", ("2-3%", 2, 3, "percent")),
+    ("Temperatures of 40C were recorded", ("40C", 40, 40, "other")),
+    ("The 100m sprint was won", ("100m", 100, 100, "other")),
+])
+def test_news_forms(text, expected):
+    q = only(text)
+    assert (q["text"], q["lower"], q["upper"], q["kind"]) == expected
+
+
+def test_a_year_after_a_quarter_is_no_figure():
+    assert find_quantities("Q3 2024 revenue rose") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a budget of N27.5 trillion", [(27.5e12, "NGN")]), ("N95 masks and R2 roads", []),
+    ("R1,200 each", [(1200, "ZAR")]), ("a 2.7-billion-dollar plan", [(2.7e9, "USD")]),
+])
+def test_one_letter_currencies_and_hyphenated_scales(text, expected):
+    assert [(q["value"], q["currency"]) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("text, values", [
+    ("a marked rise of children: from 10.5 million to 13.2 million – the highest", [10.5e6, 13.2e6]),
+    ("the Senate increased it by N1.2 trillion, moving it from N27.5 trillion to N28.7 trillion.", [1.2e12, 27.5e12, 28.7e12]),
+    ("from 472 in 2023 to 25,330 people", [472, 25330]),
+    ("1,705 in 2023 died", [1705]),
+    ("the hundred per cent increase", [100]),
+])
+def test_changes_and_years_beside_figures(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("ineligible for a third term", []), ("a third consecutive term", []), ("a third of homes", [1 / 3]),
+    ("their 2025 budgets to education", []), ("the proposed 2024 budget increased", []),
+    ("Officials counted 2000 people", [2000]), ("the elected members.[1][2] The", []),
+])
+def test_ordinals_years_and_citations_are_no_figures(text, values):
+    assert [q["value"] for q in find_quantities(text)] == pytest.approx(values)
