@@ -9,9 +9,8 @@ import pandera.pandas as pa
 from pandera import extensions
 from pandera.typing import Series
 
-from figcheck.claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, STATUSES
+from figcheck.claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, SEVERITIES, STATUSES
 
-SEVERITIES = ("error", "warning", "info")
 VERDICTS = ("most_likely_wrong", "possibly_wrong", "undetermined")
 RECONCILED_STATUSES = ("agreed", "single source", "disputed")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from figcheck.claims.errors import FigcheckError
+from figcheck.claims.model import SCOPES, SEVERITIES
 
 CONFIG_NAME = "figcheck.toml"
 
@@ -56,9 +57,6 @@ _SPEC: dict = {
     },
     "rules": {"*": _RULE},
 }
-
-SEVERITIES = ("error", "warning", "info")
-SCOPES = ("cumulative", "event", "snapshot")
 
 
 def _check_shape(value, spec, where: str) -> None:

@@ -1,4 +1,6 @@
-"""`figcheck <command>`: each command is a module of figcheck.commands with HELP, add_arguments and run."""
+"""`figcheck <command>`: each command is a module of figcheck.commands with HELP, EXAMPLE,
+add_arguments(parser) and run(args) -> int. Command modules import nothing heavy at the top: the
+work happens in `figcheck.api`, imported by `run`, so `figcheck --help` and `--version` are instant."""
 
 from __future__ import annotations
 
@@ -6,14 +8,13 @@ import argparse
 import importlib
 import sys
 
-from figcheck.claims.errors import FigcheckError
+from figcheck.claims.errors import EXIT_USAGE, FigcheckError
 
 # In the order `figcheck --help` lists them: the pipeline first, then the tools around it.
 COMMANDS = (
     "init", "extract", "claims", "check", "reconciled", "baseline", "report", "audit", "verify", "quantities",
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,18 +25,30 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
 
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("figcheck")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="figcheck",
         description="Check numeric claims across documents: extract figures with their provenance, "
         "reconcile them with declarative rules, and report contradictions.",
-        epilog="Exit codes: 0 fine, 1 new contradictions found, 2 bad input or usage.",
+        epilog="Exit codes: 0 fine, 1 new contradictions found, 2 bad input or usage.\n\n"
+        "Example:\n  figcheck audit examples/central-asia",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"figcheck {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"figcheck.commands.{name}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(cmd)
+        example = f"Example:\n  {module.EXAMPLE}" if getattr(module, "EXAMPLE", "") else ""
+        cmd.epilog = "\n\n".join(part for part in (cmd.epilog, example) if part)
         cmd.set_defaults(run=module.run)
     return parser
 
@@ -53,4 +66,4 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("figcheck: interrupted; nothing half-written was kept", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
