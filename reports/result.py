@@ -72,6 +72,7 @@ class CheckResult:
 
     @property
     def exit_code(self) -> int:
+        """What `figcheck check` exits with: 1 when a finding fails the gate, else 0."""
         return EXIT_FINDINGS if self.findings["fails"].any() else EXIT_OK
 
     @property
@@ -108,6 +109,7 @@ class CheckResult:
         return self._claims_by_finding.get(finding_id, [])
 
     def summary(self) -> dict:
+        """The counts every format shows: sources, claims by status, findings by severity, new and known."""
         claims = self.workspace.claims
         severities = self.findings["severity"].value_counts()
         return {
