@@ -25,6 +25,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Wraps prose paragraphs to the terminal; keeps paragraphs with indented lines (examples) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        paragraphs = text.split("\n\n")
+        return "\n\n".join("\n".join(indent + line for line in p.splitlines()) if "\n  " in p
+                           else super(_Formatter, self)._fill_text(p, width, indent) for p in paragraphs)
+
+
 def _version() -> str:
     from importlib.metadata import version
 
@@ -38,14 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
         "reconcile them with declarative rules, and report contradictions.",
         epilog="Exit codes: 0 fine, 1 new contradictions found, 2 bad input or usage.\n\n"
         "Example:\n  figcheck audit examples/central-asia",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"figcheck {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"figcheck.commands.{name}")
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP,
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
+                             formatter_class=_Formatter)
         module.add_arguments(cmd)
         example = f"Example:\n  {module.EXAMPLE}" if getattr(module, "EXAMPLE", "") else ""
         cmd.epilog = "\n\n".join(part for part in (cmd.epilog, example) if part)

@@ -21,7 +21,7 @@ class _OldOrder(argparse.Action):
 
 
 def add_arguments(parser):
-    parser.epilog = ("Exit codes: 0 nothing contradicted, 1 a figure contradicted by the sources or a draft\n"
+    parser.epilog = ("Exit codes: 0 nothing contradicted, 1 a figure contradicted by the sources or a draft "
                      "that contradicts itself, 2 bad input.")
     options.workspace(parser)
     parser.add_argument("draft", type=Path, help="the draft: a Markdown or plain-text file in UTF-8")
