@@ -18,6 +18,7 @@ class Registry:
     def __init__(self, package: str, group: str, kind: str):
         self.package, self.group, self.kind = package, group, kind
         self._loaded: dict[str, ModuleType] = {}
+        self._names: list[str] | None = None  # scanning installed distributions takes milliseconds
 
     def _built_in(self) -> list[str]:
         path = sys.modules[self.package].__path__
@@ -30,6 +31,11 @@ class Registry:
 
     def names(self) -> list[str]:
         """Every name, built-in ones first, each group in name order. A plugin may not reuse a built-in name."""
+        if self._names is None:
+            self._names = self._scan()
+        return self._names
+
+    def _scan(self) -> list[str]:
         built_in, plugins = self._built_in(), self._entry_points()
         taken = sorted(set(built_in) & set(plugins))
         if taken:
@@ -40,15 +46,15 @@ class Registry:
     def load(self, name: str) -> ModuleType:
         """The extension called `name`; FigcheckError listing the known ones when there is none."""
         if name not in self._loaded:
+            if name not in self.names():
+                raise FigcheckError(f"unknown {self.kind} '{name}'; known: {', '.join(self.names())}")
             if name in self._built_in():
                 self._loaded[name] = importlib.import_module(f"{self.package}.{name}")
             else:
-                plugins = self._entry_points()
-                if name not in plugins:
-                    raise FigcheckError(f"unknown {self.kind} '{name}'; known: {', '.join(self.names())}")
-                self._loaded[name] = plugins[name].load()
+                self._loaded[name] = self._entry_points()[name].load()
         return self._loaded[name]
 
     def clear(self) -> None:
-        """Forget what was loaded, so modules added since (by a test or a plugin install) are found."""
+        """Forget what was found and loaded, so modules added since (by a test or a plugin install) are found."""
         self._loaded.clear()
+        self._names = None

@@ -32,7 +32,7 @@ RULES = Registry(__name__, "figcheck.rules", "rule")
 
 def rule_modules() -> dict[str, ModuleType]:
     """Every rule by name, in the order they run; FigcheckError when a module breaks the contract."""
-    modules = {name: RULES.load(name) for name in RULES.names()}
+    modules = {name: RULES.load(name) for name in RULES.names()}  # found and imported once
     for name, module in modules.items():
         problems = [f"NAME is {getattr(module, 'NAME', None)!r}, not {name!r}"] if getattr(module, "NAME", None) != name else []
         if not isinstance(getattr(module, "DEFAULT", None), Rule):
