@@ -27,6 +27,13 @@ def recipe(path: str) -> str:
     return found.group(1)
 
 
+def recipe_test(path: str) -> str:
+    """The test file docs/contributing.md gives beside the example module, named `path`."""
+    found = re.search(rf"`{re.escape(path)}`[^\n]*\n\n```python\n(.*?)```", RECIPES.read_text(encoding="utf-8"), re.S)
+    assert found, f"docs/contributing.md has no test file {path}"
+    return found.group(1)
+
+
 @pytest.fixture
 def added(tmp_path, monkeypatch):
     """Add a module to a registry's package folder (a second folder on its __path__) for one test."""
@@ -54,6 +61,16 @@ def test_a_rule_module_added_to_the_folder_runs_with_its_defaults(added):
     shares = result.findings.loc[result.findings["rule"] == "shares"]
     assert list(shares["severity"]) == ["warning"]
     assert "120 (source s1, line 1) is a share" in shares.iloc[0]["message"]
+
+
+def test_the_recipe_s_test_file_passes_with_the_recipe_s_rule(added):
+    added(rules_package, RULES, "shares", recipe("reconcile/rules/shares.py"))
+    namespace: dict = {}
+    exec(compile(recipe_test("tests/test_rule_shares.py"), "test_rule_shares.py", "exec"), namespace)
+    tests = [test for name, test in namespace.items() if name.startswith("test_")]
+    assert tests
+    for test in tests:
+        test()
 
 
 def test_an_added_rule_is_configured_like_a_built_in_one(added):
