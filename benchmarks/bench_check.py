@@ -186,12 +186,12 @@ def _detection(result, planted: pd.DataFrame) -> dict:
 
 def _report(result, workspace, layout) -> None:
     from figcheck.reports.baseline import load_baseline
-    from figcheck.reports.formats import renderer
+    from figcheck.reports.formats import get_format
     from figcheck.reports.result import build_result
 
     checked = build_result(result, workspace, load_baseline(layout.baseline))
     for fmt in ("json", "md"):
-        renderer(fmt)(checked)
+        get_format(fmt).render(checked)
 
 
 def load_worker(n: int, seed: int, cache: Path) -> dict:

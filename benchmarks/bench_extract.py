@@ -190,7 +190,7 @@ def available(name: str) -> str:
     """'' if the contender can run, else why not."""
     try:
         if name == "figcheck":
-            import claims.extract  # noqa: F401
+            import figcheck.claims.extract  # noqa: F401
         elif name == "quantulum3":
             import quantulum3.parser  # noqa: F401
         elif name == "CQE 2.0.3":
@@ -258,7 +258,7 @@ def _score_cells(result: dict) -> list[str]:
 
 def _time_extract(base: Path, root: Path, jobs: int) -> tuple[float, float]:
     """Wall seconds of `figcheck extract` on a fresh copy, and the CPU seconds of this (the parent) process."""
-    from figcheck.commands.extract import extract_workspace
+    from figcheck.store_update import extract_workspace
 
     shutil.copytree(base, root)
     start, cpu = time.perf_counter(), time.process_time()
@@ -270,8 +270,8 @@ def jobs_section(n_sources: int, seed: int, budget: float, repeat: int) -> tuple
     """Speedup of 2 processes over 1 on n_sources generated sources (fewer if a pilot says the runs
     cannot fit the time budget)."""
     try:
-        import claims.extract  # noqa: F401
-        import figcheck.commands.extract  # noqa: F401
+        import figcheck.claims.extract  # noqa: F401
+        import figcheck.store_update  # noqa: F401
     except ImportError as exc:
         return f"Not measured: extraction is not available ({exc}).", None
     notes = []
@@ -320,7 +320,7 @@ def jobs_section(n_sources: int, seed: int, budget: float, repeat: int) -> tuple
 def profile_section(corpus: Corpus, seed: int) -> str:
     """Where the time goes: extract_source over the generated documents, and `figcheck extract`."""
     try:
-        from figcheck.commands.extract import extract_workspace
+        from figcheck.store_update import extract_workspace
     except ImportError as exc:
         return f"Not profiled: extraction is not available ({exc})."
     profiler = cProfile.Profile()

@@ -10,9 +10,8 @@ from pandera import extensions
 from pandera.typing import Series
 
 from figcheck.claims.config import ENTITY_CODE
-from figcheck.claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, STATUSES
+from figcheck.claims.model import KINDS, METHODS, QUALIFIERS, SCOPES, SEVERITIES, STATUSES
 
-SEVERITIES = ("error", "warning", "info")
 VERDICTS = ("most_likely_wrong", "possibly_wrong", "undetermined")
 RECONCILED_STATUSES = ("agreed", "single source", "disputed")
 

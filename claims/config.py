@@ -15,10 +15,9 @@ from pathlib import Path
 
 from figcheck.claims.atomic import os_failure
 from figcheck.claims.errors import FigcheckError
-from figcheck.claims.model import KINDS, SCOPES
+from figcheck.claims.model import KINDS, SCOPES, SEVERITIES
 
 CONFIG_NAME = "figcheck.toml"
-SEVERITIES = ("error", "warning", "info")
 
 
 class ConfigError(FigcheckError):

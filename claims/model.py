@@ -30,6 +30,9 @@ CLAIM_COLUMNS = [
 QUALIFIERS = ("eq", "approx", "gt", "ge", "lt", "le")
 KINDS = ("count", "percent", "money", "age", "duration", "other", "multiplier", "ratio")
 SCOPES = ("cumulative", "event", "snapshot")
+# Finding severities, most severe first: reports sort by this order.
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 METHODS = ("auto", "manual")
 STATUSES = ("candidate", "confirmed", "rejected")
 

@@ -1,4 +1,6 @@
-"""`figcheck <command>`: each command is a module of figcheck.commands with HELP, add_arguments and run."""
+"""`figcheck <command>`: each command is a module of figcheck.commands with HELP, EXAMPLE,
+add_arguments(parser) and run(args) -> int. Command modules import nothing heavy at the top: the
+work happens in `figcheck.api`, imported by `run`, so `figcheck --help` and `--version` are instant."""
 
 from __future__ import annotations
 
@@ -6,15 +8,14 @@ import argparse
 import importlib
 import sys
 
-from figcheck.claims.errors import FigcheckError
+from figcheck.claims.errors import EXIT_USAGE, FigcheckError
 
 # In the order `figcheck --help` lists them: the pipeline first, then the tools around it.
 COMMANDS = (
     "init", "add", "extract", "claims", "show", "check", "reconciled", "baseline", "report", "audit", "verify",
     "quantities", "vocab",
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,18 +26,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """Wraps prose paragraphs to the terminal; keeps paragraphs with indented lines (examples) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        paragraphs = text.split("\n\n")
+        return "\n\n".join("\n".join(indent + line for line in p.splitlines()) if "\n  " in p
+                           else super(_Formatter, self)._fill_text(p, width, indent) for p in paragraphs)
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("figcheck")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="figcheck",
         description="Check numeric claims across documents: extract figures with their provenance, "
         "reconcile them with declarative rules, and report contradictions.",
-        epilog="Exit codes: 0 fine, 1 new contradictions found, 2 bad input or usage.",
+        epilog="Exit codes: 0 fine, 1 new contradictions found, 2 bad input or usage.\n\n"
+        "Example:\n  figcheck audit examples/central-asia",
+        formatter_class=_Formatter,
     )
+    parser.add_argument("--version", action="version", version=f"figcheck {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"figcheck.commands.{name}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP,
+                             formatter_class=_Formatter)
         module.add_arguments(cmd)
+        example = f"Example:\n  {module.EXAMPLE}" if getattr(module, "EXAMPLE", "") else ""
+        cmd.epilog = "\n\n".join(part for part in (cmd.epilog, example) if part)
         cmd.set_defaults(run=module.run)
     return parser
 
@@ -60,4 +82,4 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("figcheck: interrupted; nothing half-written was kept", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED

@@ -52,11 +52,11 @@ class WorkspaceCollector(pytest.Collector):
         self.strict = strict
 
     def collect(self):
+        from figcheck.api import Workspace
         from figcheck.claims.errors import FigcheckError
-        from figcheck.commands.check import check_workspace
 
         try:
-            result, problems = check_workspace(self.path, strict=self.strict), []
+            result, problems = Workspace(self.path).check(strict=self.strict), []
         except FigcheckError as exc:
             result, problems = None, [str(exc)]
         # Always one item for the workspace itself, so an unreadable or empty one is never "no tests ran".

@@ -10,6 +10,7 @@ import pandas as pd
 
 from figcheck.checks.schemas import ClaimVerdict, Finding, FindingClaim, Reconciled
 from figcheck.claims.config import Config
+from figcheck.claims.model import SEVERITY_ORDER
 from figcheck.reconcile import wording
 from figcheck.reconcile.components import variables
 from figcheck.reconcile.coverage import Coverage, coverage
@@ -17,12 +18,10 @@ from figcheck.reconcile.fingerprint import fingerprints
 from figcheck.reconcile.links import links
 from figcheck.reconcile.model import Context, Found, Relations
 from figcheck.reconcile.quantities import prepare
-from figcheck.reconcile.rules import RULES, resolve
-from figcheck.reconcile.rules.cohort import cohorts
+from figcheck.reconcile.rules import resolve, rule_modules
 from figcheck.reconcile.solver import localise
 from figcheck.reconcile.values import reconciled_values
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 FINDING_COLUMNS = ["finding_id", "rule", "severity", "entity", "metric", "scope", "period", "message"]
 
 
@@ -55,24 +54,26 @@ class Reconciliation:
 
 def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Reconciliation:
     """Run every enabled rule over the claims (rejected ones ignored) and localise the errors."""
-    rules = resolve(config)
+    modules, rules = rule_modules(), resolve(config)
     frame = prepare(claims, sources, config)
-    frame[["cohort", "cohort_label"]] = cohorts(frame, config, rules["cohort"])
+    for name, module in modules.items():
+        if hasattr(module, "prepare"):
+            added = module.prepare(frame, config, rules[name])
+            frame[list(added.columns)] = added
     frame["var"] = variables(frame)
     ctx = Context(claims=frame, config=config, links=links(frame, config), rules=rules)
 
+    enabled = {name: module for name, module in modules.items() if rules[name].enabled}
     found: list[tuple[Found, str]] = []
-    for name, module in RULES.items():
-        rule = rules[name]
-        if not rule.enabled:
-            continue
-        if name == "explained":
+    for name, module in enabled.items():
+        if getattr(module, "LAST", False):
             serious = [f.members["claim_id"] for f, severity in found if severity != "info"]
             ctx.flagged = pd.Index(pd.concat(serious) if serious else [])
-        found.append((module.check(ctx, rule), rule.severity))
+        found.append((module.check(ctx, rules[name]), rules[name].severity))
     findings, finding_claims = _assemble(found, frame)
 
-    relations = Relations.concat([RULES[name].relations(ctx, rule) for name, rule in rules.items() if rule.enabled])
+    relations = Relations.concat([module.relations(ctx, rules[name]) for name, module in enabled.items()
+                                  if hasattr(module, "relations")])
     suspects = pd.Index(finding_claims.loc[finding_claims["finding_id"].isin(
         findings.loc[findings["severity"] != "info", "finding_id"]), "claim_id"])
     verdicts, unsolved = localise(frame, relations, suspects, config)

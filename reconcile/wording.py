@@ -9,7 +9,11 @@ _QUALIFIER_WORDS = {"eq": "", "approx": "about ", "gt": "more than ", "ge": "at 
 
 
 def number(value: float) -> str:
-    """2100 -> "2,100", 0.5 -> "0.5", inf -> "no upper limit"."""
+    """2100 -> "2,100", 0.5 -> "0.5", inf -> "no limit", NaN (no value) -> "".
+
+    Every number a message, report or output format writes goes through here."""
+    if math.isnan(value):
+        return ""
     if math.isinf(value):
         return "no limit"
     if float(value).is_integer():
@@ -35,6 +39,8 @@ def span(lower: float, upper: float) -> str:
     """An interval in words: "483", "at least 562", "between 480 and 520"."""
     if lower == upper:
         return number(lower)
+    if math.isinf(lower) and math.isinf(upper):
+        return "any value"
     if math.isinf(upper):
         return f"at least {number(lower)}"
     if math.isinf(lower):

@@ -14,11 +14,12 @@ import pandas as pd
 from tabulate import tabulate
 
 from figcheck.claims.atomic import write_atomic
+from figcheck.reconcile.wording import number, period, span
 from figcheck.reports.chart import Chart, entity_charts
 from figcheck.reports.escape import md
 from figcheck.reports.formats.md import summary_table
 from figcheck.reports.formats.text import excerpt
-from figcheck.reports.result import (VERDICT_LABELS, CheckResult, claim_value, format_number, period_label, source_link,
+from figcheck.reports.result import (VERDICT_LABELS, CheckResult, claim_value, source_link,
                             source_url)
 
 REPORT_NAME = "audit.md"
@@ -111,7 +112,7 @@ def _claims_table(claims: list, report_dir: Path) -> str:
         link = (f"[{md(c.file)}:{c.line}{page_label(c.page)}]({source_link(c.path, c.line, report_dir, c.page)})"
                 if c.path else md(c.source_id))
         rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id), md(c.published),
-                     md(period_label(c.period_start, c.period_end)), link, VERDICT_LABELS.get(c.verdict, "")))
+                     md(period(c.period_start, c.period_end)), link, VERDICT_LABELS.get(c.verdict, "")))
     return _table(rows, ["Value", "As written", "Role", "Source", "Published", "Period", "Line", "Verdict"])
 
 
@@ -124,7 +125,7 @@ def _verdict_lines(claims: list) -> list[str]:
         return []
 
     def describe(c) -> str:
-        suggested = "" if pd.isna(c.suggested) else f", consistent value {format_number(c.suggested)}"
+        suggested = "" if pd.isna(c.suggested) else f", consistent value {number(c.suggested)}"
         return f"{md(c.source_id)} line {c.line}: {md(claim_value(c.value, c.qualifier))}{suggested}"
 
     lines = []
@@ -162,9 +163,8 @@ def _reconciled(result: CheckResult) -> list[str]:
     config = result.workspace.config
     rows = []
     for r in reconciled.sort_values(["entity", "metric", "scope", "period_start", "period_end", "quantity"]).itertuples(index=False):
-        value = (format_number(r.value) if not pd.isna(r.value)
-                 else f"{format_number(r.lower)} to {format_number(r.upper)}")
-        rows.append((md(entity_label(r.entity, config)), md(r.metric), md(r.scope), md(period_label(r.period_start, r.period_end)),
+        value = number(r.value) if not pd.isna(r.value) else span(r.lower, r.upper)
+        rows.append((md(entity_label(r.entity, config)), md(r.metric), md(r.scope), md(period(r.period_start, r.period_end)),
                      md(value), md(r.status), md(r.preferred_claim), md(r.reason), md(r.citation)))
     return lines + [_table(rows, ["Entity", "Metric", "Scope", "Period", "Value", "Status", "Preferred claim",
                                   "Why", "Cite"]), ""]
@@ -196,7 +196,7 @@ def _sources(result: CheckResult, report_dir: Path) -> list[str]:
             rows = [(f"[{c.line}{page_label(getattr(c, 'page', None))}]"
                      f"({source_link(s.path, c.line, report_dir, getattr(c, 'page', None))})", md(c.text),
                      md(claim_value(c.value, c.qualifier)), md(c.entity), md(c.metric), md(c.scope),
-                     md(period_label(c.period_start, c.period_end)), md(c.status) + (" (stale)" if c.stale else ""))
+                     md(period(c.period_start, c.period_end)), md(c.status) + (" (stale)" if c.stale else ""))
                     for c in mine[:SOURCE_CLAIMS_LIMIT]]
             lines += [_table(rows, ["Line", "As written", "Value", "Entity", "Metric", "Scope", "Period", "Status"]), ""]
         if len(mine) > SOURCE_CLAIMS_LIMIT:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from figcheck.reports.result import format_number
+from figcheck.reconcile.wording import number
 
 SIZE_INCHES = (8.0, 4.5)
 DPI = 100
@@ -63,7 +63,7 @@ def chart_filename(entity: str) -> str:
 def _alt_text(entity_name: str, points: pd.DataFrame) -> str:
     series = []
     for metric, group in points.groupby("metric", sort=True):
-        figures = ", ".join(f"{format_number(p.value)} ({p.date_label}, source {p.source_id}"
+        figures = ", ".join(f"{number(p.value)} ({p.date_label}, source {p.source_id}"
                             f"{', contradicted' if p.contradicted else ''})" for p in group.itertuples())
         series.append(f"{metric}: {figures}")
     return f"Figures for {entity_name} by date. " + "; ".join(series)
@@ -86,7 +86,7 @@ def _draw(entity_name: str, points: pd.DataFrame) -> bytes:
         for metric, group in points.groupby("metric", sort=True):
             line, = axes.plot(group["date"], group["value"], marker="o", label=metric)
             for p in group.itertuples():
-                axes.annotate(format_number(p.value), (p.date, p.value), textcoords="offset points",
+                axes.annotate(number(p.value), (p.date, p.value), textcoords="offset points",
                               xytext=(4, 4), fontsize=8, color=line.get_color())
         marked = points[points["contradicted"]]
         if not marked.empty:
@@ -95,7 +95,7 @@ def _draw(entity_name: str, points: pd.DataFrame) -> bytes:
         values = points["value"][points["value"] > 0]
         if not values.empty and values.max() / values.min() > LOG_SCALE_RATIO:
             axes.set_yscale("log")
-        axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: format_number(value)))
+        axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: number(value)))
         axes.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
         axes.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
         axes.margins(x=0.08, y=0.12)  # room for the value labels at the edges

@@ -5,7 +5,6 @@ Every output format renders a `CheckResult`; none of them joins tables or decide
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -15,32 +14,19 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from figcheck.claims.errors import EXIT_FINDINGS, EXIT_OK
+from figcheck.claims.model import SEVERITY_ORDER
+from figcheck.reconcile.wording import number, period
 from figcheck.reports.baseline import Baseline
 
 if TYPE_CHECKING:
     from figcheck.checks.workspace import Workspace
     from figcheck.reconcile.engine import Reconciliation
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 VERDICT_LABELS = {"most_likely_wrong": "most likely wrong", "possibly_wrong": "possibly wrong",
                   "undetermined": "undetermined"}
 QUALIFIER_SIGNS = {"eq": "", "approx": "≈", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
-EXIT_OK, EXIT_FINDINGS = 0, 1
 QUANTITY_KEY = ["entity", "metric", "scope", "period"]
-
-
-def period_label(start: str, end: str) -> str:
-    """The period as findings write it: "2019-05..2022-11", "..2021-08", or "" when unknown."""
-    return f"{start}..{end}" if start or end else ""
-
-
-def format_number(value: float) -> str:
-    """531, 2,100, 12.5: whole numbers without a decimal point, thousands separated."""
-    if pd.isna(value):
-        return ""
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def severity_counts(counts: dict[str, int]) -> str:
@@ -49,7 +35,7 @@ def severity_counts(counts: dict[str, int]) -> str:
 
 
 def claim_value(value: float, qualifier: str) -> str:
-    return QUALIFIER_SIGNS.get(qualifier, "") + format_number(value)
+    return QUALIFIER_SIGNS.get(qualifier, "") + number(value)
 
 
 def display_path(path: str | Path) -> str:
@@ -63,6 +49,14 @@ def display_path(path: str | Path) -> str:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """One check of a workspace, as `figcheck.Workspace.check()` returns it.
+
+    `findings` (one row per discrepancy, with `new` against the baseline and `fails` for the gate),
+    `verdicts` (the claims most likely wrong), `reconciled` (the value to cite per quantity) are
+    DataFrames; `passed` is False when `figcheck check` would exit 1; `render(format)` gives the
+    text `figcheck check --format FORMAT` prints.
+    """
+
     workspace: Workspace
     reconciliation: Reconciliation
     baseline: Baseline
@@ -78,7 +72,29 @@ class CheckResult:
 
     @property
     def exit_code(self) -> int:
+        """What `figcheck check` exits with: 1 when a finding fails the gate, else 0."""
         return EXIT_FINDINGS if self.findings["fails"].any() else EXIT_OK
+
+    @property
+    def passed(self) -> bool:
+        """No failing finding: an error not in the baseline (any error when strict)."""
+        return self.exit_code == EXIT_OK
+
+    @property
+    def verdicts(self) -> pd.DataFrame:
+        """checks.schemas.ClaimVerdict: the claims most likely (or possibly) wrong, with a suggested value."""
+        return self.reconciliation.verdicts
+
+    @property
+    def reconciled(self) -> pd.DataFrame:
+        """checks.schemas.Reconciled: one citable value per quantity, with its status and citation."""
+        return self.reconciliation.reconciled
+
+    def render(self, format: str = "text") -> str:
+        """The output of `figcheck check --format FORMAT` (text, md, json, sarif, junit, github, or a plugin's)."""
+        from figcheck.reports.formats import get_format
+
+        return get_format(format).render(self)
 
     @cached_property
     def _claims_by_finding(self) -> dict[str, list]:
@@ -93,6 +109,7 @@ class CheckResult:
         return self._claims_by_finding.get(finding_id, [])
 
     def summary(self) -> dict:
+        """The counts every format shows: sources, claims by status, findings by severity, new and known."""
         claims = self.workspace.claims
         severities = self.findings["severity"].value_counts()
         return {
@@ -118,7 +135,7 @@ class CheckResult:
         reconciled = self.reconciliation.reconciled
         checked = pd.DataFrame({
             "entity": reconciled["entity"], "metric": reconciled["metric"], "scope": reconciled["scope"],
-            "period": [period_label(s, e) for s, e in zip(reconciled["period_start"], reconciled["period_end"])],
+            "period": [period(s, e) for s, e in zip(reconciled["period_start"], reconciled["period_end"])],
         }, columns=QUANTITY_KEY)
         both = pd.concat([checked, self.findings[QUANTITY_KEY]], ignore_index=True).astype(str)
         return both.drop_duplicates().sort_values(QUANTITY_KEY, ignore_index=True)

@@ -17,7 +17,6 @@ from figcheck.reconcile.verify import VERDICTS, Verification
 from figcheck.reports.escape import md
 from figcheck.reports.formats.text import excerpt, terminal
 
-FORMATS = ("text", "md", "json")
 MARKS = {"supported": "✓", "contradicted": "✗", "disputed": "⚠", "unverifiable": "?"}
 # How a cited claim stands to the reconciled value, after its citation in a footnote.
 ROLE_NOTES = {"for": "", "against": " (against the reconciled value)", "finding": " (in a finding that disputes it)"}

@@ -32,7 +32,7 @@ def fake_extract(text, source, config):
 
 
 def use_fake_extractor(monkeypatch):
-    import figcheck.commands.extract as extract_command
+    import figcheck.store_update as extract_command
 
     monkeypatch.setattr(extract_command, "_extract_chunk",
                         lambda items: pd.concat([fake_extract(text, source, None) for text, source in items]))

@@ -1,6 +1,7 @@
 """The command line frame: init, claims, help and usage errors, through the entry point."""
 
 import json
+from importlib.metadata import version
 
 import pytest
 
@@ -44,11 +45,21 @@ def test_claims_csv_filters_by_status(example_workspace, monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help(command, capsys):
+def test_every_command_has_help_ending_with_an_example_of_itself(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
-    assert "usage: figcheck" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert text.startswith(f"usage: figcheck {command}")
+    example = text.split("Example:\n", 1)[1].strip()
+    assert example.startswith(f"figcheck {command} ") or f"| figcheck {command} " in example
+
+
+def test_version_is_the_installed_distribution_s(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"figcheck {version('figcheck')}\n"
 
 
 def test_a_usage_error_exits_2_and_says_what_to_run(capsys):

@@ -5,7 +5,7 @@ import shutil
 import pandas as pd
 import pytest
 
-import figcheck.commands.extract as extract_command
+import figcheck.store_update as extract_command
 from figcheck.claims.errors import FigcheckError
 from figcheck.cli import main
 from tests.fake_extractor import fake_extract, use_fake_extractor

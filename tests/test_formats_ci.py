@@ -8,7 +8,7 @@ import pytest
 
 from figcheck.checks.schemas import Finding, FindingClaim
 from figcheck.reports.baseline import load_baseline, render_baseline
-from figcheck.reports.formats import FORMATS, github, junit, renderer, sarif
+from figcheck.reports.formats import format_names, get_format, github, junit, sarif
 from figcheck.reports.result import build_result
 from tests.test_report_data import make_reconciliation, make_workspace
 
@@ -112,7 +112,7 @@ def test_github_step_summary_is_appended_when_set(workspace, tmp_path, monkeypat
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    github.append_step_summary(result_with(workspace, tmp_path))
+    github.publish(result_with(workspace, tmp_path))
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## figcheck") and "| Gate " in text
 
@@ -128,5 +128,5 @@ def test_every_format_is_the_same_whatever_the_row_order(workspace, tmp_path, mo
     workspace.claims = workspace.claims.iloc[::-1].reset_index(drop=True)
     backward = result_with(workspace, tmp_path, ["cccccccccccc", "eeeeeeeeeeee", "aaaaaaaaaaaa"],
                            reconciliation=shuffled_reconciliation)
-    for name in FORMATS:
-        assert renderer(name)(forward) == renderer(name)(backward), name
+    for name in format_names():
+        assert get_format(name).render(forward) == get_format(name).render(backward), name

@@ -3,7 +3,7 @@
 import pytest
 
 from figcheck.cli import main
-from figcheck.commands.check import check_workspace
+from figcheck.api import Workspace
 
 pytest_plugins = ["pytester"]
 
@@ -15,7 +15,7 @@ def plugin(pytestconfig) -> list[str]:
 
 
 def test_one_item_per_quantity_failing_where_a_new_error_is(pytester, plugin, ws):
-    result = check_workspace(ws)
+    result = Workspace(ws).check()
     cases = result.quantity_cases()
     failing = sum(any(f.fails for f in findings) for _, findings in cases)
     assert failing
@@ -30,7 +30,7 @@ def test_accepted_findings_make_every_item_pass(pytester, plugin, ws, capsys):
     capsys.readouterr()
     run = pytester.runpytest(*plugin, "--figcheck", str(ws), "-p", "no:cacheprovider")
     assert run.parseoutcomes().get("failed", 0) == 0 and run.parseoutcomes()["passed"] > 1
-    with_errors = sum(any(f.severity == "error" for f in findings) for _, findings in check_workspace(ws).quantity_cases())
+    with_errors = sum(any(f.severity == "error" for f in findings) for _, findings in Workspace(ws).check().quantity_cases())
     strict = pytester.runpytest(*plugin, "--figcheck", str(ws), "--figcheck-strict", "-p", "no:cacheprovider")
     assert strict.parseoutcomes().get("failed", 0) == with_errors > 0
 

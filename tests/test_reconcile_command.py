@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.cli import main
-from figcheck.commands.reconciled import render
+from figcheck.reports.reconciled import render
 from figcheck.reconcile.values import RECONCILED_COLUMNS
 
 

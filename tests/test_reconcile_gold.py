@@ -19,7 +19,7 @@ from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.sources import read_source_text
 from figcheck.reconcile.engine import reconcile
 from figcheck.reconcile.quantities import normalise_entity
-from figcheck.reconcile.rules import RULES
+from figcheck.reconcile.rules import rule_modules
 from tests.reconcile_strategies import interval, with_claims
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -115,7 +115,7 @@ def test_claims_extracted_from_scratch_meet_every_gold_expectation(config, sourc
 
 
 def test_the_gold_check_reports_what_a_reconciliation_misses(config, sources):
-    silent = replace(config, rules={name: Rule(name=name, enabled=False) for name in RULES})
+    silent = replace(config, rules={name: Rule(name=name, enabled=False) for name in rule_modules()})
     misses = check_gold(gold_claims(config), sources, silent)
     flagged = gold_expectations().query("expect == 'flag'")["id"]
     assert [miss.split(":")[0] for miss in misses] == list(flagged)

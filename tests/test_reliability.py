@@ -14,7 +14,7 @@ import re
 import pytest
 
 import figcheck.claims.atomic as atomic
-import figcheck.commands.extract as extract_command
+import figcheck.store_update as extract_command
 from figcheck.claims.model import SOURCE_COLUMNS
 from figcheck.cli import main
 from tests.fake_extractor import use_fake_extractor

@@ -73,7 +73,7 @@ def run_cli(*argv) -> tuple[int, str, str]:
 
 
 def verify_json(draft, workspace=DOSSIER, *extra) -> tuple[int, dict]:
-    code, out, _ = run_cli("verify", draft, "--workspace", workspace, "--format", "json", *extra)
+    code, out, _ = run_cli("verify", workspace, draft, "--format", "json", *extra)
     return code, json.loads(out)
 
 
@@ -96,7 +96,7 @@ def flood(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def flood_runs(flood) -> dict[str, tuple[int, str, str]]:
     """The flood draft verified once in each format: (exit code, stdout, stderr)."""
-    return {fmt: run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--format", fmt)
+    return {fmt: run_cli("verify", flood, DRAFTS / "flood.md", "--format", fmt)
             for fmt in ("text", "md", "json")}
 
 
@@ -161,7 +161,7 @@ def test_a_draft_whose_parts_do_not_add_up_fails_on_its_own():
 
 
 def test_undated_draft_says_so_and_compares_with_the_latest():
-    code, out, err = run_cli("verify", DRAFTS / "undated.txt", "--workspace", DOSSIER, "--format", "json")
+    code, out, err = run_cli("verify", DOSSIER, DRAFTS / "undated.txt", "--format", "json")
     document = json.loads(out)
     assert document["draft"]["date"] is None
     assert "no date" in err and any("no date" in note for note in document["notes"])
@@ -202,12 +202,12 @@ def test_markdown_is_the_draft_annotated_in_place(flood_runs):
 def test_source_text_is_escaped_in_markdown_and_in_the_terminal(flood, tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text("---\ndate: 2024-05-20\n---\nMoldova has opened 14 shelters \x1b[2J\u202e.\n", encoding="utf-8")
-    _, out, _ = run_cli("verify", draft, "--workspace", flood, "--format", "md")
+    _, out, _ = run_cli("verify", flood, draft, "--format", "md")
     footnote = out[out.index("[^fc1]:"):]
     assert "<b>" not in footnote and "&lt;b&gt;" in footnote
     assert "\\*at once\\*" in footnote and "\\[see\\]" in footnote
     assert "\x1b" not in footnote
-    _, text, _ = run_cli("verify", draft, "--workspace", flood)
+    _, text, _ = run_cli("verify", flood, draft)
     assert "\x1b" not in text and "\u202e" not in text
     assert "supported" in text
 
@@ -223,7 +223,7 @@ def test_text_output_lists_every_figure_and_the_summary(flood_runs):
 
 def test_output_is_byte_identical_across_runs(flood, flood_runs):
     for fmt, first in flood_runs.items():
-        assert run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--format", fmt) == first
+        assert run_cli("verify", flood, DRAFTS / "flood.md", "--format", fmt) == first
 
 
 def test_verifying_changes_nothing_in_the_workspace(flood, tmp_path):
@@ -232,7 +232,7 @@ def test_verifying_changes_nothing_in_the_workspace(flood, tmp_path):
         return sorted((p.relative_to(workspace), p.read_bytes() if p.is_file() else b"") for p in workspace.rglob("*"))
 
     before = tree()
-    code, _, _ = run_cli("verify", DRAFTS / "flood.md", "--workspace", workspace, "--format", "json")
+    code, _, _ = run_cli("verify", workspace, DRAFTS / "flood.md", "--format", "json")
     assert code == 1 and tree() == before
 
 
@@ -250,7 +250,7 @@ def test_a_supported_draft_exits_zero(flood, tmp_path):
      "not UTF-8"),
 ])
 def test_bad_drafts_exit_2_with_a_message(make, words, tmp_path, flood):
-    code, out, err = run_cli("verify", make(tmp_path), "--workspace", flood)
+    code, out, err = run_cli("verify", flood, make(tmp_path))
     assert code == 2 and out == ""
     assert words in err and "Traceback" not in err
 
@@ -258,19 +258,19 @@ def test_bad_drafts_exit_2_with_a_message(make, words, tmp_path, flood):
 def test_bad_dates_exit_2_naming_where(tmp_path, flood):
     draft = tmp_path / "draft.md"
     draft.write_text("---\ntitle: x\ndate: last Tuesday\n---\nMoldova has evacuated 1,240 residents.\n", encoding="utf-8")
-    code, _, err = run_cli("verify", draft, "--workspace", flood)
+    code, _, err = run_cli("verify", flood, draft)
     assert code == 2 and f"{draft}:3:7" in err and "YYYY-MM-DD" in err
-    code, _, err = run_cli("verify", DRAFTS / "flood.md", "--workspace", flood, "--date", "2024-13-01")
+    code, _, err = run_cli("verify", flood, DRAFTS / "flood.md", "--date", "2024-13-01")
     assert code == 2 and "--date" in err
 
 
 def test_a_bad_workspace_exits_2(tmp_path, flood):
-    code, _, err = run_cli("verify", DRAFTS / "flood.md", "--workspace", tmp_path / "nowhere")
+    code, _, err = run_cli("verify", tmp_path / "nowhere", DRAFTS / "flood.md")
     assert code == 2 and "no such workspace" in err
     broken = tmp_path / "broken"
     shutil.copytree(flood, broken)
     (broken / "sources" / "ngo.txt").unlink()
-    code, _, err = run_cli("verify", DRAFTS / "flood.md", "--workspace", broken)
+    code, _, err = run_cli("verify", broken, DRAFTS / "flood.md")
     assert code == 2 and "ngo.txt" in err
 
 
@@ -278,7 +278,7 @@ def test_markdown_keeps_the_drafts_windows_line_endings(flood, tmp_path):
     draft = tmp_path / "crlf.md"
     text = "---\r\ndate: 2024-05-20\r\n---\r\nMoldova has evacuated 1,240 residents.\r\nRomania has evacuated 800 people.\r\n"
     draft.write_bytes(text.encode("utf-8"))
-    _, out, _ = run_cli("verify", draft, "--workspace", flood, "--format", "md")
+    _, out, _ = run_cli("verify", flood, draft, "--format", "md")
     assert "\n" not in out.replace("\r\n", "")
     body = out[:out.index("\r\n---\r\n\r\n**figcheck verify**")]
     assert re.sub(r" ⟦\S \w+⟧\[\^fc\d+\]", "", body).rstrip("\r\n") == text.rstrip("\r\n")
@@ -290,3 +290,11 @@ def test_a_draft_whose_running_total_shrinks_fails_on_its_own():
     assert finding["rule"] == "cumulative" and finding["lines"] == [6, 8]
     assert [f["draft_findings"] for f in document["figures"]] == [[finding["finding_id"]]] * 2
     assert code == 1
+
+
+def test_the_old_argument_order_exits_2_naming_the_command_to_run(flood, capsys):
+    draft = DRAFTS / "flood.md"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["verify", str(draft), "--workspace", str(flood)])
+    assert exit_info.value.code == 2
+    assert f"Run: figcheck verify {flood} {draft}" in capsys.readouterr().err

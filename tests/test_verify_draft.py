@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from figcheck.claims.errors import FigcheckError
 from figcheck.cli import main
-from figcheck.commands.verify import front_matter_date, read_draft
+from figcheck.drafts import front_matter_date, read_draft
 
 DRAFTS = Path(__file__).resolve().parent / "data" / "drafts"
 
@@ -88,7 +88,7 @@ def test_a_reviewers_correction_in_the_store_is_what_the_draft_is_checked_agains
     def statuses():
         out = io.StringIO()
         with redirect_stdout(out), redirect_stderr(io.StringIO()):
-            code = main(["verify", str(draft), "--workspace", str(workspace), "--format", "json"])
+            code = main(["verify", str(workspace), str(draft), "--format", "json"])
         return code, [f["status"] for f in json.loads(out.getvalue())["figures"]]
 
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from figcheck.claims.config import parse_config
 from figcheck.cli import main
-from figcheck.commands.vocab import propose, render_proposal
+from figcheck.vocabulary import propose, render_proposal
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "central-asia"
 

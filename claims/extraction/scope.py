@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figcheck.claims.extraction.language import load_language, phrases
+from figcheck.claims.model import SCOPES
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class ScopeCues:
 def scope_cues(code: str = "en") -> ScopeCues:
     scope = load_language(code)["scope"]
     return ScopeCues({name: re.compile(rf"(?i:(?<![\w-])(?:{phrases(scope[name])})(?![\w-]))")
-                      for name in ("cumulative", "event", "snapshot")})
+                      for name in SCOPES})
 
 
 class CueIndex:
@@ -44,7 +45,7 @@ def decide(metric_scope: str, cues: frozenset[str]) -> str:
         return "event"
     if metric_scope:
         return metric_scope
-    for name in ("cumulative", "event", "snapshot"):
+    for name in SCOPES:
         if name in cues:
             return name
     return ""

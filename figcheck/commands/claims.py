@@ -1,26 +1,29 @@
 """`figcheck claims WS`: every stored claim, with its provenance, as CSV or JSON."""
 
-import json
-from pathlib import Path
-
-from figcheck.checks.workspace import load_workspace
-from figcheck.claims.csvio import json_cell, to_csv_text
-from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck import options
+from figcheck.claims.model import STATUSES
 
 HELP = ("print every stored claim (CSV or JSON), with a 'stale' column for claims of changed sources and "
         "the page (PDFs) and heading each sits under")
+EXAMPLE = "figcheck claims examples/central-asia --source 001 --format json"
 
 
 def add_arguments(parser):
-    parser.add_argument("workspace", type=Path, help="the workspace folder")
-    parser.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default csv)")
+    options.workspace(parser)
+    options.output_format(parser, ("csv", "json"), "csv", "csv or json")
     parser.add_argument("--source", action="append", metavar="ID", help="only claims of this source (repeatable)")
-    parser.add_argument("--status", action="append", choices=("candidate", "confirmed", "rejected"),
+    parser.add_argument("--status", action="append", choices=STATUSES,
                         help="only claims with this review status (repeatable)")
 
 
 def run(args) -> int:
-    claims = load_workspace(args.workspace).claims
+    import json
+
+    from figcheck.api import Workspace
+    from figcheck.claims.csvio import json_cell, to_csv_text
+    from figcheck.claims.model import CLAIM_COLUMNS
+
+    claims = Workspace(args.workspace).claims
     if args.source:
         claims = claims[claims["source_id"].isin(args.source)]
     if args.status:

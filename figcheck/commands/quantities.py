@@ -1,24 +1,19 @@
 """`figcheck quantities FILE|-`: every figure of a plain text, one JSON object per line."""
 
 import argparse
-import json
 import math
 import sys
 from pathlib import Path
 
-from figcheck.claims.csvio import json_cell
-from figcheck.claims.errors import FigcheckError
-from figcheck.claims.quantities import DEFAULT_TOLERANCE, find_quantities
-from figcheck.claims.sources import decode_source, read_source_text
-
 HELP = "print every figure in a text file (or '-' for standard input), one JSON object per line"
+EXAMPLE = "echo 'More than 2,100 people returned.' | figcheck quantities -"
 
 
 def add_arguments(parser):
     parser.add_argument("file", help="a UTF-8 text or Markdown file, or '-' to read standard input")
     parser.add_argument("--language", default="en", help="language of the text (default en)")
-    parser.add_argument("--tolerance", type=tolerance, default=DEFAULT_TOLERANCE,
-                        help=f"relative width of 'about N' intervals, from 0 to 1 (default {DEFAULT_TOLERANCE})")
+    parser.add_argument("--tolerance", type=tolerance, metavar="R",
+                        help="relative width of 'about N' intervals, from 0 to 1 (default 0.05)")
 
 
 def tolerance(text: str) -> float:
@@ -34,6 +29,13 @@ def tolerance(text: str) -> float:
 
 
 def run(args) -> int:
+    import json
+
+    from figcheck.api import find_quantities
+    from figcheck.claims.csvio import json_cell
+    from figcheck.claims.errors import FigcheckError
+    from figcheck.claims.sources import decode_source, read_source_text
+
     if args.file == "-":
         text = decode_source(sys.stdin.buffer.read(), "<standard input>")
     else:
@@ -41,8 +43,7 @@ def run(args) -> int:
         if not path.is_file():
             raise FigcheckError(f"{path}: no such file; give a text file or '-' for standard input")
         text = read_source_text(path)
-    out = sys.stdout
-    for quantity in find_quantities(text, args.language, args.tolerance):
+    for quantity in find_quantities(text, args.language, args.tolerance).to_dict("records"):
         record = {k: json_cell(v) for k, v in quantity.items()}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")  # null bound: unbounded
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")  # null bound: unbounded
     return 0

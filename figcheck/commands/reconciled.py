@@ -1,59 +1,20 @@
 """`figcheck reconciled WS`: one citable value per quantity, with its status, the preferred claim and
 why, the claims for and against, and a citation line."""
 
-from __future__ import annotations
-
-import json
-import math
-from pathlib import Path
-
-from tabulate import tabulate
-
-from figcheck.checks.workspace import load_workspace
-from figcheck.claims.csvio import json_cell, to_csv_text
-from figcheck.reconcile.engine import reconcile
-from figcheck.reconcile.values import RECONCILED_COLUMNS
-from figcheck.reconcile.wording import period
-from figcheck.reports.escape import md
+from figcheck import options
 
 HELP = "print one reconciled value per quantity (entity, metric, scope, period) with the claim to cite"
-# Columns that carry text from the sources or the configuration: escaped in Markdown.
-_MD_COLUMNS = ["quantity", "entity", "metric", "period", "value", "status", "preferred_claim", "reason",
-               "claims_for", "claims_against", "citation"]
+EXAMPLE = "figcheck reconciled examples/central-asia --format md"
 
 
 def add_arguments(parser):
-    parser.add_argument("workspace", type=Path, help="the workspace folder")
-    parser.add_argument("--format", choices=("csv", "json", "md"), default="csv",
-                        help="csv (default), json, or md (a Markdown table)")
+    options.workspace(parser)
+    options.output_format(parser, ("csv", "json", "md"), "csv", "csv, json, or md (a Markdown table)")
 
 
 def run(args) -> int:
-    workspace = load_workspace(args.workspace)
-    values = reconcile(workspace.claims, workspace.sources, workspace.config).reconciled
-    print(render(values, args.format), end="")
+    from figcheck.api import Workspace
+    from figcheck.reports.reconciled import render
+
+    print(render(Workspace(args.workspace).reconcile().reconciled, args.format), end="")
     return 0
-
-
-def render(values, form: str) -> str:
-    """The Reconciled table as CSV, JSON ({"reconciled": [...]}, unbounded ends as null) or Markdown."""
-    if form == "csv":
-        return to_csv_text(values, RECONCILED_COLUMNS)
-    if form == "json":
-        records = [{c: json_cell(v) for c, v in row.items()} for row in values[RECONCILED_COLUMNS].to_dict("records")]
-        return json.dumps({"reconciled": records}, ensure_ascii=False, indent=1) + "\n"
-    rows = [[md(row["quantity"]), md(row["entity"]), md(row["metric"]), md(period(row["period_start"], row["period_end"])),
-             _figure(row), md(row["status"]),
-             md(row["preferred_claim"]), md(row["reason"]), md(row["claims_for"]), md(row["claims_against"]),
-             md(row["citation"])] for row in values.to_dict("records")]
-    return tabulate(rows, headers=_MD_COLUMNS, tablefmt="github", disable_numparse=True) + "\n"
-
-
-def _figure(row) -> str:
-    """The value, or the interval when the claims only bound it."""
-    if not math.isnan(row["value"]):
-        return f"{row['value']:g}"
-    low, high = row["lower"], row["upper"]
-    if math.isinf(high):
-        return f">= {low:g}" if not math.isinf(low) else ""
-    return f"<= {high:g}" if math.isinf(low) else f"{low:g}..{high:g}"

@@ -1,27 +1,26 @@
 """`figcheck show WS CLAIM_ID`: one stored claim with its provenance and the text around it."""
 
-from __future__ import annotations
-
-from pathlib import Path
-
-import pandas as pd
-
-from figcheck.checks.workspace import load_workspace
-from figcheck.claims.errors import FigcheckError
-from figcheck.reports.formats.text import terminal
+from figcheck import options
 
 HELP = "print one claim with its source, page, heading and the lines around it"
+EXAMPLE = "figcheck show examples/central-asia 001-0123456789ab"
 CONTEXT_LINES = 2
 FIELDS = ("value", "qualifier", "unit", "kind", "entity", "metric", "scope", "period_start", "period_end",
           "part_of", "status", "note")
 
 
 def add_arguments(parser):
-    parser.add_argument("workspace", type=Path, help="the workspace folder")
+    options.workspace(parser)
     parser.add_argument("claim_id", help="the claim's id (column claim_id of the claims files)")
 
 
 def run(args) -> int:
+    import pandas as pd
+
+    from figcheck.checks.workspace import load_workspace
+    from figcheck.claims.errors import FigcheckError
+    from figcheck.reports.formats.text import terminal
+
     workspace = load_workspace(args.workspace)
     claims = workspace.claims
     match = claims[claims["claim_id"] == args.claim_id]

@@ -15,11 +15,13 @@ from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "cohort"
 DEFAULT = Rule(name=NAME, severity="error", description="cumulative claims about the same cohort must agree")
+OPTIONS = ("key",)
 _CONTEXT = ["source_id", "entity", "period_start", "period_end"]
 
 
-def cohorts(claims: pd.DataFrame, config: Config, rule: Rule) -> pd.DataFrame:
-    """Columns cohort (the key, "" when the claim has none) and cohort_label (the key in words)."""
+def prepare(claims: pd.DataFrame, config: Config, rule: Rule) -> pd.DataFrame:
+    """Columns cohort (the key, "" when the claim has none) and cohort_label (the key in words): claims
+    of one cohort share one solver variable, and other rules read them."""
     empty = pd.DataFrame({"cohort": "", "cohort_label": ""}, index=claims.index)
     if not rule.enabled or not rule.key or claims.empty:
         return empty

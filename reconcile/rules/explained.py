@@ -13,6 +13,7 @@ from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 
 NAME = "explained"
 DEFAULT = Rule(name=NAME, severity="info", description="differences explained by a stated difference of period or scope")
+LAST = True  # it looks only at claims no other rule flagged
 _COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "key_end", "source_id", "line", "value", "qualifier",
             "lower", "upper", "lower_open", "upper_open"]
 

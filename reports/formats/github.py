@@ -58,8 +58,8 @@ def render(result: CheckResult) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def append_step_summary(result: CheckResult) -> None:
-    """GitHub shows what a step appends to the file named by $GITHUB_STEP_SUMMARY on the run's page."""
+def publish(result: CheckResult) -> None:
+    """The Markdown summary appended to $GITHUB_STEP_SUMMARY, which GitHub shows on the run's page."""
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         try:

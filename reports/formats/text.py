@@ -74,3 +74,19 @@ def summary_line(result: CheckResult) -> str:
     return (f"{verdict}: {counts}; {s['new']} new, {s['known']} in the baseline; "
             f"{s['failing']} failing{' (strict)' if result.strict else ''}; "
             f"{len(s['baseline_absent'])} baseline entries no longer found")
+
+
+COVERAGE_SOURCES_SHOWN = 20  # per-source coverage lines in the terminal; the report lists them all
+
+
+def coverage_lines(result) -> list[str]:
+    """"Coverage: 73 of 117 claims checked; 44 have no metric, 9 no entity", then the sources with
+    claims not checked."""
+    covered = result.reconciliation.coverage
+    lines = [f"Coverage: {covered.line()}"]
+    per_source = covered.source_lines()
+    lines += [f"  source {terminal(source)}: {line}" for source, line in per_source[:COVERAGE_SOURCES_SHOWN]]
+    if len(per_source) > COVERAGE_SOURCES_SHOWN:
+        lines.append(f"  and {len(per_source) - COVERAGE_SOURCES_SHOWN} more sources; "
+                     "'figcheck report' lists every unchecked figure")
+    return lines
