@@ -1,0 +1,297 @@
+"""Score figcheck's findings against hand-written gold findings (docs: ANNOTATION.md, "Findings").
+
+`score_findings(findings, finding_claims, claims, gold_findings)` is a pure function of four frames:
+figcheck's findings (finding_id, severity, entity, metric), their claims (finding_id, claim_id), the
+claims (claim_id, value) and the gold rows (id, expect, entity, metric, must, unless). Only error and
+warning findings count:
+
+- a `flag` row is found when one finding with its entity and metric holds every `must` value;
+- a `no-flag` row is violated when one finding with its entity and metric holds every `must` value
+  and no `unless` value;
+- a finding is explained by a `flag` or `stretch` row it matches as a `flag` row is found; one
+  explained by none is a false alarm. Precision is the share of findings explained by a `flag` row
+  among those not explained by `stretch` rows alone; recall is the share of `flag` rows found.
+
+    python benchmarks/score_findings.py [--split dev|holdout|all] [--mode extracted|gold|both]
+                                        [--details] [WORKSPACE ...]
+
+runs figcheck on each workspace (default: every tests/data/realworld/<domain>) and prints the
+scores. The workspace is copied to a temporary folder restricted to the split's sources; with
+`--mode extracted` figcheck extracts the claims there, with `--mode gold` the gold claims
+(gold/claims.csv) stand in for the extraction, so that reconciliation is judged on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+if __package__ in (None, ""):  # run as a script: the project root makes `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.score_extraction import score  # noqa: E402
+
+SERIOUS = ("error", "warning")
+EXPECTATIONS = ("flag", "no-flag", "stretch")
+SPLITS = ("dev", "holdout", "all")
+MODES = ("extracted", "gold")
+REALWORLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "realworld"
+# ANNOTATION.md: a figure covering part of its entity "says `part` in `note`".
+_PART_NOTE = re.compile(r"\bpart\b", re.IGNORECASE)
+
+
+def _members(entity) -> str:
+    """An entity as its '+'-joined members in code order, so that a set matches however written."""
+    text = "" if entity is None or entity != entity else str(entity)
+    return "+".join(sorted(part.strip() for part in text.split("+") if part.strip()))
+
+
+def _value_set(cell) -> frozenset:
+    text = "" if cell is None or cell != cell else str(cell)
+    return frozenset(round(float(v), 6) for v in text.split(";") if v.strip())
+
+
+def _serious_findings(findings: pd.DataFrame, finding_claims: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """finding_id, key (entity members, metric) and the set of its claims' values, for error and
+    warning findings."""
+    serious = findings.loc[findings["severity"].isin(SERIOUS), ["finding_id", "entity", "metric"]]
+    held = (finding_claims[["finding_id", "claim_id"]].merge(claims[["claim_id", "value"]], on="claim_id")
+            .assign(value=lambda f: f["value"].astype(float).round(6))
+            .groupby("finding_id")["value"].agg(frozenset))
+    return pd.DataFrame({
+        "finding_id": serious["finding_id"].to_numpy(),
+        "key": list(zip(serious["entity"].map(_members), serious["metric"].fillna("").astype(str))),
+        "values": [held.get(fid, frozenset()) for fid in serious["finding_id"]],
+    })
+
+
+def score_findings(findings: pd.DataFrame, finding_claims: pd.DataFrame, claims: pd.DataFrame,
+                   gold_findings: pd.DataFrame) -> dict:
+    """Flags found, no-flags violated and false alarms of one reconciliation, with the ids behind them."""
+    gold = gold_findings.fillna("")
+    unknown = sorted(set(gold["expect"]) - set(EXPECTATIONS))
+    if unknown:
+        raise ValueError(f"gold findings: unknown expect value(s) {unknown}; expected one of {EXPECTATIONS}")
+    serious = _serious_findings(findings, finding_claims, claims)
+    by_key: dict[tuple, list[tuple[str, frozenset]]] = {}
+    for fid, key, values in serious.itertuples(index=False):
+        by_key.setdefault(key, []).append((fid, values))
+
+    found, missed, violated = [], [], {}
+    explained: dict[str, list[str]] = {fid: [] for fid in serious["finding_id"]}
+    for row in gold.itertuples(index=False):
+        must, unless = _value_set(row.must), _value_set(row.unless)
+        holding = [fid for fid, values in by_key.get((_members(row.entity), str(row.metric)), ()) if must <= values
+                   and not (row.expect == "no-flag" and values & unless)]
+        if row.expect == "no-flag":
+            if holding:
+                violated[row.id] = holding
+            continue
+        if row.expect == "flag":
+            (found if holding else missed).append(row.id)
+        for fid in holding:
+            explained[fid].append(row.id)
+
+    flag_ids = set(gold.loc[gold["expect"] == "flag", "id"])
+    true_alarms = [fid for fid, rows in explained.items() if flag_ids.intersection(rows)]
+    false_alarms = [fid for fid, rows in explained.items() if not rows]
+    judged = len(true_alarms) + len(false_alarms)
+    flags = len(found) + len(missed)
+    return {
+        "flags": flags, "found": found, "missed": missed,
+        "no_flags": int((gold["expect"] == "no-flag").sum()), "violated": violated,
+        "serious": len(serious), "false_alarms": false_alarms, "true_alarms": true_alarms,
+        "explained": {fid: rows for fid, rows in explained.items() if rows},
+        "precision": len(true_alarms) / judged if judged else 1.0,
+        "recall": len(found) / flags if flags else 1.0,
+    }
+
+
+# ---- workspaces: a split's copy, and the gold claims as a claim table ----
+
+def split_sources(registry: pd.DataFrame, split: str) -> set[str]:
+    """The source ids of a split ("all": every source)."""
+    if split == "all":
+        return set(registry["source_id"])
+    if "split" not in registry:
+        raise ValueError(f"the registry has no 'split' column, so --split {split} cannot select sources")
+    return set(registry.loc[registry["split"] == split, "source_id"])
+
+
+def gold_in_split(gold_findings: pd.DataFrame, sources: set[str]) -> pd.DataFrame:
+    """The gold findings whose `sources` column names only the given sources."""
+    named = gold_findings["sources"].fillna("").astype(str).str.split("|")
+    inside = named.map(lambda ids: {s.strip() for s in ids if s.strip()} <= sources)
+    return gold_findings.loc[inside].reset_index(drop=True)
+
+
+def copy_split(workspace: Path, target: Path, split: str) -> set[str]:
+    """A copy of the workspace's configuration, and of the registry rows and documents of one split,
+    in the empty folder `target` (no claims, reports or caches). Returns the split's source ids."""
+    from figcheck.claims.config import CONFIG_NAME
+    from figcheck.claims.workspace import Layout
+
+    layout = Layout.open(workspace)
+    registry = pd.read_csv(layout.registry, dtype=str, keep_default_na=False)
+    keep = split_sources(registry, split)
+    shutil.copy2(layout.root / CONFIG_NAME, target / CONFIG_NAME)
+    copy = Layout.open(target)
+    copy.registry.parent.mkdir(parents=True, exist_ok=True)
+    kept = registry.loc[registry["source_id"].isin(keep)]
+    kept.to_csv(copy.registry, index=False)
+    for name in kept["file"]:
+        destination = copy.source_file(name)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(layout.source_file(name), destination)
+    return keep
+
+
+def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -> pd.DataFrame:
+    """The gold claims (gold/claims.csv rows) as validated Claim rows, as a faultless extractor would
+    write them: provenance from the source line, lower/upper from the qualifier and the workspace's
+    approx tolerance, kind from the configured metric ("other" for a metric of the annotator's own). A figure whose note says `part` is `part_of`
+    the nearest earlier figure of the same source, entity and period whose metric is its own or the
+    one its metric is declared part of; breakdowns of declared part metrics are left to the
+    reconciler's own linking."""
+    from figcheck.checks.schemas import Claim
+    from figcheck.claims.extraction.qualifiers import interval
+    from figcheck.claims.ids import claim_id
+    from figcheck.claims.model import CLAIM_COLUMNS
+
+    rows, seen, offsets = [], {}, {}
+    for g in gold_claims.fillna("").astype(str).itertuples(index=False):
+        if g.source_id not in offsets:
+            lines = texts[g.source_id].splitlines(keepends=True)
+            offsets[g.source_id] = (np.concatenate([[0], np.cumsum([len(line) for line in lines])]),
+                                    [line.rstrip("\r\n") for line in lines])
+        starts, lines = offsets[g.source_id]
+        line = int(g.line)
+        quote = lines[line - 1]
+        occurrence = seen.get((g.source_id, quote, g.surface), 0)
+        seen[(g.source_id, quote, g.surface)] = occurrence + 1
+        at = -1
+        for _ in range(occurrence + 1):
+            at = quote.find(g.surface, at + 1)
+        at = max(at, 0)  # a surface not written verbatim on its line keeps the line start as its place
+        metric = config.metrics.get(g.metric)
+        lower, upper = interval(float(g.value), g.qualifier, config.approx_tolerance)
+        rows.append({
+            "claim_id": claim_id(g.source_id, quote, g.surface, occurrence), "source_id": g.source_id, "line": line,
+            "char_start": int(starts[line - 1]) + at, "char_end": int(starts[line - 1]) + at + len(g.surface),
+            "text": g.surface, "quote": quote, "value": float(g.value), "qualifier": g.qualifier,
+            "lower": lower, "upper": upper, "kind": metric.kind if metric else "other", "entity": g.entity,
+            "metric": g.metric, "scope": g.scope, "period_start": g.period_start, "period_end": g.period_end,
+            "method": "manual", "status": "confirmed", "note": g.note,
+        })
+    claims = pd.DataFrame(rows).reindex(columns=CLAIM_COLUMNS, fill_value="")
+    claims["part_of"] = _noted_totals(claims, config)
+    return Claim.validate(claims)
+
+
+def _noted_totals(claims: pd.DataFrame, config) -> pd.Series:
+    """For each claim whose note says `part`, the claim_id of its total (see gold_claim_table)."""
+    parent = {name: m.part_of or m.subset_of for name, m in config.metrics.items()}
+    frame = claims.assign(at=np.arange(len(claims)), noted=claims["note"].str.contains(_PART_NOTE))
+    frame["wanted"] = frame["metric"].map(parent).fillna("").where(lambda m: m != "", frame["metric"])
+    shared = ["source_id", "entity", "period_start", "period_end"]
+    pairs = frame.loc[frame["noted"], shared + ["wanted", "at", "line", "char_start"]].merge(
+        frame.loc[~frame["noted"], shared + ["metric", "at", "line", "char_start", "claim_id"]],
+        left_on=shared + ["wanted"], right_on=shared + ["metric"], suffixes=("", "_total"))
+    earlier = (pairs["line_total"] < pairs["line"]) | (
+        (pairs["line_total"] == pairs["line"]) & (pairs["char_start_total"] < pairs["char_start"]))
+    nearest = pairs.loc[earlier].sort_values(["line_total", "char_start_total"]).groupby("at").tail(1)
+    return pd.Series(nearest.set_index("at")["claim_id"], index=frame["at"]).fillna("").set_axis(claims.index)
+
+
+# ---- the command ----
+
+def reconcile_domain(workspace: Path, split: str, mode: str) -> dict:
+    """Reconcile one workspace's split (figcheck's extraction or the gold claims) and score it."""
+    from figcheck.checks.workspace import load_workspace
+    from figcheck.reconcile.engine import reconcile
+
+    gold_dir = workspace / "gold"
+    with tempfile.TemporaryDirectory(prefix="figcheck-score-") as folder:
+        copy = Path(folder)
+        keep = copy_split(workspace, copy, split)
+        gold_claims = pd.read_csv(gold_dir / "claims.csv", dtype=str, keep_default_na=False)
+        gold_claims = gold_claims.loc[gold_claims["source_id"].isin(keep)]
+        if mode == "extracted":
+            from figcheck.commands.extract import extract_workspace
+
+            extract_workspace(copy, progress=False)
+        loaded = load_workspace(copy)
+        if mode == "gold":
+            claims = gold_claim_table(gold_claims, loaded.texts, loaded.config)
+        else:
+            claims = loaded.claims.drop(columns="stale")
+        result = reconcile(claims, loaded.sources, loaded.config)
+    gold = gold_in_split(pd.read_csv(gold_dir / "findings.csv", dtype=str, keep_default_na=False), keep)
+    scored = score_findings(result.findings, result.finding_claims, claims, gold)
+    scored["extraction"] = score(gold_claims, claims) if mode == "extracted" else None
+    scored.update(result=result, claims=claims, gold=gold)
+    return scored
+
+
+def _summary(domain: str, mode: str, s: dict) -> list:
+    line = [domain, mode, f"{len(s['found'])}/{s['flags']}", f"{len(s['violated'])}/{s['no_flags']}",
+            f"{len(s['false_alarms'])}/{s['serious']}", f"{s['precision']:.2f}", f"{s['recall']:.2f}"]
+    extraction = s["extraction"]
+    line.append(f"{extraction['precision']:.2f}/{extraction['recall']:.2f}" if extraction else "-")
+    return line
+
+
+def _details(s: dict) -> list[str]:
+    """The misses, violations and false alarms in words, each finding with its rule and message."""
+    findings = s["result"].findings.set_index("finding_id")
+    gold = s["gold"].set_index("id")
+
+    def said(fid: str) -> str:
+        f = findings.loc[fid]
+        return f"    [{f['rule']} {f['severity']}] {f['message']}"
+
+    lines = [f"  missed {rid} {gold.at[rid, 'entity']} {gold.at[rid, 'metric']} {gold.at[rid, 'must']}: "
+             f"{gold.at[rid, 'why']}" for rid in s["missed"]]
+    for rid, fids in s["violated"].items():
+        lines.append(f"  violated {rid} {gold.at[rid, 'entity']} {gold.at[rid, 'metric']} {gold.at[rid, 'must']}")
+        lines += [said(fid) for fid in fids]
+    for fid in s["false_alarms"]:
+        lines += ["  false alarm", said(fid)]
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    from tabulate import tabulate
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("workspaces", nargs="*", type=Path, help="workspaces with gold/claims.csv and gold/findings.csv "
+                        "(default: every tests/data/realworld/<domain>)")
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="score one split's sources (default dev)")
+    parser.add_argument("--mode", choices=MODES + ("both",), default="both",
+                        help="reconcile figcheck's extraction, the gold claims, or both (default both)")
+    parser.add_argument("--details", action="store_true", help="list every miss, violation and false alarm")
+    args = parser.parse_args(argv)
+    workspaces = args.workspaces or sorted(p for p in REALWORLD.iterdir() if (p / "gold" / "findings.csv").is_file())
+    modes = MODES if args.mode == "both" else (args.mode,)
+    table = []
+    for workspace in workspaces:
+        for mode in modes:
+            scored = reconcile_domain(workspace, args.split, mode)
+            table.append(_summary(workspace.name, mode, scored))
+            if args.details:
+                print(f"{workspace.name} ({mode}, {args.split})")
+                print("\n".join(_details(scored)) or "  nothing to report")
+    print(tabulate(table, headers=["domain", "claims", "flags found", "no-flags violated", "false alarms",
+                                   "precision", "recall", "extraction P/R"], tablefmt="github"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
