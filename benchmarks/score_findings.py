@@ -158,8 +158,9 @@ def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -
     write them: provenance from the source line, lower/upper from the qualifier and the workspace's
     approx tolerance, kind from the configured metric ("other" for a metric of the annotator's own). A figure whose note says `part` is `part_of`
     the nearest earlier figure of the same source, entity and period whose metric is its own or the
-    one its metric is declared part of; breakdowns of declared part metrics are left to the
-    reconciler's own linking."""
+    one its metric is declared part of (and, like the extractor's breakdown parts, loses its metric
+    when the total's is the same); breakdowns of declared part metrics are left to the reconciler's
+    own linking."""
     from figcheck.checks.schemas import Claim
     from figcheck.claims.extraction.qualifiers import interval
     from figcheck.claims.ids import claim_id
@@ -191,7 +192,16 @@ def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -
             "method": "manual", "status": "confirmed", "note": g.note,
         })
     claims = pd.DataFrame(rows).reindex(columns=CLAIM_COLUMNS, fill_value="")
+    # The Claim schema takes percentages within 0-100 and whole counts only (an inflation rate of 211%
+    # is neither): such a figure keeps its metric but is stored as kind "other", as the schema allows.
+    refused = (((claims["kind"] == "percent") & ~claims["value"].between(0, 100))
+               | ((claims["kind"] == "count") & ((claims["value"] < 0) | (claims["value"] % 1 != 0))))
+    claims.loc[refused, "kind"] = "other"
     claims["part_of"] = _noted_totals(claims, config)
+    # As the extractor writes a breakdown of one metric ("500 cases, 200 of them in Nairobi"): the
+    # part keeps its link to the total but no metric, so it is not taken for the total's quantity.
+    metric_of = claims.set_index("claim_id")["metric"]
+    claims.loc[claims["metric"] == claims["part_of"].map(metric_of), "metric"] = ""
     return Claim.validate(claims)
 
 
