@@ -156,7 +156,9 @@ def copy_split(workspace: Path, target: Path, split: str) -> set[str]:
 def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -> pd.DataFrame:
     """The gold claims (gold/claims.csv rows) as validated Claim rows, as a faultless extractor would
     write them: provenance from the source line, lower/upper from the qualifier and the workspace's
-    approx tolerance, kind from the configured metric ("other" for a metric of the annotator's own). A figure whose note says `part` is `part_of`
+    approx tolerance, kind from the configured metric. A metric of the annotator's own (one
+    figcheck.toml does not configure) is left empty, as the extractor leaves it: such figures are no
+    quantity figcheck compares. A figure whose note says `part` is `part_of`
     the nearest earlier figure of the same source, entity and period whose metric is its own or the
     one its metric is declared part of (and, like the extractor's breakdown parts, loses its metric
     when the total's is the same); breakdowns of declared part metrics are left to the reconciler's
@@ -188,7 +190,7 @@ def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -
             "char_start": int(starts[line - 1]) + at, "char_end": int(starts[line - 1]) + at + len(g.surface),
             "text": g.surface, "quote": quote, "value": float(g.value), "qualifier": g.qualifier,
             "lower": lower, "upper": upper, "kind": metric.kind if metric else "other", "entity": g.entity,
-            "metric": g.metric, "scope": g.scope, "period_start": g.period_start, "period_end": g.period_end,
+            "metric": g.metric if metric else "", "scope": g.scope, "period_start": g.period_start, "period_end": g.period_end,
             "method": "manual", "status": "confirmed", "note": g.note,
         })
     claims = pd.DataFrame(rows).reindex(columns=CLAIM_COLUMNS, fill_value="")
@@ -246,8 +248,23 @@ def reconcile_domain(workspace: Path, split: str, mode: str) -> dict:
     gold = gold_in_split(pd.read_csv(gold_dir / "findings.csv", dtype=str, keep_default_na=False), keep)
     scored = score_findings(result.findings, result.finding_claims, claims, gold)
     scored["extraction"] = score(gold_claims, claims) if mode == "extracted" else None
-    scored.update(result=result, claims=claims, gold=gold)
+    faults = extraction_faults(claims, scored["extraction"]) if scored["extraction"] else pd.Series(dtype=str)
+    involved = result.finding_claims.assign(fault=lambda f: f["claim_id"].map(faults).fillna(""))
+    scored["faulty"] = set(involved.loc[involved["fault"] != "", "finding_id"])
+    scored.update(result=result, claims=claims, gold=gold, faults=faults)
     return scored
+
+
+def extraction_faults(claims: pd.DataFrame, extraction: dict) -> pd.Series:
+    """claim_id -> how the extraction got the claim wrong against gold ("" when it did not): a figure
+    gold does not hold, or the attributes that differ, from `score_extraction.score`'s mismatches
+    (keyed by source, line and value, so repeats of one figure on a line share their faults)."""
+    said: dict[tuple, list[str]] = {}
+    for attribute, key, want, got, _ in extraction["mismatches"]:
+        said.setdefault(key, []).append("not a gold claim" if attribute == "false positive"
+                                        else f"{attribute} {want or '-'} read as {got or '-'}")
+    keys = zip(claims["source_id"].astype(str), claims["line"].astype(int), claims["value"].astype(float).round(6))
+    return pd.Series(["; ".join(said.get(key, [])) for key in keys], index=claims["claim_id"].to_numpy(), dtype=str)
 
 
 def _summary(domain: str, mode: str, s: dict) -> list:
@@ -255,6 +272,7 @@ def _summary(domain: str, mode: str, s: dict) -> list:
             f"{len(s['false_alarms'])}/{s['serious']}", f"{s['precision']:.2f}", f"{s['recall']:.2f}"]
     extraction = s["extraction"]
     line.append(f"{extraction['precision']:.2f}/{extraction['recall']:.2f}" if extraction else "-")
+    line.append(len(s["faulty"].intersection(s["false_alarms"])) if extraction else "-")
     return line
 
 
@@ -263,9 +281,14 @@ def _details(s: dict) -> list[str]:
     findings = s["result"].findings.set_index("finding_id")
     gold = s["gold"].set_index("id")
 
+    members = s["result"].finding_claims.groupby("finding_id")["claim_id"].agg(list)
+    claims = s["claims"].set_index("claim_id")
+
     def said(fid: str) -> str:
         f = findings.loc[fid]
-        return f"    [{f['rule']} {f['severity']}] {f['message']}"
+        faults = [f"{claims.at[c, 'text']} (source {claims.at[c, 'source_id']}, line {claims.at[c, 'line']}): "
+                  f"{s['faults'][c]}" for c in members.get(fid, []) if s["faults"].get(c)]
+        return f"    [{f['rule']} {f['severity']}] {f['message']}" + "".join(f"\n      extraction: {x}" for x in faults)
 
     lines = [f"  missed {rid} {gold.at[rid, 'entity']} {gold.at[rid, 'metric']} {gold.at[rid, 'must']}: "
              f"{gold.at[rid, 'why']}" for rid in s["missed"]]
@@ -299,7 +322,8 @@ def main(argv: list[str]) -> int:
                 print(f"{workspace.name} ({mode}, {args.split})")
                 print("\n".join(_details(scored)) or "  nothing to report")
     print(tabulate(table, headers=["domain", "claims", "flags found", "no-flags violated", "false alarms",
-                                   "precision", "recall", "extraction P/R"], tablefmt="github"))
+                                   "precision", "recall", "extraction P/R",
+                                   "false alarms with a misread claim"], tablefmt="github"))
     return 0
 
 

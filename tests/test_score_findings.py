@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.score_findings import copy_split, gold_claim_table, gold_in_split, reconcile_domain, score_findings
+from benchmarks.score_extraction import score
+from benchmarks.score_findings import (copy_split, extraction_faults, gold_claim_table, gold_in_split, reconcile_domain,
+                                       score_findings)
 from figcheck.claims.config import parse_config
 from figcheck.reconcile.engine import reconcile
 
@@ -169,7 +171,8 @@ REGISTRY = """source_id,file,title,publisher,published,period_start,period_end,l
 """
 
 TEXTS = {
-    "001.txt": "Kenya reported 500 cases by 1 March.\nOf these, 200 cases were in Nairobi and 300 elsewhere.\n",
+    "001.txt": "Kenya reported 500 cases by 1 March.\nOf these, 200 cases were in Nairobi and 300 elsewhere.\n"
+               "The outbreak is 3 weeks old.\n",
     "002.txt": "Kenya reported 640 cases by 1 March.\n",
     "003.txt": "Kenya reported about 520 cases by 1 March, 120 of them children.\n",
 }
@@ -178,6 +181,7 @@ GOLD_CLAIMS = """source_id,line,surface,value,qualifier,entity,metric,scope,peri
 001,1,500 cases,500,eq,KE,cases,cumulative,,2024-03-01,1,
 001,2,200 cases,200,eq,KE,cases,cumulative,,2024-03-01,1,part: in Nairobi; part of 500
 001,2,300,300,eq,KE,cases,cumulative,,2024-03-01,1,Part: elsewhere
+001,3,3 weeks,3,eq,KE,outbreak_weeks,,,,0,a metric of the annotator's own
 002,1,640 cases,640,eq,KE,cases,cumulative,,2024-03-01,1,
 003,1,about 520 cases,520,approx,KE,cases,cumulative,,2024-03-01,1,
 003,1,120,120,eq,KE,cases.children,cumulative,,2024-03-01,1,children among them
@@ -240,6 +244,8 @@ def test_gold_claims_become_claims_with_provenance_intervals_and_noted_parts(wor
     assert by_text.at["200 cases", "metric"] == "" and by_text.at["500 cases", "metric"] == "cases"
     # a declared part metric is left to the reconciler's own linking
     assert by_text.at["120", "part_of"] == ""
+    # a metric figcheck.toml does not configure is no quantity figcheck compares, as the extractor leaves it
+    assert by_text.at["3 weeks", "metric"] == "" and by_text.at["3 weeks", "kind"] == "other"
     # "about" takes the workspace's approx tolerance (0.1), as the extractor's intervals do
     low, high = by_text.loc["about 520 cases", ["lower", "upper"]]
     assert math.isclose(low, 468) and math.isclose(high, 572)
@@ -263,3 +269,15 @@ def test_scoring_a_domain_never_writes_into_it_and_sees_only_its_split(workspace
     assert set(result["gold"]["id"]) == {"F2", "F3"}
     assert set(result["claims"]["source_id"]) == {"001", "003"}
     assert result["violated"] == {} and result["flags"] == 0
+
+
+def test_extraction_faults_name_the_misread_attributes_of_each_claim(workspace):
+    claims, _ = _gold_table(workspace)
+    misread = claims.copy()
+    at = misread.index[misread["text"] == "640 cases"][0]
+    misread.loc[at, ["entity", "period_end"]] = ["UG", "2024-02-01"]
+    faults = extraction_faults(misread, score(claims, misread))
+    assert faults[misread.at[at, "claim_id"]] == "entity KE read as UG; period_end 2024-03-01 read as 2024-02-01"
+    assert (faults.drop(misread.at[at, "claim_id"]) == "").all()
+    extra = pd.concat([claims, claims.iloc[[0]].assign(claim_id="x", line=9)], ignore_index=True)
+    assert extraction_faults(extra, score(claims, extra))["x"] == "not a gold claim"
