@@ -248,9 +248,9 @@ def reconcile_domain(workspace: Path, split: str, mode: str) -> dict:
     gold = gold_in_split(pd.read_csv(gold_dir / "findings.csv", dtype=str, keep_default_na=False), keep)
     scored = score_findings(result.findings, result.finding_claims, claims, gold)
     scored["extraction"] = score(gold_claims, claims) if mode == "extracted" else None
-    faults = extraction_faults(claims, scored["extraction"]) if scored["extraction"] else pd.Series(dtype=str)
-    involved = result.finding_claims.assign(fault=lambda f: f["claim_id"].map(faults).fillna(""))
-    scored["faulty"] = set(involved.loc[involved["fault"] != "", "finding_id"])
+    faults = extraction_faults(claims, scored["extraction"]) if scored["extraction"] else pd.Series(dtype=object)
+    misread = result.finding_claims["claim_id"].isin(faults.index[faults != ""])
+    scored["faulty"] = set(result.finding_claims.loc[misread, "finding_id"])
     scored.update(result=result, claims=claims, gold=gold, faults=faults)
     return scored
 
@@ -274,6 +274,27 @@ def _summary(domain: str, mode: str, s: dict) -> list:
     line.append(f"{extraction['precision']:.2f}/{extraction['recall']:.2f}" if extraction else "-")
     line.append(len(s["faulty"].intersection(s["false_alarms"])) if extraction else "-")
     return line
+
+
+def _pooled(results: list[dict]) -> dict:
+    """The counts of several domains' scores added up, for the summary's last rows."""
+    total = {key: [x for s in results for x in s[key]] for key in ("found", "missed", "false_alarms", "true_alarms")}
+    total.update(flags=sum(s["flags"] for s in results), no_flags=sum(s["no_flags"] for s in results),
+                 serious=sum(s["serious"] for s in results),
+                 violated={f"{i}:{k}": v for i, s in enumerate(results) for k, v in s["violated"].items()},
+                 faulty={f for s in results for f in s["faulty"]})
+    judged = len(total["true_alarms"]) + len(total["false_alarms"])
+    total["precision"] = len(total["true_alarms"]) / judged if judged else 1.0
+    total["recall"] = len(total["found"]) / total["flags"] if total["flags"] else 1.0
+    total["extraction"] = None
+    if all(s["extraction"] for s in results):
+        hits = sum(s["extraction"]["hits"] for s in results)
+        false = sum(s["extraction"]["false_positives"] for s in results)
+        required = sum(s["extraction"]["required"] for s in results)
+        matched = sum(s["extraction"]["required"] - len(s["extraction"]["missed"]) for s in results)
+        total["extraction"] = {"precision": hits / (hits + false) if hits + false else 1.0,
+                               "recall": matched / required if required else 1.0}
+    return total
 
 
 def _details(s: dict) -> list[str]:
@@ -313,14 +334,17 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     workspaces = args.workspaces or sorted(p for p in REALWORLD.iterdir() if (p / "gold" / "findings.csv").is_file())
     modes = MODES if args.mode == "both" else (args.mode,)
-    table = []
+    table, pooled = [], {mode: [] for mode in modes}
     for workspace in workspaces:
         for mode in modes:
             scored = reconcile_domain(workspace, args.split, mode)
+            pooled[mode].append(scored)
             table.append(_summary(workspace.name, mode, scored))
             if args.details:
                 print(f"{workspace.name} ({mode}, {args.split})")
                 print("\n".join(_details(scored)) or "  nothing to report")
+    if len(workspaces) > 1:
+        table += [_summary("all", mode, _pooled(results)) for mode, results in pooled.items()]
     print(tabulate(table, headers=["domain", "claims", "flags found", "no-flags violated", "false alarms",
                                    "precision", "recall", "extraction P/R",
                                    "false alarms with a misread claim"], tablefmt="github"))
