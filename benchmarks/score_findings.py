@@ -13,7 +13,7 @@ warning findings count:
   among those not explained by `stretch` rows alone; recall is the share of `flag` rows found.
 
     python benchmarks/score_findings.py [--split dev|holdout|all] [--mode extracted|gold|both]
-                                        [--details] [WORKSPACE ...]
+                                        [--details] [--results] [WORKSPACE ...]
 
 runs figcheck on each workspace (default: every tests/data/realworld/<domain>) and prints the
 scores. The workspace is copied to a temporary folder restricted to the split's sources; with
@@ -331,6 +331,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--mode", choices=MODES + ("both",), default="both",
                         help="reconcile figcheck's extraction, the gold claims, or both (default both)")
     parser.add_argument("--details", action="store_true", help="list every miss, violation and false alarm")
+    parser.add_argument("--results", action="store_true",
+                        help="also write the table to its section of benchmarks/RESULTS.md")
     args = parser.parse_args(argv)
     workspaces = args.workspaces or sorted(p for p in REALWORLD.iterdir() if (p / "gold" / "findings.csv").is_file())
     modes = MODES if args.mode == "both" else (args.mode,)
@@ -345,10 +347,26 @@ def main(argv: list[str]) -> int:
                 print("\n".join(_details(scored)) or "  nothing to report")
     if len(workspaces) > 1:
         table += [_summary("all", mode, _pooled(results)) for mode, results in pooled.items()]
-    print(tabulate(table, headers=["domain", "claims", "flags found", "no-flags violated", "false alarms",
-                                   "precision", "recall", "extraction P/R",
-                                   "false alarms with a misread claim"], tablefmt="github"))
+    rendered = tabulate(table, headers=["domain", "claims", "flags found", "no-flags violated", "false alarms",
+                                        "precision", "recall", "extraction P/R",
+                                        "false alarms with a misread claim"], tablefmt="github")
+    print(rendered)
+    if args.results:
+        from benchmarks import update_results
+
+        update_results(f"score_findings_{args.split}", _section(rendered, args), timed=False)
     return 0
+
+
+def _section(rendered: str, args) -> str:
+    """The RESULTS.md section of one split's table, with the command that wrote it."""
+    command = " ".join(["python benchmarks/score_findings.py", f"--split {args.split}", f"--mode {args.mode}",
+                        *(str(w) for w in args.workspaces)])
+    return (f"## Findings on real dossiers ({args.split} split)\n\n`{command} --results`\n\n"
+            "`extracted`: figcheck's extraction reconciled; `gold`: the gold claims reconciled in its place. "
+            "Flags found / flag rows, no-flag rows violated / no-flag rows, false alarms / error and warning "
+            "findings; precision counts findings a `stretch` row alone explains as neither right nor wrong. "
+            "Causes and recommended fixes: benchmarks/FINDINGS_ANALYSIS.md.\n\n" + rendered + "\n")
 
 
 if __name__ == "__main__":
