@@ -37,6 +37,7 @@ if __package__ in (None, ""):  # run as a script: the project root makes `benchm
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.score_extraction import score  # noqa: E402
+from figcheck.claims.errors import FigcheckError  # noqa: E402
 
 SERIOUS = ("error", "warning")
 EXPECTATIONS = ("flag", "no-flag", "stretch")
@@ -337,9 +338,18 @@ def main(argv: list[str]) -> int:
     workspaces = args.workspaces or sorted(p for p in REALWORLD.iterdir() if (p / "gold" / "findings.csv").is_file())
     modes = MODES if args.mode == "both" else (args.mode,)
     table, pooled = [], {mode: [] for mode in modes}
+    missing = [str(w / "gold" / name) for w in workspaces for name in ("claims.csv", "findings.csv")
+               if not (w / "gold" / name).is_file()]
+    if missing:
+        print(f"no gold file: {', '.join(missing)}", file=sys.stderr)
+        return 2
     for workspace in workspaces:
         for mode in modes:
-            scored = reconcile_domain(workspace, args.split, mode)
+            try:
+                scored = reconcile_domain(workspace, args.split, mode)
+            except (FigcheckError, ValueError) as exc:
+                print(f"{workspace}: {exc}", file=sys.stderr)
+                return 2
             pooled[mode].append(scored)
             table.append(_summary(workspace.name, mode, scored))
             if args.details:

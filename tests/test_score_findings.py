@@ -281,3 +281,24 @@ def test_extraction_faults_name_the_misread_attributes_of_each_claim(workspace):
     assert (faults.drop(misread.at[at, "claim_id"]) == "").all()
     extra = pd.concat([claims, claims.iloc[[0]].assign(claim_id="x", line=9)], ignore_index=True)
     assert extraction_faults(extra, score(claims, extra))["x"] == "not a gold claim"
+
+
+def test_the_command_refuses_a_workspace_without_gold_or_split_in_words(workspace, tmp_path, capsys):
+    from benchmarks.score_findings import main
+
+    (workspace / "gold" / "findings.csv").unlink()
+    assert main([str(workspace), "--mode", "gold"]) == 2
+    assert "findings.csv" in capsys.readouterr().err
+    (workspace / "gold" / "findings.csv").write_text(GOLD_FINDINGS, encoding="utf-8")
+    registry = pd.read_csv(workspace / "sources.csv", dtype=str, keep_default_na=False).drop(columns="split")
+    registry.to_csv(workspace / "sources.csv", index=False)
+    assert main([str(workspace), "--mode", "gold"]) == 2
+    assert "split" in capsys.readouterr().err
+
+
+def test_the_command_prints_one_row_per_domain_and_mode(workspace, capsys):
+    from benchmarks.score_findings import main
+
+    assert main([str(workspace), "--mode", "gold", "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "| ws " in out and "0/2" in out and "nothing to report" in out
