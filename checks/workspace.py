@@ -6,7 +6,7 @@ in one pass; nothing here writes to disk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +18,8 @@ from figcheck.claims.config import Config
 from figcheck.claims.csvio import read_csv_records
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
-from figcheck.claims.sources import decode_source, sha256_hex
+from figcheck.claims.sources import SourceTextError
+from figcheck.claims.documents import Document, convert_pending, load_document, locate
 from figcheck.claims.workspace import Layout
 
 FIX_ADVICE = "Nothing was changed. Fix the lines above, then run the command again."
@@ -29,7 +30,9 @@ class Workspace:
     layout: Layout
     sources: pd.DataFrame      # validated Source rows plus `sha256` and `path` (the document's path)
     texts: dict[str, str]      # source_id -> document text
-    claims: pd.DataFrame       # validated Claim rows of the whole store plus a boolean `stale`
+    claims: pd.DataFrame       # validated Claim rows of the whole store plus `stale`, `page` and `heading`
+    # source_id -> text with its page map
+    documents: dict[str, Document] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -41,7 +44,17 @@ class Workspace:
 
 
 def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The registry validated, each document read as UTF-8 and hashed."""
+    """The registry validated, each document read (converted where it is HTML, PDF or Word) and
+    hashed; the hash is the original file's."""
+    sources, documents = load_documents(layout)
+    return sources, {sid: document.text for sid, document in documents.items()}
+
+
+def load_documents(layout: Layout, unreadable: dict[str, str] | None = None, jobs: int = 1,
+                   progress: bool = False) -> tuple[pd.DataFrame, dict[str, Document]]:
+    """`load_sources` with each document's page map. Documents to convert are converted first, over
+    `jobs` processes. Given an `unreadable` dict, a document that cannot be read is reported there
+    (source_id -> message) and its source left out instead of stopping the whole workspace."""
     registry = layout.registry
     if not registry.is_file():
         raise FigcheckError(f"{registry}: no source registry; create it with the columns {', '.join(SOURCE_COLUMNS)}")
@@ -51,7 +64,14 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
     sources, problems = validate(Source, frame, str(registry))
     if problems:
         raise InputError(problems, FIX_ADVICE)
-    texts, hashes, paths = {}, [], []
+    located = {}
+    for row in sources.itertuples(index=False):
+        try:
+            located[row.source_id] = layout.source_file(row.file)
+        except FigcheckError:
+            continue  # reported below, with its registry line
+    convert_pending([path for path in located.values() if path.is_file()], layout.cache_dir, jobs, progress)
+    documents, hashes, paths = {}, [], []
     for csv_line, row in zip(sources.index, sources.itertuples(index=False)):
         where = f"{registry}:{csv_line}"
         try:
@@ -64,17 +84,21 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
             problems.append(f"{where}: column 'file': no document at {path}")
             hashes.append(""), paths.append("")
             continue
-        data = path.read_bytes()
         try:
-            texts[row.source_id] = decode_source(data, str(path))
-        except FigcheckError as exc:
-            problems.append(f"{where}: column 'file': {exc}")
-        hashes.append(sha256_hex(data))
+            documents[row.source_id], digest = load_document(path, layout.cache_dir)
+        except SourceTextError as exc:
+            message = f"{where}: column 'file': {exc}"
+            if unreadable is None:
+                problems.append(message)
+            else:
+                unreadable[row.source_id] = message
+            digest = ""
+        hashes.append(digest)
         paths.append(str(path))
     if problems:
         raise InputError(problems, FIX_ADVICE)
     sources = sources.assign(sha256=hashes, path=paths)
-    return sources, texts
+    return sources[sources["source_id"].isin(documents.keys())], documents
 
 
 def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.DataFrame | None, list[str]]:
@@ -82,17 +106,20 @@ def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.Da
     return validate(Claim, frame, origin, numeric=CLAIM_NUMERIC, check_columns=CLAIM_CHECK_COLUMNS)
 
 
-def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
+                skipped: frozenset[str] = frozenset()) -> pd.DataFrame:
     """The whole store, one frame; raises InputError listing every problem of every file.
 
     Files with the standard header are validated together in one pass (one schema run for the
     whole store, however many files); a file with another header is validated alone so that its
-    column problems name it.
+    column problems name it. The files of `skipped` sources (unreadable documents) are left alone.
     """
     directory = layout.claims_dir
     hashes = dict(zip(sources["source_id"], sources["sha256"]))
     problems, batch = [], []
     for path in sorted(directory.glob("*.csv")) if directory.is_dir() else []:
+        if path.stem in skipped:
+            continue
         frame, found = read_csv_records(path)
         if path.stem not in texts:
             found.append(f"{path}: there is no source '{path.stem}' in the registry; "
@@ -127,6 +154,9 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str]) ->
 def load_workspace(path: Path | str) -> Workspace:
     """Open and validate a workspace; raises FigcheckError (exit 2) naming every problem."""
     layout = Layout.open(path)
-    sources, texts = load_sources(layout)
+    sources, documents = load_documents(layout)
+    texts = {sid: document.text for sid, document in documents.items()}
     claims = load_claims(layout, sources, texts)
-    return Workspace(layout=layout, sources=sources.reset_index(drop=True), texts=texts, claims=claims)
+    claims = pd.concat([claims, locate(claims, documents)], axis=1)
+    return Workspace(layout=layout, sources=sources.reset_index(drop=True), texts=texts, claims=claims,
+                     documents=documents)

@@ -24,7 +24,7 @@ from tabulate import tabulate
 from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, Claim
 from figcheck.checks.validate import InputError, validate
-from figcheck.checks.workspace import load_claims, load_sources
+from figcheck.checks.workspace import load_claims, load_documents
 from figcheck.claims.atomic import discard, publish, stage, write_atomic
 from figcheck.claims.config import CONFIG_NAME
 from figcheck.claims.model import CLAIM_COLUMNS
@@ -51,6 +51,7 @@ def run(args) -> int:
     if args.jobs < 1:
         raise InputError([f"--jobs must be at least 1, not {args.jobs}"])
     summary = extract_workspace(args.workspace, jobs=args.jobs, progress=not args.quiet, force=args.force)
+    unreadable = summary.attrs.get("unreadable", [])
     if not args.quiet:
         print(tabulate(summary, headers="keys", tablefmt="simple", showindex=False))
         totals = summary[["found", "kept", "added", "removed", "stale"]].sum()
@@ -60,6 +61,8 @@ def run(args) -> int:
         if totals["stale"]:
             print("Stale rows were reviewed against an older version of their source: "
                   "check them in the claims files (column source_sha256).")
+    if unreadable:
+        raise InputError(unreadable, "These documents were left out; the other sources were extracted.")
     return 0
 
 
@@ -160,8 +163,10 @@ def _repeated_ids(results: list[_Chunk]) -> list[str]:
 def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, force: bool = False) -> pd.DataFrame:
     """Extract and merge every source of the workspace; returns one summary row per source."""
     layout = Layout.open(root)
-    sources, texts = load_sources(layout)
-    stored = load_claims(layout, sources, texts)  # an invalid store stops here, before any write
+    unreadable: dict[str, str] = {}  # documents that cannot be read are reported; the others go on
+    sources, documents = load_documents(layout, unreadable, jobs, progress and sys.stderr.isatty())
+    texts = {sid: document.text for sid, document in documents.items()}
+    stored = load_claims(layout, sources, texts, frozenset(unreadable))  # an invalid store stops here, before any write
 
     cache_path = layout.cache_dir / CACHE_FILE
     cache = json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.is_file() else {}
@@ -191,7 +196,10 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
     stale = stored.groupby("source_id")["stale"].sum()
     rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
              for sid in sources["source_id"] if sid not in hashes]
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+    rows += [[sid, "unreadable", 0, 0, 0, 0, 0] for sid in unreadable]
+    summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+    summary.attrs["unreadable"] = [unreadable[sid] for sid in sorted(unreadable)]
+    return summary
 
 
 def _chunks(rows: list[dict[str, str]], jobs: int) -> list[list[dict[str, str]]]:
