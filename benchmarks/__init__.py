@@ -54,10 +54,12 @@ def machine() -> str:
             f"- {', '.join(versions)}\n")
 
 
-def update_results(name: str, body: str) -> None:
-    """Replace section `name` of RESULTS.md (and the machine description) with `body`."""
+def update_results(name: str, body: str, timed: bool = True) -> None:
+    """Replace section `name` of RESULTS.md with `body`, and the machine description when the figures
+    are `timed` (scores that do not depend on the machine leave it as it is)."""
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else _TITLE
-    for section, content in (("machine", "## Machine\n\n" + machine()), (name, body.rstrip("\n") + "\n")):
+    sections = [("machine", "## Machine\n\n" + machine())] if timed else []
+    for section, content in sections + [(name, body.rstrip("\n") + "\n")]:
         block = f"<!-- {section} -->\n{content}<!-- /{section} -->\n"
         pattern = re.compile(rf"<!-- {section} -->\n.*?<!-- /{section} -->\n", re.S)
         text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + block

@@ -10,17 +10,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from benchmarks.score_findings import gold_claim_table
 from figcheck.checks.schemas import Claim
 from figcheck.checks.workspace import load_workspace
 from figcheck.claims.config import Rule, load_config
 from figcheck.claims.extract import extract_source
-from figcheck.claims.ids import claim_id
-from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.sources import read_source_text
 from figcheck.reconcile.engine import reconcile
 from figcheck.reconcile.quantities import normalise_entity
 from figcheck.reconcile.rules import rule_modules
-from tests.reconcile_strategies import interval, with_claims
+from tests.reconcile_strategies import with_claims
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLE = PROJECT / "examples" / "central-asia"
@@ -28,37 +27,12 @@ GOLD = PROJECT / "tests" / "data" / "gold"
 
 
 def gold_claims(config) -> pd.DataFrame:
-    """The gold claims as Claim rows, linked as the extractor links them: a figure whose metric is
-    declared part or subset of another is `part_of` that metric's claim on the same source line."""
+    """The gold claims as Claim rows, as a faultless extractor would write them
+    (benchmarks/score_findings.gold_claim_table)."""
     gold = pd.read_csv(GOLD / "seeds.claims.csv", dtype=str, keep_default_na=False)
     registry = pd.read_csv(EXAMPLE / "sources.csv", dtype=str, keep_default_na=False).set_index("source_id")
-    rows, seen = [], {}
-    for g in gold.itertuples(index=False):
-        text = read_source_text(EXAMPLE / "sources" / registry.at[g.source_id, "file"])
-        line_start = sum(len(line) for line in text.splitlines(keepends=True)[: int(g.line) - 1])
-        quote = text.splitlines()[int(g.line) - 1]
-        occurrence = seen.get((g.source_id, quote, g.surface), 0)
-        seen[(g.source_id, quote, g.surface)] = occurrence + 1
-        start = quote.find(g.surface)
-        for _ in range(occurrence):
-            start = quote.find(g.surface, start + 1)
-        metric = config.metrics.get(g.metric)
-        lower, upper = interval(float(g.value), g.qualifier)
-        rows.append({
-            "claim_id": claim_id(g.source_id, quote, g.surface, occurrence), "source_id": g.source_id, "line": int(g.line),
-            "char_start": line_start + start, "char_end": line_start + start + len(g.surface), "text": g.surface,
-            "quote": quote, "value": float(g.value), "qualifier": g.qualifier, "lower": lower, "upper": upper, "unit": "",
-            "kind": metric.kind if metric else "count", "entity": g.entity, "metric": g.metric, "scope": g.scope,
-            "period_start": g.period_start, "period_end": g.period_end, "part_of": "", "method": "manual",
-            "status": "confirmed", "note": g.note, "source_sha256": "", "auto_digest": "",
-        })
-    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    parent = {name: m.part_of or m.subset_of for name, m in config.metrics.items()}
-    totals = claims.set_index(["source_id", "line", "metric"])["claim_id"]
-    totals = totals[~totals.index.duplicated()]
-    keys = list(zip(claims["source_id"], claims["line"], claims["metric"].map(parent).fillna("")))
-    claims["part_of"] = [totals.get(key, "") if key[2] else "" for key in keys]
-    return Claim.validate(claims)
+    texts = {sid: read_source_text(EXAMPLE / "sources" / registry.at[sid, "file"]) for sid in gold["source_id"].unique()}
+    return gold_claim_table(gold, texts, config)
 
 
 def gold_expectations() -> pd.DataFrame:
