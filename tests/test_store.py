@@ -10,6 +10,7 @@ from figcheck.checks.workspace import load_workspace
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.store import merge_store, row_digests, store_text, touched
 from figcheck.cli import main
+from figcheck.commands.extract import SUMMARY_COLUMNS
 from tests.fake_extractor import fake_extract, use_fake_extractor
 
 TEXT = "In 2020, 12 people came.\nThen 7 more arrived, and 3 left.\n"
@@ -133,7 +134,7 @@ def test_extract_skips_unchanged_sources_and_redoes_a_changed_one(example_worksp
     assert main(["extract", str(example_workspace)]) == 0
     out = capsys.readouterr().out
     states = {cells[0]: cells[1] for cells in map(str.split, out.splitlines())
-              if len(cells) == 7 and cells[1] in ("extracted", "unchanged")}
+              if len(cells) == len(SUMMARY_COLUMNS) and cells[1] in ("extracted", "unchanged")}
     assert states["002"] == "extracted"
     assert all(state == "unchanged" for sid, state in states.items() if sid != "002")
     assert "42" in set(load_workspace(example_workspace).claims["text"])
