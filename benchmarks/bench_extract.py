@@ -25,7 +25,6 @@ import argparse
 import cProfile
 import csv
 import logging
-import os
 import pstats
 import re
 import shutil
@@ -385,13 +384,11 @@ def main(argv: list[str] | None = None) -> int:
     print("Where the time goes\n" + profile + "\n")
     verdicts = _verdicts(ratios, scores, speedup)
     print("\n".join(verdicts))
-    load = "load average over 1, 5 and 15 minutes at the end of the run: " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(load)
     if not args.no_results:
         update_results("bench_extract", "\n".join([
             "## Extraction", "", "`python benchmarks/bench_extract.py` "
             f"(--generated {args.generated} --jobs-sources {args.jobs_sources} --min-time {args.min_time} "
-            f"--cqe-chars {args.cqe_chars}); {load}: figures of a machine shared with other work vary.", "",
+            f"--cqe-chars {args.cqe_chars})", "",
             "### Speed: characters per second on the same texts (best pass; passes alternate between the contenders)", "",
             speed, "",
             "### Precision and recall on annotated documents", "", quality, "",
