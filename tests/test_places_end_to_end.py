@@ -77,7 +77,7 @@ def test_verify_tells_a_figure_a_source_states_from_one_nothing_covers(tmp_path,
     draft = tmp_path / "draft.md"
     draft.write_text("The ministry has deployed 12 response teams and 40 mobile clinics.\n", encoding="utf-8")
     capsys.readouterr()
-    main(["verify", str(draft), "--workspace", str(root), "--format", "json"])
+    main(["verify", str(root), str(draft), "--format", "json"])
     out = capsys.readouterr()
     figures = {f["text"]: f for f in json.loads(out.out)["figures"]}
     assert figures["12"]["status"] == figures["40"]["status"] == "unverifiable"
