@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/score_extraction.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_convert.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

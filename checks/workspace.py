@@ -6,7 +6,7 @@ in one pass; nothing here writes to disk.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,8 @@ from figcheck.claims.csvio import parse_csv_records, read_csv_records
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.lock import journal, workspace_lock
 from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
-from figcheck.claims.sources import decode_source, sha256_hex
+from figcheck.claims.sources import sha256_hex
+from figcheck.claims.documents import Document, convert_pending, load_document, locate
 from figcheck.claims.workspace import Layout
 
 FIX_ADVICE = "Nothing was changed. Fix the lines above, then run the command again."
@@ -31,7 +32,9 @@ class Workspace:
     layout: Layout
     sources: pd.DataFrame      # validated Source rows plus `sha256` and `path` (the document's path)
     texts: dict[str, str]      # source_id -> document text
-    claims: pd.DataFrame       # validated Claim rows of the whole store plus a boolean `stale`
+    claims: pd.DataFrame       # validated Claim rows of the whole store plus `stale`, `page` and `heading`
+    # source_id -> text with its page map
+    documents: dict[str, Document] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -43,7 +46,17 @@ class Workspace:
 
 
 def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The registry validated, each document read as UTF-8 and hashed."""
+    """The registry validated, each document read (converted where it is HTML, PDF or Word) and
+    hashed; the hash is the original file's."""
+    sources, documents = load_documents(layout)
+    return sources, {sid: document.text for sid, document in documents.items()}
+
+
+def load_documents(layout: Layout, unreadable: dict[str, str] | None = None, jobs: int = 1,
+                   progress: bool = False) -> tuple[pd.DataFrame, dict[str, Document]]:
+    """`load_sources` with each document's page map. Documents to convert are converted first, over
+    `jobs` processes. Given an `unreadable` dict, a document that cannot be read is reported there
+    (source_id -> message) and its source left out instead of stopping the whole workspace."""
     registry = layout.registry
     if not registry.is_file():
         raise FigcheckError(f"{registry}: no source registry; create it with the columns {', '.join(SOURCE_COLUMNS)}")
@@ -53,7 +66,14 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
     sources, problems = validate(Source, frame, str(registry))
     if problems:
         raise InputError(problems, FIX_ADVICE)
-    texts, hashes, paths = {}, [], []
+    located = {}
+    for row in sources.itertuples(index=False):
+        try:
+            located[row.source_id] = layout.source_file(row.file)
+        except FigcheckError:
+            continue  # reported below, with its registry line
+    convert_pending([path for path in located.values() if path.is_file()], layout.cache_dir, jobs, progress)
+    documents, hashes, paths = {}, [], []
     for csv_line, row in zip(sources.index, sources.itertuples(index=False)):
         where = f"{registry}:{csv_line}"
         try:
@@ -67,21 +87,23 @@ def load_sources(layout: Layout) -> tuple[pd.DataFrame, dict[str, str]]:
             hashes.append(""), paths.append("")
             continue
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(f"{where}: column 'file': {os_failure(path, exc, 'read')}")
-            hashes.append(""), paths.append("")
-            continue
-        try:
-            texts[row.source_id] = decode_source(data, str(path))
+            try:
+                documents[row.source_id], digest = load_document(path, layout.cache_dir)
+            except OSError as exc:
+                raise os_failure(path, exc, "read") from None
         except FigcheckError as exc:
-            problems.append(f"{where}: column 'file': {exc}")
-        hashes.append(sha256_hex(data))
+            message = f"{where}: column 'file': {exc}"
+            if unreadable is None:
+                problems.append(message)
+            else:
+                unreadable[row.source_id] = message
+            digest = ""
+        hashes.append(digest)
         paths.append(str(path))
     if problems:
         raise InputError(problems, FIX_ADVICE)
     sources = sources.assign(sha256=hashes, path=paths)
-    return sources, texts
+    return sources[sources["source_id"].isin(documents.keys())], documents
 
 
 def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.DataFrame | None, list[str]]:
@@ -90,18 +112,21 @@ def validate_claims(frame: pd.DataFrame, origin: str | pd.Series) -> tuple[pd.Da
 
 
 def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
-                read: dict[Path, str] | None = None) -> pd.DataFrame:
+                skipped: frozenset[str] = frozenset(), read: dict[Path, str] | None = None) -> pd.DataFrame:
     """The whole store, one frame; raises InputError listing every problem of every file.
 
     Files with the standard header are validated together in one pass (one schema run for the
     whole store, however many files); a file with another header is validated alone so that its
-    column problems name it. `read`, when given, receives the content hash of each file as read,
-    so a writer can tell whether someone changed it since.
+    column problems name it. The files of `skipped` sources (unreadable documents) are left alone.
+    `read`, when given, receives the content hash of each file as read, so a writer can tell
+    whether someone changed it since.
     """
     directory = layout.claims_dir
     hashes = dict(zip(sources["source_id"], sources["sha256"]))
     problems, batch = [], []
     for path in sorted(directory.glob("*.csv")) if directory.is_dir() else []:
+        if path.stem in skipped:
+            continue
         if path.is_symlink():
             problems.append(f"{path}: is a symbolic link; a claims file must be a file of its own in "
                             f"{directory}: replace the link with a copy of the file")
@@ -150,6 +175,9 @@ def load_workspace(path: Path | str) -> Workspace:
     if journal(layout).exists():
         with workspace_lock(layout):  # a killed extract's renames are finished, so the store is all new
             pass
-    sources, texts = load_sources(layout)
+    sources, documents = load_documents(layout)
+    texts = {sid: document.text for sid, document in documents.items()}
     claims = load_claims(layout, sources, texts)
-    return Workspace(layout=layout, sources=sources.reset_index(drop=True), texts=texts, claims=claims)
+    claims = pd.concat([claims, locate(claims, documents)], axis=1)
+    return Workspace(layout=layout, sources=sources.reset_index(drop=True), texts=texts, claims=claims,
+                     documents=documents)

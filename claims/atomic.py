@@ -23,8 +23,9 @@ from figcheck.claims.errors import FigcheckError
 TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 
 
-class RefusedError(FigcheckError):
-    """The operating system refused a read or a write (permissions, a full disk, a read-only folder)."""
+class RefusedError(FigcheckError, OSError):
+    """The operating system refused a read or a write (permissions, a full disk, a read-only folder).
+    Also an OSError, so code that tolerates a failed write (an optional cache) still does."""
 
 
 def os_failure(path: Path, exc: OSError, doing: str = "write", unchanged: bool = True) -> RefusedError:

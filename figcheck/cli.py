@@ -10,7 +10,8 @@ from figcheck.claims.errors import FigcheckError
 
 # In the order `figcheck --help` lists them: the pipeline first, then the tools around it.
 COMMANDS = (
-    "init", "extract", "claims", "check", "reconciled", "baseline", "report", "audit", "verify", "quantities",
+    "init", "add", "extract", "claims", "show", "check", "reconciled", "baseline", "report", "audit", "verify",
+    "quantities",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -97,10 +97,16 @@ def _summary(result: CheckResult) -> list[str]:
     return lines + [_table(rows, ["#", "Severity", "Baseline", "Rule", "Quantity"]), ""]
 
 
+def page_label(page) -> str:
+    """` (p. 3)` after a line number for a claim on a PDF page; nothing otherwise."""
+    return "" if page is None or pd.isna(page) else f" (p. {int(page)})"
+
+
 def _claims_table(claims: list, report_dir: Path) -> str:
     rows = []
     for c in claims:
-        link = f"[{md(c.file)}:{c.line}]({source_link(c.path, c.line, report_dir)})" if c.path else md(c.source_id)
+        link = (f"[{md(c.file)}:{c.line}{page_label(c.page)}]({source_link(c.path, c.line, report_dir, c.page)})"
+                if c.path else md(c.source_id))
         rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id), md(c.published),
                      md(period_label(c.period_start, c.period_end)), link, VERDICT_LABELS.get(c.verdict, "")))
     return _table(rows, ["Value", "As written", "Role", "Source", "Published", "Period", "Line", "Verdict"])
@@ -184,7 +190,8 @@ def _sources(result: CheckResult, report_dir: Path) -> list[str]:
                   f"{md(s.publisher)}, published {md(s.published)}; [{md(s.file)}]({source_url(s.path, report_dir)}). "
                   f"{len(mine)} claims, {reviewed} reviewed (confirmed or rejected), {stale} stale.", ""]
         if mine:
-            rows = [(f"[{c.line}]({source_link(s.path, c.line, report_dir)})", md(c.text),
+            rows = [(f"[{c.line}{page_label(getattr(c, 'page', None))}]"
+                     f"({source_link(s.path, c.line, report_dir, getattr(c, 'page', None))})", md(c.text),
                      md(claim_value(c.value, c.qualifier)), md(c.entity), md(c.metric), md(c.scope),
                      md(period_label(c.period_start, c.period_end)), md(c.status) + (" (stale)" if c.stale else ""))
                     for c in mine[:SOURCE_CLAIMS_LIMIT]]

@@ -137,8 +137,9 @@ def quantity_name(key: tuple[str, ...]) -> str:
 
 def _claim_rows(reconciliation: Reconciliation, workspace: Workspace) -> pd.DataFrame:
     """finding_claims joined to the claims, their sources and verdicts, in reading order."""
-    claims = workspace.claims[["claim_id", "source_id", "line", "char_start", "value", "qualifier", "text", "quote",
-                               "entity", "metric", "status", "period_start", "period_end"]]
+    claims = workspace.claims.reindex(columns=["claim_id", "source_id", "line", "char_start", "value", "qualifier",
+                                               "text", "quote", "entity", "metric", "status", "period_start",
+                                               "period_end", "page"])
     sources = workspace.sources[["source_id", "file", "path", "published", "title", "publisher"]]
     verdicts = reconciliation.verdicts[["claim_id", "verdict", "suggested"]]
     rows = (reconciliation.finding_claims
@@ -174,6 +175,9 @@ def source_url(path: str, base: Path) -> str:
     return _relative_url(str(path), str(base))
 
 
-def source_link(path: str, line: int, base: Path) -> str:
-    """`../sources/FILE#L10`: a line of the document (GitHub and most viewers scroll to it)."""
+def source_link(path: str, line: int, base: Path, page=None) -> str:
+    """`../sources/FILE#L10`: a line of the document (GitHub and most viewers scroll to it); for a
+    page of a PDF, `../sources/FILE.pdf#page=3` (what PDF viewers open at)."""
+    if page is not None and not pd.isna(page):
+        return f"{source_url(path, base)}#page={int(page)}"
     return f"{source_url(path, base)}#L{int(line)}"

@@ -80,12 +80,14 @@ def test_a_registry_path_leaving_the_workspace_is_refused(example_workspace, cap
     assert "sources.csv:4: column 'file'" in err and "leaves the folder" in err
 
 
-def test_a_document_that_is_not_utf8_is_named(example_workspace, capsys):
+def test_a_document_that_is_not_utf8_is_named_and_left_out(example_workspace, capsys):
     (example_workspace / "sources" / "003_d9efdb324fa2ebcc.txt").write_bytes("caf\xe9 au lait, 12 cups".encode("latin-1"))
     assert main(["extract", str(example_workspace)]) == 2
     err = capsys.readouterr().err
     assert "003_d9efdb324fa2ebcc.txt: not UTF-8" in err and "sources.csv:5: column 'file'" in err
-    assert not (example_workspace / "claims").exists()
+    # Like any unreadable document, it is left out while the other sources are extracted.
+    assert not (example_workspace / "claims" / "003.csv").exists()
+    assert (example_workspace / "claims" / "001.csv").is_file()
 
 
 def test_a_registry_with_a_bad_date_and_a_missing_column(example_workspace, capsys):

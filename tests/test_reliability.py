@@ -277,15 +277,15 @@ def test_a_claims_file_that_is_a_symbolic_link_is_refused(example_workspace, mon
 
 
 def test_any_refusal_of_the_operating_system_is_exit_2_naming_the_path(example_workspace, monkeypatch, capsys):
-    import figcheck.checks.workspace as workspace
+    from figcheck.claims.workspace import Layout
 
-    def refused(layout):
-        raise PermissionError(13, "Permission denied", str(layout.registry))
+    def refused(root):
+        raise PermissionError(13, "Permission denied", str(root / "figcheck.toml"))
 
-    monkeypatch.setattr(workspace, "load_sources", refused)
+    monkeypatch.setattr(Layout, "open", refused)
     assert main(["check", str(example_workspace)]) == 2
     err = capsys.readouterr().err
-    assert err == f"figcheck check: {example_workspace / 'sources.csv'}: Permission denied\n"
+    assert err == f"figcheck check: {example_workspace / 'figcheck.toml'}: Permission denied\n"
 
 
 def test_a_baseline_that_would_not_load_again_is_never_put_in_place(ws, monkeypatch, capsys):

@@ -7,7 +7,8 @@ from figcheck.checks.workspace import load_workspace
 from figcheck.claims.csvio import json_cell, to_csv_text
 from figcheck.claims.model import CLAIM_COLUMNS
 
-HELP = "print every stored claim (CSV or JSON), with a 'stale' column for claims of changed sources"
+HELP = ("print every stored claim (CSV or JSON), with a 'stale' column for claims of changed sources and "
+        "the page (PDFs) and heading each sits under")
 
 
 def add_arguments(parser):
@@ -24,7 +25,7 @@ def run(args) -> int:
         claims = claims[claims["source_id"].isin(args.source)]
     if args.status:
         claims = claims[claims["status"].isin(args.status)]
-    columns = CLAIM_COLUMNS + ["stale"]
+    columns = CLAIM_COLUMNS + ["stale", "page", "heading"]
     if args.format == "csv":
         print(to_csv_text(claims, columns), end="")
     else:

@@ -26,7 +26,7 @@ from tabulate import tabulate
 from figcheck.checks.provenance import provenance_problems
 from figcheck.checks.schemas import CLAIM_CHECK_COLUMNS, Claim
 from figcheck.checks.validate import InputError, validate
-from figcheck.checks.workspace import load_claims, load_sources
+from figcheck.checks.workspace import load_claims, load_documents
 from figcheck.claims.atomic import digest, discard, os_failure, publish, stage
 from figcheck.claims.config import CONFIG_NAME
 from figcheck.claims.csvio import reads_back
@@ -61,6 +61,7 @@ def run(args) -> int:
         raise InputError([f"--wait must be a number of seconds, at least 0, not {args.wait}"])
     summary = extract_workspace(args.workspace, jobs=args.jobs, progress=not args.quiet, force=args.force,
                                 wait=args.wait)
+    unreadable = summary.attrs.get("unreadable", [])
     if not args.quiet:
         print(tabulate(summary, headers="keys", tablefmt="simple", showindex=False))
         totals = summary[["found", "kept", "added", "removed", "stale"]].sum()
@@ -72,6 +73,8 @@ def run(args) -> int:
                   "check them in the claims files (column source_sha256).")
         for sid, line, why in summary.attrs.get("skipped", []):
             print(f"source {sid}, line {line}: skipped, {why}")
+    if unreadable:
+        raise InputError(unreadable, "These documents were left out; the other sources were extracted.")
     return 0
 
 
@@ -189,9 +192,12 @@ def extract_workspace(root: Path | str, jobs: int = 1, progress: bool = True, fo
 
 
 def _extract_locked(layout: Layout, jobs: int, progress: bool, force: bool) -> pd.DataFrame:
-    sources, texts = load_sources(layout)
+    unreadable: dict[str, str] = {}  # documents that cannot be read are reported; the others go on
+    sources, documents = load_documents(layout, unreadable, jobs, progress and sys.stderr.isatty())
+    texts = {sid: document.text for sid, document in documents.items()}
     read: dict[Path, str] = {}
-    stored = load_claims(layout, sources, texts, read)  # an invalid store stops here, before any write
+    # An invalid store stops here, before any write.
+    stored = load_claims(layout, sources, texts, frozenset(unreadable), read)
 
     cache_path = layout.cache_dir / CACHE_FILE
     read[cache_path] = digest(cache_path)
@@ -235,7 +241,9 @@ def _extract_locked(layout: Layout, jobs: int, progress: bool, force: bool) -> p
     stale = stored.groupby("source_id")["stale"].sum()
     rows += [[sid, "unchanged", int(sizes.get(sid, 0)), 0, 0, 0, int(stale.get(sid, 0))]
              for sid in sources["source_id"] if sid not in hashes]
+    rows += [[sid, "unreadable", 0, 0, 0, 0, 0] for sid in unreadable]
     summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS).sort_values("source_id", kind="stable").reset_index(drop=True)
+    summary.attrs["unreadable"] = [unreadable[sid] for sid in sorted(unreadable)]
     summary.attrs["skipped"] = sorted(line for result in results for line in result.skipped)
     return summary
 
