@@ -19,6 +19,7 @@ from figcheck.claims.csvio import read_csv_records
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
 from figcheck.claims.sources import decode_source, sha256_hex
+from figcheck.claims.store import with_optional_columns
 from figcheck.claims.workspace import Layout
 
 FIX_ADVICE = "Nothing was changed. Fix the lines above, then run the command again."
@@ -94,6 +95,7 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str]) ->
     problems, batch = [], []
     for path in sorted(directory.glob("*.csv")) if directory.is_dir() else []:
         frame, found = read_csv_records(path)
+        frame = with_optional_columns(frame)
         if path.stem not in texts:
             found.append(f"{path}: there is no source '{path.stem}' in the registry; "
                          "register the source again, or move this file out of the claims folder")
