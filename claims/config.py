@@ -40,6 +40,7 @@ _SPEC: dict = {
     "reliability": {"default": (int, float), "sources": {"*": (int, float)}, "publishers": {"*": (int, float)}},
     "review": {"confirmed_weight": (int, float), "candidate_weight": (int, float)},
     "solver": {"time_limit": (int, float), "max_ties": int, "max_component": int, "jobs": int},
+    "copies": {"similarity": (int, float)},
     "entities": {"*": {"name": str, "forms": [str]}},
     "groups": {"*": {"members": [str], "forms": [str]}},
     "metrics": {
@@ -139,6 +140,7 @@ class Config:
     solver_max_ties: int = 20
     solver_max_component: int = 2000
     solver_jobs: int = 0          # processes solving groups at once; 0: one per core
+    copy_similarity: float = 90.0  # rapidfuzz ratio (0-100) above which two sources' sentences are one statement
     entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name": str, "forms": [str]}
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
@@ -176,6 +178,9 @@ def _build(raw: dict) -> Config:
     rel = raw.get("reliability", {})
     review = raw.get("review", {})
     solver = raw.get("solver", {})
+    similarity = float(raw.get("copies", {}).get("similarity", Config.copy_similarity))
+    if not 0 <= similarity <= 100:
+        raise ConfigError("'copies.similarity' must lie between 0 and 100")
     metrics = {}
     for name, m in raw.get("metrics", {}).items():
         metric = Metric(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
@@ -222,6 +227,7 @@ def _build(raw: dict) -> Config:
         solver_max_ties=int(solver.get("max_ties", defaults.solver_max_ties)),
         solver_max_component=int(solver.get("max_component", defaults.solver_max_component)),
         solver_jobs=int(solver.get("jobs", defaults.solver_jobs)),
+        copy_similarity=similarity,
         entities=entities,
         groups=groups,
         metrics=metrics,

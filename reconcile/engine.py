@@ -41,6 +41,8 @@ class Reconciliation:
                     that makes every rule hold. Claims absent from it need no correction.
     reconciled      checks.schemas.Reconciled: one row per quantity, sorted by quantity.
     unsolved        one line per component the solver could not finish (size or time limit).
+    copies          claim_id, statement (the claim_id of its first publication) of every claim another
+                    source repeats (`figcheck.reconcile.copies`), sorted by statement, claim_id.
     """
 
     findings: pd.DataFrame
@@ -48,6 +50,7 @@ class Reconciliation:
     verdicts: pd.DataFrame
     reconciled: pd.DataFrame
     unsolved: list[str] = field(default_factory=list)
+    copies: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["claim_id", "statement"]))
 
 
 def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Reconciliation:
@@ -81,7 +84,13 @@ def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Re
         verdicts=ClaimVerdict.validate(verdicts),
         reconciled=Reconciled.validate(reconciled),
         unsolved=unsolved,
+        copies=_copies(frame),
     )
+
+
+def _copies(claims: pd.DataFrame) -> pd.DataFrame:
+    repeated = claims.loc[claims.groupby("statement")["claim_id"].transform("size") > 1, ["claim_id", "statement"]]
+    return repeated.sort_values(["statement", "claim_id"], ignore_index=True)
 
 
 def _assemble(found: list[tuple[Found, str]], claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -90,7 +99,9 @@ def _assemble(found: list[tuple[Found, str]], claims: pd.DataFrame) -> tuple[pd.
     for result, severity in found:
         if result.findings.empty:
             continue
-        findings.append(result.findings.assign(n=result.findings["local"] + offset, severity=severity))
+        # A rule may set a finding's severity itself (cumulative's "updated during the day" is info).
+        own = result.findings["severity"] if "severity" in result.findings else pd.Series(index=result.findings.index, dtype=object)
+        findings.append(result.findings.assign(n=result.findings["local"] + offset, severity=own.fillna(severity)))
         members.append(result.members.assign(n=result.members["local"] + offset))
         offset += len(result.findings)
     if not findings:

@@ -4,9 +4,9 @@ constraints for the solver). The order below is the order they run; `explained` 
 looks only at claims the others left unflagged."""
 
 from figcheck.claims.config import Config, ConfigError, Rule
-from figcheck.reconcile.rules import agreement, cohort, cumulative, explained, groups, parts, subset
+from figcheck.reconcile.rules import agreement, cohort, cumulative, explained, groups, headline, parts, subset
 
-RULES = {module.NAME: module for module in (agreement, cohort, parts, subset, cumulative, groups, explained)}
+RULES = {module.NAME: module for module in (agreement, cohort, parts, subset, cumulative, groups, headline, explained)}
 
 
 def resolve(config: Config) -> dict[str, Rule]:
