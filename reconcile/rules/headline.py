@@ -37,6 +37,8 @@ def _split(ctx: Context, rule: Rule) -> tuple[pd.DataFrame, pd.DataFrame, pd.Dat
     as_title = (claims["title"] != "") & (claims["quote"].map(quote_text) == claims["title"].map(title_text))
     is_headline = first_line | as_title
     heads = ctx.in_scope(rule, claims.loc[is_headline & claims["identified"]])
+    # "revised to 14, from 13": the headline's figure is its latest; the earlier one is context.
+    heads = heads.loc[heads["as_of_last"] == heads.groupby(_SAME)["as_of_last"].transform("max")]
     body = claims.loc[~is_headline & claims["identified"]]
     # The body's latest statement of each quantity: what the headline should say.
     latest = body.loc[body["as_of_last"] == body.groupby(_SAME)["as_of_last"].transform("max")]
