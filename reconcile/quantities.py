@@ -101,7 +101,7 @@ def _moment(frame: pd.DataFrame) -> pd.Series:
     its statement's source ("|@003"). A running count is reported several times a day, so two sources
     giving no hour on one date are not one moment; one source's figures for one date are."""
     daily = (frame["scope"] == "cumulative") & (frame["as_of"].str.len() == DAY_LENGTH)
-    source = frame["statement"].map(pd.Series(frame["source_id"].to_numpy(), index=frame["claim_id"]))
+    source = frame["statement"].map(pd.Series(frame["source_id"].to_numpy(), index=frame["claim_id"])).astype(object).astype(str)
     moment = ("|T" + frame["time"]).where(frame["time"] != "", "|@" + source)
     return moment.where(daily, "")
 
