@@ -21,8 +21,8 @@ _SOURCE_COLUMNS = {"publisher": "publisher", "published": "published", "title": 
                    "period_start": "source_start", "period_end": "source_end"}
 # Scopes whose figure describes a state at a date: an unstated end is the document's date.
 DATED_SCOPES = ("cumulative", "snapshot")
-# A claim covering only part of its entity ("in two camps", "at one hospital"), as the extractor marks it.
-PARTIAL_NOTE = re.compile(r"\bpartial\b", re.IGNORECASE)
+# A claim covering only part of its entity: the extractor writes "part: in two camps" in its note.
+PARTIAL_NOTE = re.compile(r"^\s*part\s*:", re.IGNORECASE)
 DAY_LENGTH = 10  # characters of a YYYY-MM-DD date
 
 

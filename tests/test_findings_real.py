@@ -116,11 +116,11 @@ def hospital(note: str):
 
 def test_a_figure_for_one_hospital_never_contradicts_the_whole_count():
     assert not serious(run(hospital(""))).empty  # read as the whole, one hospital's 80 contradicts 57
-    assert serious(run(hospital("partial: one hospital"))).empty
+    assert serious(run(hospital("part: at Amritsar Civil Hospital"))).empty
 
 
 def test_a_partial_figure_never_shrinks_a_running_total():
-    rows = [claim("scroll", "80", "injured", qualifier="ge", note="partial: one hospital"),
+    rows = [claim("scroll", "80", "injured", qualifier="ge", note="part: at Amritsar Civil Hospital"),
             claim("reuters", "57", "injured", period_end="2018-10-21")]
     assert serious(run(rows)).empty
     rows[0]["note"] = ""

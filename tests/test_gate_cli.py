@@ -31,7 +31,10 @@ def add_contradicting_source(ws: Path) -> str:
     is_total = claims["claim_id"].isin(claims["part_of"])
     simple = claims[(claims["qualifier"] == "eq") & (claims["scope"] == "cumulative") & (claims["entity"] != "")
                     & (claims["metric"] != "") & (claims["status"] != "rejected") & (claims["part_of"] == "")
-                    & ~is_total & (claims["kind"] == "count")].sort_values("claim_id")
+                    & ~is_total & (claims["kind"] == "count")
+                    # a month or a year: two sources giving a running count for one day, no hour
+                    # stated, are an update during the day, not a contradiction
+                    & claims["period_end"].str.len().isin([4, 7])].sort_values("claim_id")
     original = simple.iloc[0].drop("stale").to_dict()
     new_value = int(original["value"]) * 2 + 7
     figure = str(new_value)
