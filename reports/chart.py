@@ -117,11 +117,16 @@ def _draw(metric: str, points: pd.DataFrame, names: dict[str, str], by_day: bool
     return buffer.getvalue()
 
 
+def by_day_ticks(dates: pd.Series) -> bool:
+    """Whether the dossier's dates span less than `DAY_TICKS_WITHIN`, so ticks name days."""
+    return not dates.empty and dates.max() - dates.min() < DAY_TICKS_WITHIN
+
+
 def metric_charts(claims: pd.DataFrame, sources: pd.DataFrame, contradicted: set[str],
                   names: dict[str, str]) -> list[Chart]:
     """One chart per metric with a series that changes over time, in metric order; `names` labels
     the entities. Ticks name days when the dossier's dates span less than `DAY_TICKS_WITHIN`."""
     points = chart_points(claims, sources, contradicted)
-    by_day = not points.empty and points["date"].max() - points["date"].min() < DAY_TICKS_WITHIN
+    by_day = by_day_ticks(points["date"])
     return [Chart(metric, chart_filename(metric), _draw(metric, group, names, by_day), _alt_text(metric, group, names))
             for metric, group in points.groupby("metric", sort=True)]

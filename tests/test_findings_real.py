@@ -154,3 +154,11 @@ part_of = "killed"
     assert len(verdicts) and verdicts["verdict"].isin(["most_likely_wrong", "possibly_wrong"]).all()
     assert verdicts["suggested"].isna().all()
     assert verdicts["note"].str.contains("no single figure satisfies every relation").all()
+
+
+def test_a_reprint_does_not_make_a_value_agreed():
+    month = {s: "2018-10" for s in ("reuters", "chinadaily", "scroll")}
+    copied = run([claim("reuters", "57", "injured"), claim("chinadaily", "57", "injured")], month).reconciled
+    assert copied["status"].tolist() == ["single source"]
+    independent = run([claim("reuters", "57", "injured"), claim("scroll", "57", "injured")], month).reconciled
+    assert independent["status"].tolist() == ["agreed"]

@@ -7,11 +7,13 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from figcheck.commands.check import check_workspace
 from figcheck.reports.audit import APPENDIX_NAME, ENTRY_LINES, write_report
+from figcheck.reports.chart import by_day_ticks
 from tests.findings_excerpts import claim, write_workspace
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "central-asia"
@@ -87,3 +89,8 @@ def test_any_dossier_keeps_the_audit_within_its_line_budget(tmp_path_factory, pi
     result, text = audit(root)
     assert_scales(result, text)
     assert not re.search(r"^## (Sources|Reconciled values)", text, re.MULTILINE)
+
+
+def test_chart_ticks_name_days_when_the_dossier_spans_days():
+    assert by_day_ticks(pd.Series(pd.to_datetime(["2018-10-19 22:00", "2018-10-20 00:00", "2018-10-21 00:00"])))
+    assert not by_day_ticks(pd.Series(pd.to_datetime(["2021-08-01", "2022-11-03"])))
