@@ -833,7 +833,7 @@ def _records(doc: SourceDoc, status_rng: random.Random, manifest: list[list]) ->
         f = p.fig
         lower, upper = _bounds(f)
         rows.append((cid, doc.source_id, p.line, p.char_start, p.char_end, f.text, p.quote, f.value, f.qualifier,
-                     lower, upper, f.unit, f.kind, f.entity, f.metric, f.scope, f.period_start, f.period_end,
+                     lower, upper, f.unit, f.kind, f.entity, f.metric, f.scope, f.period_start, f.period_end, "",
                      id_of[id(f.total)] if f.total else "", "auto",
                      "confirmed" if status_rng.random() < 0.1 else "candidate", "", sha, ""))
         if f.planted:

@@ -238,7 +238,7 @@ def reconcile_domain(workspace: Path, split: str, mode: str) -> dict:
         gold_claims = pd.read_csv(gold_dir / "claims.csv", dtype=str, keep_default_na=False)
         gold_claims = gold_claims.loc[gold_claims["source_id"].isin(keep)]
         if mode == "extracted":
-            from figcheck.commands.extract import extract_workspace
+            from figcheck.store_update import extract_workspace
 
             extract_workspace(copy, progress=False)
         loaded = load_workspace(copy)

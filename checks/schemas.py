@@ -18,6 +18,7 @@ RECONCILED_STATUSES = ("agreed", "single source", "disputed")
 # ISO dates with year, month or day precision: 2021, 2021-08, 2021-08-31.
 PARTIAL_DATE = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
 SOURCE_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+TIME_OF_DAY = r"^(([01]\d|2[0-3]):[0-5]\d)?$"
 # Every code figcheck.toml can produce ("KZ", "KE-30", a subject of one's own), alone or a group's
 # members joined by "+" ("KE-30+KE-47").
 ENTITY = rf"^({ENTITY_CODE}(\+{ENTITY_CODE})*)?$"
@@ -70,6 +71,7 @@ class Claim(pa.DataFrameModel):
     scope: Series[str] = pa.Field(isin=("",) + SCOPES)
     period_start: Series[str] = pa.Field(form=PARTIAL_DATE)
     period_end: Series[str] = pa.Field(form=PARTIAL_DATE)
+    time: Series[str] = pa.Field(form=TIME_OF_DAY, nullable=True)  # missing: no time stated
     part_of: Series[str]
     method: Series[str] = pa.Field(isin=METHODS)
     status: Series[str] = pa.Field(isin=STATUSES)

@@ -22,6 +22,7 @@ from figcheck.claims.errors import FigcheckError
 from figcheck.claims.lock import journal, workspace_lock
 from figcheck.claims.model import CLAIM_COLUMNS, SOURCE_COLUMNS
 from figcheck.claims.sources import SourceTextError, sha256_hex
+from figcheck.claims.store import with_optional_columns
 from figcheck.claims.workspace import Layout
 
 FIX_ADVICE = "Nothing was changed. Fix the lines above, then run the command again."
@@ -139,6 +140,7 @@ def load_claims(layout: Layout, sources: pd.DataFrame, texts: dict[str, str],
         if read is not None:
             read[path] = sha256_hex(data)
         frame, found = parse_csv_records(data, path)
+        frame = with_optional_columns(frame)
         if path.stem not in texts:
             found.append(f"{path}: there is no source '{path.stem}' in the registry; "
                          "register the source again, or move this file out of the claims folder")

@@ -74,6 +74,7 @@ _SPEC: dict = {
     "places": {"builtin": Key(bool), "subdivisions": [Key(str)]},
     "entities": {"*": {"name": Key(str), "forms": [Key(str)], "parts": [Key(str)]}},
     "groups": {"*": {"members": [Key(str, names="entity")], "forms": [Key(str)]}},
+    "copies": {"similarity": Key(NUMBER, minimum=0)},
     "metrics": {
         "*": {
             "words": [Key(str)],
@@ -311,6 +312,7 @@ class Config:
     builtin_places: bool = True   # the built-in gazetteer (figcheck.claims.gazetteer) is on
     subdivisions: tuple[str, ...] = ()  # countries whose ISO 3166-2 subdivisions texts may name
     entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name", "forms", "parts"}
+    copy_similarity: float = 90.0  # rapidfuzz ratio (0-100) above which two sources' sentences are one statement
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
@@ -361,6 +363,9 @@ def _build(raw: dict) -> Config:
     rel = raw.get("reliability", {})
     review = raw.get("review", {})
     solver = raw.get("solver", {})
+    similarity = float(raw.get("copies", {}).get("similarity", Config.copy_similarity))
+    if similarity > 100:
+        raise ConfigError("'copies.similarity' must lie between 0 and 100")
     metrics = {name: Metric(name=name, **{k: tuple(v) if isinstance(v, list) else v for k, v in m.items()})
                for name, m in raw.get("metrics", {}).items()}
     rules = {}
@@ -390,6 +395,7 @@ def _build(raw: dict) -> Config:
         solver_jobs=int(solver.get("jobs", defaults.solver_jobs)),
         builtin_places=raw.get("places", {}).get("builtin", True),
         subdivisions=tuple(raw.get("places", {}).get("subdivisions", ())),
+        copy_similarity=similarity,
         entities=entities,
         groups=groups,
         metrics=metrics,

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
-from figcheck.claims.extraction import breakdowns, metric as metrics, scope as scopes, time as times
+from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, time as times
 from figcheck.claims.extraction.entity import nearest
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.extraction.segmentation import Block, clause_break_pattern, segment
@@ -268,6 +268,7 @@ def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
         "qualifier": [q.qualifier for q in qs], "unit": [q.unit for q in qs], "kind": [q.kind for q in qs],
         "entity": [f.entity for f in found], "metric": [f.metric for f in found], "scope": [f.scope for f in found],
         "period_start": [f.period.start for f in found], "period_end": [f.period.end for f in found],
+        "time": [clock.time_of_day(text, f.quote_start, f.quote_end, f.q.start, f.q.end, doc.code) for f in found],
         "part_of": [ids[f.total] if f.total >= 0 else "" for f in found],
         "method": ["auto"] * n, "status": ["candidate"] * n,
         "note": [""] * n, "source_sha256": [""] * n, "auto_digest": [""] * n,

@@ -19,6 +19,7 @@ CLAIM_COLUMNS = [
     "scope",          # cumulative event snapshot, or empty
     "period_start",   # ISO date, YYYY-MM or YYYY
     "period_end",
+    "time",           # HH:MM the figure is stated for ("by 6 pm"), or empty; files written before it lack the column
     "part_of",        # claim_id of the total this figure is a part of
     "method",         # auto manual
     "status",         # candidate confirmed rejected
@@ -35,6 +36,9 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 METHODS = ("auto", "manual")
 STATUSES = ("candidate", "confirmed", "rejected")
+
+# Columns a claims file may lack (it was written before they existed): read as empty.
+OPTIONAL_COLUMNS = ("time",)
 
 # Fields the extractor fills; the digest over them tells an untouched candidate from an edited one.
 EXTRACTED_FIELDS = [c for c in CLAIM_COLUMNS if c not in ("claim_id", "source_sha256", "auto_digest")]

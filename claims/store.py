@@ -15,7 +15,7 @@ import io
 import pandas as pd
 
 from figcheck.claims.csvio import format_column
-from figcheck.claims.model import CLAIM_COLUMNS, EXTRACTED_FIELDS
+from figcheck.claims.model import CLAIM_COLUMNS, EXTRACTED_FIELDS, OPTIONAL_COLUMNS
 from figcheck.claims.sources import provenance_faults
 
 _SEP = "\x1f"
@@ -23,13 +23,28 @@ STATS_COLUMNS = ["found", "kept", "added", "removed", "stale"]
 
 
 def row_digests(frame: pd.DataFrame) -> pd.Series:
-    """A digest of the extractor-filled fields of each row, as they are spelled in the CSV."""
+    """A digest of the extractor-filled fields of each row, as they are spelled in the CSV.
+
+    An optional column joins the digest only where it holds something, so rows written before it
+    existed keep their digest (and are not mistaken for rows a person edited)."""
     if frame.empty:
         return pd.Series([], index=frame.index, dtype=object)
-    cells = [format_column(frame[c]) for c in EXTRACTED_FIELDS]
+    cells = [format_column(frame[c]) for c in EXTRACTED_FIELDS if c not in OPTIONAL_COLUMNS]
     joined = cells[0].str.cat(cells[1:], sep=_SEP)
+    for column in OPTIONAL_COLUMNS:
+        extra = format_column(frame[column]) if column in frame else pd.Series("", index=frame.index, dtype=object)
+        joined = joined.where(extra == "", joined + _SEP + column + "=" + extra)
     return pd.Series([hashlib.sha256(s.encode("utf-8")).hexdigest()[:16] for s in joined.tolist()],
                      index=frame.index, dtype=object)
+
+
+def with_optional_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A claims frame read from a file written before the optional columns existed, given them
+    empty, in `CLAIM_COLUMNS` order; any other frame unchanged."""
+    missing = [c for c in OPTIONAL_COLUMNS if c not in frame.columns]
+    if not missing or [c for c in CLAIM_COLUMNS if c not in missing] != list(frame.columns):
+        return frame
+    return frame.assign(**{c: "" for c in missing})[CLAIM_COLUMNS]
 
 
 def touched(frame: pd.DataFrame) -> pd.Series:

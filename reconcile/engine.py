@@ -42,6 +42,8 @@ class Reconciliation:
     reconciled      checks.schemas.Reconciled: one row per quantity, sorted by quantity.
     unsolved        one line per component the solver could not finish (size or time limit).
     coverage        reconcile.coverage.Coverage: claims checked and why the others were not, per source.
+    copies          claim_id, statement (the claim_id of its first publication) of every claim another
+                    source repeats (`figcheck.reconcile.copies`), sorted by statement, claim_id.
     """
 
     findings: pd.DataFrame
@@ -50,6 +52,7 @@ class Reconciliation:
     reconciled: pd.DataFrame
     unsolved: list[str] = field(default_factory=list)
     coverage: Coverage = field(default_factory=Coverage.empty)  # which claims the rules could check
+    copies: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["claim_id", "statement"]))
 
 
 def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Reconciliation:
@@ -86,7 +89,13 @@ def reconcile(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> Re
         reconciled=Reconciled.validate(reconciled),
         unsolved=unsolved,
         coverage=coverage(frame),
+        copies=_copies(frame),
     )
+
+
+def _copies(claims: pd.DataFrame) -> pd.DataFrame:
+    repeated = claims.loc[claims.groupby("statement")["claim_id"].transform("size") > 1, ["claim_id", "statement"]]
+    return repeated.sort_values(["statement", "claim_id"], ignore_index=True)
 
 
 def _assemble(found: list[tuple[Found, str]], claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -95,7 +104,9 @@ def _assemble(found: list[tuple[Found, str]], claims: pd.DataFrame) -> tuple[pd.
     for result, severity in found:
         if result.findings.empty:
             continue
-        findings.append(result.findings.assign(n=result.findings["local"] + offset, severity=severity))
+        # A rule may set a finding's severity itself (cumulative's "updated during the day" is info).
+        own = result.findings["severity"] if "severity" in result.findings else pd.Series(index=result.findings.index, dtype=object)
+        findings.append(result.findings.assign(n=result.findings["local"] + offset, severity=own.fillna(severity)))
         members.append(result.members.assign(n=result.members["local"] + offset))
         offset += len(result.findings)
     if not findings:

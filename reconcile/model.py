@@ -61,6 +61,16 @@ class Found:
     def empty(cls) -> Found:
         return cls(pd.DataFrame(columns=FOUND_COLUMNS), pd.DataFrame(columns=MEMBER_COLUMNS))
 
+    @classmethod
+    def concat(cls, parts: list[Found]) -> Found:
+        """Several batches of one rule's findings, renumbered one after the other."""
+        parts = [part for part in parts if not part.findings.empty]
+        if not parts:
+            return cls.empty()
+        offsets = np.cumsum([0] + [len(part.findings) for part in parts[:-1]])
+        return cls(pd.concat([p.findings.assign(local=p.findings["local"] + o) for p, o in zip(parts, offsets)], ignore_index=True),
+                   pd.concat([p.members.assign(local=p.members["local"] + o) for p, o in zip(parts, offsets)], ignore_index=True))
+
 
 @dataclass
 class Relations:

@@ -5,19 +5,25 @@ claims dropped, group entities normalised, intervals with tolerances, dates as d
 for the solver and the quantity key `qkey`.
 """
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
+from figcheck.reconcile.copies import statements
 from figcheck.reconcile.dates import day_range
 from figcheck.reconcile.intervals import claim_intervals
 
 _TEXT_COLUMNS = ("claim_id", "source_id", "text", "quote", "qualifier", "unit", "kind", "entity", "metric",
-                 "scope", "period_start", "period_end", "part_of", "method", "status", "note")
+                 "scope", "period_start", "period_end", "time", "part_of", "method", "status", "note")
 _SOURCE_COLUMNS = {"publisher": "publisher", "published": "published", "title": "title", "url": "url",
                    "period_start": "source_start", "period_end": "source_end"}
 # Scopes whose figure describes a state at a date: an unstated end is the document's date.
 DATED_SCOPES = ("cumulative", "snapshot")
+# A claim covering only part of its entity: the extractor writes "part: in two camps" in its note.
+PARTIAL_NOTE = re.compile(r"^\s*part\s*:", re.IGNORECASE)
+DAY_LENGTH = 10  # characters of a YYYY-MM-DD date
 
 
 def normalise_entity(entity: str, config: Config) -> str:
@@ -48,7 +54,7 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     """
     frame = claims.loc[claims["status"].fillna("") != "rejected"].copy()
     for column in _TEXT_COLUMNS:
-        frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
+        frame[column] = frame[column].astype(object).fillna("").astype(str) if column in frame else ""
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype(float)
     frame["line"] = pd.to_numeric(frame["line"], errors="coerce").fillna(0).astype(int)
     frame["char_start"] = pd.to_numeric(frame["char_start"], errors="coerce").fillna(0).astype(int)
@@ -61,26 +67,43 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     registry = registry.astype(str).drop_duplicates("source_id")
     frame = frame.drop(columns=[c for c in _SOURCE_COLUMNS.values() if c in frame]).merge(registry, on="source_id", how="left")
     for column in _SOURCE_COLUMNS.values():
-        frame[column] = frame[column].fillna("").astype(str) if column in frame else ""
+        frame[column] = frame[column].astype(object).fillna("").astype(str) if column in frame else ""
 
     frame[["lower", "upper", "lower_open", "upper_open"]] = claim_intervals(frame, config)
+    frame["statement"] = statements(frame, config.copy_similarity)
     as_of = frame["period_end"].where(frame["period_end"] != "", frame["published"])
-    frame["as_of"] = as_of.where(as_of != "", frame["source_end"])
+    as_of = as_of.where(as_of != "", frame["source_end"])
+    # A reprint states its original's figure as of the original's date.
+    original = pd.Series(as_of.to_numpy(), index=frame["claim_id"])
+    frame["as_of"] = as_of.where(frame["period_end"] != "", frame["statement"].map(original))
     frame["as_of_first"], frame["as_of_last"] = day_range(frame["as_of"])
     dated = frame["scope"].isin(DATED_SCOPES)
     frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
-    frame["identified"] = _identified(frame, dated)
+    frame["partial"] = frame["note"].str.contains(PARTIAL_NOTE)
+    frame["identified"] = _identified(frame, dated) & ~frame["partial"]
     key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
-    frame["qkey"] = key.where(frame["identified"], "claim|" + frame["claim_id"])
+    frame["qkey"] = (key + _moment(frame)).where(frame["identified"], "claim|" + frame["claim_id"])
 
     # The registry gives each source one publisher, so reliability is a function of the source.
     sources_seen = frame.drop_duplicates("source_id")
     reliability = {s: config.reliability(s, p) for s, p in zip(sources_seen["source_id"], sources_seen["publisher"])}
     review = np.where(frame["status"] == "confirmed", config.confirmed_weight, config.candidate_weight)
-    frame["weight"] = frame["source_id"].map(reliability).to_numpy(float) * review
+    # One statement counts once however many sources repeat it.
+    copies = frame.groupby("statement")["claim_id"].transform("size").to_numpy(float)
+    frame["weight"] = frame["source_id"].map(reliability).to_numpy(float) * review / copies
     if not frame["claim_id"].is_monotonic_increasing:  # a stored workspace usually is already
         frame = frame.sort_values("claim_id", kind="stable")
     return frame.reset_index(drop=True)
+
+
+def _moment(frame: pd.DataFrame) -> pd.Series:
+    """Within one day, which moment a cumulative figure stands for: the stated time ("|T18:00"), else
+    its statement's source ("|@003"). A running count is reported several times a day, so two sources
+    giving no hour on one date are not one moment; one source's figures for one date are."""
+    daily = (frame["scope"] == "cumulative") & (frame["as_of"].str.len() == DAY_LENGTH)
+    source = frame["statement"].map(pd.Series(frame["source_id"].to_numpy(), index=frame["claim_id"])).astype(object).astype(str)
+    moment = ("|T" + frame["time"]).where(frame["time"] != "", "|@" + source)
+    return moment.where(daily, "")
 
 
 def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:

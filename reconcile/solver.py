@@ -47,9 +47,9 @@ def localise(claims: pd.DataFrame, relations: Relations, suspects: pd.Index, con
     space = Space(claims, terms.sort_values("rel", kind="stable"))
     suspect = claims["claim_id"].isin(suspects).to_numpy()
     rows, unsolved = [], []
-    for number, (positions, var, solution) in enumerate(space.settle(config)):
+    for number, (positions, var, solution, variables) in enumerate(space.settle(config)):
         if solution is not None and solution.finished:
-            rows += _verdicts(positions, var, number, solution)
+            rows += _verdicts(positions, var, number, solution, space.plausible(positions, variables))
             continue
         members = claims.iloc[positions]
         subject = wording.listing(sorted({f"{e} {m}".strip() for e, m in zip(members["entity"], members["metric"])})[:3])
@@ -121,10 +121,27 @@ class Space:
         self.favoured_high[favoured.index] = self.ranges.high[favoured.to_numpy()]
         self.disputed = (stated_count > 0) & ~self.clean
 
-    def settle(self, config: Config) -> list[tuple[np.ndarray, np.ndarray, Solution | None]]:
-        """Per group: its claims (positions), their variables (local to the group) and its solution
-        (None when it has more claims than solver.max_component). Groups grow until every relation
-        left out holds for every solution."""
+        # What a suggestion may be: within the figures stated for the quantity and for every quantity
+        # a relation ties it to (`plausible`); the claims' own intervals bound the value kept.
+        self.claim_lower, self.claim_upper = lower, upper
+        own_low = np.full(count, np.inf)
+        own_high = np.full(count, -np.inf)
+        np.minimum.at(own_low, self.claim_var, value)
+        np.maximum.at(own_high, self.claim_var, value)
+        rel_count = len(self.rel_lo)
+        rel_low, rel_high = np.full(rel_count, np.inf), np.full(rel_count, -np.inf)
+        np.minimum.at(rel_low, self.term_rel, own_low[self.term_var])
+        np.maximum.at(rel_high, self.term_rel, own_high[self.term_var])
+        self.span_low, self.span_high = own_low.copy(), own_high.copy()
+        np.minimum.at(self.span_low, self.term_var, rel_low[self.term_rel])
+        np.maximum.at(self.span_high, self.term_var, rel_high[self.term_rel])
+        self.term_order = np.argsort(self.term_var, kind="stable")
+        self.term_var_start = np.searchsorted(self.term_var[self.term_order], np.arange(count + 1))
+
+    def settle(self, config: Config) -> list[tuple[np.ndarray, np.ndarray, Solution | None, np.ndarray]]:
+        """Per group: its claims (positions), their variables (local to the group), its solution
+        (None when it has more claims than solver.max_component) and its variables. Groups grow until
+        every relation left out holds for every solution."""
         active = ~self.holds(self.favoured_low, self.favoured_high)
         solved: dict[bytes, tuple] = {}
         while True:
@@ -143,8 +160,42 @@ class Space:
                     low[variables], high[variables] = corrected.min(axis=0), corrected.max(axis=0)
             doubtful = ~active & ~self.holds(low, high)
             if not doubtful.any():
-                return [solved[key] for key in keys]
+                return [solved[key] + (variables,) for key, (variables, _) in zip(keys, groups)]
             active |= doubtful
+
+    def plausible(self, positions: np.ndarray, variables: np.ndarray):
+        """For one group: a function (claim, its variable, the corrected values, the change set) -> the
+        value to suggest for that claim, or NaN when no value within the span of the stated figures
+        (`span_low`, `span_high`) keeps every relation and the claims kept on that quantity."""
+        def suggest(claim: int, local: int, values: np.ndarray, changed: frozenset[int]) -> float:
+            target, value = variables[local], float(values[local])
+            low, high = self.span_low[target], self.span_high[target]
+            if not low <= high or low - 1e-9 <= value <= high + 1e-9:
+                return value
+            candidate = min(max(value, low), high)
+            kept = [p for i, p in enumerate(positions) if self.claim_var[p] == target and i not in changed]
+            inside = all(self.claim_lower[p] - 1e-9 <= candidate <= self.claim_upper[p] + 1e-9 for p in kept)
+            return candidate if inside and self._holds_with(variables, values, target, candidate) else np.nan
+        return suggest
+
+    def _holds_with(self, variables: np.ndarray, values: np.ndarray, target: int, candidate: float) -> bool:
+        """Whether every relation on `target` holds with it at `candidate`, the group's other variables at
+        their corrected values and every other variable anywhere in its favoured range."""
+        low, high = self.favoured_low.copy(), self.favoured_high.copy()
+        low[variables], high[variables] = values, values
+        low[target] = high[target] = candidate
+        terms = self.term_order[self.term_var_start[target]:self.term_var_start[target + 1]]
+        rels = np.unique(self.term_rel[terms])
+        if not len(rels):
+            return True
+        members = _spans(self.term_start[rels], self.term_start[rels + 1])
+        coef, var = self.coef[members], self.term_var[members]
+        least = np.where(coef > 0, coef * low[var], coef * high[var])
+        most = np.where(coef > 0, coef * high[var], coef * low[var])
+        local = np.searchsorted(rels, self.term_rel[members])
+        least, most = np.bincount(local, least, len(rels)), np.bincount(local, most, len(rels))
+        slack = 1e-9 * (1.0 + np.abs(least) + np.abs(most))
+        return bool(np.all((least >= self.rel_lo[rels] - slack) & (most <= self.rel_hi[rels] + slack)))
 
     def holds(self, low: np.ndarray, high: np.ndarray) -> np.ndarray:
         """Per relation: whether it holds for every x with low <= x <= high (interval arithmetic)."""
@@ -206,16 +257,21 @@ def _spans(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
 
 
-def _verdicts(positions: np.ndarray, var: np.ndarray, number: int, solution: Solution) -> list[tuple]:
+NO_SINGLE_FIGURE = "no single figure satisfies every relation"
+
+
+def _verdicts(positions: np.ndarray, var: np.ndarray, number: int, solution: Solution, suggest) -> list[tuple]:
     """(position, verdict, component, suggested, note) of each claim changed in some optimal set;
-    `positions` and `var` are the group's claims and their variables in `solution.values`."""
+    `positions` and `var` are the group's claims and their variables in `solution.values`; `suggest`
+    is `Space.plausible` of the group."""
     if not solution.sets or not solution.sets[0]:
         return []
     every = frozenset.intersection(*solution.sets)
     count = len(solution.sets)
     rows = []
     for i in sorted(frozenset.union(*solution.sets)):
-        suggested = round(float(next(v[var[i]] for s, v in zip(solution.sets, solution.values) if i in s)), 6)
+        changed, values = next((s, v) for s, v in zip(solution.sets, solution.values) if i in s)
+        suggested = round(float(suggest(i, var[i], values, changed)), 6)
         if solution.capped:
             verdict = "undetermined"
             note = f"at least {count} equally small sets of corrections make every rule hold; the claims cannot tell which"
@@ -226,5 +282,7 @@ def _verdicts(positions: np.ndarray, var: np.ndarray, number: int, solution: Sol
             verdict = "possibly_wrong"
             note = (f"changed in {sum(i in s for s in solution.sets)} of the {count} equally small sets of corrections "
                     "that make every rule hold: the claims cannot tell which is wrong")
+        if np.isnan(suggested):
+            note += f"; {NO_SINGLE_FIGURE} within the figures the sources state"
         rows.append((positions[i], verdict, number, suggested, note))
     return rows

@@ -16,7 +16,7 @@ from figcheck.reconcile.quantities import quantity_key
 RECONCILED_COLUMNS = ["quantity", "entity", "metric", "scope", "period_start", "period_end", "value", "lower", "upper",
                       "status", "preferred_claim", "reason", "claims_for", "claims_against", "citation"]
 # What the table and its reasons read of each claim: a narrow copy, since a million claims are wide.
-_READ = ["claim_id", "var", "qkey", "source_id", "line", "quote", "value", "qualifier", "lower", "upper", "lower_open",
+_READ = ["claim_id", "var", "qkey", "statement", "source_id", "line", "quote", "value", "qualifier", "lower", "upper", "lower_open",
          "upper_open", "weight", "published", "publisher", "title", "entity", "metric", "scope", "period_start", "key_end"]
 _DOUBT = {"most_likely_wrong": 2, "possibly_wrong": 1, "undetermined": 1}
 _PRECISION = {"eq": 0, "approx": 1}
@@ -84,7 +84,8 @@ def _summaries(claims: pd.DataFrame, preferred: pd.DataFrame) -> pd.DataFrame:
         "best_value": preferred["value"].where(preferred["qualifier"].isin(["eq", "approx"]), np.nan),
         "claims_for": _ids(claims.loc[claims["for"]], preferred.index),
         "claims_against": _ids(claims.loc[~claims["for"]], preferred.index),
-        "sources_for": supporters["source_id"].nunique().reindex(preferred.index).fillna(0),
+        # Independent statements: a reprint of the same sentence does not make a value agreed.
+        "sources_for": supporters["statement"].nunique().reindex(preferred.index).fillna(0),
         "count": grouped.size(),
         "disputed": grouped["disputed"].any(),
     })

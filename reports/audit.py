@@ -1,7 +1,11 @@
-"""`reports/audit.md`: what an editor reads, top to bottom, with a chart per entity beside it.
+"""`reports/audit.md`: what an editor reads, findings first, one entry per cause; and
+`reports/audit-appendix.md`: the reconciled values, a chart per metric and every source's claims.
 
-Every piece of source text (quotes, figures, titles, entity and metric names) goes through
-`figcheck.reports.escape.md`; the same workspace always gives the same bytes.
+The audit grows with what is wrong, not with the dossier: a header and summary, then per cause an
+entry of at most `ENTRY_LINES` lines (the rules that found it, the claim most likely wrong, and a
+timeline of every source's figure for the disputed quantity). Every piece of source text (quotes,
+figures, titles, entity and metric names) goes through `figcheck.reports.escape.md`; the same
+workspace always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from tabulate import tabulate
 
 from figcheck.claims.atomic import write_atomic
 from figcheck.reconcile.wording import number, period, span
-from figcheck.reports.chart import Chart, entity_charts
+from figcheck.reports.chart import Chart, metric_charts
 from figcheck.reports.escape import md
 from figcheck.reports.formats.md import summary_table
 from figcheck.reports.formats.text import excerpt
@@ -23,6 +27,11 @@ from figcheck.reports.result import (VERDICT_LABELS, CheckResult, claim_value, s
                             source_url)
 
 REPORT_NAME = "audit.md"
+APPENDIX_NAME = "audit-appendix.md"
+ENTRY_LINES = 25       # the most lines one cause's entry takes, its summary row included
+RULE_LINES = 4         # findings listed in full per entry; the others by rule and id
+TIMELINE_ROWS = 7      # figures per timeline; the appendix lists them all
+_VERDICT_RANK = {"most_likely_wrong": 0, "possibly_wrong": 1, "undetermined": 2}
 CHART_PATTERN = "chart-*.png"
 CONTRADICTING = ("error", "warning")  # findings whose claims a chart marks
 SOURCE_CLAIMS_LIMIT = 500  # claims listed per source; the claims file holds the rest
@@ -70,16 +79,6 @@ def highlight(quote: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(" {2,}", " ", "".join(pieces)).strip()
 
 
-def _quotes(claims: list, texts: dict[str, str]) -> list[str]:
-    """Each quote once, in the claims' order, with every figure of the finding it holds in bold."""
-    spans: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
-    for c in claims:
-        span = figure_span(texts.get(c.source_id, ""), c.quote, int(c.char_start), c.text)
-        spans.setdefault((c.source_id, c.line, c.quote), []).extend([span] if span else [])
-    lines = [f"> {md(source_id)}, line {line}: {highlight(quote, found)}  " for (source_id, line, quote), found in spans.items()]
-    return lines[:-1] + [lines[-1].rstrip()] if lines else []
-
-
 def _finding_anchor(finding_id: str) -> str:
     return f"finding-{finding_id}"
 
@@ -95,10 +94,13 @@ def _summary(result: CheckResult) -> list[str]:
              "figures not checked and why.", ""]
     if result.findings.empty:
         return lines + ["No finding: the claims agree with every rule.", ""]
-    rows = [(f"[{n}](#{_finding_anchor(f.finding_id)})", f.severity, "new" if f.new else "known", md(f.rule),
-             _heading_where(f, result.workspace.config))
-            for n, f in enumerate(result.findings.itertuples(index=False), start=1)]
-    return lines + [_table(rows, ["#", "Severity", "Baseline", "Rule", "Quantity"]), ""]
+    rows = []
+    for n, (cause, findings) in enumerate(_causes(result), start=1):
+        first = findings[0]
+        rules = ", ".join(dict.fromkeys(md(f.rule) for f in findings))
+        rows.append((f"[{n}](#{_finding_anchor(cause)})", first.severity, "new" if any(f.new for f in findings) else "known",
+                     rules, _heading_where(first, result.workspace.config)))
+    return lines + [_table(rows, ["#", "Severity", "Baseline", "Rules", "Quantity"]), ""]
 
 
 def page_label(page) -> str:
@@ -106,17 +108,22 @@ def page_label(page) -> str:
     return "" if page is None or pd.isna(page) else f" (p. {int(page)})"
 
 
-def _claims_table(claims: list, report_dir: Path) -> str:
-    rows = []
-    for c in claims:
-        link = (f"[{md(c.file)}:{c.line}{page_label(c.page)}]({source_link(c.path, c.line, report_dir, c.page)})"
-                if c.path else md(c.source_id))
-        rows.append((md(claim_value(c.value, c.qualifier)), md(c.text), md(c.role), md(c.source_id), md(c.published),
-                     md(period(c.period_start, c.period_end)), link, VERDICT_LABELS.get(c.verdict, "")))
-    return _table(rows, ["Value", "As written", "Role", "Source", "Published", "Period", "Line", "Verdict"])
+def _causes(result: CheckResult) -> list[tuple[str, list]]:
+    """(cause id, its findings in finding order) for each cause, in the order of its first finding."""
+    grouped: dict[str, list] = {}
+    for finding in result.findings.itertuples(index=False):
+        grouped.setdefault(finding.cause, []).append(finding)
+    return list(grouped.items())
 
 
-def _verdict_lines(claims: list) -> list[str]:
+def _suggestion(c) -> str:
+    if pd.isna(c.suggested):
+        return ", no single figure satisfies every relation" if c.verdict in ("most_likely_wrong", "possibly_wrong") else ""
+    return f", consistent value {number(c.suggested)}"
+
+
+def _verdict_line(claims: list) -> list[str]:
+    """The claims most likely (else possibly) wrong, the most likely first."""
     wrong = [c for c in claims if c.verdict == "most_likely_wrong"]
     possibly = [c for c in claims if c.verdict == "possibly_wrong"]
     if not wrong and not possibly:
@@ -125,15 +132,78 @@ def _verdict_lines(claims: list) -> list[str]:
         return []
 
     def describe(c) -> str:
-        suggested = "" if pd.isna(c.suggested) else f", consistent value {number(c.suggested)}"
-        return f"{md(c.source_id)} line {c.line}: {md(claim_value(c.value, c.qualifier))}{suggested}"
+        return f"{md(c.source_id)} line {c.line}: {md(claim_value(c.value, c.qualifier))}{_suggestion(c)}"
 
-    lines = []
+    parts = []
     if wrong:
-        lines.append("**Most likely wrong:** " + "; ".join(describe(c) for c in wrong) + ".")
+        parts.append("**Most likely wrong:** " + "; ".join(describe(c) for c in wrong) + ".")
     if possibly:
-        lines.append("Possibly wrong: " + "; ".join(describe(c) for c in possibly) + ".")
-    return ["  \n".join(lines), ""]
+        parts.append("Possibly wrong: " + "; ".join(describe(c) for c in possibly) + ".")
+    return [" ".join(parts), ""]
+
+
+def _rule_lines(findings: list) -> list[str]:
+    lines = [f"- **{md(f.rule)}** (`{f.finding_id}`): {md(f.message)}" for f in findings[:RULE_LINES]]
+    rest = findings[RULE_LINES:]
+    if rest:
+        lines.append(f"- and {len(rest)} more: " + ", ".join(f"{md(f.rule)} `{f.finding_id}`" for f in rest))
+    return lines + [""]
+
+
+def _figures(result: CheckResult) -> pd.DataFrame:
+    """Every claim (rejected ones left out) with its date, time, source file, verdict and the other
+    sources publishing the same statement (`also`)."""
+    claims = result.workspace.claims
+    claims = claims.loc[claims["status"] != "rejected"]
+    sources = result.workspace.sources.set_index("source_id")
+    published = claims["source_id"].map(sources["published"]).astype(object).fillna("")
+    frame = claims.assign(
+        date=claims["period_end"].where(claims["period_end"] != "", published),
+        clock=claims["time"].astype(object).fillna("") if "time" in claims else "",
+        file=claims["source_id"].map(sources["file"]).astype(object).fillna(""),
+        path=claims["source_id"].map(sources["path"]).astype(object).fillna(""),
+        publisher=claims["source_id"].map(sources["publisher"]).astype(object).fillna(""),
+        verdict=claims["claim_id"].map(result.reconciliation.verdicts.set_index("claim_id")["verdict"]).astype(object).fillna(""),
+    )
+    copies = result.reconciliation.copies.merge(frame[["claim_id", "source_id", "publisher"]], on="claim_id")
+    named = copies["publisher"].where(copies["publisher"] != "", copies["source_id"])
+    statement = copies.assign(named=named).groupby("statement")["named"].agg(lambda n: sorted(set(n)))
+    mine = copies.set_index("claim_id")["statement"].map(statement)
+    own = frame.set_index("claim_id")["publisher"].where(frame.set_index("claim_id")["publisher"] != "",
+                                                           frame.set_index("claim_id")["source_id"])
+    also = {cid: ", ".join(p for p in names if p != own.get(cid)) for cid, names in mine.items()}
+    return frame.assign(also=frame["claim_id"].map(also).astype(object).fillna(""))
+
+
+def _timeline(findings: list, result: CheckResult, figures: pd.DataFrame, report_dir: Path) -> list[str]:
+    """Every source's figure for the quantities the cause disputes, by date and time; the cause's own
+    claims come first when there are more than `TIMELINE_ROWS`."""
+    members = [c for f in findings for c in result.claims_of(f.finding_id)]
+    own = {c.claim_id for c in members}
+    roles: dict[str, str] = {}
+    for c in members:
+        roles.setdefault(c.claim_id, c.role)
+    keys = {(c.entity, c.metric) for c in members}
+    mask = pd.Series([(e, m) in keys for e, m in zip(figures["entity"], figures["metric"])], index=figures.index, dtype=bool)
+    shown = figures.loc[mask | figures["claim_id"].isin(own)]
+    # Kept first when the table is full: the claims judged wrong, then the cause's other claims.
+    rank = shown["verdict"].map(_VERDICT_RANK).fillna(len(_VERDICT_RANK)) * 2 + ~shown["claim_id"].isin(own)
+    shown = shown.assign(rank=rank).sort_values(["rank", "date", "clock", "source_id", "line", "claim_id"])
+    hidden = max(len(shown) - TIMELINE_ROWS, 0)
+    shown = shown.head(TIMELINE_ROWS).sort_values(["metric", "entity", "date", "clock", "source_id", "line", "claim_id"])
+    texts = result.workspace.texts
+    rows = []
+    for c in shown.itertuples(index=False):
+        span = figure_span(texts.get(c.source_id, ""), c.quote, int(c.char_start), c.text)
+        page = getattr(c, "page", None)
+        link = (f"[{md(c.file)}:{c.line}{page_label(page)}]({source_link(c.path, c.line, report_dir, page)})"
+                if c.path else md(c.source_id))
+        rows.append((md(" ".join(p for p in (c.entity, c.metric) if p)), md(c.date), md(c.clock), link, md(claim_value(c.value, c.qualifier)), md(roles.get(c.claim_id, "")),
+                     VERDICT_LABELS.get(c.verdict, ""), highlight(c.quote, [span] if span else []), md(c.also)))
+    lines = [_table(rows, ["Quantity", "Date", "Time", "Source", "Figure", "Role", "Verdict", "Quote", "Also published by"])]
+    if hidden:
+        lines.append(f"{hidden} more figures for this quantity: see [{APPENDIX_NAME}]({APPENDIX_NAME}).")
+    return lines + [""]
 
 
 def _findings(result: CheckResult, report_dir: Path) -> list[str]:
@@ -141,17 +211,19 @@ def _findings(result: CheckResult, report_dir: Path) -> list[str]:
         return []
     lines = ["## Findings", ""]
     config = result.workspace.config
-    for n, f in enumerate(result.findings.itertuples(index=False), start=1):
-        claims = result.claims_of(f.finding_id)
-        known = result.baseline.entries.get(f.finding_id)
-        state = ("**New**: not in the baseline." if known is None
-                 else f"In the baseline: {md(known.get('description', ''))}")
-        lines += [f'<a id="{_finding_anchor(f.finding_id)}"></a>', "",
-                  f"### {n}. {f.severity.capitalize()}: {md(f.rule)} · {_heading_where(f, config)}", "",
-                  f"{state} Finding `{f.finding_id}`.", "", md(f.message), ""]
-        if claims:
-            lines += [_claims_table(claims, report_dir), ""] + _quotes(claims, result.workspace.texts) + [""]
-        lines += _verdict_lines(claims)
+    figures = _figures(result)
+    for n, (cause, findings) in enumerate(_causes(result), start=1):
+        first = findings[0]
+        claims = [c for f in findings for c in result.claims_of(f.finding_id)]
+        claims = list({c.claim_id: c for c in claims}.values())
+        known = [result.baseline.entries.get(f.finding_id) for f in findings]
+        state = ("**New**: not in the baseline." if any(k is None for k in known)
+                 else "In the baseline: " + md("; ".join(dict.fromkeys(k.get("description", "") for k in known))))
+        rules = ", ".join(dict.fromkeys(md(f.rule) for f in findings))
+        anchors = "".join(f'<a id="{_finding_anchor(f.finding_id)}"></a>' for f in findings)
+        lines += [anchors, "", f"### {n}. {first.severity.capitalize()}: {_heading_where(first, config)} · {rules}", "",
+                  f"{state} {len(findings)} finding{'s' if len(findings) != 1 else ''} of one cause.", ""]
+        lines += _verdict_line(claims) + _rule_lines(findings) + _timeline(findings, result, figures, report_dir)
     return lines
 
 
@@ -170,13 +242,13 @@ def _reconciled(result: CheckResult) -> list[str]:
                                   "Why", "Cite"]), ""]
 
 
-def _charts(charts: list[Chart], config) -> list[str]:
+def _charts(charts: list[Chart]) -> list[str]:
     if not charts:
         return []
     lines = ["## Figures over time", "",
-             "Each chart shows an entity's figures by date; contradicted claims are circled in red.", ""]
+             "One chart per metric: each entity's figures by date; contradicted claims are circled in red.", ""]
     for chart in charts:
-        lines += [f"### {md(entity_label(chart.entity, config))}", "", f"![{md(chart.alt)}]({url_quote(chart.filename)})", ""]
+        lines += [f"### {md(chart.metric)}", "", f"![{md(chart.alt)}]({url_quote(chart.filename)})", ""]
     return lines
 
 
@@ -228,23 +300,30 @@ def contradicted_claims(result: CheckResult) -> set[str]:
     return set(result.claims.loc[result.claims["finding_id"].isin(serious), "claim_id"])
 
 
-def render_audit(result: CheckResult, report_dir: Path, charts: list[Chart]) -> str:
+def render_audit(result: CheckResult, report_dir: Path) -> str:
     workspace = result.workspace
     lines = [f"# Audit: {md(workspace.root.resolve().name)}", "",
-             "Written by `figcheck report`; run it again rather than editing this file.", ""]
+             "Written by `figcheck report`; run it again rather than editing this file. "
+             f"Reconciled values, charts and every source's claims: [{APPENDIX_NAME}]({APPENDIX_NAME}).", ""]
     if result.reconciliation.unsolved:
         lines += ["The solver did not finish every group of claims; their verdicts are missing: "
                   + md(", ".join(sorted(result.reconciliation.unsolved))) + ".", ""]
-    lines += _summary(result) + _findings(result, report_dir) + _reconciled(result)
-    lines += _charts(charts, workspace.config) + _sources(result, report_dir) + _unchecked(result, report_dir)
+    lines += _summary(result) + _findings(result, report_dir)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_appendix(result: CheckResult, report_dir: Path, charts: list[Chart]) -> str:
+    lines = [f"# Audit appendix: {md(result.workspace.root.resolve().name)}", "",
+             f"What [{REPORT_NAME}]({REPORT_NAME}) builds on. Written by `figcheck report`.", ""]
+    lines += _reconciled(result) + _charts(charts) + _sources(result, report_dir) + _unchecked(result, report_dir)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def write_report(result: CheckResult, report_dir: Path) -> Path:
-    """audit.md and its charts, each written atomically; charts of an earlier run that no longer apply go."""
+    """audit.md, its appendix and charts, each written atomically; charts of an earlier run that no longer apply go."""
     workspace = result.workspace
     names = {code: entity_label(code, workspace.config) for code in workspace.claims["entity"].unique()}
-    charts = entity_charts(workspace.claims, workspace.sources, contradicted_claims(result), names)
+    charts = metric_charts(workspace.claims, workspace.sources, contradicted_claims(result), names)
     report_dir.mkdir(parents=True, exist_ok=True)
     for chart in charts:
         write_atomic(report_dir / chart.filename, chart.png)
@@ -252,6 +331,7 @@ def write_report(result: CheckResult, report_dir: Path) -> Path:
     for old in report_dir.glob(CHART_PATTERN):
         if old.name not in current:
             old.unlink()
+    write_atomic(report_dir / APPENDIX_NAME, render_appendix(result, report_dir, charts))
     report = report_dir / REPORT_NAME
-    write_atomic(report, render_audit(result, report_dir, charts))
+    write_atomic(report, render_audit(result, report_dir))
     return report

@@ -17,6 +17,7 @@ import pandas as pd
 from figcheck.claims.errors import EXIT_FINDINGS, EXIT_OK
 from figcheck.claims.model import SEVERITY_ORDER
 from figcheck.reconcile.wording import number, period
+from figcheck.reconcile.components import connect
 from figcheck.reports.baseline import Baseline
 
 if TYPE_CHECKING:
@@ -70,6 +71,14 @@ class CheckResult:
         present = set(self.findings["finding_id"])
         return [entry for fid, entry in sorted(self.baseline.entries.items()) if fid not in present]
 
+    @cached_property
+    def causes(self) -> pd.DataFrame:
+        """One row per cause (findings sharing a disputed claim), in finding order: cause (its first
+        finding's id), severity (its most severe), new, fails, findings (how many)."""
+        grouped = self.findings.groupby("cause", sort=False)
+        return pd.DataFrame({"severity": grouped["severity"].first(), "new": grouped["new"].any(),
+                             "fails": grouped["fails"].any(), "findings": grouped.size()}).reset_index()
+
     @property
     def exit_code(self) -> int:
         """What `figcheck check` exits with: 1 when a finding fails the gate, else 0."""
@@ -111,7 +120,9 @@ class CheckResult:
     def summary(self) -> dict:
         """The counts every format shows: sources, claims by status, findings by severity, new and known."""
         claims = self.workspace.claims
-        severities = self.findings["severity"].value_counts()
+        # The gate and the counts are per cause: one misread figure found by three rules is one problem.
+        causes = self.causes
+        severities = causes["severity"].value_counts()
         return {
             "sources": int(len(self.workspace.sources)),
             "claims": {
@@ -120,9 +131,10 @@ class CheckResult:
                 "stale": int(claims["stale"].sum()),
             },
             "findings": {severity: int(severities.get(severity, 0)) for severity in SEVERITY_ORDER},
-            "new": int(self.findings["new"].sum()),
-            "known": int((~self.findings["new"]).sum()),
-            "failing": int(self.findings["fails"].sum()),
+            "rule_findings": int(len(self.findings)),
+            "new": int(causes["new"].sum()),
+            "known": int((~causes["new"]).sum()),
+            "failing": int(causes["fails"].sum()),
             "baseline": display_path(self.baseline.path),
             "baseline_absent": [entry["finding_id"] for entry in self.absent],
             "unsolved": sorted(self.reconciliation.unsolved),
@@ -178,8 +190,30 @@ def build_result(reconciliation: Reconciliation, workspace: Workspace, baseline:
     findings = (findings.assign(_order=order)
                 .sort_values(["_order", "entity", "metric", "finding_id"], ignore_index=True)
                 .drop(columns="_order"))
+    findings["cause"] = root_causes(findings, reconciliation)
     return CheckResult(workspace=workspace, reconciliation=reconciliation, baseline=baseline, strict=strict,
                        findings=findings, claims=_claim_rows(reconciliation, workspace))
+
+
+DISPUTED = ("most_likely_wrong", "possibly_wrong")
+
+
+def root_causes(findings: pd.DataFrame, reconciliation: Reconciliation) -> pd.Series:
+    """For each finding (in order), the id of the first finding of its cause: error and warning
+    findings sharing a claim the solver judged most likely or possibly wrong are one cause; every
+    other finding is its own."""
+    if findings.empty:
+        return pd.Series([], index=findings.index, dtype=object)
+    serious = findings["severity"].isin(("error", "warning"))
+    wrong = reconciliation.verdicts.loc[reconciliation.verdicts["verdict"].isin(DISPUTED), "claim_id"]
+    ties = reconciliation.finding_claims
+    ties = ties.loc[ties["claim_id"].isin(wrong) & ties["finding_id"].isin(findings.loc[serious, "finding_id"])]
+    position = pd.Series(range(len(findings)), index=findings["finding_id"].to_numpy())
+    claim_codes, _ = pd.factorize(ties["claim_id"])
+    label = connect(len(findings) + int(claim_codes.max(initial=-1)) + 1,
+                    ties["finding_id"].map(position).to_numpy(int), len(findings) + claim_codes)[:len(findings)]
+    first = pd.Series(findings["finding_id"].to_numpy(), index=label).groupby(level=0).first()
+    return pd.Series(first.reindex(label).to_numpy(), index=findings.index, dtype=object)
 
 
 @lru_cache(maxsize=4096)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from figcheck.reports.audit import write_report
+from figcheck.reports.audit import APPENDIX_NAME, write_report
 from figcheck.reports.baseline import load_baseline
 from figcheck.reports.escape import md
 from figcheck.reports.result import build_result
@@ -39,7 +39,9 @@ def hostile_report(tmp_path: Path) -> str:
               "b": HOSTILE_QUOTES["backticks"] + " " + HOSTILE_QUOTES["brackets"]}
     workspace = make_workspace(tmp_path / "ws", quotes)
     result = build_result(make_reconciliation(), workspace, load_baseline(tmp_path / "none.json"))
-    return write_report(result, workspace.layout.reports_dir).read_text(encoding="utf-8")
+    report = write_report(result, workspace.layout.reports_dir)
+    # Both files an editor reads, as one text.
+    return report.read_text(encoding="utf-8") + "\n" + (report.parent / APPENDIX_NAME).read_text(encoding="utf-8")
 
 
 def test_hostile_quotes_keep_every_table_row_as_wide_as_its_header(tmp_path):
@@ -58,9 +60,9 @@ def test_hostile_quotes_inject_no_link_code_or_html(tmp_path):
     html = [t.content for t in children if t.type == "html_inline"] + [t.content for t in tokens if t.type == "html_block"]
     assert html and all(re.fullmatch(r'<a id="finding-[0-9a-f]+">|</a>', h) for h in html), html
     images = [t.attrs["src"] for t in children if t.type == "image"]
-    assert images == ["chart-XA.png"]
+    assert images == ["chart-widgets.png"]
     hrefs = [t.attrs["href"] for t in children if t.type == "link_open"]
-    assert hrefs and all(h.startswith(("../sources/", "#finding-")) for h in hrefs), hrefs
+    assert hrefs and all(h.startswith(("../sources/", "#finding-", APPENDIX_NAME, "audit.md")) for h in hrefs), hrefs
     # the only code spans are the finding ids and command names the report itself writes
     code = {t.content for t in children if t.type == "code_inline"}
     assert code <= {"figcheck report", "aaaaaaaaaaaa", "bbbbbbbbbbbb"}, code

@@ -10,7 +10,7 @@ from figcheck.checks.workspace import load_workspace
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.store import merge_store, row_digests, store_text, touched
 from figcheck.cli import main
-from figcheck.commands.extract import SUMMARY_COLUMNS
+from figcheck.store_update import SUMMARY_COLUMNS
 from tests.fake_extractor import fake_extract, use_fake_extractor
 
 TEXT = "In 2020, 12 people came.\nThen 7 more arrived, and 3 left.\n"

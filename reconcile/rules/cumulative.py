@@ -1,5 +1,9 @@
 """Cumulative counts never shrink: for one entity, metric and start, a later period_end cannot bring
-a lower figure. Event and snapshot figures are never compared by this rule, however they differ."""
+a lower figure. Event and snapshot figures are never compared by this rule, however they differ.
+
+A running count reported several times on one date, by sources stating no hour, is no contradiction
+(`figcheck.reconcile.quantities` gives each such report its own moment): it is reported once per
+day, at `info`, as updated during the day, the highest figure taken as the latest."""
 
 import numpy as np
 import pandas as pd
@@ -9,11 +13,12 @@ from figcheck.reconcile import wording
 from figcheck.reconcile.intervals import apart
 from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 from figcheck.reconcile.ordering import best_earlier
+from figcheck.reconcile.quantities import DAY_LENGTH as _DAY
 
 NAME = "cumulative"
 DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")
 _SERIES = ["entity", "metric", "period_start"]
-_COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "qkey", "var", "cohort", "as_of", "as_of_first",
+_COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "qkey", "time", "var", "cohort", "as_of", "as_of_first",
             "as_of_last", "value", "qualifier", "source_id", "line", "lower", "upper", "lower_open", "upper_open"]
 
 
@@ -40,8 +45,9 @@ def check(ctx: Context, rule: Rule) -> Found:
     cohort = claims["cohort"].to_numpy(object)
     shrinks &= ~((cohort[later] != "") & (cohort[later] == cohort[before]))
     later, before = claims.iloc[later[shrinks]], claims.iloc[before[shrinks]]
+    updates = _updated_during_the_day(claims, rule)
     if later.empty:
-        return Found.empty()
+        return updates
     rows = []
     for local, (old, new) in enumerate(zip(before.itertuples(index=False), later.itertuples(index=False))):
         since = f"since {new.period_start}" if new.period_start else "to date"
@@ -55,7 +61,33 @@ def check(ctx: Context, rule: Rule) -> Found:
         pd.DataFrame({"local": range(len(later)), "claim_id": before["claim_id"].to_numpy(), "role": "earlier"}),
         pd.DataFrame({"local": range(len(later)), "claim_id": later["claim_id"].to_numpy(), "role": "later"}),
     ], ignore_index=True)
-    return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
+    shrinking = Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
+    return Found.concat([shrinking, updates])
+
+
+def _updated_during_the_day(claims: pd.DataFrame, rule: Rule) -> Found:
+    """One info finding per series and date whose figures differ between moments of that day."""
+    daily = claims.loc[claims["as_of"].str.len() == _DAY].assign(day=lambda f: f["series"].astype(str) + "|" + f["as_of"])
+    moments = daily.groupby("day")["qkey"].transform("nunique")
+    spread = daily.groupby("day")["value"].transform("max") - daily.groupby("day")["value"].transform("min")
+    daily = daily.loc[(moments > 1) & (spread > rule.tolerance * daily["value"].abs())]
+    if daily.empty:
+        return Found.empty()
+    daily = daily.sort_values(["day", "value", "time", "source_id", "line"], kind="stable")
+    daily = daily.assign(cite=wording.cited_column(daily) + np.where(daily["time"] != "", " at " + daily["time"], ""))
+    rows = []
+    for local, (day, group) in enumerate(daily.groupby("day", sort=True)):
+        first, latest = group.iloc[0], group.iloc[-1]
+        since = f"since {first.period_start}" if first.period_start else "to date"
+        message = (f"{first.entity} {first.metric} counted {since} was updated during the day on {first.as_of}: "
+                   f"{wording.listing(group['cite'].tolist())}. Not a contradiction: the sources state no common "
+                   f"hour; the highest, {latest.cite}, is taken as the latest.")
+        key = "|".join([first.entity, first.metric, first.scope, first.period_start, first.as_of, "updated"])
+        rows.append((local, NAME, first.entity, first.metric, first.scope, wording.period(first.period_start, first.as_of),
+                     key, message))
+    found = pd.DataFrame(rows, columns=FOUND_COLUMNS).assign(severity="info")
+    local = daily["day"].map({day: n for n, day in enumerate(sorted(daily["day"].unique()))})
+    return Found(found, pd.DataFrame({"local": local.to_numpy(), "claim_id": daily["claim_id"].to_numpy(), "role": "update"}))
 
 
 def relations(ctx: Context, rule: Rule) -> Relations:

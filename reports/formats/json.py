@@ -21,6 +21,7 @@ def finding_records(result: CheckResult) -> list[dict]:
             "message": finding.message,
             "new": bool(finding.new),
             "fails": bool(finding.fails),
+            "cause": finding.cause,
             "claims": [{
                 "claim_id": claim.claim_id,
                 "source_id": claim.source_id,

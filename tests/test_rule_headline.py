@@ -1,0 +1,48 @@
+"""The headline rule: a document's first line agrees with its body's latest figure for the same
+quantity and with the sum of the body's parts."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.reconcile_strategies import reconciled
+
+SAME = {"entity": "AA", "source_id": "s1", "period_end": "2021-08"}
+
+
+def headline_findings(rows):
+    findings = reconciled(rows).findings
+    return findings.loc[findings["rule"] == "headline"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000))
+def test_a_headline_is_flagged_exactly_when_the_body_states_another_figure(head, body):
+    rows = [{**SAME, "metric": "total", "value": float(head), "line": 1},
+            {**SAME, "metric": "total", "value": float(body), "line": 5}]
+    found = headline_findings(rows)
+    assert len(found) == (head != body)
+    if head != body:
+        assert f"the headline says {head:,}" in found["message"].iloc[0]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 5_000), st.integers(0, 5_000), st.integers(0, 10_000))
+def test_a_headline_is_flagged_exactly_when_all_the_bodys_parts_miss_it(a, b, head):
+    rows = [{**SAME, "metric": "total", "value": float(head), "line": 1},
+            {**SAME, "metric": "total.a", "value": float(a), "line": 4},
+            {**SAME, "metric": "total.b", "value": float(b), "line": 6}]
+    assert len(headline_findings(rows)) == (a + b != head)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 5_000), st.integers(0, 10_000))
+def test_some_of_the_parts_only_ever_exceed_the_headline(a, head):
+    rows = [{**SAME, "metric": "total", "value": float(head), "line": 1},
+            {**SAME, "metric": "total.a", "value": float(a), "line": 4}]
+    assert len(headline_findings(rows)) == (a > head)
+
+
+def test_a_figure_of_another_document_is_no_body_of_this_headline():
+    rows = [{**SAME, "metric": "total", "value": 10.0, "line": 1},
+            {**SAME, "source_id": "s2", "metric": "total", "value": 12.0, "line": 5}]
+    assert headline_findings(rows).empty
