@@ -41,6 +41,8 @@ _SPEC: dict = {
     "review": {"confirmed_weight": (int, float), "candidate_weight": (int, float)},
     "solver": {"time_limit": (int, float), "max_ties": int, "max_component": int, "jobs": int},
     "entities": {"*": {"name": str, "forms": [str]}},
+    # the workspace's own scope cues, added to the language's: event = ["a convoy"]
+    "scope": {"cumulative": [str], "event": [str], "snapshot": [str]},
     "groups": {"*": {"members": [str], "forms": [str]}},
     "metrics": {
         "*": {
@@ -142,6 +144,7 @@ class Config:
     entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name": str, "forms": [str]}
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
+    scope_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (scope, its cue words) from [scope]
     rules: dict[str, Rule] = field(default_factory=dict)
 
     def reliability(self, source_id: str, publisher: str = "") -> float:
@@ -225,5 +228,6 @@ def _build(raw: dict) -> Config:
         entities=entities,
         groups=groups,
         metrics=metrics,
+        scope_cues=tuple(sorted((name, tuple(words)) for name, words in raw.get("scope", {}).items())),
         rules=rules,
     )

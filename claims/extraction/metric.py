@@ -8,8 +8,11 @@ decides which metric it is, and an excluded predicate nearer than any supporting
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from figcheck.claims.config import Config
+from figcheck.claims.extraction.language import load_language, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
 
@@ -148,3 +151,44 @@ def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -
             if allowed(name):
                 return name
     return ""
+
+
+def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind whose words name its parsed counted noun, as written or as lemma."""
+    for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun):
+        names = [n for n in vocab.by_word.get(" ".join(key.casefold().split()), ()) if config.metrics[n].kind == kind]
+        if names:
+            return names
+    return []
+
+
+AUTOMATIC = "auto:"
+
+
+@dataclass(frozen=True)
+class AutomaticWords:
+    generic: frozenset[str]   # "people": too general to name a metric, the predicate does
+    same: dict[str, str]      # lemma -> the lemma it counts the same thing as
+
+
+@lru_cache(maxsize=8)
+def automatic_words(code: str = "en") -> AutomaticWords:
+    data = load_language(code)["automatic_metrics"]
+    return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()})
+
+
+def automatic(noun: str, predicate: str, projected: bool, words: AutomaticWords) -> str:
+    """The automatic metric of a figure no configured metric names: `auto:` and the lemma of its
+    counted noun ("deaths", "dead" -> auto:death), or of its predicate where the noun is too general
+    ("people killed" -> auto:death); a plan or forecast is a metric of its own (`auto:case:projected`)."""
+    lemma = noun
+    if (not lemma or lemma in words.generic) and predicate:
+        lemma = predicate
+    lemma = words.same.get(lemma, lemma)
+    lemma = _SLUG.sub("-", lemma.casefold()).strip("-")
+    if not lemma:
+        return ""
+    return f"{AUTOMATIC}{lemma}:projected" if projected else f"{AUTOMATIC}{lemma}"
+
+
+_SLUG = re.compile(r"[^\w.-]+")
