@@ -107,6 +107,7 @@ class _Context:
         self.entity = ""
         self.period: times.Period | None = None
         self.last_count = -1
+        self.implied: dict[str, str] = {}  # kind -> metric of the last figure with a noun of its own
         self.last_of: dict[tuple[str, str], int] = {}           # (metric, entity) -> index
         self.last_stated: dict[tuple[str, str, times.Period], int] = {}
         self.last_unstated: dict[tuple[str, str], int] = {}
@@ -176,6 +177,12 @@ def _event_date(doc: _Document, reading: syntax.Reading, own) -> str:
     return ""
 
 
+def _day_cue(period: times.Period | None) -> frozenset[str]:
+    """A figure of one day ("707 people crossed on Sunday", "on 3 May") counts one event."""
+    one_day = period is not None and period.start == period.end and len(period.end) == 10
+    return frozenset({"event"}) if one_day else frozenset()
+
+
 def _cues(doc: _Document, runs) -> frozenset[str]:
     return frozenset().union(*(doc.cues.within(s, e) for s, e in runs)) if runs else frozenset()
 
@@ -184,7 +191,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
             implied: str) -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
-    whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an automatic one."""
+    or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
+    automatic one."""
     vocab, config = doc.vocab.metrics, doc.config
     names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config) if reading.noun else []
     if not names:
@@ -215,24 +223,28 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         sentence_cues = doc.cues.within(start, end)
         parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
-        implied = {}  # kind -> the metric of the sentence's last figure with a noun of its own
+        later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             entity = _entity(mentions, q, reading, context.entity or context_entity)
             total = parts.get(i)
             if total is None:
-                total = base + reading.part_of_index if reading.part_of_index >= 0 else -1
+                total = -1
+                if reading.part_of_index > i:  # "3,100 of the 12,000 residents": tied once the total is read
+                    later.append((base + i, base + reading.part_of_index))
+                elif reading.part_of_index >= 0:
+                    total = base + reading.part_of_index
             elif total == breakdowns.PREVIOUS:
                 total = context.last_count
             else:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
-            name = _metric(doc, q, reading, start, end, total_metric, implied.get(q.kind, ""))
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
             if reading.noun and name:
-                implied[q.kind] = name
+                context.implied[q.kind] = name
             own = reading.clauses[0] if reading.clauses else ()
-            config_scope = doc.metric_scope(name)
-            scope = scopes.decide(config_scope, _cues(doc, own), sentence_cues)
-            stated = _period(doc, reading, start, end) or context.period
+            period = _period(doc, reading, start, end)
+            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(period), sentence_cues)
+            stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
                           stated is not None, total, reading, f"part: {note}" if note else "")
@@ -241,6 +253,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 found.total = context.declared_total(found, parent)
             doc.found.append(found)
             context.add(len(doc.found) - 1, found)
+        for part, total in later:
+            doc.found[part].total = total
         if mentions:
             context.entity = mentions[-1].entity
         period = doc.times.period(start, end, doc.published)
@@ -343,8 +357,9 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     context_period = None
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
+    document_entity = config.subject or _most_named(doc, blocks)
     for block in blocks:
-        context_entity = section_entity or heading_entity or config.subject
+        context_entity = section_entity or heading_entity or document_entity
         if block.kind == "table":
             _table(doc, block, context_entity, context_period)
             context_period = None
@@ -360,6 +375,17 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             section_entity = named or section_entity
             context_period = doc.times.period(block.start, block.end, doc.published)
     return doc
+
+
+def _most_named(doc: _Document, blocks: list[Block]) -> str:
+    """The entity the document names most often (ties: the first named), for figures no sentence,
+    paragraph or heading places: a headline above the first mention, a report about one country."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind != "table":
+            for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from figcheck.claims.extraction.language import SPACE, initials, load_language, phrases
@@ -27,7 +28,11 @@ class TimePatterns:
     point: re.Pattern
     now: re.Pattern
     date: re.Pattern
+    weekday: re.Pattern
     months: dict[str, int]
+    weekdays: dict[str, int]
+    start_words: frozenset[str]
+    end_words: frozenset[str]
 
 
 def _date(prefix: str, month: str) -> str:
@@ -69,7 +74,13 @@ def time_patterns(code: str = "en") -> TimePatterns:
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
         now=re.compile(rf"(?i:(?<![\w])(?:{phrases(time['until_now'])})(?![\w]))"),
         date=re.compile(_date("a", month)),
+        # "by Friday", "on Sunday": a day of the week before the publication date.
+        weekday=re.compile(rf"(?i:(?<![\w])(?:(?P<cue>{phrases([*time['start'], *time['end'], *time['point']])}){SPACE})?"
+                           rf"(?P<day>{phrases(dates['weekdays'])})(?![\w]))"),
         months=months,
+        weekdays={d.casefold(): i for i, d in enumerate(dates["weekdays"])},
+        start_words=frozenset(w.casefold() for w in time["start"]),
+        end_words=frozenset(w.casefold() for w in time["end"]),
     )
 
 
@@ -96,7 +107,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) ->
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now")
+    KINDS = ("range", "since", "until", "point", "now", "weekday")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.patterns = patterns
@@ -127,7 +138,27 @@ class TimeIndex:
             return Period(begin, finish)
         point = self.first("point", start, end)
         date = _iso(point, "a", months, year) if point else ""
-        return Period(date, date) if date else None
+        if date:
+            return Period(date, date)
+        return self._weekday(start, end, published)
+
+    def _weekday(self, start: int, end: int, published: str) -> Period | None:
+        """"by Friday", "since Monday", "on Sunday": the last such day up to the publication date."""
+        m = self.first("weekday", start, end)
+        if m is None or len(published) < 10:
+            return None
+        try:
+            day = date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+        back = (day.weekday() - self.patterns.weekdays[m.group("day").casefold()]) % 7
+        iso = (day - timedelta(days=back)).isoformat()
+        cue = " ".join((m.group("cue") or "").casefold().split())
+        if cue in self.patterns.start_words:
+            return Period(iso, published)
+        if cue in self.patterns.end_words:
+            return Period("", iso)
+        return Period(iso, iso)
 
 
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:
