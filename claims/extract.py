@@ -200,7 +200,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     name = metrics.choose(names, q, doc.text, (start, end), clause, vocab, total_metric)
-    if reading.projected:
+    # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
+    # count; a metric of needs or targets is about plans already, and keeps its figures.
+    if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
     if name:
         return name
