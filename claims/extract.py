@@ -156,7 +156,7 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
             period = doc.times.period(s, e, doc.published)
             if period:
                 if not period.start and level == 0:
-                    period = times.Period(_event_date(doc, reading, runs), period.end)
+                    period = times.Period(_event_date(doc, runs, start, end), period.end)
                 return period
     for s, e in reading.noun_clauses:
         period = doc.times.period(s, e, doc.published)
@@ -165,13 +165,12 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
     return doc.times.period(start, end, doc.published)
 
 
-def _event_date(doc: _Document, reading: syntax.Reading, own) -> str:
-    """The date of a point in the sentence outside the figure's own clause: when the count began."""
-    outside = [*reading.noun_clauses, *(run for runs in reading.clauses[1:] for run in runs)]
-    for s, e in outside:
-        if any(a <= s and e <= b for a, b in own):
-            continue
-        period = doc.times.period(s, e, doc.published)
+def _event_date(doc: _Document, own, start: int, end: int) -> str:
+    """The date of a point in the sentence [start, end) outside the figure's own clause (`own`, its
+    runs): when what is counted began."""
+    edges = [start, *(x for run in sorted(own) for x in run), end]
+    for s, e in zip(edges[::2], edges[1::2]):
+        period = doc.times.period(s, e, doc.published) if e > s else None
         if period and period.start and period.start == period.end:
             return period.start
     return ""
@@ -241,7 +240,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
-            if reading.noun and name:
+            if reading.noun and name in doc.config.metrics:
                 context.implied[q.kind] = name
             own = reading.clauses[0] if reading.clauses else ()
             period = _period(doc, reading, start, end)

@@ -163,18 +163,18 @@ def governing_verb(token):
 
 
 def is_projection(token, words: SyntaxWords) -> bool:
-    """A figure under a verb of planning or forecasting, or under a modal: "expected to exceed 5,000"."""
-    node = token
-    while True:
-        if node.pos_ in _VERBAL:
-            if node.lemma_.casefold() in words.projection_verbs:
-                return True
-            if any(c.dep_ == "aux" and c.lemma_.casefold() in words.modals for c in node.children):
-                return True
-        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "nummod", "quantmod", "dobj", "pobj",
-                                                  "prep", "attr", "nsubj", "nsubjpass", "compound", "amod", "auxpass", "aux"):
-            return node.head.i != node.i and node.head.pos_ in _VERBAL and _projects(node.head, words)
-        node = node.head
+    """A figure under a verb of planning or forecasting, or under a modal, in its own clause or in one
+    it complements: "expected to exceed 5,000", "aims to reach", "will pass". A clause joined beside
+    it ("..., and officials expect") is another claim."""
+    for node in [token, *token.ancestors]:
+        if node.pos_ in _VERBAL and _projects(node, words):
+            return True
+        if node.dep_ in _INDEPENDENT:
+            return False
+    return False
+
+
+_INDEPENDENT = frozenset({"conj", "advcl", "relcl", "acl", "parataxis"})
 
 
 def _projects(verb, words: SyntaxWords) -> bool:
