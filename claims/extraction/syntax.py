@@ -56,7 +56,7 @@ def load_parser(code: str = "en"):
     models = syntax_words(code).models
     for name in models:
         try:
-            return spacy.load(name)
+            return spacy.load(name, exclude=["ner"])  # places and dates come from the gazetteer and time patterns
         except OSError:
             continue
     raise FigcheckError(f"no spaCy model for language '{code}' is installed (any of: {', '.join(models)}); "
