@@ -83,9 +83,13 @@ class _Document:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
+    def period(self, start: int, end: int) -> times.Period | None:
+        """The period [start, end) states; a running total "so far" stands where the source's data ends."""
+        return self.times.period(start, end, self.published, self.registry.end)
+
     def default_period(self, scope: str) -> times.Period:
-        if scope == "cumulative":  # a running total stands as of publication
-            return times.Period("", self.published or self.registry.end)
+        if scope == "cumulative":  # a running total stands where the source's data ends, else at publication
+            return times.Period("", self.registry.end or self.published)
         return self.registry
 
     def metric_scope(self, name: str) -> str:
@@ -153,16 +157,16 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
     outbreak declared on 3 March") runs from that date to Friday."""
     for level, runs in enumerate(reading.clauses):
         for s, e in runs:
-            period = doc.times.period(s, e, doc.published)
+            period = doc.period(s, e)
             if period:
                 if not period.start and level == 0:
                     period = times.Period(_event_date(doc, runs, start, end), period.end)
                 return period
     for s, e in reading.noun_clauses:
-        period = doc.times.period(s, e, doc.published)
+        period = doc.period(s, e)
         if period and period.start != period.end:
             return period
-    return doc.times.period(start, end, doc.published)
+    return doc.period(start, end)
 
 
 def _event_date(doc: _Document, own, start: int, end: int) -> str:
@@ -170,7 +174,7 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
     runs): when what is counted began."""
     edges = [start, *(x for run in sorted(own) for x in run), end]
     for s, e in zip(edges[::2], edges[1::2]):
-        period = doc.times.period(s, e, doc.published) if e > s else None
+        period = doc.period(s, e) if e > s else None
         if period and period.start and period.start == period.end:
             return period.start
     return ""
@@ -193,7 +197,11 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
     automatic one."""
     vocab, config = doc.vocab.metrics, doc.config
-    names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config) if reading.noun else []
+    # The scanner's noun right after the figure ("six more people") is the longest phrase written;
+    # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
+    names = metrics.in_phrase(q, doc.text, vocab, config)
+    if not names and reading.noun:
+        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config)
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config)
     own = reading.clauses[0] if reading.clauses else ((start, end),)
@@ -205,8 +213,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
     if name:
         return name
-    if not reading.noun and implied:
-        return implied
+    if not reading.noun and implied and reading.predicate not in doc.automatic.same:
+        return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return ""
@@ -240,7 +248,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
-            if reading.noun and name in doc.config.metrics:
+            if reading.noun and name:
                 context.implied[q.kind] = name
             own = reading.clauses[0] if reading.clauses else ()
             period = _period(doc, reading, start, end)
@@ -258,7 +266,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             doc.found[part].total = total
         if mentions:
             context.entity = mentions[-1].entity
-        period = doc.times.period(start, end, doc.published)
+        period = doc.period(start, end)
         if period:
             context.period = period
     return context.entity
@@ -371,10 +379,10 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             if len(entities) == 1:
                 heading_entity = entities.pop()
             # A heading right above a table is often its caption: "Table 5. Trainees, May 2015 to November 2015".
-            section_entity, context_period = "", doc.times.period(block.start, block.end, doc.published)
+            section_entity, context_period = "", doc.period(block.start, block.end)
         else:
             section_entity = named or section_entity
-            context_period = doc.times.period(block.start, block.end, doc.published)
+            context_period = doc.period(block.start, block.end)
     return doc
 
 

@@ -96,11 +96,12 @@ def test_predicate_decides_between_metrics_sharing_a_noun():
 
 
 def test_an_excluded_predicate_rules_a_metric_out():
-    assert row(extract("Some 700 people remain in the camps of Kazakhstan."), "700")["metric"] == ""
+    # No configured metric is left: the figure gets an automatic one of its own, never returnees.
+    assert row(extract("Some 700 people remain in the camps of Kazakhstan."), "700")["metric"] == "auto:remain"
 
 
 def test_a_noun_outside_the_vocabulary_has_no_metric():
-    assert row(extract("Kazakhstan trained 30 journalists."), "30")["metric"] == ""
+    assert row(extract("Kazakhstan trained 30 journalists."), "30")["metric"] == "auto:journalist"
 
 
 def test_bracketed_figure_without_a_noun_takes_the_nearest_noun_before():

@@ -162,3 +162,10 @@ def test_scope_decision_order():
     assert scopes.decide("event", frozenset({"total"})) == "event"
     assert scopes.decide("", frozenset(), frozenset({"total"})) == "cumulative"
     assert scopes.decide("", frozenset()) == ""
+
+
+def test_the_claim_schema_accepts_automatic_metrics():
+    from figcheck.checks.schemas import Claim
+    frame = extract_source("Gunmen killed 40 people, and officials expect cases to exceed 5,000 by June.", SOURCE, CONFIG)
+    assert {"auto:death", "auto:case:projected"} <= set(frame["metric"])
+    Claim.validate(frame)

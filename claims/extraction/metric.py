@@ -153,6 +153,17 @@ def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -
     return ""
 
 
+def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind named by the scanner's noun phrase right after it, longest first."""
+    if vocab.words is None or q.noun_start < 0 or q.parenthesised:
+        return []
+    for m in vocab.words.finditer(text, q.noun_start, q.noun_end):
+        names = [n for n in _names(vocab, m) if config.metrics[n].kind == q.kind]
+        if names:
+            return names
+    return []
+
+
 def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config) -> list[str]:
     """Metrics of the figure's kind whose words name its parsed counted noun, as written or as lemma."""
     for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun):

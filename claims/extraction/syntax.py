@@ -102,6 +102,9 @@ def counted_noun(token, words: SyntaxWords):
         return noun
     # "The tally of confirmed cases climbed to 4,210", "Turnout stood at 61.3 %": the subject counts.
     anchor = noun if noun is not None else token
+    moved = _moved_object(anchor, words)
+    if moved is not None:
+        return moved
     verb = _level_verb(anchor, words)
     if verb is None:
         return noun if noun is not None and noun.text != "%" else None
@@ -137,6 +140,17 @@ def _adjacent_noun(token):
             "oprd", "amod", "acomp", "dobj", "attr", "appos", "compound"):
         return nxt
     return None
+
+
+def _moved_object(token, words: SyntaxWords):
+    """"taking the total tally to 20,000", "bringing the number of cases to 300": the object the verb
+    moves to the figure, through a container noun."""
+    if token.dep_ != "pobj" or token.head.lower_ != "to" or token.head.head.pos_ not in _VERBAL:
+        return None
+    obj = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.casefold() not in words.containers:
+        return None
+    return _after_of(obj) or obj
 
 
 def _level_verb(token, words: SyntaxWords):

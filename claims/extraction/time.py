@@ -119,8 +119,9 @@ class TimeIndex:
         hits = self.hits[kind]
         return hits[i] if i < len(hits) and hits[i].end() <= end else None
 
-    def period(self, start: int, end: int, published: str) -> Period | None:
-        """The period the sentence [start, end) states, or None when it states none."""
+    def period(self, start: int, end: int, published: str, now: str = "") -> Period | None:
+        """The period the sentence [start, end) states, or None when it states none. A running total
+        "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication."""
         year, months = published[:4], self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
@@ -133,7 +134,7 @@ class TimeIndex:
         begin = _iso(since, "a", months, year) if since else ""
         finish = _iso(until, "a", months, year) if until else ""
         if not finish and (since or self.first("now", start, end)):
-            finish = published
+            finish = now or published
         if begin or finish:
             return Period(begin, finish)
         point = self.first("point", start, end)
