@@ -180,10 +180,14 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
     return ""
 
 
-def _day_cue(period: times.Period | None) -> frozenset[str]:
-    """A figure of one day ("707 people crossed on Sunday", "on 3 May") counts one event."""
-    one_day = period is not None and period.start == period.end and len(period.end) == 10
-    return frozenset({"event"}) if one_day else frozenset()
+def _day_cue(doc: _Document, own) -> frozenset[str]:
+    """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May") counts
+    one event; a day elsewhere in the sentence ("..., a group said on Friday") is the report's."""
+    for s, e in own:
+        period = doc.period(s, e)
+        if period is not None and period.start == period.end and len(period.end) == 10:
+            return frozenset({"event"})
+    return frozenset()
 
 
 def _cues(doc: _Document, runs) -> frozenset[str]:
@@ -252,7 +256,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 context.implied[q.kind] = name
             own = reading.clauses[0] if reading.clauses else ()
             period = _period(doc, reading, start, end)
-            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(period), sentence_cues)
+            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(doc, own), sentence_cues)
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
@@ -267,7 +271,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         if mentions:
             context.entity = mentions[-1].entity
         period = doc.period(start, end)
-        if period:
+        if period and period.start != period.end:
+            # A range or a running total carries on to the next sentences; the date of one event
+            # ("the war began on 13 June") does not.
             context.period = period
     return context.entity
 

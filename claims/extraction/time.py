@@ -60,7 +60,9 @@ def time_patterns(code: str = "en") -> TimePatterns:
     month = phrases(month_names)
     joins = phrases(time["range_join"])
 
-    modifier = rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
+    # "by the end of 2024", "on Friday, June 13": words between a time word and its date.
+    modifier = (rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
+                rf"(?:(?i:{phrases(dates['weekdays'])}),?{SPACE})?")
 
     def cue(words) -> str:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
