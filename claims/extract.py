@@ -236,6 +236,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         sentence_cues = doc.cues.within(start, end)
         parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
+        # A share's implied noun is an earlier clause's of the same sentence; a count's may stand in an
+        # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
+        context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             entity = _entity(mentions, q, reading, context.entity or context_entity)
