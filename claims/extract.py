@@ -259,7 +259,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 context.implied[q.kind] = name
             own = reading.clauses[0] if reading.clauses else ()
             period = _period(doc, reading, start, end)
-            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(doc, own), sentence_cues)
+            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(doc, own), sentence_cues
+                                  | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),

@@ -39,13 +39,15 @@ class SyntaxWords:
     level_verbs: frozenset[str]  # "climbed to", "stood at", "reached": their subject is counted
     projection_verbs: frozenset[str]
     modals: frozenset[str]
+    state_verbs: frozenset[str]  # "are", "remain", "live": in the present tense, a state at a time
 
 
 @lru_cache(maxsize=8)
 def syntax_words(code: str = "en") -> SyntaxWords:
     data = load_language(code)["syntax"]
     return SyntaxWords(tuple(data["models"]), word_set(data["containers"]), word_set(data["level_verbs"]),
-                       word_set(data["projection_verbs"]), word_set(data["modals"]))
+                       word_set(data["projection_verbs"]), word_set(data["modals"]),
+                       word_set(data["state_verbs"]))
 
 
 @lru_cache(maxsize=4)
@@ -73,6 +75,7 @@ class Reading:
     clauses: tuple[tuple[tuple[int, int], ...], ...]  # own clause, then each governing one: runs of text
     noun_clauses: tuple[tuple[int, int], ...]  # clauses describing a noun of the own clause
     part_of_index: int = -1            # "3,100 of the 12,000 residents": index of the total's figure
+    state: bool = False                # a state now: "22 million children are out of school"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -191,6 +194,15 @@ def is_projection(token, words: SyntaxWords) -> bool:
 _INDEPENDENT = frozenset({"conj", "advcl", "relcl", "acl", "parataxis"})
 
 
+def is_present_state(verb, words: SyntaxWords) -> bool:
+    """A verb of state in the present tense: "are out of school", "remain displaced", "live in camps"."""
+    if verb.lemma_.casefold() not in words.state_verbs:
+        return False
+    tensed = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any("Pres" in t.morph.get("Tense") for t in tensed) and not any(
+        "Past" in t.morph.get("Tense") or t.lemma_.casefold() == "have" for t in tensed if t.i != verb.i)
+
+
 def _projects(verb, words: SyntaxWords) -> bool:
     return verb.lemma_.casefold() in words.projection_verbs or any(
         c.dep_ == "aux" and c.lemma_.casefold() in words.modals for c in verb.children)
@@ -266,7 +278,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             noun_text=_with_compounds(noun) if noun is not None else "",
             predicate=verb.lemma_.casefold() if verb is not None else "",
             projected=is_projection(token, words),
-            clauses=clauses, noun_clauses=nouns, part_of_index=total))
+            clauses=clauses, noun_clauses=nouns, part_of_index=total,
+            state=verb is not None and is_present_state(verb, words)))
     return readings
 
 
