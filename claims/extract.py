@@ -236,6 +236,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         sentence_cues = doc.cues.within(start, end)
         parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
+        previous_count = context.last_count  # "Of these, ...": the last count before this sentence
         # A share's implied noun is an earlier clause's of the same sentence; a count's may stand in an
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
@@ -250,7 +251,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 elif reading.part_of_index >= 0:
                     total = base + reading.part_of_index
             elif total == breakdowns.PREVIOUS:
-                total = context.last_count
+                total = previous_count
             else:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
@@ -275,9 +276,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         if mentions:
             context.entity = mentions[-1].entity
         period = doc.period(start, end)
-        if period and period.start != period.end:
-            # A range or a running total carries on to the next sentences; the date of one event
-            # ("the war began on 13 June") does not.
+        if period and not (period.start == period.end and len(period.end) == 10):
+            # A month, a range or a running total carries on to the next sentences; the day of one
+            # event ("the war began on 13 June") does not.
             context.period = period
     return context.entity
 

@@ -13,6 +13,8 @@ CONFIG = parse_config("""
 subject = "region"
 [tolerance]
 approx = 0.1
+[scope]
+event = ["an operation"]
 [entities.KZ]
 name = "Kazakhstan"
 forms = ["Kazakh", "Kazakhs"]
@@ -236,4 +238,5 @@ def test_windows_line_endings_give_the_same_claims():
 def test_the_figures_own_clause_decides_its_metric_before_the_sentence():
     frame = extract("In Kazakhstan 600 people returned, and 38 people have since been charged.")
     assert row(frame, "600")["metric"] == "returnees"
-    assert row(frame, "38")["metric"] == ""  # "charged" rules it out in its clause, though "returned" is nearer
+    # "charged" rules returnees out in its clause, though "returned" is nearer: a metric of its own
+    assert row(frame, "38")["metric"] == "auto:charge"
