@@ -269,6 +269,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             parent = doc.config.metrics[name].part_of if name in doc.config.metrics else ""
             if found.total < 0 and parent:
                 found.total = context.declared_total(found, parent)
+            if period is None and 0 <= found.total < len(doc.found) and doc.found[found.total].stated:
+                found.period, found.stated = doc.found[found.total].period, True  # a part stands when its total does
             doc.found.append(found)
             context.add(len(doc.found) - 1, found)
         for part, total in later:
@@ -276,9 +278,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         if mentions:
             context.entity = mentions[-1].entity
         period = doc.period(start, end)
-        if period and not (period.start == period.end and len(period.end) == 10):
-            # A month, a range or a running total carries on to the next sentences; the day of one
-            # event ("the war began on 13 June") does not.
+        if period and period.start != period.end:
+            # A range or a running total carries on to the next sentences; the date of one event
+            # ("the war began in June") does not.
             context.period = period
     return context.entity
 
