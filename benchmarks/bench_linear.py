@@ -12,9 +12,12 @@ from __future__ import annotations
 import random
 import sys
 import time
+from pathlib import Path
 
-from figcheck.claims.config import parse_config
-from figcheck.claims.extract import extract_source
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks import update_results  # noqa: E402
+from figcheck.claims.config import parse_config  # noqa: E402
+from figcheck.claims.extract import extract_source  # noqa: E402
 
 CONFIG = parse_config('[entities.AA]\nname = "Aland"\n[metrics.arrivals]\nwords = ["arrivals"]\nscope = "cumulative"\n')
 SOURCE = {"source_id": "b1", "published": "2024-06-30"}
@@ -46,14 +49,24 @@ def seconds(text: str) -> float:
 def main(argv: list[str]) -> int:
     sizes = [float(a) for a in argv] or [0.1, 0.3, 1, 3, 10]
     extract_source("Aland registered 5 arrivals.", SOURCE, CONFIG)  # load the parser once
-    print("| MB | one paragraph s | many paragraphs s | ratio | one paragraph chars/s |")
-    print("|---|---|---|---|---|")
+    rows = ["| MB | one paragraph s | many paragraphs s | ratio | one paragraph chars/s |", "|---|---|---|---|---|"]
+    print("\n".join(rows))
+    ratio = None
     for mb in sizes:
         parts = sentences(int(mb * 1_000_000))
         one = " ".join(parts)
         many = "\n\n".join(" ".join(parts[i:i + 2]) for i in range(0, len(parts), 2))
         a, b = seconds(one), seconds(many)
-        print(f"| {mb:g} | {a:.2f} | {b:.2f} | {a / b:.2f} | {len(one) / a:,.0f} |", flush=True)
+        ratio = a / b
+        rows.append(f"| {mb:g} | {a:.2f} | {b:.2f} | {ratio:.2f} | {len(one) / a:,.0f} |")
+        print(rows[-1], flush=True)
+    verdict = (f"One paragraph of {sizes[-1]:g} MB: {ratio:.2f}x the many-paragraph time "
+               f"({'meets' if ratio <= 2 else 'misses'} the target of at most 2x).")
+    print(verdict)
+    update_results("bench_linear", "\n".join([
+        "## Extraction time against document size", "",
+        f"`python benchmarks/bench_linear.py {' '.join(f'{m:g}' for m in sizes)}` (half the sentences hold a figure)", "",
+        *rows, "", verdict]))
     return 0
 
 

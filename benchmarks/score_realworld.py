@@ -9,7 +9,8 @@ read and scored (default dev: the holdout third stays untouched until the end). 
 workspace does not configure is matched by any prediction outside the configuration.
 
 `--ablation DIR` scores, beside the current extractor, claims another extractor wrote for the same
-documents (DIR/<domain>.csv, e.g. the window rules of an earlier commit run with `--dump DIR`).
+documents (DIR/<domain>.csv, e.g. the window rules of an earlier commit run with `--dump DIR`), and
+writes both tables to the `realworld` section of benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from score_extraction import read_gold, score  # noqa: E402  (a script folder, not a package)
+
+from benchmarks import update_results  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT / "tests" / "data" / "realworld"
@@ -103,11 +107,18 @@ def main(argv: list[str]) -> int:
     current["all"] = summary(score(all_gold, all_claims, configured_all))
     print(f"split {args.split}: the parse")
     print(table(current))
+    speed = f"{chars:,.0f} characters in {seconds:.2f} s: {chars / seconds:,.0f} characters/second"
     if args.ablation:
         other["all"] = summary(score(all_gold, all_other, configured_all))
         print(f"\nsplit {args.split}: {args.ablation}")
         print(table(other))
-    print(f"\n{chars:,.0f} characters in {seconds:.2f} s: {chars / seconds:,.0f} characters/second")
+        update_results("realworld", "\n".join([
+            "## Attribution on the real-world corpus: the parse against the window rules", "",
+            f"`python benchmarks/score_realworld.py --split {args.split} --ablation DIR`: the `{args.split}` documents "
+            "of tests/data/realworld/ (attributes: mean of qualifier, entity, metric, scope, period_end accuracy).", "",
+            "### Dependency parse (spaCy en_core_web_sm)", "", table(current), "",
+            f"### Window rules ({args.ablation.name})", "", table(other), "", f"Extraction with the parse: {speed}."]))
+    print("\n" + speed)
     return 0
 
 

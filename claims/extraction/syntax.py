@@ -89,10 +89,6 @@ def figure_token(doc, start: int, end: int):
     return span.root
 
 
-def _is_figure_like(token) -> bool:
-    return token.like_num or token.pos_ == "NUM"
-
-
 def counted_noun(token, words: SyntaxWords):
     """The token the figure counts, or None when the noun is implied ("while 97 were confirmed")."""
     head = token.head
