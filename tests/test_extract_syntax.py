@@ -42,6 +42,8 @@ def reading(sentence):
     ("Turnout stood at 61.3 %.", "61.3 %", "turnout"),
     ("3,100 of the 12,000 residents were evacuated.", "3,100", "resident"),
     ("The storm left 412 dead.", "412", "dead"),
+    ("Rains took the tally of flooded homes to 3,300.", "3,300", "home"),
+    ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "toll"),
 ])
 def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
     assert reading(sentence)[figure].noun == noun

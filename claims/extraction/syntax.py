@@ -142,11 +142,15 @@ def _adjacent_noun(token):
 
 
 def _moved_object(token, words: SyntaxWords):
-    """"taking the total tally to 20,000", "bringing the number of cases to 300": the object the verb
-    moves to the figure, through a container noun."""
-    if token.dep_ != "pobj" or token.head.lower_ != "to" or token.head.head.pos_ not in _VERBAL:
+    """"taking the total tally to 20,000", "bringing the number of cases to 300", "..., and the death
+    toll to 106": the container the verb moves to the figure, or the noun after its "of"."""
+    if token.dep_ != "pobj" or token.head.lower_ != "to":
         return None
-    obj = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
+    holder = token.head.head
+    if holder.pos_ in _VERBAL:
+        obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
+    else:  # "..., and the death toll to 106": the verb is left out, the noun holds the figure
+        obj = holder
     if obj is None or obj.lemma_.casefold() not in words.containers:
         return None
     return _after_of(obj) or obj
