@@ -40,6 +40,7 @@ class SyntaxWords:
     projection_verbs: frozenset[str]
     modals: frozenset[str]
     state_verbs: frozenset[str]  # "are", "remain", "live": in the present tense, a state at a time
+    holder_prepositions: frozenset[str]  # "an appeal for $4.1 billion", "a rate of 12 %"
 
 
 @lru_cache(maxsize=8)
@@ -47,7 +48,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
     data = load_language(code)["syntax"]
     return SyntaxWords(tuple(data["models"]), word_set(data["containers"]), word_set(data["level_verbs"]),
                        word_set(data["projection_verbs"]), word_set(data["modals"]),
-                       word_set(data["state_verbs"]))
+                       word_set(data["state_verbs"]), word_set(data["holder_prepositions"]))
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +107,9 @@ def counted_noun(token, words: SyntaxWords):
         return moved
     verb = _level_verb(anchor, words)
     if verb is None:
-        return noun if noun is not None and noun.text != "%" else None
+        if noun is not None and noun.text != "%":
+            return noun
+        return _holder(anchor, words)
     subject = _subject(verb)
     if subject is None and verb.dep_ in ("dep", "conj"):  # "Cases linked to ... rose to 2,040"
         subject = _subject(verb.head)
@@ -154,6 +157,15 @@ def _moved_object(token, words: SyntaxWords):
     if obj is None or obj.lemma_.casefold() not in words.containers:
         return None
     return _after_of(obj) or obj
+
+
+def _holder(token, words: SyntaxWords):
+    """"an appeal for $4.1 billion", "inflation of 211 %": the noun a figure is the amount of, through
+    its preposition (`[syntax] holder_prepositions`)."""
+    if token.dep_ != "pobj" or token.head.lower_ not in words.holder_prepositions:
+        return None
+    noun = token.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _level_verb(token, words: SyntaxWords):
