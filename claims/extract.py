@@ -138,16 +138,25 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
     return [m for m in mentions if any(s <= m.start and m.end <= e for s, e in runs)]
 
 
-def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str) -> str:
+def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
+            heading: bool = False) -> str:
     """The nearest place the figure's own clause names, else the nearest its governing clauses name
     ("..., while 97 were confirmed" is about the place of the clause it hangs on), else `fallback`.
-    Without a parse: the nearest place of the sentence."""
-    levels = reading.clauses or (None,)
-    for runs in levels:
-        mention = nearest(mentions if runs is None else _in_runs(mentions, runs), q.start, q.end)
+    A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
+    clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
+    whole area). Without a parse: the nearest place of the sentence."""
+    for runs in reading.clauses or (None,):
+        within = mentions if runs is None else _in_runs(mentions, runs)
+        plain = [m for m in within if not _inside(m, reading.attributive)]
+        mention = nearest(plain if plain or heading else within, q.start, q.end)
         if mention:
             return mention.entity
     return fallback
+
+
+def _inside(mention: Mention, spans) -> bool:
+    return any(s <= mention.start and mention.end <= e or mention.start <= s and e <= mention.end
+               for s, e in spans)
 
 
 def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
@@ -242,7 +251,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
-            entity = _entity(mentions, q, reading, context.entity or context_entity)
+            entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
             total = parts.get(i)
             if total is None:
                 total = -1
@@ -276,7 +285,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         for part, total in later:
             doc.found[part].total = total
         if mentions:
-            context.entity = mentions[-1].entity
+            attributive = readings[0].attributive if readings else ()
+            plain = [m for m in mentions if not _inside(m, attributive)]
+            context.entity = (plain or mentions)[-1].entity
         period = doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event

@@ -172,3 +172,16 @@ def test_the_claim_schema_accepts_automatic_metrics():
     frame = extract_source("Gunmen killed 40 people, and officials expect cases to exceed 5,000 by June.", SOURCE, CONFIG)
     assert {"auto:death", "auto:case:projected"} <= set(frame["metric"])
     Claim.validate(frame)
+
+
+def test_a_place_qualifying_another_noun_is_not_the_figures():
+    config = parse_config('[entities.TD]\nname = "Chad"\nforms = ["Chadian", "Chadians"]\n'
+                          '[entities.NE]\nname = "Niger"\nforms = ["Nigerien"]\n')
+    assert claims("Nigerien raids killed 40 Chadians.", config).loc["40", "entity"] == "TD"
+    # ... unless the noun it qualifies is a place: "the Niger state".
+    assert claims("Officials in the Niger state counted 40 cases.", config).loc["40", "entity"] == "NE"
+
+
+def test_a_headline_naming_an_event_after_a_place_is_about_the_documents_area():
+    text = "Niger Valley Floods: 300 Dead\n\nThe floods hit Chad hard. Chad asked for help."
+    assert claims(text).loc["300", "entity"] == "TD"

@@ -41,6 +41,7 @@ class SyntaxWords:
     modals: frozenset[str]
     state_verbs: frozenset[str]  # "are", "remain", "live": in the present tense, a state at a time
     holder_prepositions: frozenset[str]  # "an appeal for $4.1 billion", "a rate of 12 %"
+    place_nouns: frozenset[str]  # "the River Nile state": a name qualifying these is a place
 
 
 @lru_cache(maxsize=8)
@@ -48,7 +49,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
     data = load_language(code)["syntax"]
     return SyntaxWords(tuple(data["models"]), word_set(data["containers"]), word_set(data["level_verbs"]),
                        word_set(data["projection_verbs"]), word_set(data["modals"]),
-                       word_set(data["state_verbs"]), word_set(data["holder_prepositions"]))
+                       word_set(data["state_verbs"]), word_set(data["holder_prepositions"]),
+                       word_set(data["place_nouns"]))
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +79,7 @@ class Reading:
     noun_clauses: tuple[tuple[int, int], ...]  # clauses describing a noun of the own clause
     part_of_index: int = -1            # "3,100 of the 12,000 residents": index of the total's figure
     state: bool = False                # a state now: "22 million children are out of school"
+    attributive: tuple[tuple[int, int], ...] = ()  # words that qualify another noun: "Israeli attacks"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -271,6 +274,9 @@ def noun_clause_runs(head) -> list[tuple[int, int]]:
 def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: SyntaxWords) -> list[Reading]:
     """One Reading per figure at sentence offsets [start, end); spans come back as document offsets."""
     tokens = [figure_token(sent, s, e) for s, e in figures]
+    modifiers = [(t, head) for t in sent if t.dep_ in ("amod", "compound")
+                 for head in [_qualified(t)] if head.pos_ == "NOUN"
+                 and head.lemma_.casefold() not in words.place_nouns]  # "River Nile state" is a place
     by_token = {t.i: k for k, t in enumerate(tokens) if t is not None}
     readings = []
     for token in tokens:
@@ -291,8 +297,26 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             predicate=verb.lemma_.casefold() if verb is not None else "",
             projected=is_projection(token, words),
             clauses=clauses, noun_clauses=nouns, part_of_index=total,
-            state=verb is not None and is_present_state(verb, words)))
+            state=verb is not None and is_present_state(verb, words),
+            attributive=attributive(modifiers, noun, offset)))
     return readings
+
+
+def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
+    """Spans (document offsets) of the words that qualify a noun other than the counted one: a place
+    there ("Israeli attacks", "Valley floods") is who acted or what happened, not where the figure
+    stands; "Uzbek citizens" qualifies the counted noun and stays the figure's place."""
+    return tuple((offset + t.idx, offset + t.idx + len(t.text)) for t, head in modifiers
+                 if noun is None or head.i != noun.i)
+
+
+def _qualified(token):
+    """The noun a modifier qualifies, through a name's own words: "Niger Valley floods" -> floods;
+    "South Sudan" ends at Sudan, a name."""
+    head = token.head
+    while head.dep_ in ("amod", "compound") and head.pos_ == "PROPN" and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _with_compounds(noun) -> str:
