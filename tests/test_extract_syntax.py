@@ -185,3 +185,15 @@ def test_a_place_qualifying_another_noun_is_not_the_figures():
 def test_a_headline_naming_an_event_after_a_place_is_about_the_documents_area():
     text = "Niger Valley Floods: 300 Dead\n\nThe floods hit Chad hard. Chad asked for help."
     assert claims(text).loc["300", "entity"] == "TD"
+
+
+def test_commands_that_do_not_extract_never_import_spacy():
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys\nfrom figcheck.cli import main\ntry:\n    main(['check', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\nprint('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(root / "examples" / "central-asia")],
+                         capture_output=True, text=True, check=False)
+    assert out.stdout.strip().splitlines()[-1] == "False"
