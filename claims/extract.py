@@ -402,7 +402,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
                 heading_entity = entities.pop()
-            # A heading right above a table is often its caption: "Table 5. Trainees, May 2015 to November 2015".
+            # A heading right above a table is often its caption: "Table 2. Vaccinations, March 2023 to June 2023".
             section_entity, context_period = "", doc.period(block.start, block.end)
         else:
             section_entity = named or section_entity

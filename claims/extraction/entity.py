@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import phrases
 
-# What joins the members of a listed set: "Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan".
+# What joins the members of a listed set: "Chad, Mali, Niger, and Sudan".
 _LIST_JOIN = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)$")
 
 
@@ -53,7 +53,7 @@ def build_gazetteer(config: Config) -> Gazetteer:
             codes.setdefault(" ".join(form.split()), frozenset(group["members"]))
     if not codes:
         return Gazetteer(None, {})
-    # Proper names: matched as written, whole words only ("Kazakh" inside "Kazakhstan" is not a match).
+    # Proper names: matched as written, whole words only ("Sudan" inside "South Sudanese" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(codes)})(?![\w])"), codes)
 
 

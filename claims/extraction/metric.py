@@ -1,6 +1,6 @@
 """What a figure counts: the metric whose words name its noun, decided between rivals by the predicate.
 
-"531 individuals ... brought back" and "1500 citizens who travelled" share nouns; the clause's verb
+"400 people ... evacuated" and "900 people who fled" share nouns; the clause's verb
 (configured `predicates` and `excluded_predicates`, inherited from the metric a part belongs to)
 decides which metric it is, and an excluded predicate nearer than any supporting one rules a metric out.
 """
@@ -38,10 +38,10 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
 
 def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
                vocab: MetricVocabulary, config: Config) -> list[str]:
-    """Metrics of the figure's kind named by the words after it ("640 elderly people"), or by its
-    noun before a bracket ("women (156)"); else by its unit ("$"); for a bare bracketed figure the
+    """Metrics of the figure's kind named by the words after it ("250 elderly residents"), or by its
+    noun before a bracket ("women (48)"); else by its unit ("$"); for a bare bracketed figure the
     nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
-    metric; for a count without a noun ("2,600 have since returned home") the metrics whose own
+    metric; for a count without a noun ("1,900 have since gone home") the metrics whose own
     predicates follow it."""
     if vocab.words is None:
         return []
@@ -103,7 +103,7 @@ def choose(names: list[str], q: Quantity, text: str, sentence: tuple[int, int], 
 
     The figure's own clause decides first ("1,150 households were flooded, and 38 homes have been
     declared uninhabitable"); where it holds no predicate of any candidate, the whole sentence does
-    ("531 individuals, of whom 331 children": the children's verb is the total's)."""
+    ("700 people, of whom 300 children": the children's verb is the total's)."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names.
         names = [n for n in names if descends(vocab, n, total_metric)]

@@ -45,7 +45,7 @@ def decide(metric_scope: str, own: frozenset[str], sentence: frozenset[str] = fr
     "remain": snapshot), else the metric's configured scope, else the rest of the sentence's cue.
     Where cues disagree, a running total wins over an event, an event over a snapshot. Words of
     summing ("in total", "a total of") say a running total only where nothing else decides:
-    "121 participants in total" sums one event's participants."""
+    "90 delegates in total" sums one meeting's delegates."""
     for cues in (own - {"total"}, frozenset({metric_scope}) if metric_scope else frozenset(), sentence):
         for name in ("cumulative", "event", "snapshot"):
             if name in cues:

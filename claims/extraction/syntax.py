@@ -305,7 +305,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
 def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
     """Spans (document offsets) of the words that qualify a noun other than the counted one: a place
     there ("Israeli attacks", "Valley floods") is who acted or what happened, not where the figure
-    stands; "Uzbek citizens" qualifies the counted noun and stays the figure's place."""
+    stands; "Malian citizens" qualifies the counted noun and stays the figure's place."""
     return tuple((offset + t.idx, offset + t.idx + len(t.text)) for t, head in modifiers
                  if noun is None or head.i != noun.i)
 
