@@ -1,6 +1,6 @@
 """Parts and their totals inside one sentence: "700 people, of whom 300 children, 250 women and
-150 men"; "women (48) and children (95, of which 12 are orphans)"; "121 participants in total
-(43 male, 78 female)"; "600 people returned: 150 women and 450 children"."""
+150 men"; "women (48) and children (95, of which 12 are orphans)"; "90 delegates in total
+(40 male, 50 female)"; "600 people returned: 150 women and 450 children"."""
 
 from __future__ import annotations
 
