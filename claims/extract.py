@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
-from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, time as times
-from figcheck.claims.extraction.entity import nearest
+from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
+from figcheck.claims.extraction.entity import Mention, nearest
 from figcheck.claims.extraction.language import load_language
-from figcheck.claims.extraction.segmentation import Block, clause_break_pattern, segment
+from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.ids import claim_id
@@ -38,6 +38,8 @@ class Found:
     period: times.Period
     stated: bool = True   # the period comes from the text, not from the registry
     total: int = -1
+    reading: syntax.Reading = syntax.NO_READING
+    note: str = ""
 
 
 class _Document:
@@ -52,31 +54,49 @@ class _Document:
         self.registry = times.Period(_field(source, "period_start"), _field(source, "period_end"))
         self.time = times.time_patterns(self.code)
         self.times = times.TimeIndex(text, self.time)
-        self.cues = scopes.CueIndex(text, scopes.scope_cues(self.code))
+        self.cues = scopes.CueIndex(text, scopes.scope_cues(self.code, config.scope_cues))
         self.markers = breakdowns.marker_pattern(self.code)
         self.breaks = breakdowns.list_break_pattern(self.code)
-        self.clause_breaks = [m.start() for m in clause_break_pattern(self.code).finditer(text)]
+        self.coverage = scopes.coverage_pattern(self.code)
+        self.automatic = metrics.automatic_words(self.code)
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
+        self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
+
+    def parse(self, blocks: list[Block]) -> None:
+        """Parse, in one batch, every prose sentence that holds a figure."""
+        wanted = []
+        for block in blocks:
+            if block.kind == "table":
+                continue
+            for start, end in block.sentences:
+                lo, hi = self.span(start, end)
+                if hi > lo:
+                    wanted.append((start, end, lo, hi))
+        if not wanted:
+            return
+        words = syntax.syntax_words(self.code)
+        docs = syntax.parse_sentences([self.text[s:e] for s, e, _, _ in wanted], self.code)
+        for (start, end, lo, hi), parsed in zip(wanted, docs):
+            if parsed is not None:
+                figures = [(q.start - start, q.end - start) for q in self.quantities[lo:hi]]
+                self.readings[start] = syntax.read_sentence(parsed, figures, start, words)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
-    def clause(self, q: Quantity, start: int, end: int) -> tuple[int, int]:
-        """The clause of the sentence [start, end) that holds the figure."""
-        i = bisect.bisect_right(self.clause_breaks, q.start) - 1
-        j = bisect.bisect_left(self.clause_breaks, q.end)
-        begin = self.clause_breaks[i] if i >= 0 else start
-        finish = self.clause_breaks[j] if j < len(self.clause_breaks) else end
-        return max(begin, start), min(finish, end)
+    def period(self, start: int, end: int) -> times.Period | None:
+        """The period [start, end) states; a running total "so far" stands where the source's data ends."""
+        return self.times.period(start, end, self.published, self.registry.end)
 
     def default_period(self, scope: str) -> times.Period:
-        if scope == "cumulative":  # a running total stands as of publication
-            return times.Period("", self.published or self.registry.end)
+        if scope == "cumulative":  # a running total stands where the source's data ends, else at publication
+            return times.Period("", self.registry.end or self.published)
         return self.registry
 
     def metric_scope(self, name: str) -> str:
-        return self.config.metrics[name].scope if name else ""
+        metric = self.config.metrics.get(name)
+        return metric.scope if metric else ""
 
 
 def _field(source: Mapping[str, str], key: str) -> str:
@@ -84,60 +104,198 @@ def _field(source: Mapping[str, str], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+class _Context:
+    """What a paragraph's earlier sentences leave to later ones, kept incrementally so that the work
+    per sentence does not grow with its position: the last entity and period named, the last count,
+    and for each (metric, entity) the last figure, for declared parts to find their total."""
+
+    def __init__(self):
+        self.entity = ""
+        self.period: times.Period | None = None
+        self.last_count = -1
+        self.implied: dict[str, str] = {}  # kind -> metric of the last figure with a noun of its own
+        self.last_of: dict[tuple[str, str], int] = {}           # (metric, entity) -> index
+        self.last_stated: dict[tuple[str, str, times.Period], int] = {}
+        self.last_unstated: dict[tuple[str, str], int] = {}
+
+    def add(self, index: int, f: Found) -> None:
+        if f.q.kind == "count":
+            self.last_count = index
+        key = (f.metric, f.entity)
+        self.last_of[key] = index
+        if f.stated:
+            self.last_stated[(f.metric, f.entity, f.period)] = index
+        else:
+            self.last_unstated[key] = index
+
+    def declared_total(self, f: Found, parent: str) -> int:
+        """The nearest earlier figure of `parent` with the same entity and, where both state one, period."""
+        if not f.stated:
+            return self.last_of.get((parent, f.entity), -1)
+        return max(self.last_stated.get((parent, f.entity, f.period), -1),
+                   self.last_unstated.get((parent, f.entity), -1))
+
+
+def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
+    return [m for m in mentions if any(s <= m.start and m.end <= e for s, e in runs)]
+
+
+def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
+            heading: bool = False) -> str:
+    """The nearest place the figure's own clause names, else the nearest its governing clauses name
+    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else `fallback`.
+    A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
+    clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
+    whole area). Without a parse: the nearest place of the sentence."""
+    for runs in reading.clauses or (None,):
+        within = mentions if runs is None else _in_runs(mentions, runs)
+        plain = [m for m in within if not _inside(m, reading.attributive)]
+        mention = nearest(plain if plain or heading else within, q.start, q.end)
+        if mention:
+            return mention.entity
+    return fallback
+
+
+def _inside(mention: Mention, spans) -> bool:
+    return any(s <= mention.start and mention.end <= e or mention.start <= s and e <= mention.end
+               for s, e in spans)
+
+
+def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
+    """The period the figure's own clause states, else the nearest governing clause's, else a range a
+    clause describing its noun states ("5 operations, carried out between May 2019 and August 2021"),
+    else the sentence's. A count that stands "by Friday" with a date elsewhere in the sentence ("the
+    outbreak declared on 3 March") runs from that date to Friday."""
+    for level, runs in enumerate(reading.clauses):
+        for s, e in runs:
+            period = doc.period(s, e)
+            if period:
+                if not period.start and level == 0:
+                    period = times.Period(_event_date(doc, runs, start, end), period.end)
+                return period
+    for s, e in reading.noun_clauses:
+        period = doc.period(s, e)
+        if period and period.start != period.end:
+            return period
+    return doc.period(start, end)
+
+
+def _event_date(doc: _Document, own, start: int, end: int) -> str:
+    """The date of a point in the sentence [start, end) outside the figure's own clause (`own`, its
+    runs): when what is counted began."""
+    edges = [start, *(x for run in sorted(own) for x in run), end]
+    for s, e in zip(edges[::2], edges[1::2]):
+        period = doc.period(s, e) if e > s else None
+        if period and period.start and period.start == period.end:
+            return period.start
+    return ""
+
+
+def _day_cue(doc: _Document, own) -> frozenset[str]:
+    """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May") counts
+    one event; a day elsewhere in the sentence ("..., a group said on Friday") is the report's."""
+    for s, e in own:
+        period = doc.period(s, e)
+        if period is not None and period.start == period.end and len(period.end) == 10:
+            return frozenset({"event"})
+    return frozenset()
+
+
+def _cues(doc: _Document, runs) -> frozenset[str]:
+    return frozenset().union(*(doc.cues.within(s, e) for s, e in runs)) if runs else frozenset()
+
+
+def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
+            implied: str) -> str:
+    """The configured metric the parsed counted noun (else the words after the figure) names, chosen
+    by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
+    or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
+    automatic one."""
+    vocab, config = doc.vocab.metrics, doc.config
+    # The scanner's noun right after the figure ("six more people") is the longest phrase written;
+    # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
+    names = metrics.in_phrase(q, doc.text, vocab, config)
+    if not names and reading.noun:
+        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config)
+    if not names:
+        names = metrics.candidates(q, doc.text, start, end, vocab, config)
+    own = reading.clauses[0] if reading.clauses else ((start, end),)
+    clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
+    name = metrics.choose(names, q, doc.text, (start, end), clause, vocab, total_metric)
+    # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
+    # count; a metric of needs or targets is about plans already, and keeps its figures.
+    if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
+        return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
+    if name:
+        return name
+    if not reading.noun and implied and reading.predicate not in doc.automatic.same:
+        return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
+    if q.kind == "count" and not total_metric:
+        return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
+    return ""
+
+
 def _prose(doc: _Document, block: Block, context_entity: str) -> str:
     """Claims of a heading or paragraph; returns the last entity the block names, or ""."""
     text, vocab = doc.text, doc.vocab
-    para_entity, para_period = "", None
-    first_in_block = len(doc.found)
+    context = _Context()
     for start, end in block.sentences:
         mentions = vocab.gazetteer.mentions(text, start, end)
-        period = doc.times.period(start, end, doc.published)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
-        cues = doc.cues.within(start, end)
+        readings = doc.readings.get(start) or [syntax.NO_READING] * len(quantities)
+        sentence_cues = doc.cues.within(start, end)
         parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
-        earlier = [j for j in range(first_in_block, base) if doc.found[j].q.kind == "count"]
-        for i, q in enumerate(quantities):
-            mention = nearest(mentions, q.start, q.end)
-            entity = mention.entity if mention else (para_entity or context_entity)
+        previous_count = context.last_count  # "Of these, ...": the last count before this sentence
+        # A share's implied noun is an earlier clause's of the same sentence; a count's may stand in an
+        # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
+        context.implied = {k: v for k, v in context.implied.items() if k == "count"}
+        later = []    # (part, total) where the total follows its part
+        for i, (q, reading) in enumerate(zip(quantities, readings)):
+            entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
             total = parts.get(i)
             if total is None:
                 total = -1
+                if reading.part_of_index > i:  # "3,100 of the 12,000 residents": tied once the total is read
+                    later.append((base + i, base + reading.part_of_index))
+                elif reading.part_of_index >= 0:
+                    total = base + reading.part_of_index
             elif total == breakdowns.PREVIOUS:
-                total = earlier[-1] if earlier else -1
+                total = previous_count
             else:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
-            names = metrics.candidates(q, text, start, end, vocab.metrics, doc.config)
-            name = metrics.choose(names, q, text, (start, end), doc.clause(q, start, end), vocab.metrics, total_metric)
-            scope = scopes.decide(doc.metric_scope(name), cues)
-            stated = period or para_period
-            doc.found.append(Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
-                                   stated is not None, total))
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
+            if reading.noun and name:
+                context.implied[q.kind] = name
+            own = reading.clauses[0] if reading.clauses else ()
+            period = _period(doc, reading, start, end)
+            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(doc, own), sentence_cues
+                                  | ({"snapshot"} if reading.state else set()))
+            stated = period or context.period
+            note = scopes.partial_coverage(text, own, doc.coverage)
+            found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
+                          stated is not None, total, reading, f"part: {note}" if note else "")
+            parent = doc.config.metrics[name].part_of if name in doc.config.metrics else ""
+            if found.total < 0 and parent:
+                found.total = context.declared_total(found, parent)
+            if period is None and 0 <= found.total < len(doc.found) and doc.found[found.total].stated:
+                found.period, found.stated = doc.found[found.total].period, True  # a part stands when its total does
+            doc.found.append(found)
+            context.add(len(doc.found) - 1, found)
+        for part, total in later:
+            doc.found[part].total = total
         if mentions:
-            para_entity = mentions[-1].entity
-        if period:
-            para_period = period
-    _link_declared_parts(doc, first_in_block)
-    return para_entity
-
-
-def _link_declared_parts(doc: _Document, first: int) -> None:
-    """A figure whose metric figcheck.toml declares part of another is part of the nearest earlier
-    figure of that metric in the same paragraph, same entity and, where both state one, period
-    ("599 people ... 126 women")."""
-    for i in range(first, len(doc.found)):
-        f = doc.found[i]
-        parent = doc.config.metrics[f.metric].part_of if f.metric else ""
-        if f.total >= 0 or not parent:
-            continue
-        for j in range(i - 1, first - 1, -1):
-            g = doc.found[j]
-            if g.metric == parent and g.entity == f.entity and (
-                    g.period == f.period or not (g.stated and f.stated)):
-                f.total = j
-                break
+            attributive = readings[0].attributive if readings else ()
+            plain = [m for m in mentions if not _inside(m, attributive)]
+            context.entity = (plain or mentions)[-1].entity
+        period = doc.period(start, end)
+        if period and period.start != period.end:
+            # A range or a running total carries on to the next sentences; the date of one event
+            # ("the war began in June") does not.
+            context.period = period
+    return context.entity
 
 
 def _table(doc: _Document, block: Block, context_entity: str, context_period: times.Period | None) -> None:
@@ -224,12 +382,20 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
     A figure's entity is the nearest one its sentence names, else the last one named earlier in its
     paragraph, then in the paragraphs since the last heading, then by that heading, then the subject.
     """
+    doc = _run(text, source, config)
+    return _frame(doc, _field(source, "source_id"))
+
+
+def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     doc = _Document(text, source, config)
     gazetteer = doc.vocab.gazetteer
     heading_entity = section_entity = ""
     context_period = None
-    for block in segment(text, load_language(doc.code)):
-        context_entity = section_entity or heading_entity or config.subject
+    blocks = segment(text, load_language(doc.code))
+    doc.parse(blocks)
+    document_entity = config.subject or _most_named(doc, blocks)
+    for block in blocks:
+        context_entity = section_entity or heading_entity or document_entity
         if block.kind == "table":
             _table(doc, block, context_entity, context_period)
             context_period = None
@@ -239,28 +405,60 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
                 heading_entity = entities.pop()
-            # A heading right above a table is often its caption: "Table 5. Trainees, May 2015 to November 2015".
-            section_entity, context_period = "", doc.times.period(block.start, block.end, doc.published)
+            # A heading right above a table is often its caption: "Table 2. Vaccinations, March 2023 to June 2023".
+            section_entity, context_period = "", doc.period(block.start, block.end)
         else:
             section_entity = named or section_entity
-            context_period = doc.times.period(block.start, block.end, doc.published)
-    return _frame(doc, _field(source, "source_id"))
+            context_period = doc.period(block.start, block.end)
+    return doc
+
+
+def _most_named(doc: _Document, blocks: list[Block]) -> str:
+    """The entity the document names most often (ties: the first named), for figures no sentence,
+    paragraph or heading places: a headline above the first mention, a report about one country."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if block.kind != "table":
+            for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
+def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:
+    """Per claim `extract_source` gives (same order, same claim_id): the lemma of its counted noun and
+    of its governing predicate as the parse reads them, and whether it is a projection. Columns
+    claim_id, noun, predicate, projected; empty strings where the parse says nothing."""
+    doc = _run(text, source, config)
+    ids = _claim_ids(doc, _field(source, "source_id"), _quotes(doc))
+    return pd.DataFrame({"claim_id": ids, "noun": [f.reading.noun for f in doc.found],
+                         "predicate": [f.reading.predicate for f in doc.found],
+                         "projected": [f.reading.projected for f in doc.found]})
 
 
 _INTEGERS = ("line", "char_start", "char_end")
 _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str since pandas 3, object before
 
 
-def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
-    text, found = doc.text, doc.found
-    quotes = [quote_window(text, f.quote_start, f.quote_end, f.q.start, f.q.end) for f in found]
+def _quotes(doc: _Document) -> list[str]:
+    """Each figure's sentence, cut to a bounded window around the figure (a store cell stays readable)."""
+    return [quote_window(doc.text, f.quote_start, f.quote_end, f.q.start, f.q.end) for f in doc.found]
+
+
+def _claim_ids(doc: _Document, source_id: str, quotes: list[str]) -> list[str]:
     seen: dict[tuple[str, str], int] = {}
     ids = []
-    for f, quote in zip(found, quotes):
+    for f, quote in zip(doc.found, quotes):
         key = (" ".join(quote.split()).casefold(), f.q.text)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         ids.append(claim_id(source_id, quote, f.q.text, occurrence))
+    return ids
+
+
+def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
+    text, found = doc.text, doc.found
+    quotes = _quotes(doc)
+    ids = _claim_ids(doc, source_id, quotes)
     n = len(found)
     qs = [f.q for f in found]
     strings = {
@@ -271,7 +469,7 @@ def _frame(doc: _Document, source_id: str) -> pd.DataFrame:
         "time": [clock.time_of_day(text, f.quote_start, f.quote_end, f.q.start, f.q.end, doc.code) for f in found],
         "part_of": [ids[f.total] if f.total >= 0 else "" for f in found],
         "method": ["auto"] * n, "status": ["candidate"] * n,
-        "note": [""] * n, "source_sha256": [""] * n, "auto_digest": [""] * n,
+        "note": [f.note for f in found], "source_sha256": [""] * n, "auto_digest": [""] * n,
     }
     numbers = {
         "line": [q.line for q in qs], "char_start": [q.start for q in qs], "char_end": [q.end for q in qs],

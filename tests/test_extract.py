@@ -13,6 +13,8 @@ CONFIG = parse_config("""
 subject = "region"
 [tolerance]
 approx = 0.1
+[scope]
+event = ["an operation"]
 [entities.KZ]
 name = "Kazakhstan"
 forms = ["Kazakh", "Kazakhs"]
@@ -96,11 +98,12 @@ def test_predicate_decides_between_metrics_sharing_a_noun():
 
 
 def test_an_excluded_predicate_rules_a_metric_out():
-    assert row(extract("Some 700 people remain in the camps of Kazakhstan."), "700")["metric"] == ""
+    # No configured metric is left: the figure gets an automatic one of its own, never returnees.
+    assert row(extract("Some 700 people remain in the camps of Kazakhstan."), "700")["metric"] == "auto:remain"
 
 
 def test_a_noun_outside_the_vocabulary_has_no_metric():
-    assert row(extract("Kazakhstan trained 30 journalists."), "30")["metric"] == ""
+    assert row(extract("Kazakhstan trained 30 journalists."), "30")["metric"] == "auto:journalist"
 
 
 def test_bracketed_figure_without_a_noun_takes_the_nearest_noun_before():
@@ -235,4 +238,5 @@ def test_windows_line_endings_give_the_same_claims():
 def test_the_figures_own_clause_decides_its_metric_before_the_sentence():
     frame = extract("In Kazakhstan 600 people returned, and 38 people have since been charged.")
     assert row(frame, "600")["metric"] == "returnees"
-    assert row(frame, "38")["metric"] == ""  # "charged" rules it out in its clause, though "returned" is nearer
+    # "charged" rules returnees out in its clause, though "returned" is nearer: a metric of its own
+    assert row(frame, "38")["metric"] == "auto:charge"

@@ -1,6 +1,6 @@
-"""Parts and their totals inside one sentence: "531 individuals, of whom 331 children, 125 women and
-27 men"; "women (156) and children (406, of which 32 are orphans)"; "121 participants in total
-(43 male, 78 female)"; "600 people returned: 150 women and 450 children"."""
+"""Parts and their totals inside one sentence: "700 people, of whom 300 children, 250 women and
+150 men"; "women (48) and children (95, of which 12 are orphans)"; "90 delegates in total
+(40 male, 50 female)"; "600 people returned: 150 women and 450 children"."""
 
 from __future__ import annotations
 
@@ -33,12 +33,12 @@ def _depth(text: str, start: int, pos: int) -> int:
 def link_parts(text: str, start: int, end: int, quantities: list[Quantity], markers: re.Pattern,
                breaks: re.Pattern) -> dict[int, int]:
     """{index of a part: index of its total} for the counts of the sentence [start, end); a total of
-    PREVIOUS is the last count of the sentences before ("645 persons ... Of these, 284 women")."""
+    PREVIOUS is the last count of the sentences before ("640 people ... Of these, 210 women")."""
     if not quantities:
         return {}
     marks = list(markers.finditer(text, start, end))
     depth = [_depth(text, start, q.start) for q in quantities]
-    # A bracketed figure after its noun ("women (156)") belongs to the level of its noun.
+    # A bracketed figure after its noun ("women (48)") belongs to the level of its noun.
     level = [d - 1 if q.parenthesised and d else d for q, d in zip(quantities, depth)]
     parts: dict[int, int] = {}
     for mark in marks:

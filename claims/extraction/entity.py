@@ -9,7 +9,7 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import phrases
 from figcheck.claims.gazetteer import places
 
-# What joins the members of a listed set: "Kazakhstan, Kyrgyzstan, Tajikistan, and Uzbekistan".
+# What joins the members of a listed set: "Chad, Mali, Niger, and Sudan".
 _LIST_JOIN = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)$")
 
 

@@ -1,6 +1,6 @@
 """What a figure counts: the metric whose words name its noun, decided between rivals by the predicate.
 
-"531 individuals ... brought back" and "1500 citizens who travelled" share nouns; the clause's verb
+"400 people ... evacuated" and "900 people who fled" share nouns; the clause's verb
 (configured `predicates` and `excluded_predicates`, inherited from the metric a part belongs to)
 decides which metric it is, and an excluded predicate nearer than any supporting one rules a metric out.
 """
@@ -8,8 +8,11 @@ decides which metric it is, and an excluded predicate nearer than any supporting
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from figcheck.claims.config import Config
+from figcheck.claims.extraction.language import load_language, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
 
@@ -35,10 +38,10 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
 
 def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
                vocab: MetricVocabulary, config: Config) -> list[str]:
-    """Metrics of the figure's kind named by the words after it ("640 elderly people"), or by its
-    noun before a bracket ("women (156)"); else by its unit ("$"); for a bare bracketed figure the
+    """Metrics of the figure's kind named by the words after it ("250 elderly residents"), or by its
+    noun before a bracket ("women (48)"); else by its unit ("$"); for a bare bracketed figure the
     nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
-    metric; for a count without a noun ("2,600 have since returned home") the metrics whose own
+    metric; for a count without a noun ("1,900 have since gone home") the metrics whose own
     predicates follow it."""
     if vocab.words is None:
         return []
@@ -100,7 +103,7 @@ def choose(names: list[str], q: Quantity, text: str, sentence: tuple[int, int], 
 
     The figure's own clause decides first ("1,150 households were flooded, and 38 homes have been
     declared uninhabitable"); where it holds no predicate of any candidate, the whole sentence does
-    ("531 individuals, of whom 331 children": the children's verb is the total's)."""
+    ("700 people, of whom 300 children": the children's verb is the total's)."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names.
         names = [n for n in names if descends(vocab, n, total_metric)]
@@ -148,3 +151,55 @@ def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -
             if allowed(name):
                 return name
     return ""
+
+
+def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind named by the scanner's noun phrase right after it, longest first."""
+    if vocab.words is None or q.noun_start < 0 or q.parenthesised:
+        return []
+    for m in vocab.words.finditer(text, q.noun_start, q.noun_end):
+        names = [n for n in _names(vocab, m) if config.metrics[n].kind == q.kind]
+        if names:
+            return names
+    return []
+
+
+def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind whose words name its parsed counted noun, as written or as lemma."""
+    for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun):
+        names = [n for n in vocab.by_word.get(" ".join(key.casefold().split()), ()) if config.metrics[n].kind == kind]
+        if names:
+            return names
+    return []
+
+
+AUTOMATIC = "auto:"
+
+
+@dataclass(frozen=True)
+class AutomaticWords:
+    generic: frozenset[str]   # "people": too general to name a metric, the predicate does
+    same: dict[str, str]      # lemma -> the lemma it counts the same thing as
+
+
+@lru_cache(maxsize=8)
+def automatic_words(code: str = "en") -> AutomaticWords:
+    data = load_language(code)["automatic_metrics"]
+    return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()})
+
+
+def automatic(noun: str, predicate: str, projected: bool, words: AutomaticWords) -> str:
+    """The automatic metric of a figure no configured metric names: `auto:` and the lemma of its
+    counted noun ("deaths", "dead" -> auto:death), or of its predicate where the noun is too general
+    ("people killed" -> auto:death); a plan or forecast is a metric of its own (`auto:case:projected`)."""
+    lemma = noun
+    if (not lemma or lemma in words.generic) and predicate:
+        lemma = predicate
+    lemma = words.same.get(lemma, lemma)
+    lemma = _SLUG.sub("-", lemma.casefold()).strip("-")
+    if not lemma:
+        return ""
+    return f"{AUTOMATIC}{lemma}:projected" if projected else f"{AUTOMATIC}{lemma}"
+
+
+_SLUG = re.compile(r"[^\w.-]+")

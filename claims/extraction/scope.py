@@ -1,4 +1,5 @@
-"""Whether a figure is a running total, one event or a state at one time: the metric's kind, then cues."""
+"""Whether a figure is a running total, one event or a state at one time (its own clause's cues, then
+the metric's configured scope), and whether it covers only part of its entity."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figcheck.claims.extraction.language import load_language, phrases
-from figcheck.claims.model import SCOPES
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,12 @@ class ScopeCues:
 
 
 @lru_cache(maxsize=8)
-def scope_cues(code: str = "en") -> ScopeCues:
+def scope_cues(code: str = "en", extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> ScopeCues:
+    """The language's cues for each scope, with the workspace's own (`[scope]` of figcheck.toml) added."""
     scope = load_language(code)["scope"]
-    return ScopeCues({name: re.compile(rf"(?i:(?<![\w-])(?:{phrases(scope[name])})(?![\w-]))")
-                      for name in SCOPES})
+    added = dict(extra)
+    return ScopeCues({name: re.compile(rf"(?i:(?<![\w-])(?:{phrases([*scope[name], *added.get(name, ())])})(?![\w-]))")
+                      for name in ("cumulative", "event", "snapshot", "total")})
 
 
 class CueIndex:
@@ -38,14 +40,31 @@ class CueIndex:
         return frozenset(found)
 
 
-def decide(metric_scope: str, cues: frozenset[str]) -> str:
-    """A cumulative metric counted for one operation is an event; otherwise the metric's own scope
-    holds, and a figure of no configured scope takes the sentence's cue (running total first)."""
-    if metric_scope == "cumulative" and "event" in cues and "cumulative" not in cues:
-        return "event"
-    if metric_scope:
-        return metric_scope
-    for name in SCOPES:
-        if name in cues:
-            return name
+def decide(metric_scope: str, own: frozenset[str], sentence: frozenset[str] = frozenset()) -> str:
+    """The scope the figure's own clause says ("a single flight": event; "since": cumulative;
+    "remain": snapshot), else the metric's configured scope, else the rest of the sentence's cue.
+    Where cues disagree, a running total wins over an event, an event over a snapshot. Words of
+    summing ("in total", "a total of") say a running total only where nothing else decides:
+    "90 delegates in total" sums one meeting's delegates."""
+    for cues in (own - {"total"}, frozenset({metric_scope}) if metric_scope else frozenset(), sentence):
+        for name in ("cumulative", "event", "snapshot"):
+            if name in cues:
+                return name
+    return "cumulative" if "total" in own | sentence else ""
+
+
+@lru_cache(maxsize=8)
+def coverage_pattern(code: str = "en") -> re.Pattern:
+    """"in camps", "in government-held areas", "in seven districts": a figure for part of its entity."""
+    data = load_language(code)["coverage"]
+    return re.compile(rf"(?i:(?<![\w-])(?:{phrases(data['prepositions'])})(?:\s+[\w-]+){{0,{int(data['reach'])}}}?"
+                      rf"\s+(?:{phrases(data['nouns'])})(?![\w-]))")
+
+
+def partial_coverage(text: str, runs, pattern: re.Pattern) -> str:
+    """The phrase that makes the figure cover part of its entity in its own clause, or ""."""
+    for start, end in runs:
+        m = pattern.search(text, start, end)
+        if m:
+            return " ".join(m.group().split())
     return ""

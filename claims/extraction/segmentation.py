@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from functools import lru_cache
-
-from figcheck.claims.extraction.language import Language, load_language, phrases, word_set
+from figcheck.claims.extraction.language import Language, word_set
 from figcheck.claims.extraction.tables import SEPARATOR, table_lines
 
 _LINE = re.compile(r"[^\n]*\n?")
@@ -63,12 +61,6 @@ def _row(text: str, start: int, end: int) -> Row:
         lead = len(raw) - len(raw.lstrip())
         cells.append(Cell(m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()))
     return Row(start, end, cells)
-
-
-@lru_cache(maxsize=8)
-def clause_break_pattern(code: str = "en") -> re.Pattern:
-    """Where a clause ends inside a sentence: "; ", ", and", ", but"."""
-    return re.compile(rf"(?i:{phrases(load_language(code)['text']['clause_breaks'])})(?![\w])")
 
 
 def sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from figcheck.claims.extraction.language import SPACE, initials, load_language, phrases
@@ -27,7 +28,11 @@ class TimePatterns:
     point: re.Pattern
     now: re.Pattern
     date: re.Pattern
+    weekday: re.Pattern
     months: dict[str, int]
+    weekdays: dict[str, int]
+    start_words: frozenset[str]
+    end_words: frozenset[str]
 
 
 def _date(prefix: str, month: str) -> str:
@@ -55,7 +60,9 @@ def time_patterns(code: str = "en") -> TimePatterns:
     month = phrases(month_names)
     joins = phrases(time["range_join"])
 
-    modifier = rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
+    # "by the end of 2024", "on Friday, June 13": words between a time word and its date.
+    modifier = (rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
+                rf"(?:(?i:{phrases(dates['weekdays'])}),?{SPACE})?")
 
     def cue(words) -> str:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
@@ -69,7 +76,13 @@ def time_patterns(code: str = "en") -> TimePatterns:
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
         now=re.compile(rf"(?i:(?<![\w])(?:{phrases(time['until_now'])})(?![\w]))"),
         date=re.compile(_date("a", month)),
+        # "by Friday", "on Sunday": a day of the week before the publication date.
+        weekday=re.compile(rf"(?i:(?<![\w])(?:(?P<cue>{phrases([*time['start'], *time['end'], *time['point']])}){SPACE})?"
+                           rf"(?P<day>{phrases(dates['weekdays'])})(?![\w]))"),
         months=months,
+        weekdays={d.casefold(): i for i, d in enumerate(dates["weekdays"])},
+        start_words=frozenset(w.casefold() for w in time["start"]),
+        end_words=frozenset(w.casefold() for w in time["end"]),
     )
 
 
@@ -96,7 +109,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) ->
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now")
+    KINDS = ("range", "since", "until", "point", "now", "weekday")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.patterns = patterns
@@ -108,8 +121,9 @@ class TimeIndex:
         hits = self.hits[kind]
         return hits[i] if i < len(hits) and hits[i].end() <= end else None
 
-    def period(self, start: int, end: int, published: str) -> Period | None:
-        """The period the sentence [start, end) states, or None when it states none."""
+    def period(self, start: int, end: int, published: str, now: str = "") -> Period | None:
+        """The period the sentence [start, end) states, or None when it states none. A running total
+        "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication."""
         year, months = published[:4], self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
@@ -122,12 +136,32 @@ class TimeIndex:
         begin = _iso(since, "a", months, year) if since else ""
         finish = _iso(until, "a", months, year) if until else ""
         if not finish and (since or self.first("now", start, end)):
-            finish = published
+            finish = now or published
         if begin or finish:
             return Period(begin, finish)
         point = self.first("point", start, end)
         date = _iso(point, "a", months, year) if point else ""
-        return Period(date, date) if date else None
+        if date:
+            return Period(date, date)
+        return self._weekday(start, end, published)
+
+    def _weekday(self, start: int, end: int, published: str) -> Period | None:
+        """"by Friday", "since Monday", "on Sunday": the last such day up to the publication date."""
+        m = self.first("weekday", start, end)
+        if m is None or len(published) < 10:
+            return None
+        try:
+            day = date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+        back = (day.weekday() - self.patterns.weekdays[m.group("day").casefold()]) % 7
+        iso = (day - timedelta(days=back)).isoformat()
+        cue = " ".join((m.group("cue") or "").casefold().split())
+        if cue in self.patterns.start_words:
+            return Period(iso, published)
+        if cue in self.patterns.end_words:
+            return Period("", iso)
+        return Period(iso, iso)
 
 
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:

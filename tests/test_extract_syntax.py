@@ -1,0 +1,199 @@
+"""Attribution from the dependency parse: each mechanism on sentences of several domains."""
+
+import pytest
+
+from figcheck.claims.config import parse_config
+from figcheck.claims.extract import counted_words, extract_source
+from figcheck.claims.extraction import metric as metrics, scope as scopes, syntax
+from figcheck.claims.quantities import scan
+
+CONFIG = parse_config("""
+[entities.TD]
+name = "Chad"
+[entities.NE]
+name = "Niger"
+[entities.ML]
+name = "Mali"
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+[metrics.voters]
+words = ["voters", "registered voters"]
+scope = "snapshot"
+""")
+SOURCE = {"source_id": "s1", "published": "2024-05-10"}  # a Friday
+
+
+def claims(text, config=CONFIG, source=SOURCE):
+    return extract_source(text, source, config).set_index("text")
+
+
+def reading(sentence):
+    words = syntax.syntax_words()
+    doc = syntax.parse_sentences([sentence])[0]
+    return {q.text: r for q, r in zip(scan(sentence), syntax.read_sentence(
+        doc, [(q.start, q.end) for q in scan(sentence)], 0, words))}
+
+
+@pytest.mark.parametrize("sentence, figure, noun", [
+    ("Officials recorded 812 cases last week.", "812", "case"),
+    ("The tally of confirmed cases climbed to 4,210.", "4,210", "case"),
+    ("The number of registered voters reached 2.1 million.", "2.1 million", "voter"),
+    ("Turnout stood at 61.3 %.", "61.3 %", "turnout"),
+    ("3,100 of the 12,000 residents were evacuated.", "3,100", "resident"),
+    ("The storm left 412 dead.", "412", "dead"),
+    ("Rains took the tally of flooded homes to 3,300.", "3,300", "home"),
+    ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "toll"),
+    ("The agency launched an appeal for $4.1 billion.", "4.1 billion", "appeal"),
+])
+def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
+    assert reading(sentence)[figure].noun == noun
+
+
+def test_a_figure_whose_noun_is_implied_has_none():
+    assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
+
+
+@pytest.mark.parametrize("sentence, figure, projected", [
+    ("The ministry expects cases to exceed 5,000 by June.", "5,000", True),
+    ("The government aims to vaccinate 40,000 children.", "40,000", True),
+    ("The fund will disburse 300 grants.", "300", True),
+    ("The fund disbursed 300 grants.", "300", False),
+])
+def test_projections_are_read_from_the_governing_verbs(sentence, figure, projected):
+    assert reading(sentence)[figure].projected is projected
+
+
+def test_each_figure_takes_the_place_of_its_own_clause():
+    found = claims("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")
+    assert found.loc["812", "entity"] == "TD"
+    assert found.loc["97", "entity"] == "NE"
+    assert found.loc["97", "metric"] == "cases"  # the noun the earlier clause gave
+
+
+def test_a_clause_without_a_place_takes_the_governing_clauses():
+    found = claims("Officials recorded 812 cases in Chad, while 97 were confirmed later.")
+    assert found.loc["97", "entity"] == "TD"
+
+
+def test_the_period_is_decided_per_figure():
+    found = claims("In Mali the count rose to 1,234 cases by 3 May 2024, after 900 cases were logged in April 2024.")
+    assert found.loc["1,234", "period_end"] == "2024-05-03"
+    assert found.loc["900", "period_end"] == "2024-04"
+
+
+def test_the_count_stands_at_its_own_date_and_starts_at_the_events():
+    found = claims("Cases linked to the outbreak declared on 3 March 2024 rose to 2,040 by Friday.")
+    assert found.loc["2,040", "period_end"] == "2024-05-10"
+    assert found.loc["2,040", "period_start"] == "2024-03-03"
+
+
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("A single charter flight brought 120 people home.", "120", "event"),
+    ("Since 2019 the programme has brought 1,950 people home.", "1,950", "cumulative"),
+    ("1,400 people remain in the shelter.", "1,400", "snapshot"),
+    ("Chad reported 300 cases.", "300", "cumulative"),          # the metric's scope as default
+    ("Chad reported 300 cases on 7 May 2024.", "300", "event"),  # one day
+])
+def test_scope_comes_from_the_claims_cues_then_the_metric(sentence, figure, scope):
+    assert claims(sentence).loc[figure, "scope"] == scope
+
+
+def test_the_workspaces_own_scope_cues_count():
+    config = parse_config('[scope]\nevent = ["a convoy"]\n[metrics.trucks]\nwords = ["trucks"]\nscope = "cumulative"\n')
+    assert claims("A convoy brought 40 trucks.", config).loc["40", "scope"] == "event"
+    assert claims("The agency sent 40 trucks.", config).loc["40", "scope"] == "cumulative"
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("310 cases were reported in camps for displaced people.", "310"),
+    ("Chad counted 95 cases in government-held areas.", "95"),
+    ("Niger reported 40 cases in seven districts.", "40"),
+])
+def test_partial_coverage_is_marked_in_the_note(sentence, figure):
+    assert claims(sentence).loc[figure, "note"].startswith("part: ")
+
+
+def test_a_whole_country_figure_has_no_partial_note():
+    assert claims("Chad reported 812 cases.").loc["812", "note"] == ""
+
+
+def test_coordination_is_not_a_breakdown():
+    found = claims("The attack left 412 dead and 1,300 injured.")
+    assert (found["part_of"] == "").all()
+    assert found.loc["412", "metric"] != found.loc["1,300", "metric"]
+
+
+def test_part_before_its_total():
+    found = extract_source("3,100 of the 12,000 residents were evacuated.", SOURCE, CONFIG)
+    part, total = found.iloc[0], found.iloc[1]
+    assert part["part_of"] == total["claim_id"]
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("The floods caused 40 deaths.", "40"),
+    ("The storm left 40 dead.", "40"),
+    ("Gunmen killed 40 people.", "40"),
+])
+def test_deaths_dead_and_people_killed_meet_in_one_automatic_metric(sentence, figure):
+    assert claims(sentence).loc[figure, "metric"] == "auto:death"
+
+
+def test_a_projection_is_not_the_count():
+    found = claims("Chad reported 300 cases, and officials expect cases to exceed 5,000 by June.")
+    assert found.loc["300", "metric"] == "cases"
+    assert found.loc["5,000", "metric"] == "auto:case:projected"
+
+
+def test_automatic_names_from_noun_then_predicate():
+    words = metrics.automatic_words()
+    assert metrics.automatic("fatality", "", False, words) == "auto:death"
+    assert metrics.automatic("people", "evacuate", False, words) == "auto:evacuate"
+    assert metrics.automatic("", "", False, words) == ""
+
+
+def test_counted_words_gives_noun_and_predicate_per_claim():
+    text = "Officials recorded 812 cases in Chad. Gunmen killed 40 people."
+    words = counted_words(text, SOURCE, CONFIG)
+    assert list(words["claim_id"]) == list(extract_source(text, SOURCE, CONFIG)["claim_id"])
+    assert list(words["noun"]) == ["case", "people"]
+    assert list(words["predicate"]) == ["record", "kill"]
+
+
+def test_scope_decision_order():
+    assert scopes.decide("cumulative", frozenset({"event"})) == "event"
+    assert scopes.decide("event", frozenset({"total"})) == "event"
+    assert scopes.decide("", frozenset(), frozenset({"total"})) == "cumulative"
+    assert scopes.decide("", frozenset()) == ""
+
+
+def test_the_claim_schema_accepts_automatic_metrics():
+    from figcheck.checks.schemas import Claim
+    frame = extract_source("Gunmen killed 40 people, and officials expect cases to exceed 5,000 by June.", SOURCE, CONFIG)
+    assert {"auto:death", "auto:case:projected"} <= set(frame["metric"])
+    Claim.validate(frame)
+
+
+def test_a_place_qualifying_another_noun_is_not_the_figures():
+    config = parse_config('[entities.TD]\nname = "Chad"\nforms = ["Chadian", "Chadians"]\n'
+                          '[entities.NE]\nname = "Niger"\nforms = ["Nigerien"]\n')
+    assert claims("Nigerien raids killed 40 Chadians.", config).loc["40", "entity"] == "TD"
+    # ... unless the noun it qualifies is a place: "the Niger state".
+    assert claims("Officials in the Niger state counted 40 cases.", config).loc["40", "entity"] == "NE"
+
+
+def test_a_headline_naming_an_event_after_a_place_is_about_the_documents_area():
+    text = "Niger Valley Floods: 300 Dead\n\nThe floods hit Chad hard. Chad asked for help."
+    assert claims(text).loc["300", "entity"] == "TD"
+
+
+def test_commands_that_do_not_extract_never_import_spacy():
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys\nfrom figcheck.cli import main\ntry:\n    main(['check', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\nprint('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(root / "examples" / "central-asia")],
+                         capture_output=True, text=True, check=False)
+    assert out.stdout.strip().splitlines()[-1] == "False"
