@@ -28,6 +28,9 @@ CLAIM_COLUMNS = [
     "auto_digest",    # digest of the fields as the extractor wrote them: a mismatch means a person edited the row
 ]
 
+# An automatic metric: named from the counted noun where figcheck.toml names none ("auto:death").
+AUTOMATIC_METRIC = "auto:"
+
 QUALIFIERS = ("eq", "approx", "gt", "ge", "lt", "le")
 KINDS = ("count", "percent", "money", "age", "duration", "other", "multiplier", "ratio")
 SCOPES = ("cumulative", "event", "snapshot")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
+from figcheck.claims.model import AUTOMATIC_METRIC
 from figcheck.reconcile.copies import statements
 from figcheck.reconcile.dates import day_range
 from figcheck.reconcile.intervals import claim_intervals
@@ -80,7 +81,7 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     dated = frame["scope"].isin(DATED_SCOPES)
     frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
     frame["partial"] = frame["note"].str.contains(PARTIAL_NOTE)
-    frame["identified"] = _identified(frame, dated) & ~frame["partial"]
+    frame["identified"] = _identified(frame, dated) & ~frame["partial"] & ~_list_items(frame)
     key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
     frame["qkey"] = (key + _moment(frame)).where(frame["identified"], "claim|" + frame["claim_id"])
 
@@ -104,6 +105,14 @@ def _moment(frame: pd.DataFrame) -> pd.Series:
     source = frame["statement"].map(pd.Series(frame["source_id"].to_numpy(), index=frame["claim_id"])).astype(object).astype(str)
     moment = ("|T" + frame["time"]).where(frame["time"] != "", "|@" + source)
     return moment.where(daily, "")
+
+
+def _list_items(frame: pd.DataFrame) -> pd.Series:
+    """Figures of one sentence sharing an automatic metric: items of a list ("17 with serious injuries,
+    29 with moderate wounds") whose distinguishing words the noun-made metric does not keep, so none
+    of them names the quantity. A configured metric is the user's word that they do."""
+    automatic = frame["metric"].str.startswith(AUTOMATIC_METRIC)
+    return automatic & frame.duplicated(["source_id", "quote", "metric"], keep=False)
 
 
 def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:

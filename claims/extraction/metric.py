@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figcheck.claims.config import Config
+from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
 from figcheck.claims.extraction.language import load_language, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
@@ -173,7 +174,6 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
     return []
 
 
-AUTOMATIC = "auto:"
 
 
 @dataclass(frozen=True)
