@@ -54,7 +54,7 @@ def touched(frame: pd.DataFrame) -> pd.Series:
     return (
         (frame["method"] != "auto")
         | (frame["status"] != "candidate")
-        | (frame["note"] != "")
+        # The digest covers the note: the extractor writes some ("part: in camps"), a person's changes it.
         | (row_digests(frame) != frame["auto_digest"])
     )
 

@@ -256,7 +256,8 @@ def test_reconciling_gold_claims_respects_noted_parts(workspace):
     result = reconcile(claims, loaded.sources, loaded.config)
     assert score_findings(result.findings, result.finding_claims, claims,
                           gold(("N1", "no-flag", "KE", "cases", "500;200")))["violated"] == {}
-    unlinked = claims.assign(part_of="", metric=claims["metric"].replace("", "cases"))
+    # Neither tied to its total nor marked as covering part of the entity, a part clashes with it.
+    unlinked = claims.assign(part_of="", note="", metric=claims["metric"].replace("", "cases"))
     plain = reconcile(unlinked, loaded.sources, loaded.config)
     assert score_findings(plain.findings, plain.finding_claims, unlinked,
                           gold(("N1", "no-flag", "KE", "cases", "500;200")))["violated"] != {}

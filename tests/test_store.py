@@ -39,6 +39,15 @@ def test_fresh_rows_are_untouched_candidates():
     assert (rows["auto_digest"] == row_digests(rows)).all()
 
 
+def test_a_note_the_extractor_wrote_is_not_a_review_but_a_changed_note_is():
+    rows = stored_rows()
+    rows["note"] = "part: in two camps"  # as the extractor writes a partial figure's note
+    rows["auto_digest"] = row_digests(rows)
+    assert not touched(rows).any()
+    rows.loc[rows.index[0], "note"] = "checked against the ministry's table"
+    assert touched(rows).tolist() == [True] + [False] * (len(rows) - 1)
+
+
 def test_a_confirmed_row_and_an_edited_value_survive_a_merge():
     rows = stored_rows()
     rows.loc[rows["text"] == "12", "status"] = "confirmed"
