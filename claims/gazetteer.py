@@ -32,7 +32,7 @@ ALL_PARTS = "*"  # `parts = ["KE-*"]`: every top-level subdivision of KE
 # Words a subdivision's ISO name may end with that a text often leaves out ("Nairobi City" -> "Nairobi").
 _TYPE_WORDS = ("City", "County", "Province", "Region", "State", "District", "Governorate", "Oblast")
 # English endings that make a country's adjective from its name: (the name ends with, take off, put
-# on). Kenya -> Kenyan, Iraq -> Iraqi, Ukraine -> Ukrainian, Uzbekistan -> Uzbek, Pakistan -> Pakistani.
+# on). Kenya -> Kenyan, Iraq -> Iraqi, Ukraine -> Ukrainian, Somalia -> Somali, Pakistan -> Pakistani.
 # A candidate is kept only where the country's own name pattern (country_converter) accepts it and no
 # other country claims it, so Niger gets no "Nigerian"; one that is no word stays unused.
 _ENDINGS = (("a", "", "n"), ("a", "a", "ese"), ("e", "e", "ian"), ("y", "y", "ian"), ("stan", "istan", ""),
@@ -159,7 +159,7 @@ def _owner(form: str, claimants: set[str], patterns: dict, info: dict) -> str:
 
 
 def _plurals(adjectives: list[str]) -> list[str]:
-    """"Kazakhs", "Kenyans": a demonym used as a noun; "French" and "Swiss" take none."""
+    """"Ghanaians", "Kenyans": a demonym used as a noun; "French" and "Swiss" take none."""
     return [a + "s" for a in adjectives if a and a[-1] in "aeinkrz" and not a.endswith(("ese", "ch", "sh"))]
 
 

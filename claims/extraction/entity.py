@@ -53,7 +53,7 @@ def build_gazetteer(config: Config) -> Gazetteer:
     known = places(config)
     if not known.forms:
         return Gazetteer(None, {})
-    # Proper names: matched as written, whole words only ("Kazakh" inside "Kazakhstan" is not a match).
+    # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared)
 
 

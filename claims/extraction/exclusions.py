@@ -175,8 +175,8 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
     """Whether a bare integer follows a name: "always" after a word with inner capitals or "&" ("S&P 500",
     "iPhone 15 sales", "FTSE 100 companies"); "unless counted" after a capitalised word that does not open
     its sentence and is followed by no lowercase word but a stop word or a past tense ("Boeing 737
-    crashed", "Game 7 of"), where a counted noun after the number still makes it a figure ("Uzbekistan
-    126 women"); else "". A number with separators or decimals is never part of a name."""
+    crashed", "Game 7 of"), where a counted noun after the number still makes it a figure ("Chad
+    80 nurses"); else "". A number with separators or decimals is never part of a name."""
     if not written.isdigit() or not before.endswith(" ") or before.endswith("  "):
         return ""
     stripped = before.rstrip()

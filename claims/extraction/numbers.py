@@ -103,7 +103,7 @@ def number_patterns(code: str = "en") -> NumberPatterns:
             rf"(?:(?=[^\s\d]{{1,5}}[ \t]?[-+−]?\.?\d)(?P<cur>{'|'.join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))})[ \t]?)?"
             rf"(?:(?P<sign>[{SIGNS}])[ \t]?)?(?:(?P<d>{DIGITS}|[{VULGAR}])|(?P<w>(?i:\b(?:{article}|{word}\b)))"
             rf"|(?P<fold>(?i:\b(?:{phrases(nums['words'])})(?=(?:{phrases(nums['multiplier_suffixes'])})\b))))")
-    # Not glued to a word, a decimal point, a separator, a slash or a sign before it (Mehr-2, v1.2, +996...);
+    # Not glued to a word, a decimal point, a separator, a slash or a sign before it (Soyuz-2, v1.2, +44...);
     # a comma list of numbers ("22,24,26") may follow a comma.
     number = re.compile(
         rf"(?=[\d{opening}]|\b(?i:[{initials(nums['words'] + nums['article'] + nums['lt_prefixes'] + ['half', 'quarter'])}]))"

@@ -52,7 +52,7 @@ def qualifier_before(tail: Tail, patterns: QualifierPatterns) -> tuple[str, int]
 
 
 def qualifier_after(text: str, end: int, patterns: QualifierPatterns) -> tuple[str, int]:
-    """A qualifier written right after a figure ("1500 +", "50 or more", "or equal to") and where it ends;
+    """A qualifier written right after a figure ("300 +", "50 or more", "or equal to") and where it ends;
     "closed" closes the bound written before the figure ("more than 5000 or equal to")."""
     m = patterns.after.match(text, end)
     if not m:
