@@ -41,6 +41,14 @@ def test_different_starts_are_different_series():
     assert with_claims(result).empty
 
 
+def test_a_start_written_as_a_year_or_its_first_day_is_one_series():
+    # "since the start of 2021" and "since 1 January 2021": one running count, which cannot shrink.
+    result = reconciled([{**SERIES, "source_id": "s1", "period_end": "2021-08", "value": 500.0},
+                         {**SERIES, "source_id": "s2", "period_start": "2021-01-01", "period_end": "2022-03",
+                          "value": 480.0}])
+    assert list(result.findings["rule"]) == ["cumulative"]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.integers(0, 1000), min_size=2, max_size=5))
 def test_a_series_is_flagged_exactly_when_some_later_figure_is_lower(values):

@@ -10,6 +10,7 @@ import pandas as pd
 
 from figcheck.claims.config import Rule
 from figcheck.reconcile import wording
+from figcheck.reconcile.dates import day_range
 from figcheck.reconcile.intervals import apart
 from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 from figcheck.reconcile.ordering import best_earlier
@@ -17,7 +18,7 @@ from figcheck.reconcile.quantities import DAY_LENGTH as _DAY
 
 NAME = "cumulative"
 DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")
-_SERIES = ["entity", "metric", "period_start"]
+_SERIES = ["entity", "metric", "start_day"]
 _COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "qkey", "time", "var", "cohort", "as_of", "as_of_first",
             "as_of_last", "value", "qualifier", "source_id", "line", "lower", "upper", "lower_open", "upper_open"]
 
@@ -27,6 +28,9 @@ def _series(ctx: Context, rule: Rule) -> pd.DataFrame:
     claims = ctx.claims
     claims = claims.loc[claims["identified"] & (claims["scope"] == "cumulative") & claims["as_of_first"].notna(), _COLUMNS]
     claims = ctx.in_scope(rule, claims)
+    # A series starts on a day, however the start is written: "2022" and "2022-01-01" are one series.
+    first_day, _ = day_range(claims["period_start"])
+    claims = claims.assign(start_day=np.nan_to_num(first_day, nan=-np.inf))
     return claims.assign(series=claims.groupby(_SERIES, sort=True).ngroup().to_numpy())
 
 
