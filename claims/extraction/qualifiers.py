@@ -74,7 +74,7 @@ class Interval:
 
 
 def interval(value: float, qualifier: str, tolerance: float) -> Interval:
-    """The values a figure allows: gt 2100 -> (2100, inf); approx v -> v ± tolerance·|v|; eq -> [v, v].
+    """The values a figure allows: gt 300 -> (300, inf); approx v -> v ± tolerance·|v|; eq -> [v, v].
 
     A below-bound of a positive figure starts at 0: the counts and amounts it bounds are not negative.
     """
