@@ -58,6 +58,8 @@ class _Document:
         self.markers = breakdowns.marker_pattern(self.code)
         self.breaks = breakdowns.list_break_pattern(self.code)
         self.coverage = scopes.coverage_pattern(self.code)
+        self.increments = scopes.increment_cues(self.code)
+        self.items = metrics.item_pattern(self.code)
         self.automatic = metrics.automatic_words(self.code)
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
@@ -215,10 +217,20 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # The scanner's noun right after the figure ("six more people") is the longest phrase written;
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
-    if not names and reading.noun:
+    item = metrics.list_item(doc.text, start, q, doc.items)
+    # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
+    if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config)
+    # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
+    # metric it counts, or, without a noun, its metric.
+    owners = [s for s in (reading.holder, item) if s and s[0] >= 0]
+    owned = metrics.held(owners, q, doc.text, vocab, config)
+    if names:
+        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
+    else:
+        names = owned
     if not names:
-        names = metrics.candidates(q, doc.text, start, end, vocab, config)
+        names = metrics.candidates(q, doc.text, start, end, vocab, config, anchored=item is not None)
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     name = metrics.choose(names, q, doc.text, (start, end), clause, vocab, total_metric)
@@ -266,12 +278,19 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             else:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
+            own = reading.clauses[0] if reading.clauses else ()
+            said = _cues(doc, own)
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
+            # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
+            # "399 new cases", "six more deaths" are one report's, not the running total's.
+            if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments):
+                said = said | {"event"}
+            name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
+            own_cues = _cues(doc, own) | _day_cue(doc, own)
             if reading.noun and name:
                 context.implied[q.kind] = name
-            own = reading.clauses[0] if reading.clauses else ()
             period = _period(doc, reading, start, end)
-            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(doc, own), sentence_cues
+            scope = scopes.decide(doc.metric_scope(name), own_cues, sentence_cues
                                   | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)

@@ -197,3 +197,92 @@ def test_commands_that_do_not_extract_never_import_spacy():
     out = subprocess.run([sys.executable, "-c", code, str(root / "examples" / "central-asia")],
                          capture_output=True, text=True, check=False)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+SIBLINGS = parse_config("""
+[metrics.cases]
+words = ["cases", "infections"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases", "new infections"]
+scope = "event"
+[metrics.participants]
+words = ["participants"]
+scope = "event"
+[metrics."participants.women"]
+words = ["women"]
+scope = "event"
+part_of = "participants"
+[metrics.returnees]
+words = ["returnees"]
+scope = "cumulative"
+[metrics."returnees.women"]
+words = ["women"]
+scope = "cumulative"
+part_of = "returnees"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The ministry reported 399 new cases on Tuesday.", "399", "new_cases"),
+    ("Another 1,424 cases were recorded in the capital.", "1,424", "new_cases"),
+    ("The ministry reported 12 more cases.", "12", "new_cases"),
+    ("The ministry has recorded 10,567 cases so far.", "10,567", "cases"),
+    ("Since January, 3,100 new infections were counted.", "3,100", "cases"),
+])
+def test_the_clause_scope_picks_the_metric_of_one_noun_with_that_scope(sentence, figure, metric):
+    assert claims(sentence, SIBLINGS).loc[figure, "metric"] == metric
+
+
+def test_metrics_that_are_parts_of_different_wholes_are_not_siblings():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    siblings = vocabulary(SIBLINGS).metrics.siblings
+    assert siblings["cases"] == {"event": "new_cases"}
+    assert "participants.women" not in siblings and "returnees.women" not in siblings
+
+
+PARTIES = parse_config("""
+[metrics.seats]
+words = ["seats"]
+[metrics."seats.blue"]
+words = ["Blue Party", "BP"]
+part_of = "seats"
+[metrics."seats.green"]
+words = ["Green League", "GL"]
+part_of = "seats"
+[metrics."vote_pct.blue"]
+kind = "percent"
+words = ["Blue Party", "BP"]
+[metrics."vote_pct.green"]
+kind = "percent"
+words = ["Green League", "GL"]
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The Blue Party won 159 of the 400 seats.", "159", "seats.blue"),
+    ("The Green League (GL) won 87 seats, its best result.", "87", "seats.green"),
+    ("The 400 seats were contested by six parties.", "400", "seats"),
+    ("The Blue Party's 41.2% was its lowest result.", "41.2%", "vote_pct.blue"),
+])
+def test_who_a_figure_belongs_to_names_its_part(sentence, figure, metric):
+    assert claims(sentence, PARTIES).loc[figure, "metric"] == metric
+
+
+def test_each_list_item_belongs_to_the_name_it_opens_with():
+    found = claims("GL was at 31.5%, BP at 22.4%, the Red Union at 4.1% and others at 2%.", PARTIES)
+    assert found.loc["31.5%", "metric"] == "vote_pct.green"
+    assert found.loc["22.4%", "metric"] == "vote_pct.blue"
+    # An item whose name the vocabulary lacks takes no other item's metric.
+    assert found.loc["4.1%", "metric"] == "" and found.loc["2%", "metric"] == ""
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("There were 12 new cases.", 11, True),
+    ("Another 1,424 patients were admitted.", 8, True),
+    ("More than 1,000 people were injured.", 10, False),
+    ("There were 12 cases more or less.", 11, False),
+])
+def test_increment_cues_sit_before_the_figure_or_in_its_noun_phrase(text, start, expected):
+    q = next(q for q in scan(text) if q.start == start)
+    assert scopes.is_increment(text, q.start, q.end, q.noun_end, scopes.increment_cues()) is expected

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from figcheck.claims.config import Config
 from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
-from figcheck.claims.extraction.language import load_language, word_set
+from figcheck.claims.extraction.language import load_language, phrases, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
 
@@ -38,11 +38,11 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
 
 
 def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
-               vocab: MetricVocabulary, config: Config) -> list[str]:
+               vocab: MetricVocabulary, config: Config, anchored: bool = False) -> list[str]:
     """Metrics of the figure's kind named by the words after it ("250 elderly residents"), or by its
     noun before a bracket ("women (48)"); else by its unit ("$"); for a bare bracketed figure the
     nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
-    metric; for a count without a noun ("1,900 have since gone home") the metrics whose own
+    metric, unless the figure belongs to someone the clause names (`anchored`); for a count without a noun ("1,900 have since gone home") the metrics whose own
     predicates follow it."""
     if vocab.words is None:
         return []
@@ -68,7 +68,7 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == q.kind)
     if not names and q.parenthesised:
         names = named(sentence_start, q.start, last=True)
-    if not names and q.kind == "percent":
+    if not names and q.kind == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
     if not names and q.kind == "count" and not q.unit:
         limit = min(sentence_end, q.end + WINDOW)
@@ -163,6 +163,31 @@ def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -
         if names:
             return names
     return []
+
+
+def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind named by who it belongs to (spans of text: the clause's holder, the
+    name its list item opens with), in order."""
+    if vocab.words is None:
+        return []
+    found = []
+    for start, end in spans:
+        for m in vocab.words.finditer(text, start, end):
+            found += [n for n in _names(vocab, m) if config.metrics[n].kind == q.kind and n not in found]
+    return found
+
+
+@lru_cache(maxsize=8)
+def item_pattern(code: str = "en") -> re.Pattern:
+    words = load_language(code)["syntax"]["item_prepositions"]
+    return re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?P<name>[^\W\d][^,;:()\d]{{0,40}}?)\s+(?i:{phrases(words)})\s*$")
+
+
+def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) -> tuple[int, int] | None:
+    """The name a list item opens with, before its figure: "PA at 2.04%", "Kano with 31 per cent"."""
+    begin = max(sentence_start, q.start - WINDOW)
+    m = pattern.search(text, begin, q.start)
+    return (m.start("name"), m.end("name")) if m else None
 
 
 def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config) -> list[str]:

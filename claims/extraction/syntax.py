@@ -80,6 +80,8 @@ class Reading:
     part_of_index: int = -1            # "3,100 of the 12,000 residents": index of the total's figure
     state: bool = False                # a state now: "22 million children are out of school"
     attributive: tuple[tuple[int, int], ...] = ()  # words that qualify another noun: "Israeli attacks"
+    holder: tuple[int, int] = (-1, -1)  # who the figure belongs to: "The DA has 21.74%", "the EFF's 9.4%"
+    noun_at: int = -1                   # document offset of the counted noun
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -291,7 +293,10 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         total = -1
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
+        owner = holder(token, noun)
         readings.append(Reading(
+            holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
+            noun_at=offset + noun.idx if noun is not None else -1,
             noun=noun.lemma_.casefold() if noun is not None else "",
             noun_text=_with_compounds(noun) if noun is not None else "",
             predicate=verb.lemma_.casefold() if verb is not None else "",
@@ -300,6 +305,29 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             state=verb is not None and is_present_state(verb, words),
             attributive=attributive(modifiers, noun, offset)))
     return readings
+
+
+def holder(token, noun):
+    """Who or what the figure belongs to, where its clause says: the possessor ("the EFF's 9.4%") or the
+    subject of the verb whose object it is ("The DA has 21.74% of the vote", "The ANC won 159 of the
+    400 seats"), as its head word with the words of its name; None elsewhere."""
+    for t in (token, noun):
+        if t is not None:
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                return _name_span(owner)
+    for t in (token, noun):
+        if t is not None and t.dep_ == "dobj" and t.head.pos_ in _VERBAL:
+            subject = _subject(t.head)
+            return _name_span(subject) if subject is not None and subject.pos_ != "PRON" else None
+    return None
+
+
+def _name_span(token):
+    """The token with the words of its name around it: "National Democratic Alliance (NDA)"."""
+    words = [token, *(c for c in token.children if c.dep_ in ("compound", "appos", "amod"))]
+    return token.doc[min(t.left_edge.i if t.i != token.i else t.i for t in words):
+                     max(t.right_edge.i if t.i != token.i else t.i for t in words) + 1]
 
 
 def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
