@@ -158,6 +158,30 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     return fallback
 
 
+def _handed_on(mentions: list[Mention]) -> str:
+    """The place a sentence hands on to the next ones: the one it names, or the last of a place and
+    a part of it ("Sudan ... in the River Nile state"), or the whole of several parts; a sentence that
+    compares or lists places of one level ("Assam led with 81.56%, followed by Andhra Pradesh") hands
+    on none of them."""
+    named = list(dict.fromkeys(m.entity for m in mentions))
+    if len(named) == 1:
+        return named[0]
+    wholes = [e for e in named if all(_contains(e, other) for other in named if other != e)]
+    if not wholes:
+        return ""
+    return mentions[-1].entity if len(named) == 2 else wholes[0]
+
+
+def _contains(whole: str, part: str) -> bool:
+    """Whether the place `whole` (a country or a group of them) strictly contains `part` (a subdivision
+    of a member, or fewer of its countries)."""
+    members = set(whole.split("+"))
+    codes = part.split("+")
+    if not all(code in members or code.split("-")[0] in members for code in codes):
+        return False
+    return any("-" in code for code in codes) or len(codes) < len(members)
+
+
 def _inside(mention: Mention, spans) -> bool:
     return any(s <= mention.start and mention.end <= e or mention.start <= s and e <= mention.end
                for s, e in spans)
@@ -307,8 +331,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             doc.found[part].total = total
         if mentions:
             attributive = readings[0].attributive if readings else ()
-            plain = [m for m in mentions if not _inside(m, attributive)]
-            context.entity = (plain or mentions)[-1].entity
+            context.entity = _handed_on([m for m in mentions if not _inside(m, attributive)] or mentions)
         period = doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event

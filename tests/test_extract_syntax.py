@@ -286,3 +286,32 @@ def test_each_list_item_belongs_to_the_name_it_opens_with():
 def test_increment_cues_sit_before_the_figure_or_in_its_noun_phrase(text, start, expected):
     q = next(q for q in scan(text) if q.start == start)
     assert scopes.is_increment(text, q.start, q.end, q.noun_end, scopes.increment_cues()) is expected
+
+
+PROVINCES = parse_config("""
+[workspace]
+subject = "TD"
+[entities.TD]
+name = "Chad"
+[entities.NE]
+name = "Niger"
+[entities.TD-LC]
+name = "Lac"
+forms = ["Lac"]
+[entities.TD-KA]
+name = "Kanem"
+forms = ["Kanem"]
+[metrics.cases]
+words = ["cases"]
+""")
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("Lac reported 40 cases.", "TD-LC"),                                   # one place: handed on
+    ("Lac led with 40 cases, followed by Kanem with 12 cases.", "TD"),    # a list of places: none
+    ("In Chad, officials in Lac reported 40 cases.", "TD-LC"),            # a place and its part: the part
+    ("Chad reported 40 cases, more than Niger.", "TD"),                   # two countries compared: none
+])
+def test_a_sentence_hands_on_its_place_only_when_it_names_one_place_or_a_part_of_one(first, expected):
+    found = claims(f"{first} Officials counted 515 cases by Friday.", PROVINCES)
+    assert found.loc["515", "entity"] == expected
