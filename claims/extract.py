@@ -60,6 +60,7 @@ class _Document:
         self.coverage = scopes.coverage_pattern(self.code)
         self.increments = scopes.increment_cues(self.code)
         self.items = metrics.item_pattern(self.code)
+        self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
@@ -96,9 +97,21 @@ class _Document:
             return times.Period("", self.registry.end or self.published)
         return self.registry
 
-    def metric_scope(self, name: str) -> str:
+    def metric_scope(self, name: str, kind: str = "") -> str:
+        """The configured scope of the metric; for a figure no configured metric names, the scope every
+        configured metric of its kind shares, if they do (vote shares that are all snapshots)."""
         metric = self.config.metrics.get(name)
-        return metric.scope if metric else ""
+        if metric:
+            return metric.scope
+        return self.kind_scopes.get(kind, "")
+
+
+def _shared_scopes(config: Config) -> dict[str, str]:
+    """{kind: scope} for the kinds whose configured metrics, two or more, all have one scope."""
+    scopes_of: dict[str, list[str]] = {}
+    for metric in config.metrics.values():
+        scopes_of.setdefault(metric.kind, []).append(metric.scope)
+    return {kind: found[0] for kind, found in scopes_of.items() if len(found) > 1 and len(set(found)) == 1}
 
 
 def _field(source: Mapping[str, str], key: str) -> str:
@@ -307,14 +320,14 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
-            if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments):
+            if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
             name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
             own_cues = _cues(doc, own) | _day_cue(doc, own)
             if reading.noun and name:
                 context.implied[q.kind] = name
             period = _period(doc, reading, start, end)
-            scope = scopes.decide(doc.metric_scope(name), own_cues, sentence_cues
+            scope = scopes.decide(doc.metric_scope(name, q.kind), own_cues, sentence_cues
                                   | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
@@ -381,7 +394,7 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
             entity = row_entities.get(fig.row) or column_entities.get(fig.column, context_entity)
             date = row_dates.get(fig.row) or times.label_date(table.header[fig.column], doc.published, doc.time)
             period = times.Period(date, date) if date else None
-        scope = doc.metric_scope(name)
+        scope = doc.metric_scope(name, q.kind)
         start, end = table.lines[fig.row]
         cell_index[(fig.row, fig.column)] = len(doc.found)
         stated = period or context_period

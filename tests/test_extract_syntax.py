@@ -229,6 +229,9 @@ part_of = "returnees"
     ("The ministry reported 12 more cases.", "12", "new_cases"),
     ("The ministry has recorded 10,567 cases so far.", "10,567", "cases"),
     ("Since January, 3,100 new infections were counted.", "3,100", "cases"),
+    ("The report details the new infections: the north recorded 158 cases, the south 159 cases.", "159", "new_cases"),
+    ("The report details the new infections, and the north has 4,000 cases in total.", "4,000", "cases"),
+    ("The north recorded 158 cases, and the report details new infections.", "158", "cases"),
 ])
 def test_the_clause_scope_picks_the_metric_of_one_noun_with_that_scope(sentence, figure, metric):
     assert claims(sentence, SIBLINGS).loc[figure, "metric"] == metric
@@ -239,6 +242,25 @@ def test_metrics_that_are_parts_of_different_wholes_are_not_siblings():
     siblings = vocabulary(SIBLINGS).metrics.siblings
     assert siblings["cases"] == {"event": "new_cases"}
     assert "participants.women" not in siblings and "returnees.women" not in siblings
+
+
+def test_a_figure_with_no_configured_metric_takes_the_scope_all_metrics_of_its_kind_share():
+    config = parse_config("""
+[metrics.turnout]
+kind = "percent"
+words = ["turnout"]
+scope = "snapshot"
+[metrics.share]
+kind = "percent"
+words = ["of the vote"]
+scope = "snapshot"
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+""")
+    found = claims("The Greens polled 12.5%, and 40 volunteers counted ballots.", config)
+    assert found.loc["12.5%", "metric"] == "" and found.loc["12.5%", "scope"] == "snapshot"
+    assert found.loc["40", "scope"] == ""  # one metric of a kind says nothing of the others
 
 
 PARTIES = parse_config("""
@@ -315,3 +337,11 @@ words = ["cases"]
 def test_a_sentence_hands_on_its_place_only_when_it_names_one_place_or_a_part_of_one(first, expected):
     found = claims(f"{first} Officials counted 515 cases by Friday.", PROVINCES)
     assert found.loc["515", "entity"] == expected
+
+
+def test_a_figure_with_no_cue_of_its_own_follows_an_increment_word_earlier_in_its_sentence():
+    cues = scopes.increment_cues()
+    text = "Of the new hospitalisations, 741 were in the capital."
+    q = scan(text)[0]
+    assert scopes.is_increment(text, q.start, q.end, q.noun_end, cues, 0)
+    assert not scopes.is_increment(text, q.start, q.end, q.noun_end, cues)  # without the sentence
