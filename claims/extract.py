@@ -94,8 +94,19 @@ class _Document:
 
     def default_period(self, scope: str) -> times.Period:
         if scope == "cumulative":  # a running total stands where the source's data ends, else at publication
-            return times.Period("", self.registry.end or self.published)
+            return times.Period("", self.now)
+        if scope == "snapshot":  # a state stands when it is reported
+            return times.Period(self.now, self.now)
         return self.registry
+
+    @property
+    def now(self) -> str:
+        """The date the source's figures stand at: where its data ends, but never after publication
+        (a report on a year's appeal, published in February, counts in February)."""
+        end, published = self.registry.end, self.published
+        if end and published and end[:len(published)] > published[:len(end)]:
+            return published
+        return end or published
 
     def metric_scope(self, name: str, kind: str = "") -> str:
         """The configured scope of the metric; for a figure no configured metric names, the scope every
@@ -219,6 +230,16 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
     return doc.period(start, end)
 
 
+def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:
+    """A count "in 2023" or "this month" written while that year or month runs stands at the date the
+    source's data runs to, not at the period's end: what has not happened yet is not counted. A plan
+    or forecast keeps the period it names."""
+    now = doc.now
+    if period is None or projected or not period.end or len(period.end) >= len(now) or not now.startswith(period.end):
+        return period
+    return times.Period(period.start, now)
+
+
 def _event_date(doc: _Document, own, start: int, end: int) -> str:
     """The date of a point in the sentence [start, end) outside the figure's own clause (`own`, its
     runs): when what is counted began."""
@@ -326,7 +347,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             own_cues = _cues(doc, own) | _day_cue(doc, own)
             if reading.noun and name:
                 context.implied[q.kind] = name
-            period = _period(doc, reading, start, end)
+            period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)
             scope = scopes.decide(doc.metric_scope(name, q.kind), own_cues, sentence_cues
                                   | ({"snapshot"} if reading.state else set()))
             stated = period or context.period

@@ -345,3 +345,20 @@ def test_a_figure_with_no_cue_of_its_own_follows_an_increment_word_earlier_in_it
     q = scan(text)[0]
     assert scopes.is_increment(text, q.start, q.end, q.noun_end, cues, 0)
     assert not scopes.is_increment(text, q.start, q.end, q.noun_end, cues)  # without the sentence
+
+
+def test_a_count_in_the_running_year_stands_at_the_date_its_data_runs_to():
+    source = {"source_id": "s1", "published": "2023-06-18"}
+    found = claims("More than 10,500 cases have been recorded in Chad in 2023.", source=source)
+    assert (found.loc["10,500", "period_start"], found.loc["10,500", "period_end"]) == ("2023", "2023-06-18")
+    # A year that is over keeps its own end; a forecast keeps the period it names.
+    found = claims("Chad recorded 9,800 cases in 2022. The ministry expects 20,000 cases in 2023.", source=source)
+    assert found.loc["9,800", "period_end"] == "2022"
+    assert found.loc["20,000", "period_end"] == "2023"
+
+
+def test_a_state_reported_before_the_end_of_the_period_a_source_covers_stands_at_publication():
+    source = {"source_id": "s1", "published": "2024-02-07", "period_start": "2024-01", "period_end": "2024-12"}
+    found = claims("About 1,400 voters remain registered in Chad.", source=source)
+    assert found.loc["1,400", "scope"] == "snapshot"
+    assert found.loc["1,400", "period_end"] == "2024-02-07"
