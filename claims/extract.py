@@ -278,7 +278,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     item = metrics.list_item(doc.text, start, q, doc.items)
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
-        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config)
+        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config, doc.automatic.plurals)
     # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
     # metric it counts, or, without a noun, its metric.
     owners = [s for s in (reading.holder, item) if s and s[0] >= 0]
@@ -287,8 +287,17 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
     else:
         names = owned
+    # Without a noun of its own, the verb names what a figure counts: "seeks to raise $2.7 billion"; so
+    # does a noun that is one of a metric's predicates ("spending"). Any other noun counts something
+    # the vocabulary does not name.
+    noun = reading.noun_text
+    nounless = not reading.noun or reading.noun in doc.automatic.generic or bool(
+        metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     if not names:
-        names = metrics.candidates(q, doc.text, start, end, vocab, config, anchored=item is not None)
+        names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
+                                   -1 if nounless else reading.phrase_end)
+    if not names and reading.clauses and nounless:
+        names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     name = metrics.choose(names, q, doc.text, (start, end), clause, vocab, total_metric)

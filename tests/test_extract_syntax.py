@@ -43,7 +43,8 @@ def reading(sentence):
     ("3,100 of the 12,000 residents were evacuated.", "3,100", "resident"),
     ("The storm left 412 dead.", "412", "dead"),
     ("Rains took the tally of flooded homes to 3,300.", "3,300", "home"),
-    ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "toll"),
+    ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "death"),
+    ("The death toll has reached 606.", "606", "death"),
     ("The agency launched an appeal for $4.1 billion.", "4.1 billion", "appeal"),
 ])
 def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
@@ -362,3 +363,30 @@ def test_a_state_reported_before_the_end_of_the_period_a_source_covers_stands_at
     found = claims("About 1,400 voters remain registered in Chad.", source=source)
     assert found.loc["1,400", "scope"] == "snapshot"
     assert found.loc["1,400", "period_end"] == "2024-02-07"
+
+
+APPEALS = parse_config("""
+[metrics.requirements]
+kind = "money"
+words = ["appeal"]
+predicates = ["appealed for", "seeks to raise"]
+[metrics.deaths]
+words = ["deaths", "fatalities"]
+[metrics.displaced]
+words = ["people"]
+predicates = ["displaced"]
+[metrics.spending_pct]
+kind = "percent"
+words = ["of the budget"]
+predicates = ["spending"]
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The agency seeks to raise $2.7 billion this year.", "2.7 billion", "requirements"),  # the verb alone
+    ("The death toll has reached 606.", "606", "deaths"),                                  # lemma meets a plural word
+    ("Its proposed spending is less than seven per cent.", "seven per cent", "spending_pct"),  # a predicate as noun
+    ("25 schools are inhabited by displaced people.", "25", "auto:school"),  # a noun of its own is not the verb's
+])
+def test_the_verb_names_what_a_figure_counts_when_no_noun_of_its_own_does(sentence, figure, metric):
+    assert claims(sentence, APPEALS).loc[figure, "metric"] == metric

@@ -82,6 +82,7 @@ class Reading:
     attributive: tuple[tuple[int, int], ...] = ()  # words that qualify another noun: "Israeli attacks"
     holder: tuple[int, int] = (-1, -1)  # who the figure belongs to: "The DA has 21.74%", "the EFF's 9.4%"
     noun_at: int = -1                   # document offset of the counted noun
+    phrase_end: int = -1                # where the counted noun's phrase ends: "23 patients in critical condition"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -297,7 +298,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         readings.append(Reading(
             holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
             noun_at=offset + noun.idx if noun is not None else -1,
-            noun=noun.lemma_.casefold() if noun is not None else "",
+            phrase_end=offset + noun.right_edge.idx + len(noun.right_edge.text) if noun is not None else -1,
+            noun=_lemma(noun, words) if noun is not None else "",
             noun_text=_with_compounds(noun) if noun is not None else "",
             predicate=verb.lemma_.casefold() if verb is not None else "",
             projected=is_projection(token, words),
@@ -345,6 +347,16 @@ def _qualified(token):
     while head.dep_ in ("amod", "compound") and head.pos_ == "PROPN" and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _lemma(noun, words: SyntaxWords) -> str:
+    """The counted noun's lemma; for a container, the noun it is made of: "the death toll" counts deaths."""
+    lemma = noun.lemma_.casefold()
+    if lemma in words.containers:
+        inner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if inner is not None:
+            return inner.lemma_.casefold()
+    return lemma
 
 
 def _with_compounds(noun) -> str:
