@@ -67,23 +67,43 @@ class _Document:
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
 
     def parse(self, blocks: list[Block]) -> None:
-        """Parse, in one batch, every prose sentence that holds a figure."""
-        wanted = []
+        """Parse, in one batch, every prose paragraph that holds a figure, and take its sentences from
+        the parse, which keeps the punctuation's boundaries and adds its own; a paragraph too long for
+        that is split by punctuation alone, and its sentences that hold a figure are parsed one by one."""
+        paragraphs, wanted = [], []
         for block in blocks:
-            if block.kind == "table":
+            if block.kind == "table" or not self.holds_figure(block.start, block.end):
                 continue
-            for start, end in block.sentences:
-                lo, hi = self.span(start, end)
-                if hi > lo:
-                    wanted.append((start, end, lo, hi))
-        if not wanted:
+            if block.end - block.start <= syntax.PARAGRAPH_LIMIT:
+                paragraphs.append(block)
+            else:
+                wanted += [(s, e) for s, e in block.sentences if self.holds_figure(s, e)]
+        if not paragraphs and not wanted:
             return
         words = syntax.syntax_words(self.code)
-        docs = syntax.parse_sentences([self.text[s:e] for s, e, _, _ in wanted], self.code)
-        for (start, end, lo, hi), parsed in zip(wanted, docs):
+        docs = syntax.parse_paragraphs([self.text[b.start:b.end] for b in paragraphs],
+                                       [[s - b.start for s, _ in b.sentences] for b in paragraphs], self.code)
+        docs += syntax.parse_sentences([self.text[s:e] for s, e in wanted], self.code)
+        for block, parsed in zip(paragraphs, docs):
+            lo, hi = self.span(block.start, block.end)
+            figures = [(q.start - block.start, q.end - block.start) for q in self.quantities[lo:hi]]
+            block.sentences = []
+            for sent in syntax.sentence_spans(parsed, figures):
+                start = block.start + sent.start_char
+                block.sentences.append((start, block.start + sent.end_char))
+                inside = [(s - sent.start_char, e - sent.start_char) for s, e in figures
+                          if sent.start_char <= s < sent.end_char]
+                if inside:
+                    self.readings[start] = syntax.read_sentence(sent, inside, block.start, words)
+        for (start, end), parsed in zip(wanted, docs[len(paragraphs):]):
             if parsed is not None:
+                lo, hi = self.span(start, end)
                 figures = [(q.start - start, q.end - start) for q in self.quantities[lo:hi]]
                 self.readings[start] = syntax.read_sentence(parsed, figures, start, words)
+
+    def holds_figure(self, start: int, end: int) -> bool:
+        lo, hi = self.span(start, end)
+        return hi > lo
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)

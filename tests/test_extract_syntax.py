@@ -390,3 +390,10 @@ predicates = ["spending"]
 ])
 def test_the_verb_names_what_a_figure_counts_when_no_noun_of_its_own_does(sentence, figure, metric):
     assert claims(sentence, APPEALS).loc[figure, "metric"] == metric
+
+
+def test_sentences_end_where_the_parse_ends_them_even_without_a_capital_after_the_stop():
+    # Punctuation alone sees one sentence here; the parse sees two, and the first hands its place on.
+    found = claims("Kanem reported 12 cases. officials there counted 30 more cases by Friday.", PROVINCES)
+    assert found.loc["30", "entity"] == "TD-KA"
+    assert found.loc["30", "quote"].startswith("officials")

@@ -22,6 +22,9 @@ from figcheck.claims.extraction.language import load_language, word_set
 # Longer "sentences" are runs of text without punctuation (lists, dumps): they are not parsed, and
 # their figures keep the scanner's own noun.
 PARSE_LIMIT = 1500
+# Paragraphs up to this length are parsed whole, and the parse says where their sentences end; longer
+# ones are split by punctuation and parsed sentence by sentence.
+PARAGRAPH_LIMIT = 6000
 BATCH = 64
 # Dependencies that open a clause of their own below their head.
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "conj", "ccomp", "relcl", "acl", "parataxis", "dep"})
@@ -368,10 +371,41 @@ def _with_compounds(noun) -> str:
     return " ".join(t.text for t in words)
 
 
-def parse_sentences(texts: list[str], code: str = "en"):
-    """spaCy Docs for the texts, in order, parsed in batches; texts past PARSE_LIMIT give None."""
+def parse_paragraphs(texts: list[str], starts: list[list[int]], code: str = "en"):
+    """spaCy Docs for the paragraphs, parsed in batches, with a sentence starting at each of `starts`
+    (offsets into each text: the punctuation's boundaries, which the parser then keeps) and wherever
+    else the parse finds one."""
     nlp = load_parser(code)
-    wanted = [i for i, t in enumerate(texts) if len(t) <= PARSE_LIMIT]
+    docs = [nlp.make_doc(text) for text in texts]
+    for doc, offsets in zip(docs, starts):
+        at = {t.idx: t for t in doc}
+        for offset in offsets:
+            if offset in at and at[offset].i > 0:
+                at[offset].is_sent_start = True
+    for _name, component in nlp.pipeline:
+        docs = list(component.pipe(docs, batch_size=BATCH))
+    return docs
+
+
+def sentence_spans(doc, figures: list[tuple[int, int]]) -> list:
+    """The parse's sentences of a paragraph as spaCy spans, without the white space around them, and
+    joined where a figure ([start, end) offsets into the paragraph) would straddle two."""
+    spans = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        span = doc[words[0].i:words[-1].i + 1]
+        if spans and any(s < span.start_char < e for s, e in figures):
+            span = doc[spans.pop().start:span.end]
+        spans.append(span)
+    return spans
+
+
+def parse_sentences(texts: list[str], code: str = "en", limit: int = PARSE_LIMIT):
+    """spaCy Docs for the texts, in order, parsed in batches; texts longer than `limit` give None."""
+    nlp = load_parser(code)
+    wanted = [i for i, t in enumerate(texts) if len(t) <= limit]
     docs = [None] * len(texts)
     for i, doc in zip(wanted, nlp.pipe((texts[i] for i in wanted), batch_size=BATCH)):
         docs[i] = doc
