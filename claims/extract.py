@@ -87,9 +87,12 @@ class _Document:
         for block, parsed in zip(paragraphs, docs):
             lo, hi = self.span(block.start, block.end)
             figures = [(q.start - block.start, q.end - block.start) for q in self.quantities[lo:hi]]
+            first = block.sentences[0][0] if block.sentences else block.start
             block.sentences = []
             for sent in syntax.sentence_spans(parsed, figures):
                 start = block.start + sent.start_char
+                if block.start + sent.end_char <= first:
+                    continue  # the dateline the punctuation splitter left out
                 block.sentences.append((start, block.start + sent.end_char))
                 inside = [(s - sent.start_char, e - sent.start_char) for s, e in figures
                           if sent.start_char <= s < sent.end_char]
