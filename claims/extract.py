@@ -62,6 +62,7 @@ class _Document:
         self.items = metrics.item_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
+        self.place_nouns = syntax.syntax_words(self.code).place_nouns
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
@@ -203,6 +204,12 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         if mention:
             return mention.entity
     return fallback
+
+
+def _whole(entity: str) -> str:
+    """The country a subdivision, or a set of subdivisions of one country, belongs to; else the entity."""
+    countries = {code.split("-")[0] for code in entity.split("+")} if entity else set()
+    return countries.pop() if len(countries) == 1 else entity
 
 
 def _handed_on(mentions: list[Mention]) -> str:
@@ -356,6 +363,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
+            if reading.noun in doc.place_nouns:
+                entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)
             if total is None:
                 total = -1
@@ -397,7 +406,14 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             doc.found[part].total = total
         if mentions:
             attributive = readings[0].attributive if readings else ()
-            context.entity = _handed_on([m for m in mentions if not _inside(m, attributive)] or mentions)
+            handed = _handed_on([m for m in mentions if not _inside(m, attributive)] or mentions)
+            # A place none of the sentence's figures is about, where they all agree on another ("three
+            # states had the highest rates: Khartoum state, ..." counts the country's), hands on theirs.
+            taken = {f.entity for f in doc.found[base:]}
+            if len(taken) == 1 and handed not in taken and all(_contains(next(iter(taken)), e) for e in
+                                                                   {m.entity for m in mentions}):
+                handed = taken.pop()
+            context.entity = handed
         period = doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event
@@ -516,7 +532,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             # A heading right above a table is often its caption: "Table 2. Vaccinations, March 2023 to June 2023".
             section_entity, context_period = "", doc.period(block.start, block.end)
         else:
-            section_entity = named or section_entity
+            section_entity = _whole(named) or section_entity
             context_period = doc.period(block.start, block.end)
     return doc
 
@@ -528,7 +544,9 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
     for block in blocks:
         if block.kind != "table":
             for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
-                counts[m.entity] = counts.get(m.entity, 0) + 1
+                # A province's mention is its country's too: a report on a country's provinces is about it.
+                for entity in {m.entity, *(code.split("-")[0] for code in m.codes if "-" in code)}:
+                    counts[entity] = counts.get(entity, 0) + 1
     return max(counts, key=counts.get) if counts else ""
 
 

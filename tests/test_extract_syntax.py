@@ -404,3 +404,38 @@ def test_a_dateline_is_no_part_of_the_first_sentence(dateline):
     found = claims(f"{dateline}The death toll has reached 606, officials said.", APPEALS)
     assert found.loc["606", "metric"] == "deaths"
     assert found.loc["606", "quote"].startswith("The death toll")
+
+
+def test_a_count_of_places_is_about_the_country_they_belong_to():
+    found = claims("Three provinces had the highest rates: Lac and Kanem. Officials counted 515 cases.", PROVINCES)
+    assert found.loc["Three", "entity"] == "TD"
+    assert found.loc["515", "entity"] == "TD"  # and the list of provinces hands on the country
+
+
+def test_a_province_named_in_one_paragraph_does_not_carry_into_the_next():
+    found = claims("Kanem reported 12 cases.\n\nAcross the country, officials counted 515 cases.", PROVINCES)
+    assert found.loc["12", "entity"] == "TD-KA"
+    assert found.loc["515", "entity"] == "TD"
+
+
+def test_a_country_name_that_names_a_province_of_another_is_no_mention_of_that_country():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(parse_config("")).gazetteer
+    text = "Cases rose in the province of Niger, in Chad, and in Mali state."
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["TD"]
+
+
+def test_provinces_count_towards_their_country_for_what_a_document_is_about():
+    config = parse_config("""
+[entities.TD-LC]
+name = "Lac"
+forms = ["Lac"]
+[entities.TD-KA]
+name = "Kanem"
+forms = ["Kanem"]
+[metrics.cases]
+words = ["cases"]
+""")
+    text = "Chad's outbreak grows.\n\nLac reported 12 cases. Kanem reported 9 cases.\n\nLac is worst hit.\n\n" \
+           "Officials counted 515 cases."
+    assert claims(text, config).loc["515", "entity"] == "TD"

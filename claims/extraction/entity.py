@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from figcheck.claims.config import Config
-from figcheck.claims.extraction.language import phrases
+from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.gazetteer import places
 
 # What joins the members of a listed set: "Chad, Mali, Niger, and Sudan".
@@ -30,6 +30,10 @@ class Gazetteer:
     pattern: re.Pattern | None
     codes: dict[str, frozenset[str]]   # form as written -> member codes (one for a country)
     declared: frozenset[str] = frozenset()  # the forms figcheck.toml gives
+    # "the province of X", "X state": a built-in country's name there names a part of another country
+    # (Équateur in the DR Congo is no Ecuador)
+    before_part: re.Pattern | None = None
+    after_part: re.Pattern | None = None
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention."""
@@ -39,6 +43,8 @@ class Gazetteer:
         for m in self.pattern.finditer(text, start, end):
             form = " ".join(m.group().split())  # a form may wrap across a line
             codes, declared = self.codes[form], form in self.declared
+            if not declared and self._names_a_part(text, m.start(), m.end()):
+                continue
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
                 found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared))
@@ -47,14 +53,22 @@ class Gazetteer:
         return found
 
 
+    def _names_a_part(self, text: str, start: int, end: int) -> bool:
+        return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start)
+                    or self.after_part and self.after_part.match(text, end))
+
+
 def build_gazetteer(config: Config) -> Gazetteer:
     """The workspace's places (figcheck.claims.gazetteer: built-in countries and regions, its own
     entities and groups first) as one pattern."""
     known = places(config)
     if not known.forms:
         return Gazetteer(None, {})
+    parts = phrases(load_language(config.language or "en")["syntax"]["place_nouns"])
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
-    return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared)
+    return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
+                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
+                     re.compile(rf"(?i:\s+(?:{parts})(?![\w-]))"))
 
 
 def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
