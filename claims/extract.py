@@ -545,7 +545,7 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         if block.kind != "table":
             for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
                 # A province's mention is its country's too: a report on a country's provinces is about it.
-                for entity in {m.entity, *(code.split("-")[0] for code in m.codes if "-" in code)}:
+                for entity in dict.fromkeys([m.entity, *(code.split("-")[0] for code in sorted(m.codes) if "-" in code)]):
                     counts[entity] = counts.get(entity, 0) + 1
     return max(counts, key=counts.get) if counts else ""
 

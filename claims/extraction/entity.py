@@ -30,10 +30,9 @@ class Gazetteer:
     pattern: re.Pattern | None
     codes: dict[str, frozenset[str]]   # form as written -> member codes (one for a country)
     declared: frozenset[str] = frozenset()  # the forms figcheck.toml gives
-    # "the province of X", "X state": a built-in country's name there names a part of another country
-    # (Équateur in the DR Congo is no Ecuador)
+    # "the province of X": a built-in country's name there names a part of another country (the
+    # province of Équateur is no Ecuador). "X state" is not tested: "Iranian territory" is Iran's.
     before_part: re.Pattern | None = None
-    after_part: re.Pattern | None = None
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention."""
@@ -43,7 +42,7 @@ class Gazetteer:
         for m in self.pattern.finditer(text, start, end):
             form = " ".join(m.group().split())  # a form may wrap across a line
             codes, declared = self.codes[form], form in self.declared
-            if not declared and self._names_a_part(text, m.start(), m.end()):
+            if not declared and self._names_a_part(text, m.start()):
                 continue
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
@@ -53,9 +52,8 @@ class Gazetteer:
         return found
 
 
-    def _names_a_part(self, text: str, start: int, end: int) -> bool:
-        return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start)
-                    or self.after_part and self.after_part.match(text, end))
+    def _names_a_part(self, text: str, start: int) -> bool:
+        return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start))
 
 
 def build_gazetteer(config: Config) -> Gazetteer:
@@ -67,8 +65,7 @@ def build_gazetteer(config: Config) -> Gazetteer:
     parts = phrases(load_language(config.language or "en")["syntax"]["place_nouns"])
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
-                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
-                     re.compile(rf"(?i:\s+(?:{parts})(?![\w-]))"))
+                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"))
 
 
 def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
