@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -308,7 +308,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     item = metrics.list_item(doc.text, start, q, doc.items)
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
-        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config, doc.automatic.plurals)
+        names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
+                                  doc.automatic.plurals)
     # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
     # metric it counts, or, without a noun, its metric.
     owners = [s for s in (reading.holder, item) if s and s[0] >= 0]
@@ -362,6 +363,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
+            if q.kind == "money" and reading.noun_text.casefold() == q.unit.casefold():
+                reading = replace(reading, noun="", noun_text="")  # "8.65 trillion naira": the unit, not a noun
             entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
@@ -379,7 +382,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             total_metric = doc.found[total].metric if total >= 0 else ""
             own = reading.clauses[0] if reading.clauses else ()
             said = _cues(doc, own)
-            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
+            kind = metrics.figure_kind(q)
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""))
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
@@ -387,9 +391,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
             own_cues = _cues(doc, own) | _day_cue(doc, own)
             if reading.noun and name:
-                context.implied[q.kind] = name
+                context.implied[kind] = name
             period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)
-            scope = scopes.decide(doc.metric_scope(name, q.kind), own_cues, sentence_cues
+            scope = scopes.decide(doc.metric_scope(name, kind), own_cues, sentence_cues
                                   | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
@@ -428,7 +432,7 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
     doc.skipped.update(table.skipped.values())
     vocab = doc.vocab.metrics
     gazetteer = doc.vocab.gazetteer
-    kinds = {fig.column: doc.quantities[fig.index].kind for fig in table.figures}
+    kinds = {fig.column: metrics.figure_kind(doc.quantities[fig.index]) for fig in table.figures}
     columns = {c: metrics.from_label(header, vocab, kinds.get(c, "count"), doc.config)
                for c, header in enumerate(table.header)}
     # "of which children": the column is a breakdown of the column before it.
@@ -451,19 +455,19 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
     for fig in table.figures:
         q = doc.quantities[fig.index]
         label = table.labels[fig.row]
-        name = columns.get(fig.column, "") or metrics.from_label(label, vocab, q.kind, doc.config)
+        name = columns.get(fig.column, "") or metrics.from_label(label, vocab, metrics.figure_kind(q), doc.config)
         if fig.row in table.total_rows:
             entity = "+".join(members) if members else context_entity
             dates = sorted(d for r, d in row_dates.items() if r not in table.total_rows)
             period = times.Period(dates[0], dates[-1]) if dates else None
         else:
             if label and fig.row not in row_entities and fig.row not in row_dates and not metrics.from_label(
-                    label, vocab, q.kind, doc.config):
+                    label, vocab, metrics.figure_kind(q), doc.config):
                 name = ""  # a row for a unit finer than the vocabulary (a county, a camp): not the whole's figure
             entity = row_entities.get(fig.row) or column_entities.get(fig.column, context_entity)
             date = row_dates.get(fig.row) or times.label_date(table.header[fig.column], doc.published, doc.time)
             period = times.Period(date, date) if date else None
-        scope = doc.metric_scope(name, q.kind)
+        scope = doc.metric_scope(name, metrics.figure_kind(q))
         start, end = table.lines[fig.row]
         cell_index[(fig.row, fig.column)] = len(doc.found)
         stated = period or context_period

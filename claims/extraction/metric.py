@@ -21,6 +21,12 @@ _WINDOW_END = re.compile(r"[.;:()\[\]|]|,(?!\d{3})|\n[ \t\r]*\n")
 WINDOW = 70  # characters after a figure searched for its noun: "10 psycho-social and action-oriented support mini-grants"
 
 
+def figure_kind(q: Quantity) -> str:
+    """The kind of metric a figure can be a value of: any percentage fits a percent metric, a change of
+    211.4 % too, though a share above 100 % is no share."""
+    return "percent" if q.unit_code == "percent" else q.kind
+
+
 def _names(vocab: MetricVocabulary, match: re.Match) -> tuple[str, ...]:
     return vocab.by_word.get(" ".join(match.group().casefold().split()), ())
 
@@ -51,7 +57,7 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     def named(start: int, end: int, last: bool = False) -> tuple[str, ...]:
         found: tuple[str, ...] = ()
         for m in vocab.words.finditer(text, start, end):
-            names = tuple(n for n in _names(vocab, m) if config.metrics[n].kind == q.kind)
+            names = tuple(n for n in _names(vocab, m) if config.metrics[n].kind == figure_kind(q))
             if names and not last:
                 return names
             found = names or found
@@ -68,10 +74,10 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         begin = max(sentence_start, q.start - 12) if q.kind in ("age", "duration") else q.end
         names = named(begin, stop.start() if stop else limit)
     if not names:
-        names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == q.kind)
+        names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == figure_kind(q))
     if not names and q.parenthesised:
         names = named(sentence_start, q.start, last=True)
-    if not names and q.kind == "percent" and not anchored:
+    if not names and figure_kind(q) == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
     if not names and q.kind == "count" and not q.unit and phrase_end < 0:
         limit = min(sentence_end, q.end + WINDOW)
@@ -162,7 +168,7 @@ def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -
     if vocab.words is None or q.noun_start < 0 or q.parenthesised:
         return []
     for m in vocab.words.finditer(text, q.noun_start, q.noun_end):
-        names = [n for n in _names(vocab, m) if config.metrics[n].kind == q.kind]
+        names = [n for n in _names(vocab, m) if config.metrics[n].kind == figure_kind(q)]
         if names:
             return names
     return []
@@ -171,7 +177,7 @@ def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -
 def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
     """Metrics of the figure's kind whose own predicates the figure's clause (`runs` of text) holds: "OCHA
     seeks to raise $2.7 billion" names its metric by the verb alone."""
-    return [n for n, p in vocab.own_predicates.items() if p is not None and config.metrics[n].kind == q.kind
+    return [n for n, p in vocab.own_predicates.items() if p is not None and config.metrics[n].kind == figure_kind(q)
             and any(p.search(text, s, e) for s, e in runs)]
 
 
@@ -183,7 +189,7 @@ def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config)
     found = []
     for start, end in spans:
         for m in vocab.words.finditer(text, start, end):
-            found += [n for n in _names(vocab, m) if config.metrics[n].kind == q.kind and n not in found]
+            found += [n for n in _names(vocab, m) if config.metrics[n].kind == figure_kind(q) and n not in found]
     return found
 
 
