@@ -48,7 +48,7 @@ class _Document:
         self.config = config
         self.code = config.language or "en"
         self.vocab: Vocabulary = vocabulary(config)
-        self.quantities = scan(text, self.code, config.approx_tolerance)
+        self.quantities = scan(text, self.code, config.approx_tolerance, currencies=config.currencies)
         self.starts = [q.start for q in self.quantities]
         self.published = _field(source, "published")
         self.registry = times.Period(_field(source, "period_start"), _field(source, "period_end"))
