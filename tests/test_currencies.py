@@ -28,8 +28,10 @@ def money(text: str, currencies=()) -> list[tuple[float, str]]:
     ("25 million tenge was spent", [(25e6, "KZT")]),  # a name only one currency has
     ("2 billion Brazilian reals", [(2e9, "BRL")]),  # "reals" alone is too often an English word
     ("3,000 Kenyan shillings each", [(3000, "KES")]),
+    ("XDR 1.2 billion in reserves", [(1.2e9, "XDR")]),  # any ISO 4217 code, current or not
+    ("RMB 5 billion in loans", [(5e9, "CNY")]),  # an English abbreviation the language file gives
 ])
-def test_currency_names_come_from_babel(text, expected):
+def test_currency_names_and_codes(text, expected):
     assert money(text) == expected
 
 

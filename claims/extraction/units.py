@@ -127,12 +127,14 @@ def _written_before(form: str) -> bool:
 
 @lru_cache(maxsize=32)
 def currency_forms(code: str = "en", extra: Currencies = ()) -> CurrencyForms:
-    """The language's currency forms (Babel's names, price-parser's signs, every current ISO code and
+    """The language's currency forms (Babel's names, price-parser's signs, every ISO 4217 code and
     the language file's own) with the workspace's `extra` forms, which win over any other reading."""
     money = load_language(code)["money"]
     banned = set(money["codes_not"])
     not_names = word_set(money["names_not"])
-    iso_codes = sorted(current_currencies())
+    from babel.numbers import list_currencies
+
+    iso_codes = sorted(list_currencies())  # former currencies too: texts about the past name them
     codes: dict[str, str] = {}
     shared: dict[str, set[str]] = {}
     for written, iso in currency_symbols():
