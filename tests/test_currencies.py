@@ -85,6 +85,20 @@ def test_the_configuration_gives_its_currencies_to_extraction():
     assert config.currencies == (("KZT", ("tenge",)), ("NGN", ("N", "naira")))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(sorted(current_currencies())),
+                       st.lists(st.text("abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8), max_size=3, unique=True),
+                       max_size=4))
+def test_any_valid_currency_table_reads_back(table):
+    forms = [f for fs in table.values() for f in fs]
+    text = "[currencies]\n" + "".join(f"{iso} = {fs!r}\n".replace("'", '"') for iso, fs in table.items())
+    if len(forms) != len(set(forms)):  # a form given to two currencies is refused
+        with pytest.raises(ConfigError, match="is already a form of"):
+            parse_config(text)
+    else:
+        assert parse_config(text).currencies == tuple(sorted((iso, tuple(fs)) for iso, fs in table.items()))
+
+
 @pytest.mark.parametrize("body, expected", [
     ('XYZ = ["x"]', "figcheck.toml:2: 'currencies.XYZ': not an ISO 4217 currency code"),
     ('NGN = "naira"', "figcheck.toml:2: 'currencies.NGN' must be an array"),
