@@ -77,6 +77,8 @@ _SPEC: dict = {
     "copies": {"similarity": Key(NUMBER, minimum=0)},
     # the workspace's own scope cues, added to the language's: event = ["a convoy"]
     "scope": {"cumulative": [Key(str)], "event": [Key(str)], "snapshot": [Key(str)]},
+    # the workspace's own currency forms, added to the language's: NGN = ["N", "naira"]
+    "currencies": {"*": [Key(str)]},
     "metrics": {
         "*": {
             "words": [Key(str)],
@@ -161,6 +163,44 @@ def _check_names(raw: dict, refs: list, problems: list) -> None:
                                       "(an ISO code such as 'KZ' or 'KE-30', or a name of your own)")
                  for code in codes if not re.fullmatch(ENTITY_CODE, code)]
     problems += _cycles(metrics)
+    problems += currency_problems(raw.get("currencies", {}))
+
+
+def currency_problems(currencies) -> list:
+    """Each key of [currencies] is an ISO 4217 code Babel knows; each form is written once, with a
+    letter or a currency sign and no digit (a figure is read after or before it, never inside it)."""
+    if not isinstance(currencies, dict) or not currencies:
+        return []
+    from babel.numbers import list_currencies
+
+    known = list_currencies()
+    problems = []
+    owner: dict[str, str] = {}
+    for iso, forms in currencies.items():
+        if iso not in known:
+            problems.append((("currencies", iso), f"'currencies.{iso}': not an ISO 4217 currency code (such as 'NGN' or 'KZT')"))
+        for form in forms if isinstance(forms, list) else ():
+            if not isinstance(form, str):
+                continue  # reported by the shape check
+            if not form.strip() or form != form.strip() or any(c.isdigit() for c in form):
+                problems.append((("currencies", iso), f"'currencies.{iso}': {form!r} is no currency form "
+                                                      "(give a word or a sign, without digits or outer spaces)"))
+            elif owner.setdefault(form.casefold(), iso) != iso:
+                problems.append((("currencies", iso), f"'currencies.{iso}': {form!r} is already a form of "
+                                                      f"{owner[form.casefold()]}; a form names one currency"))
+    return problems
+
+
+def parse_currencies(currencies: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Currency forms ({"NGN": ["N", "naira"]}) as (ISO code, forms) pairs, checked as figcheck.toml's
+    [currencies]; raises ConfigError naming every bad entry."""
+    given = {iso: list(forms) if isinstance(forms, tuple) else forms for iso, forms in currencies.items()}
+    problems: list = []
+    _check_shape(given, _SPEC["currencies"], ("currencies",), problems, [])
+    problems += currency_problems(given)
+    if problems:
+        raise ConfigError("; ".join(message for _, message in problems))
+    return tuple(sorted((iso, tuple(forms)) for iso, forms in currencies.items()))
 
 
 def _unknown_codes(names: list[str], configured: set[str]) -> list[str]:
@@ -318,6 +358,7 @@ class Config:
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
     metrics: dict[str, Metric] = field(default_factory=dict)
     scope_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (scope, its cue words) from [scope]
+    currencies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (ISO code, its forms) from [currencies]
     rules: dict[str, Rule] = field(default_factory=dict)
 
     def reliability(self, source_id: str, publisher: str = "") -> float:
@@ -403,6 +444,7 @@ def _build(raw: dict) -> Config:
         groups=groups,
         metrics=metrics,
         scope_cues=tuple(sorted((name, tuple(words)) for name, words in raw.get("scope", {}).items())),
+        currencies=parse_currencies(raw.get("currencies", {})),
         rules=rules,
     )
 

@@ -48,7 +48,7 @@ class _Document:
         self.config = config
         self.code = config.language or "en"
         self.vocab: Vocabulary = vocabulary(config)
-        self.quantities = scan(text, self.code, config.approx_tolerance)
+        self.quantities = scan(text, self.code, config.approx_tolerance, currencies=config.currencies)
         self.starts = [q.start for q in self.quantities]
         self.published = _field(source, "published")
         self.registry = times.Period(_field(source, "period_start"), _field(source, "period_end"))
@@ -282,11 +282,13 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
 
 
 def _day_cue(doc: _Document, own) -> frozenset[str]:
-    """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May") counts
-    one event; a day elsewhere in the sentence ("..., a group said on Friday") is the report's."""
+    """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May",
+    "yesterday") counts one event; a day elsewhere in the sentence ("..., a group said on Friday") is
+    the report's."""
     for s, e in own:
-        period = doc.period(s, e)
-        if period is not None and period.start == period.end and len(period.end) == 10:
+        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published)
+                                     for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
+        if any(period is not None and period.start == period.end and len(period.end) == 10 for period in days):
             return frozenset({"event"})
     return frozenset()
 
@@ -538,7 +540,44 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
         else:
             section_entity = _whole(named) or section_entity
             context_period = doc.period(block.start, block.end)
+    _relative_dates(doc)
     return doc
+
+
+def _relative_dates(doc: _Document) -> None:
+    """Figures dated relative to another date. "1,234 cases by 3 May, against 1,178 a week earlier":
+    the figure right before the phrase (else the first after it) stands a week before 3 May; "600
+    people returned yesterday": every figure of the phrase's clause stands on the day before
+    publication. A figure takes the phrase only when the phrase is in its own or a governing clause
+    and no date stands between the two (time.TimeIndex.relative_period)."""
+    by_sentence: dict[tuple[int, int], list[Found]] = {}
+    for found in doc.found:
+        by_sentence.setdefault((found.quote_start, found.quote_end), []).append(found)
+    for (start, end), figures in by_sentence.items():
+        for m in doc.times.relatives(start, end):
+            takers = [f for f in figures if _in_clauses(f, m.start(), m.end()) and not _dated_apart(doc, f, m)]
+            if not doc.times.from_publication(m):
+                before = [f for f in takers if f.q.end <= m.start()]
+                after = [f for f in takers if f.q.start >= m.end()]
+                takers = before[-1:] or after[:1]
+            period = doc.times.relative_period(m, doc.published) if takers else None
+            for figure in takers if period else ():
+                figure.period, figure.stated = period, True
+
+
+def _in_clauses(found: Found, start: int, end: int) -> bool:
+    """[start, end) lies in the figure's own clause or one governing it (anywhere without a parse)."""
+    clauses = found.reading.clauses
+    return not clauses or any(s <= start and end <= e for runs in clauses for s, e in runs)
+
+
+def _dated_apart(doc: _Document, found: Found, m) -> bool:
+    """A date stands between the figure and the phrase, or the figure is part of the phrase ("two weeks")."""
+    if found.q.end <= m.start():
+        return doc.times.dated_between(found.q.end, m.start())
+    if found.q.start >= m.end():
+        return doc.times.dated_between(m.end(), found.q.start)
+    return True
 
 
 def _most_named(doc: _Document, blocks: list[Block]) -> str:

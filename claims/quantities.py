@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 
 from figcheck.claims.extraction import exclusions as ex
 from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
@@ -23,7 +23,7 @@ from figcheck.claims.extraction.numbers import Reading, number_patterns, read_nu
 from figcheck.claims.extraction.qualifiers import (
     LOWER_BOUNDS, UPPER_BOUNDS, closed, interval, qualifier_after, qualifier_before, qualifier_patterns, tail_before,
 )
-from figcheck.claims.extraction.units import PERCENT, currency_code, is_unit, unit_code
+from figcheck.claims.extraction.units import PERCENT, Currencies, currency_code, currency_forms, is_unit, unit_code
 
 QUANTITY_KEYS = ("line", "char_start", "char_end", "text", "value", "qualifier", "lower", "upper", "lower_open",
                  "upper_open", "unit", "unit_code", "currency", "kind")
@@ -78,12 +78,13 @@ class UnitPatterns:
     irregular_plurals: frozenset[str]
 
 
-@lru_cache(maxsize=8)
-def unit_patterns(code: str = "en") -> UnitPatterns:
+@lru_cache(maxsize=32)
+def unit_patterns(code: str = "en", currencies: Currencies = ()) -> UnitPatterns:
     lang = load_language(code)
+    money = currency_forms(code, currencies)
     return UnitPatterns(
-        money_before=PhraseTable.of(lang["money"]["before"]),
-        money_after=word_set(lang["money"]["after"]),
+        money_before=PhraseTable.of(money.spaced_before),
+        money_after=money.words,
         minor_after=frozenset(lang["money"]["minor_after"]),
         age_before=PhraseTable.of(lang["ages"]["before"]),
         age_after=re.compile(rf"(?i:[ \t]*(?:{phrases(lang['ages']['after'])})(?![\w]))"),
@@ -190,6 +191,23 @@ def _amount_written(text: str, m: re.Match, numbers) -> bool:
     return "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None
 
 
+_LONGEST_NAME = 4  # words in the longest currency name read after a figure ("East Caribbean dollars")
+
+
+def _currency_name(text: str, tokens, code: str, currencies: Currencies) -> tuple[str, tuple | None]:
+    """(ISO code, last word's token) of a currency's full name right after a figure ("Canadian dollars",
+    "Falkland Islands pounds", "Brazilian reals"), where its last word alone would mean the language's
+    default, another currency or another word; ("", None) without one. Names open with a capital."""
+    if not tokens or not tokens[0][0][:1].isupper():
+        return "", None
+    words = list(takewhile(lambda token: token[0][0].isalpha(), tokens[:_LONGEST_NAME]))
+    for n in range(len(words), 1, -1):
+        iso = currency_code(text[words[0][1]:words[n - 1][2]], code, currencies)
+        if iso:
+            return iso, words[n - 1]
+    return "", None
+
+
 def _change_before(text: str, pos: int, numbers) -> bool:
     """A change word ("rose", "a rise") earlier in the sentence of a "from X to Y": two figures, not a range."""
     start = max(0, pos - 120)
@@ -234,12 +252,14 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) ->
     return "", "skip", "", end
 
 
-def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[Quantity]:
-    """Every figure of `text` in order, with the spans and context the claim extractor builds on."""
-    numbers = number_patterns(code)
+def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
+         currencies: Currencies = ()) -> list[Quantity]:
+    """Every figure of `text` in order, with the spans and context the claim extractor builds on;
+    `currencies` are the workspace's own currency forms ((ISO code, forms) pairs, figcheck.toml)."""
+    numbers = number_patterns(code, currencies)
     excl = ex.exclusion_patterns(code)
     quals = qualifier_patterns(code)
-    units = unit_patterns(code)
+    units = unit_patterns(code, currencies)
     spans = ex.Spans(text, excl)
     lines = line_starts(text)
     found: list[Quantity] = []
@@ -381,7 +401,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 money = before.rstrip()[-len(spaced[0]):]  # the currency as written
                 qualifier, taken = qualifier_before(tail.without_last(spaced[1]), quals)
         if money and kind not in ("percent", "multiplier"):
-            kind, unit, currency = "money", money, currency_code(money, code)
+            kind, unit, currency = "money", money, currency_code(money, code, currencies)
             code_of_unit = currency
         if qualifier == "eq" and found and _converts(found[-1], text, start, end):
             qualifier = found[-1].qualifier  # "under 150 hp (112 kW)": the conversion is under 112 kW
@@ -408,16 +428,19 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                 code_of_unit = unit_code(unit, code)
             elif not kind and hyphen and hyphen.group("word").casefold() in units.money_after:
                 unit, kind = hyphen.group("word"), "money"  # "a 2.7-billion-dollar plan"
-                currency = code_of_unit = currency_code(unit, code)
+                currency = code_of_unit = currency_code(unit, code, currencies)
             else:
                 noun_start, noun_end, head = _noun_phrase(tokens, units)
+                named, last = _currency_name(text, tokens, code, currencies) if not kind else ("", None)
+                if last:
+                    head, noun_end = last[0], last[2]
                 low = head.casefold()
                 if kind:
                     unit = head if kind == "ratio" else unit  # "one in three children"
                 elif low in units.durations:
                     unit, kind, code_of_unit = head, "duration", unit_code(head, code)
-                elif low in units.money_after or (head.isupper() and currency_code(head, code)):
-                    unit, kind, currency = head, "money", currency_code(head, code)
+                elif named or low in units.money_after or (head.isupper() and currency_code(head, code, currencies)):
+                    unit, kind, currency = head, "money", named or currency_code(head, code, currencies)
                     code_of_unit = currency
                 elif is_unit(head, code):
                     unit, kind, code_of_unit = head, "other", unit_code(head, code)
@@ -504,6 +527,7 @@ def _two_bounds(first: Quantity, second: Quantity, text: str) -> Quantity:
     return first
 
 
-def find_quantities(text: str, language: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> list[dict]:
+def find_quantities(text: str, language: str = "en", tolerance: float = DEFAULT_TOLERANCE,
+                    currencies: Currencies = ()) -> list[dict]:
     """Every figure in `text`: dicts with keys QUANTITY_KEYS, in text order."""
-    return [q.as_dict() for q in scan(text, language, tolerance)]
+    return [q.as_dict() for q in scan(text, language, tolerance, currencies)]

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from figcheck.claims.errors import EXIT_FINDINGS, EXIT_OK, FigcheckError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     import pandas as pd
 
     from figcheck.checks.workspace import Workspace as LoadedWorkspace
@@ -37,20 +39,24 @@ __all__ = ["Workspace", "DraftCheck", "find_quantities", "init_workspace"]
 PathLike = str | Path
 
 
-def find_quantities(text: str, language: str = "en", tolerance: float | None = None) -> pd.DataFrame:
+def find_quantities(text: str, language: str = "en", tolerance: float | None = None,
+                    currencies: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
     """Every figure of a plain text, no workspace needed: one row per figure, in text order.
 
     Columns: line, char_start, char_end (offsets into `text`), text (as written), value, qualifier
     (eq, approx, gt, ge, lt, le), lower and upper (the interval it implies; inf when unbounded), unit
     and kind (count, percent, money, age, duration, other). `tolerance` is the relative width of an
-    "about N" interval (default 5 %).
+    "about N" interval (default 5 %). `currencies` adds currency forms as figcheck.toml's
+    [currencies] does: {"NGN": ["N", "naira"]}.
     """
     import pandas as pd
 
+    from figcheck.claims.config import parse_currencies
     from figcheck.claims.quantities import DEFAULT_TOLERANCE, QUANTITY_KEYS
     from figcheck.claims.quantities import find_quantities as scan
 
-    found = scan(text, language, DEFAULT_TOLERANCE if tolerance is None else tolerance)
+    extra = parse_currencies(currencies or {})
+    found = scan(text, language, DEFAULT_TOLERANCE if tolerance is None else tolerance, extra)
     return pd.DataFrame(found, columns=list(QUANTITY_KEYS))
 
 

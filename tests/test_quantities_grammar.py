@@ -337,12 +337,20 @@ def test_a_year_after_a_quarter_is_no_figure():
     assert find_quantities("Q3 2024 revenue rose") == []
 
 
+# One-letter currencies are regional: a workspace declares them ([currencies] of figcheck.toml).
+LETTERS = (("NGN", ("N", "naira")), ("ZAR", ("R",)))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("a budget of N27.5 trillion", [(27.5e12, "NGN")]), ("N95 masks and R2 roads", []),
     ("R1,200 each", [(1200, "ZAR")]), ("a 2.7-billion-dollar plan", [(2.7e9, "USD")]),
 ])
 def test_one_letter_currencies_and_hyphenated_scales(text, expected):
-    assert [(q["value"], q["currency"]) for q in find_quantities(text)] == expected
+    assert [(q["value"], q["currency"]) for q in find_quantities(text, currencies=LETTERS)] == expected
+
+
+def test_one_letter_currencies_need_the_workspace():
+    assert find_quantities("a budget of N27.5 trillion") == []
 
 
 @pytest.mark.parametrize("text, values", [
@@ -353,7 +361,7 @@ def test_one_letter_currencies_and_hyphenated_scales(text, expected):
     ("the hundred per cent increase", [100]),
 ])
 def test_changes_and_years_beside_figures(text, values):
-    assert [q["value"] for q in find_quantities(text)] == values
+    assert [q["value"] for q in find_quantities(text, currencies=LETTERS)] == values
 
 
 @pytest.mark.parametrize("text, values", [

@@ -18,7 +18,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from figcheck.claims.extraction.language import initials, load_language, phrases, word_set
-from figcheck.claims.extraction.units import currency_symbols
+from figcheck.claims.extraction.units import Currencies, currency_forms
 
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 12,34,567 (Indian grouping) · 1500 ·
 # 1500.5 · .08; not followed by another separator and digit (a code such as 1.2.3 is no number).
@@ -72,22 +72,9 @@ class Reading:
     digits: bool = True
 
 
-def currency_prefixes(code: str = "en") -> list[str]:
-    """Symbols and codes a currency amount may open with: the language file's, every ISO 4217 code
-    and every symbol with a currency sign that price-parser knows."""
-    money = load_language(code)["money"]
-    banned = set(money["codes_not"])
-    found = set(money["before"]) | set(money["letter_before"])
-    for written, iso in currency_symbols():
-        if written == iso and iso not in banned and iso.isalpha() and iso.isupper():
-            found.add(iso)
-        elif any(unicodedata.category(c) == "Sc" for c in written) and " " not in written:
-            found.add(written)
-    return sorted(found)
-
-
-@lru_cache(maxsize=8)
-def number_patterns(code: str = "en") -> NumberPatterns:
+@lru_cache(maxsize=32)
+def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatterns:
+    """The compiled number grammar of a language, with a workspace's own currency forms as prefixes."""
     lang = load_language(code)
     nums = lang["numbers"]
     scales = {k.casefold(): float(v) for k, v in nums["scales"].items()}
@@ -96,7 +83,8 @@ def number_patterns(code: str = "en") -> NumberPatterns:
     articles = word_set(nums["article"])
     word = f"(?:{phrases(nums['words'] + ['half', 'quarter'])})"
     article = rf"(?:{phrases(nums['article'])})[ \t]+(?=(?:{phrases(list(scales) + list(denominators))})\b)"
-    prefixes = currency_prefixes(code)
+    money = currency_forms(code, currencies)
+    prefixes = money.prefixes
     # A figure opens with a digit, a dot, a sign, a currency or a number word's letter: the lookahead
     # skips every other position at once.
     opening = re.escape("".join(sorted({p[0] for p in prefixes} | set(SIGNS) | set(VULGAR) | {"."})))
@@ -139,7 +127,7 @@ def number_patterns(code: str = "en") -> NumberPatterns:
         between_join=re.compile(rf"(?i:[ \t]+(?:{phrases(ranges['join'])})[ \t]+)"),
         range_open=word_set(ranges["open"]),
         change_before=word_set(ranges["change_before"]),
-        letter_currencies=frozenset(lang["money"]["letter_before"]),
+        letter_currencies=money.letters,
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
         negative=word_set(nums["negative"]),

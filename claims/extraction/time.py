@@ -1,15 +1,18 @@
 """The period a figure covers: "between May 2019 and August 2021", "since May 2019", "in March 2021",
-"on 25 July 2022", "by December 2024", "to date"; otherwise the registry's dates."""
+"on 25 July 2022", "by December 2024", "to date", "a week earlier", "yesterday"; otherwise the
+registry's dates."""
 
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from figcheck.claims.extraction.language import SPACE, initials, load_language, phrases
+from figcheck.claims.extraction.language import SPACE, initials, load_language, phrases, word_set
+from figcheck.claims.extraction.numbers import number_patterns
 
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 
@@ -33,6 +36,21 @@ class TimePatterns:
     weekdays: dict[str, int]
     start_words: frozenset[str]
     end_words: frozenset[str]
+    relative: re.Pattern      # "a week earlier", "the previous day", "three days ago", "yesterday"
+    counts: dict[str, int]    # "a" -> 1, "two" -> 2: how many units a relative date steps
+    units: dict[str, str]     # "weeks" -> "week"
+    earlier: frozenset[str]   # direction words that step back ("earlier", "before"); the rest step on
+    ago: frozenset[str]       # "ago": counted back from publication, whatever the sentence states
+    previous: frozenset[str]  # "the previous" (one unit back); "the following" steps on
+    from_publication: dict[str, int]  # "yesterday" -> -1 day
+    bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
+
+
+# Calendar steps of a relative date's unit: (years, months, days).
+_STEPS = {"day": (0, 0, 1), "week": (0, 0, 7), "fortnight": (0, 0, 14), "month": (0, 1, 0), "year": (1, 0, 0)}
+# A sentence ends at a full stop, "!" or "?" before a blank, or at a blank line: a relative date is
+# anchored only to a date of its own sentence.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t\r]*\n")
 
 
 def _date(prefix: str, month: str) -> str:
@@ -67,6 +85,18 @@ def time_patterns(code: str = "en") -> TimePatterns:
     def cue(words) -> str:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
     reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
+    counts = {w: 1 for w in word_set(time["relative_counts"])}
+    counts.update({w: int(v) for w, v in number_patterns(code).words.items() if v >= 1 and v.is_integer()})
+    units = {w.casefold(): u for w, u in time["relative_units"].items()}
+    directions = [*time["relative_earlier"], *time["relative_later"], *time["relative_ago"]]
+    prepositions = word_set(time["relative_prepositions"])
+    # "before"/"after" close a relative date only where no word follows ("a week before the vote" does
+    # not), the others where no comparison does ("a week earlier than planned").
+    comparison = rf"(?![ \t]+(?:{phrases(time['relative_comparisons'])})\b)"
+    direction = "|".join(rf"{phrases([w])}(?![ \t]+\w)" if w.casefold() in prepositions else phrases([w]) + comparison
+                         for w in directions)
+    unit = phrases(units)
+    from_publication = {" ".join(k.casefold().split()): int(v) for k, v in time["days_from_publication"].items()}
     return TimePatterns(
         # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening
         # word); the lookahead for what a range can open with skips other positions at once.
@@ -83,7 +113,37 @@ def time_patterns(code: str = "en") -> TimePatterns:
         weekdays={d.casefold(): i for i, d in enumerate(dates["weekdays"])},
         start_words=frozenset(w.casefold() for w in time["start"]),
         end_words=frozenset(w.casefold() for w in time["end"]),
+        relative=re.compile(
+            rf"(?=[\d{initials([*counts, *time['relative_previous'], *time['relative_next'], *from_publication])}"
+            rf"{initials([*counts, *time['relative_previous'], *time['relative_next'], *from_publication]).upper()}])"
+            rf"(?i:(?<![\w])(?:(?P<count>\d{{1,3}}|{phrases(counts)})[ \t-]+(?P<unit>{unit}){SPACE}(?P<dir>{direction})"
+            rf"|(?P<step>{phrases([*time['relative_previous'], *time['relative_next']])}){SPACE}(?P<one>{unit})"
+            rf"|(?P<pub>{phrases(from_publication)}))(?![\w])(?!['’]s\b))"),  # not "today's meeting"
+        counts=counts,
+        units=units,
+        earlier=word_set([*time["relative_earlier"], *time["relative_ago"]]),
+        ago=word_set(time["relative_ago"]),
+        previous=word_set(time["relative_previous"]),
+        from_publication=from_publication,
+        bases=word_set(time["relative_bases"]),
     )
+
+
+def shift(iso: str, years: int, months: int, days: int) -> str:
+    """An ISO date ("2024-05-03", "2024-05" or "2024") moved by a calendar step, kept at its precision;
+    "" when the step is finer than the date (days from a month). The day is clamped to its month's end."""
+    parts = [int(p) for p in iso.split("-")]
+    if days and len(parts) < 3 or months and len(parts) < 2:
+        return ""
+    year = parts[0] + years
+    if len(parts) == 1:
+        return f"{year:04d}"
+    month_index = year * 12 + parts[1] - 1 + months
+    year, month = divmod(month_index, 12)
+    if len(parts) == 2:
+        return f"{year:04d}-{month + 1:02d}"
+    day = min(parts[2], calendar.monthrange(year, month + 1)[1])
+    return (date(year, month + 1, day) + timedelta(days=days)).isoformat()
 
 
 def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) -> str:
@@ -109,11 +169,14 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) ->
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now", "weekday")
+    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative")
 
     def __init__(self, text: str, patterns: TimePatterns):
+        self.text = text
         self.patterns = patterns
         self.hits = {kind: list(getattr(patterns, kind).finditer(text)) for kind in self.KINDS}
+        # every written date, the anchors of relative dates: looked for only in a text that has one
+        self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
 
     def first(self, kind: str, start: int, end: int) -> re.Match | None:
@@ -145,6 +208,61 @@ class TimeIndex:
             return Period(date, date)
         return self._weekday(start, end, published)
 
+    def relatives(self, start: int, end: int) -> list[re.Match]:
+        """The relative dates ("a week earlier", "yesterday") within [start, end) that date a figure:
+        not the base of a comparison ("the same period of the previous year")."""
+        hits, starts = self.hits["relative"], self.starts["relative"]
+        return [m for m in hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                if m.end() <= end and _word_before(self.text, m.start()) not in self.patterns.bases]
+
+    def from_publication(self, m: re.Match) -> bool:
+        """"yesterday", "three days ago": a relative date counted from publication, whatever the
+        sentence states, so it dates every figure of its clause."""
+        return bool(m.group("pub")) or _phrase(m, "dir") in self.patterns.ago
+
+    def dated_between(self, start: int, end: int) -> bool:
+        """A date is written within [start, end)."""
+        i = bisect.bisect_left(self.starts["date"], start)
+        return i < len(self.hits["date"]) and self.hits["date"][i].end() <= end
+
+    def relative_period(self, m: re.Match, published: str) -> Period | None:
+        """The period a relative date names. "1,178 a week earlier", "the previous day", "two months
+        later": the nearest date stated before it in its sentence, else publication, moved by the step;
+        "three days ago", "yesterday": publication, moved. It has its anchor's shape: up to the day
+        ("by 3 May" -> "", day) or on it."""
+        p = self.patterns
+        if m.group("pub"):
+            moved = shift(published, 0, 0, p.from_publication[_phrase(m, "pub")]) if len(published) >= 10 else ""
+            return Period(moved, moved) if moved else None
+        if m.group("step"):
+            count, unit = (-1 if _phrase(m, "step") in p.previous else 1), m.group("one")
+        else:
+            count, unit = int(p.counts.get(_phrase(m, "count"), 0) or m.group("count")), m.group("unit")
+            if _phrase(m, "dir") in p.earlier:
+                count = -count
+        years, months, days = (count * n for n in _STEPS[p.units[unit.casefold()]])
+        anchor, until = ("", False) if self.from_publication(m) else self._anchor(m.start(), published, days, months)
+        moved = shift(anchor or published, years, months, days) if anchor or len(published) >= 10 else ""
+        if not moved:
+            return None
+        return Period("", moved) if until else Period(moved, moved)
+
+    def _anchor(self, pos: int, published: str, days: int, months: int) -> tuple[str, bool]:
+        """The nearest date written before pos in its sentence, precise enough for the step (a day for
+        days and weeks, a month for months), and whether a figure stands up to it ("by 3 May")."""
+        dates, year = self.hits["date"], published[:4]
+        need = 3 if days else 2 if months else 1
+        for i in range(bisect.bisect_left(self.starts["date"], pos) - 1, -1, -1):
+            m = dates[i]
+            if m.end() > pos:
+                continue
+            if _SENTENCE_END.search(self.text, m.end() - 1, pos):  # "by 3 May. 540 ...": the date took the stop
+                break
+            iso = _iso(m, "a", self.patterns.months, year)
+            if iso.count("-") + 1 >= need:
+                return iso, any(u.end() == m.end() for u in self.hits["until"])
+        return "", False
+
     def _weekday(self, start: int, end: int, published: str) -> Period | None:
         """"by Friday", "since Monday", "on Sunday": the last such day up to the publication date."""
         m = self.first("weekday", start, end)
@@ -162,6 +280,16 @@ class TimeIndex:
         if cue in self.patterns.end_words:
             return Period("", iso)
         return Period(iso, iso)
+
+
+def _phrase(m: re.Match, group: str) -> str:
+    """A matched group casefolded with its spaces made single ("The  previous" -> "the previous")."""
+    return " ".join((m.group(group) or "").casefold().split())
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 24):pos].split()
+    return words[-1].casefold() if words else ""
 
 
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:
