@@ -44,7 +44,7 @@ SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10*
 def test_a_scaled_decimal_is_the_value_as_written_and_a_year_after_it_is_not_part_of_it(whole, decimals, scale, year):
     from decimal import Decimal
     written = f"{whole}.{decimals:03d}".rstrip("0").rstrip(".")
-    found = find_quantities(f"The N{written} {scale} {year} budget was passed.")
+    found = find_quantities(f"The ${written} {scale} {year} budget was passed.")
     expected = float(Decimal(written) * SCALES[scale])
     assert found[0]["text"] == f"{written} {scale}"
     assert found[0]["value"] == expected  # exactly: 8.7 trillion is 8,700,000,000,000
