@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -95,15 +95,17 @@ class _Document:
                 if block.start + sent.end_char <= first:
                     continue  # the dateline the punctuation splitter left out
                 block.sentences.append((start, block.start + sent.end_char))
-                inside = [(s - sent.start_char, e - sent.start_char) for s, e in figures
+                inside = [(k, s - sent.start_char, e - sent.start_char) for k, (s, e) in enumerate(figures)
                           if sent.start_char <= s < sent.end_char]
                 if inside:
-                    self.readings[start] = syntax.read_sentence(sent, inside, block.start, words)
+                    self.readings[start] = syntax.read_sentence(
+                        sent, [(s, e) for _, s, e in inside], block.start, words, [_currency(self.quantities[lo + k]) for k, _, _ in inside])
         for (start, end), parsed in zip(wanted, docs[len(paragraphs):]):
             if parsed is not None:
                 lo, hi = self.span(start, end)
                 figures = [(q.start - start, q.end - start) for q in self.quantities[lo:hi]]
-                self.readings[start] = syntax.read_sentence(parsed, figures, start, words)
+                self.readings[start] = syntax.read_sentence(parsed, figures, start, words,
+                                                            [_currency(q) for q in self.quantities[lo:hi]])
 
     def holds_figure(self, start: int, end: int) -> bool:
         lo, hi = self.span(start, end)
@@ -147,6 +149,11 @@ def _shared_scopes(config: Config) -> dict[str, str]:
     for metric in config.metrics.values():
         scopes_of.setdefault(metric.kind, []).append(metric.scope)
     return {kind: found[0] for kind, found in scopes_of.items() if len(found) > 1 and len(set(found)) == 1}
+
+
+def _currency(q: Quantity) -> str:
+    """A money figure's currency as written ("naira"), which is no counted noun; "" for other figures."""
+    return q.unit if q.kind == "money" else ""
 
 
 def _field(source: Mapping[str, str], key: str) -> str:
@@ -365,8 +372,6 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
-            if q.kind == "money" and reading.noun_text.casefold() == q.unit.casefold():
-                reading = replace(reading, noun="", noun_text="")  # "8.65 trillion naira": the unit, not a noun
             entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's

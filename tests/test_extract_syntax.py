@@ -439,3 +439,15 @@ words = ["cases"]
     text = "Chad's outbreak grows.\n\nLac reported 12 cases. Kanem reported 9 cases.\n\nLac is worst hit.\n\n" \
            "Officials counted 515 cases."
     assert claims(text, config).loc["515", "entity"] == "TD"
+
+
+def test_a_money_figure_counts_the_subject_of_its_verb_not_its_currency():
+    config = parse_config("""
+[currencies]
+NGN = ["naira"]
+[metrics.revenue]
+kind = "money"
+words = ["revenue"]
+""")
+    found = claims("The government's actual revenue was 8.65 trillion naira.", config)
+    assert (found.loc["8.65 trillion", "metric"], found.loc["8.65 trillion", "unit"]) == ("revenue", "naira")

@@ -99,13 +99,16 @@ def figure_token(doc, start: int, end: int):
     return span.root
 
 
-def counted_noun(token, words: SyntaxWords):
-    """The token the figure counts, or None when the noun is implied ("while 97 were confirmed")."""
+def counted_noun(token, words: SyntaxWords, unit: str = ""):
+    """The token the figure counts, or None when the noun is implied ("while 97 were confirmed"). The
+    figure's own unit is no noun: "revenue was 8.65 trillion naira" counts revenue."""
     head = token.head
     if token.dep_ in ("nummod", "quantmod", "amod") and head.i != token.i and head.pos_ in _NOMINAL:
         noun = head
     else:
         noun = _after_of(token) or _adjacent_noun(token)
+    if noun is not None and unit and noun.text.casefold() == unit.casefold():
+        token, noun = noun, None
     if noun is not None and noun.lemma_.casefold() not in words.containers and noun.pos_ != "SYM" \
             and noun.text not in ("%",):
         return noun
@@ -277,19 +280,21 @@ def noun_clause_runs(head) -> list[tuple[int, int]]:
     return found
 
 
-def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: SyntaxWords) -> list[Reading]:
-    """One Reading per figure at sentence offsets [start, end); spans come back as document offsets."""
+def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: SyntaxWords,
+                  units: list[str] | None = None) -> list[Reading]:
+    """One Reading per figure at sentence offsets [start, end) with its unit (`units`, as written);
+    spans come back as document offsets."""
     tokens = [figure_token(sent, s, e) for s, e in figures]
     modifiers = [(t, head) for t in sent if t.dep_ in ("amod", "compound")
                  for head in [_qualified(t)] if head.pos_ == "NOUN"
                  and head.lemma_.casefold() not in words.place_nouns]  # "River Nile state" is a place
     by_token = {t.i: k for k, t in enumerate(tokens) if t is not None}
     readings = []
-    for token in tokens:
+    for token, unit in zip(tokens, units or [""] * len(tokens)):
         if token is None:
             readings.append(NO_READING)
             continue
-        noun = counted_noun(token, words)
+        noun = counted_noun(token, words, unit)
         verb = governing_verb(token)
         heads = clause_heads(token)
         clauses = tuple(tuple((offset + s, offset + e) for s, e in clause_runs(h)) for h in heads)
