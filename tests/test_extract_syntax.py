@@ -292,6 +292,12 @@ def test_who_a_figure_belongs_to_names_its_part(sentence, figure, metric):
     assert claims(sentence, PARTIES).loc[figure, "metric"] == metric
 
 
+def test_a_bracketed_figure_belongs_to_the_name_before_its_bracket():
+    found = claims("The Blue Party, the largest one, won most votes (41.2 percent) before GL (30.5 percent).", PARTIES)
+    assert found.loc["41.2 percent", "metric"] == "vote_pct.blue"
+    assert found.loc["30.5 percent", "metric"] == "vote_pct.green"
+
+
 def test_each_list_item_belongs_to_the_name_it_opens_with():
     found = claims("GL was at 31.5%, BP at 22.4%, the Red Union at 4.1% and others at 2%.", PARTIES)
     assert found.loc["31.5%", "metric"] == "vote_pct.green"

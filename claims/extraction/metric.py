@@ -75,14 +75,19 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         names = named(begin, stop.start() if stop else limit)
     if not names:
         names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == figure_kind(q))
-    if not names and q.parenthesised:
-        names = named(sentence_start, q.start, last=True)
+    if not names and (q.parenthesised or _bracketed(text, q)):
+        names = named(sentence_start, q.start, last=True)  # "votes (21.81 percent)": the words before it
     if not names and figure_kind(q) == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
     if not names and q.kind == "count" and not q.unit and phrase_end < 0:
         limit = min(sentence_end, q.end + WINDOW)
         names = tuple(n for n, p in vocab.own_predicates.items() if p is not None and p.search(text, q.end, limit))
     return list(names)
+
+
+def _bracketed(text: str, q: Quantity) -> bool:
+    """A figure alone in brackets with its unit: "the MK party (14.58 percent)"."""
+    return text[max(0, q.start - 2):q.start].rstrip().endswith("(") and text[q.end:q.end + 2].lstrip().startswith(")")
 
 
 def _distance(pattern: re.Pattern | None, text: str, start: int, end: int, q: Quantity) -> int | None:
