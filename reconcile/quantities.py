@@ -81,8 +81,8 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     dated = frame["scope"].isin(DATED_SCOPES)
     frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
     frame["partial"] = frame["note"].str.contains(PARTIAL_NOTE)
-    frame["identified"] = _identified(frame, dated) & ~frame["partial"] & ~_list_items(frame)
     key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
+    frame["identified"] = _identified(frame, dated) & ~frame["partial"] & ~_list_items(frame) & ~_side_by_side(frame, key)
     frame["qkey"] = (key + _moment(frame)).where(frame["identified"], "claim|" + frame["claim_id"])
 
     # The registry gives each source one publisher, so reliability is a function of the source.
@@ -113,6 +113,15 @@ def _list_items(frame: pd.DataFrame) -> pd.Series:
     of them names the quantity. A configured metric is the user's word that they do."""
     automatic = frame["metric"].str.startswith(AUTOMATIC_METRIC)
     return automatic & frame.duplicated(["source_id", "quote", "metric"], keep=False)
+
+
+def _side_by_side(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Figures one sentence states side by side with different values for what reads as one quantity
+    ("4 on the final morning, 28 in all"; "58.59%, against 66% in 2019"): a writer does not contradict
+    themselves within a sentence, so the reading missed what sets them apart, and none of them names
+    the quantity it seemed to."""
+    values = frame.groupby([frame["source_id"], frame["quote"], key])["value"].transform("nunique")
+    return values > 1
 
 
 def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:

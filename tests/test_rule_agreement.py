@@ -56,3 +56,16 @@ def test_event_figures_without_a_stated_date_are_never_compared():
 def test_exact_counts_disagree_exactly_when_they_differ(a, b):
     result = reconciled([{**UZ, "source_id": "s1", "value": float(a)}, {**UZ, "source_id": "s2", "value": float(b)}])
     assert (list(result.findings["rule"]) == ["agreement"]) == (a != b)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 10_000), st.integers(0, 10_000))
+def test_figures_one_sentence_states_side_by_side_never_contradict_each_other(a, b, c):
+    # "28 dead, including 4 on the last day", "58.59 %, against 66 % in 2019": read as one quantity,
+    # two values of one sentence name none; a third source's figure is then compared with nothing.
+    sentence = "one sentence stating both"
+    result = reconciled([{**UZ, "source_id": "s1", "value": float(a), "quote": sentence},
+                         {**UZ, "source_id": "s1", "value": float(b), "quote": sentence},
+                         {**UZ, "source_id": "s2", "value": float(c)}])
+    clash = list(result.findings["rule"]) == ["agreement"]
+    assert clash == (a == b != c)

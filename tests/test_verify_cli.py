@@ -57,8 +57,8 @@ ngo,ngo.txt,Relief bulletin,Relief Network,2024-05-14,,2024-05-14,en,
 """
 FLOOD_SOURCES = {
     "wire.txt": "Flood update\n\nMoldovan authorities said 1,240 residents had been evacuated from the flooded "
-                "districts so far, including 310 children. Emergency crews have opened 14 shelters "
-                "<b>*at once*</b> [see](x) \x1b[H.\n",
+                "districts so far, including 310 children. Emergency crews [see](x) have opened 14 shelters "
+                "<b>*at once*</b> \x1b[H.\n",
     "ministry.txt": "Ministry statement\n\nSince the start of the floods, Moldova has evacuated 1,240 people. "
                     "Romania has evacuated about 800 people.\n",
     "ngo.txt": "Relief bulletin\n\nRomania has evacuated 700 people so far, the bulletin says.\n",
