@@ -283,7 +283,10 @@ def speed_section(corpora: list[Corpus], min_time: float, cqe_chars: int) -> Spe
         speeds = by_corpus[corpus.name] = chars_per_second(runnable, corpus, min_time)
         extract, scan, floor = speeds.get("figcheck"), speeds.get("figcheck find_quantities"), speeds.get("regex digits (floor)")
         for peer in PEERS:
-            ratios[corpus.name, peer] = (extract / speeds[peer], scan / speeds[peer]) if peer in speeds and extract else None
+            if peer in speeds and extract:
+                ratios[corpus.name, peer] = (extract / speeds[peer], scan / speeds[peer])
+            elif not (peer == "CQE 2.0.3" and corpus.chars > cqe_chars):  # a capped corpus: its subset's row has it
+                ratios[corpus.name, peer] = None
         cells = [_ratio(extract / speeds[peer] if peer in speeds and extract else None) for peer in PEERS]
         cells += [_ratio(scan / speeds[peer] if peer in speeds and scan else None) for peer in PEERS]
         rows.append([corpus.name, len(corpus.docs), corpus.chars] + [_speed(speeds.get(k)) for k in CONTENDERS]
