@@ -67,7 +67,7 @@ def claim_frame(rows: list[dict]) -> pd.DataFrame:
         record["source_id"] = record.get("source_id", "s0")
         if not record["quote"]:
             record["quote"] = f"{record['entity']} {record['metric']} {record['value']:g} {record['period_end']} #{len(records)}"
-        record["text"] = record.get("text") or f"{record['value']:g}"
+        record["text"] = row.get("text") or f"{record['value']:g}"  # the figure as written
         low, high = interval(float(record["value"]), record["qualifier"])
         record["lower"] = low if pd.isna(record["lower"]) else record["lower"]
         record["upper"] = high if pd.isna(record["upper"]) else record["upper"]

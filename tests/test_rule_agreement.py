@@ -69,3 +69,25 @@ def test_figures_one_sentence_states_side_by_side_never_contradict_each_other(a,
                          {**UZ, "source_id": "s2", "value": float(c)}])
     clash = list(result.findings["rule"]) == ["agreement"]
     assert clash == (a == b != c)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(10, 999), st.integers(-100, 100))
+def test_a_figure_agrees_with_any_it_may_be_rounded_from_and_no_other(tenths, thousandths):
+    # "26.2 million" stands for 26.15 to 26.25 million, "26.215 million" for 26.2145 to 26.2155.
+    rounded, precise = tenths / 10, tenths / 10 + thousandths / 1000
+    rows = [{**UZ, "source_id": "s1", "value": round(rounded * 1e6), "text": f"{rounded:.1f} million"},
+            {**UZ, "source_id": "s2", "value": round(precise * 1e6), "text": f"{precise:.3f} million"}]
+    clash = list(reconciled(rows).findings["rule"]) == ["agreement"]
+    assert clash == (abs(thousandths) > 50)
+
+
+def test_large_round_counts_and_whole_percentages_are_rounded_but_counts_in_full_are_exact():
+    def clash(a, a_text, b, b_text, kind="count"):
+        rows = [{**UZ, "source_id": "s1", "value": a, "text": a_text, "kind": kind},
+                {**UZ, "source_id": "s2", "value": b, "text": b_text, "kind": kind}]
+        return list(reconciled(rows).findings["rule"]) == ["agreement"]
+    assert not clash(89000, "89,000", 89124, "89,124")      # to the thousand
+    assert clash(89000, "89,000", 89600, "89,600")
+    assert not clash(84, "84%", 84.16, "84.16%", "percent")
+    assert clash(125, "125", 126, "126") and clash(1000, "1,000", 1020, "1,020")
