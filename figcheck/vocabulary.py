@@ -1,17 +1,20 @@
 """What the sources count, and `[metrics.*]` blocks proposed from it (`figcheck vocab WS`).
 
-Lists the counted nouns and predicates of every count figure with how often and in how many sources
-they occur, and writes proposed metric blocks to a proposal file (figcheck.vocab.toml) that the user
-edits and copies into figcheck.toml, which this command never writes. Breakdowns the extractor linked
-("595 citizens, of whom 156 women and 406 children") propose a family: nouns that head the same
-parts are one metric, a noun seen beside other parts of a total is `part_of` it, and one seen alone
-under a total is `subset_of` it (a subset need not add up: "32 orphans" of "406 children").
-"""
+Lists the counted nouns of every count figure with how often and in how many sources they occur and
+the predicates seen with them, and writes proposed metric blocks to a proposal file
+(figcheck.vocab.toml) that the user edits and copies into figcheck.toml, which this command never
+writes. Breakdowns the extractor linked ("700 residents, of whom 300 women and 250 children") propose
+a family: nouns that head the same parts are one metric, a noun seen beside other parts of a total is
+`part_of` it, and one seen alone under a total is `subset_of` it (a subset need not add up: "12
+orphans" of "250 children"). A general noun ("people") is split by its predicate: "people ... fled"
+and "people ... evacuated" are two metrics sharing the word, told apart by `predicates` written as
+the texts write them."""
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +56,7 @@ def _terms(workspace) -> pd.DataFrame:
               for row in workspace.sources.to_dict("records") if row["source_id"] in workspace.texts]
     terms = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TERM_COLUMNS)
     terms = terms.loc[terms["kind"] == "count"].reset_index(drop=True)
-    # A figure the parse gave no noun ("... and 406 children") takes the lemma other figures with the
+    # A figure the parse gave no noun ("... and 250 children") takes the lemma other figures with the
     # same counted word have, else that word itself; so does one whose noun the parse left as written
     # where other figures show its lemma ("Children" read as a name at the start of a sentence).
     written = terms["unit"].str.casefold().str.strip()
@@ -162,8 +165,8 @@ def propose(terms: pd.DataFrame, configured: dict[str, Metric], min_count: int, 
     links = parts.assign(total_noun=by_id.loc[parts["part_of"], "noun"].to_numpy())
     links = links.loc[links["total_noun"] != links["noun"]]
     siblings = links.groupby("part_of")["noun"].transform("nunique")
-    # Totals whose breakdowns share a part noun are one metric under different nouns ("595 citizens",
-    # "599 people", "531 individuals", each split into women and children).
+    # Totals whose breakdowns share a part noun are one metric under different nouns ("700 residents",
+    # "640 people", "520 individuals", each split into women and children).
     family = _union({noun: set(group["noun"]) for noun, group in links.loc[siblings > 1].groupby("total_noun")})
     counts = terms["noun"].value_counts()
     counts = counts.iloc[sorted(range(len(counts)), key=lambda i: (-counts.iloc[i], counts.index[i]))]
@@ -184,7 +187,7 @@ def propose(terms: pd.DataFrame, configured: dict[str, Metric], min_count: int, 
 
     def nouns_rows(nouns) -> pd.Series:
         """The figures of these nouns; a general noun's only where the breakdown holds it, or its verb
-        is one the breakdown's figures have, or it has none ("599 people" of a breakdown)."""
+        is one the breakdown's figures have, or it has none ("640 people" of a breakdown)."""
         rows = terms["noun"].isin(nouns)
         held = rows & generic & linked
         verbs = set(terms.loc[held, "verb"]) | {""}
@@ -238,8 +241,8 @@ def _finish(terms: pd.DataFrame, proposals: dict[str, dict], configured: dict[st
             words: LanguageWords) -> list[dict]:
     """Each proposal's words, predicates and scope from its figures; those figcheck.toml covers left out."""
     rows_of = {name: terms.loc[terms["proposal"] == name] for name in proposals}
-    # A part inherits its total's predicates, and the verb of a breakdown is its total's ("595 citizens,
-    # of whom 156 women and 406 children, returned"): a total's own are those seen often enough with
+    # A part inherits its total's predicates, and the verb of a breakdown is its total's ("700 residents,
+    # of whom 300 women and 250 children, returned"): a total's own are those seen often enough with
     # it or any of its parts.
     family = {name: [name] for name in proposals}
     for name in proposals:
@@ -331,8 +334,15 @@ def _scope(scopes: pd.Series) -> str:
 
 
 def _quoted(text: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's; TOML also wants DEL escaped."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+    """A TOML basic string: JSON's escapes are TOML's. Control and format characters JSON leaves
+    (DEL, which TOML refuses; bidi overrides, which would reorder the line in an editor) are escaped too."""
+    return "".join(_escaped(ch) for ch in json.dumps(text, ensure_ascii=False))
+
+
+def _escaped(ch: str) -> str:
+    if unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp"):
+        return ch
+    return f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}"
 
 
 def render_proposal(proposals: list[dict], workspace_name: str, projected: int = 0) -> str:

@@ -162,7 +162,9 @@ def test_untrusted_words_reach_the_terminal_inert(tmp_path, capsys):
     assert main(["vocab", str(root)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
-    parse_config((root / "figcheck.vocab.toml").read_text(encoding="utf-8"))
+    proposal = (root / "figcheck.vocab.toml").read_text(encoding="utf-8")
+    assert "\x1b" not in proposal and "\u202e" not in proposal  # escaped in the file too, and still the word:
+    assert any("\u202e" in word for m in parse_config(proposal).metrics.values() for word in m.words)
 
 
 # ---- proposals from arbitrary breakdowns and words ----------------------------------------------
