@@ -25,7 +25,7 @@ from figcheck.checks.validate import InputError
 from figcheck.checks.workspace import load_workspace
 from figcheck.claims.atomic import write_atomic
 from figcheck.claims.config import CONFIG_NAME, Metric
-from figcheck.claims.extract import extract_source
+from figcheck.claims.extract import counted_words, extract_source
 from figcheck.reports.formats.text import terminal
 
 PROPOSAL_NAME = "figcheck.vocab.toml"
@@ -39,8 +39,6 @@ def counted_terms(text: str, source: dict, config) -> pd.DataFrame:
     The one place that reads what a figure counts: the attribution pass's `counted_words` gives the
     noun and predicate lemmas from the dependency parse, and whether the figure is a plan or forecast.
     """
-    from figcheck.claims.extract import counted_words
-
     claims = extract_source(text, source, config)
     frame = claims[["claim_id", "source_id", "kind", "unit", "scope", "part_of", "quote"]]
     words = counted_words(text, source, config)[["claim_id", "noun", "predicate", "projected"]]
@@ -63,7 +61,8 @@ def _terms(workspace) -> pd.DataFrame:
     known = terms["noun"] != ""
     lemma = terms.loc[known].groupby(written[known])["noun"].agg(lambda nouns: nouns.mode().iloc[0])
     terms["noun"] = terms["noun"].where(known, written.map(lemma).fillna(written))
-    terms["noun"] = terms["noun"].map(lemma).fillna(terms["noun"])
+    as_written = terms["noun"] == written
+    terms.loc[as_written, "noun"] = written[as_written].map(lemma).fillna(written[as_written])
     # The counted word as written is a word of the metric where it inflects the noun ("children" of
     # "child"); where the parse found the noun elsewhere ("1500+ high" counts citizens) it is not.
     inflects = [w == n or (w[:1] == n[:1] and abs(len(w) - len(n)) <= 3) for w, n in zip(written, terms["noun"])]
@@ -186,12 +185,14 @@ def propose(terms: pd.DataFrame, configured: dict[str, Metric], min_count: int, 
         return name
 
     def nouns_rows(nouns) -> pd.Series:
-        """The figures of these nouns; a general noun's only where the breakdown holds it, or its verb
-        is one the breakdown's figures have, or it has none ("640 people" of a breakdown)."""
+        """The figures of these nouns; a general noun's only where a breakdown holds it, or its verb
+        is one that breakdown's figures have, or it has none ("640 people" of a breakdown)."""
         rows = terms["noun"].isin(nouns)
-        held = rows & generic & linked
-        verbs = set(terms.loc[held, "verb"]) | {""}
-        return rows & (~generic | held | terms["verb"].isin(verbs)) & (assigned == "")
+        held = terms.loc[rows & generic & linked]
+        breakdown = (terms["claim_id"].isin(held["claim_id"]) | terms["claim_id"].isin(held["part_of"])
+                     | terms["part_of"].isin(held["claim_id"]) | terms["part_of"].isin(set(held["part_of"]) - {""}))
+        verbs = set(terms.loc[breakdown, "verb"]) | {""}
+        return rows & (~generic | terms["claim_id"].isin(held["claim_id"]) | terms["verb"].isin(verbs)) & (assigned == "")
 
     placed = {noun for nouns in family for noun in nouns}  # each noun goes to one metric, totals first
     parent_of: dict[str, tuple[str, str]] = {}  # part noun -> (total's metric name, part_of | subset_of)

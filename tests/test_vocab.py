@@ -200,6 +200,12 @@ def breakdowns(draw, nouns=st.sampled_from(NOUNS), verbs=st.sampled_from(VERBS))
     return frame(rows)
 
 
+def inherited_predicates(metrics: dict[str, Metric], name: str) -> tuple[str, ...]:
+    while name in metrics and not metrics[name].predicates:
+        name = metrics[name].part_of or metrics[name].subset_of
+    return metrics[name].predicates if name in metrics else ()
+
+
 def configured_metrics(nouns) -> dict[str, Metric]:
     return {f"mine_{i}": Metric(name=f"mine_{i}", words=(noun,)) for i, noun in enumerate(sorted(nouns))}
 
@@ -218,13 +224,16 @@ def test_every_proposal_merges_into_a_valid_configuration(terms, configured_noun
         metric = config.metrics[p["name"]]
         assert (list(metric.words), list(metric.predicates)) == (p["words"], p["predicates"])
         assert not set(metric.predicates) & set(metric.excluded_predicates)
-    # A noun is proposed for one metric, but for a general noun whose metrics its predicates tell apart.
-    owners: dict[str, list[dict]] = {}
+    # A noun is proposed for one metric, but for a general noun whose metrics its predicates (own or
+    # inherited from the total) tell apart: at most one of them needs none.
+    owners: dict[str, list[str]] = {}
     for p in proposals:
         for word in p["words"]:
-            owners.setdefault(word, []).append(p)
-    for word, ps in owners.items():
-        assert len(ps) == 1 or (word in WORDS.generic and all(p["predicates"] for p in ps)), word
+            owners.setdefault(word, []).append(p["name"])
+    for word, names in owners.items():
+        assert len(names) == 1 or word in WORDS.generic, word
+        predicates = [inherited_predicates(config.metrics, name) for name in names]
+        assert len(set(predicates)) == len(predicates) and predicates.count(()) <= 1, (word, predicates)
     if min_count == 1:  # every noun placed, a general one where it has a verb or a breakdown holds it
         placed = set(owners) | configured_nouns
         assert set(terms.loc[~terms["noun"].isin(WORDS.generic), "noun"]) <= placed
