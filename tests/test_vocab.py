@@ -167,6 +167,29 @@ def test_untrusted_words_reach_the_terminal_inert(tmp_path, capsys):
     assert any("\u202e" in word for m in parse_config(proposal).metrics.values() for word in m.words)
 
 
+def test_a_merged_proposal_tells_people_who_fled_from_people_evacuated(tmp_path):
+    root = tmp_path / "ws"
+    assert main(["init", str(root)]) == 0
+    (root / "sources" / "a.txt").write_text(
+        "On Monday about 400 people fled the town of Arden.\n\n"
+        "Officials said 250 people were evacuated from the valley on Tuesday.\n\n"
+        "Three days later 120 more people fled across the river.\n\n"
+        "Another 90 people were evacuated by boat on Friday.\n\n"
+        "Rescuers said 3 people drowned in the flood.\n", encoding="utf-8")
+    (root / "sources.csv").write_text("source_id,file,title,publisher,published,period_start,period_end,language,url\n"
+                                      "001,a.txt,A,P,2024-05-10,,,en,\n", encoding="utf-8")
+    assert main(["vocab", str(root)]) == 0
+    proposal = (root / "figcheck.vocab.toml").read_text(encoding="utf-8")
+    config = root / "figcheck.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n" + proposal, encoding="utf-8")
+    assert main(["extract", str(root), "--quiet"]) == 0
+    claims = load_workspace(root).claims.query("kind == 'count'").set_index("value")
+    fled, evacuated = claims.loc[400.0, "metric"], claims.loc[250.0, "metric"]
+    assert fled != evacuated and not fled.startswith("auto:") and not evacuated.startswith("auto:")
+    assert claims.loc[120.0, "metric"] == fled and claims.loc[90.0, "metric"] == evacuated
+    assert claims.loc[3.0, "metric"] not in (fled, evacuated)  # seen once: neither metric takes it
+
+
 # ---- proposals from arbitrary breakdowns and words ----------------------------------------------
 
 NOUNS = ["people", "citizens", "women", "men", "children", "orphans", "boys", "girls", "flights", "camps"]
