@@ -41,6 +41,10 @@ def test_proposes_the_returnees_family_with_its_parts_from_a_workspace_without_v
     by_word = {w: m for m in metrics.values() for w in m.words}
     total = by_word["citizens"]
     assert by_word["individuals"] is total  # two nouns heading the same breakdown: one metric
+    by_hand = parse_config((EXAMPLE / "figcheck.toml").read_text(encoding="utf-8")).metrics
+    # the verbs of the family, as written, meet those a person wrote for the same metric
+    returnees = next(m.part_of for m in by_hand.values() if "children" in m.words)  # the total of the children
+    assert set(total.predicates) & set(by_hand[returnees].predicates)
     for part in ("women", "children", "men"):
         assert by_word[part].part_of == total.name
     assert by_word["orphans"].subset_of == by_word["children"].name  # seen alone under children
