@@ -58,29 +58,55 @@ class _Document:
         self.markers = breakdowns.marker_pattern(self.code)
         self.breaks = breakdowns.list_break_pattern(self.code)
         self.coverage = scopes.coverage_pattern(self.code)
+        self.increments = scopes.increment_cues(self.code)
+        self.items = metrics.item_pattern(self.code)
+        self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
 
     def parse(self, blocks: list[Block]) -> None:
-        """Parse, in one batch, every prose sentence that holds a figure."""
-        wanted = []
+        """Parse, in one batch, every prose paragraph that holds a figure, and take its sentences from
+        the parse, which keeps the punctuation's boundaries and adds its own; a paragraph too long for
+        that is split by punctuation alone, and its sentences that hold a figure are parsed one by one."""
+        paragraphs, wanted = [], []
         for block in blocks:
-            if block.kind == "table":
+            if block.kind == "table" or not self.holds_figure(block.start, block.end):
                 continue
-            for start, end in block.sentences:
-                lo, hi = self.span(start, end)
-                if hi > lo:
-                    wanted.append((start, end, lo, hi))
-        if not wanted:
+            if block.end - block.start <= syntax.PARAGRAPH_LIMIT:
+                paragraphs.append(block)
+            else:
+                wanted += [(s, e) for s, e in block.sentences if self.holds_figure(s, e)]
+        if not paragraphs and not wanted:
             return
         words = syntax.syntax_words(self.code)
-        docs = syntax.parse_sentences([self.text[s:e] for s, e, _, _ in wanted], self.code)
-        for (start, end, lo, hi), parsed in zip(wanted, docs):
+        docs = syntax.parse_paragraphs([self.text[b.start:b.end] for b in paragraphs],
+                                       [[s - b.start for s, _ in b.sentences] for b in paragraphs], self.code)
+        docs += syntax.parse_sentences([self.text[s:e] for s, e in wanted], self.code)
+        for block, parsed in zip(paragraphs, docs):
+            lo, hi = self.span(block.start, block.end)
+            figures = [(q.start - block.start, q.end - block.start) for q in self.quantities[lo:hi]]
+            first = block.sentences[0][0] if block.sentences else block.start
+            block.sentences = []
+            for sent in syntax.sentence_spans(parsed, figures):
+                start = block.start + sent.start_char
+                if block.start + sent.end_char <= first:
+                    continue  # the dateline the punctuation splitter left out
+                block.sentences.append((start, block.start + sent.end_char))
+                inside = [(s - sent.start_char, e - sent.start_char) for s, e in figures
+                          if sent.start_char <= s < sent.end_char]
+                if inside:
+                    self.readings[start] = syntax.read_sentence(sent, inside, block.start, words)
+        for (start, end), parsed in zip(wanted, docs[len(paragraphs):]):
             if parsed is not None:
+                lo, hi = self.span(start, end)
                 figures = [(q.start - start, q.end - start) for q in self.quantities[lo:hi]]
                 self.readings[start] = syntax.read_sentence(parsed, figures, start, words)
+
+    def holds_figure(self, start: int, end: int) -> bool:
+        lo, hi = self.span(start, end)
+        return hi > lo
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
@@ -91,12 +117,35 @@ class _Document:
 
     def default_period(self, scope: str) -> times.Period:
         if scope == "cumulative":  # a running total stands where the source's data ends, else at publication
-            return times.Period("", self.registry.end or self.published)
+            return times.Period("", self.now)
+        if scope == "snapshot":  # a state stands when it is reported
+            return times.Period(self.now, self.now)
         return self.registry
 
-    def metric_scope(self, name: str) -> str:
+    @property
+    def now(self) -> str:
+        """The date the source's figures stand at: where its data ends, but never after publication
+        (a report on a year's appeal, published in February, counts in February)."""
+        end, published = self.registry.end, self.published
+        if end and published and end[:len(published)] > published[:len(end)]:
+            return published
+        return end or published
+
+    def metric_scope(self, name: str, kind: str = "") -> str:
+        """The configured scope of the metric; for a figure no configured metric names, the scope every
+        configured metric of its kind shares, if they do (vote shares that are all snapshots)."""
         metric = self.config.metrics.get(name)
-        return metric.scope if metric else ""
+        if metric:
+            return metric.scope
+        return self.kind_scopes.get(kind, "")
+
+
+def _shared_scopes(config: Config) -> dict[str, str]:
+    """{kind: scope} for the kinds whose configured metrics, two or more, all have one scope."""
+    scopes_of: dict[str, list[str]] = {}
+    for metric in config.metrics.values():
+        scopes_of.setdefault(metric.kind, []).append(metric.scope)
+    return {kind: found[0] for kind, found in scopes_of.items() if len(found) > 1 and len(set(found)) == 1}
 
 
 def _field(source: Mapping[str, str], key: str) -> str:
@@ -156,6 +205,30 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     return fallback
 
 
+def _handed_on(mentions: list[Mention]) -> str:
+    """The place a sentence hands on to the next ones: the one it names, or the last of a place and
+    a part of it ("Sudan ... in the River Nile state"), or the whole of several parts; a sentence that
+    compares or lists places of one level ("Assam led with 81.56%, followed by Andhra Pradesh") hands
+    on none of them."""
+    named = list(dict.fromkeys(m.entity for m in mentions))
+    if len(named) == 1:
+        return named[0]
+    wholes = [e for e in named if all(_contains(e, other) for other in named if other != e)]
+    if not wholes:
+        return ""
+    return mentions[-1].entity if len(named) == 2 else wholes[0]
+
+
+def _contains(whole: str, part: str) -> bool:
+    """Whether the place `whole` (a country or a group of them) strictly contains `part` (a subdivision
+    of a member, or fewer of its countries)."""
+    members = set(whole.split("+"))
+    codes = part.split("+")
+    if not all(code in members or code.split("-")[0] in members for code in codes):
+        return False
+    return any("-" in code for code in codes) or len(codes) < len(members)
+
+
 def _inside(mention: Mention, spans) -> bool:
     return any(s <= mention.start and mention.end <= e or mention.start <= s and e <= mention.end
                for s, e in spans)
@@ -178,6 +251,16 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
         if period and period.start != period.end:
             return period
     return doc.period(start, end)
+
+
+def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:
+    """A count "in 2023" or "this month" written while that year or month runs stands at the date the
+    source's data runs to, not at the period's end: what has not happened yet is not counted. A plan
+    or forecast keeps the period it names."""
+    now = doc.now
+    if period is None or projected or not period.end or len(period.end) >= len(now) or not now.startswith(period.end):
+        return period
+    return times.Period(period.start, now)
 
 
 def _event_date(doc: _Document, own, start: int, end: int) -> str:
@@ -215,10 +298,29 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # The scanner's noun right after the figure ("six more people") is the longest phrase written;
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
-    if not names and reading.noun:
-        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config)
+    item = metrics.list_item(doc.text, start, q, doc.items)
+    # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
+    if not names and reading.noun and not (item and reading.noun_at < item[0]):
+        names = metrics.from_noun(reading.noun_text, reading.noun, q.kind, vocab, config, doc.automatic.plurals)
+    # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
+    # metric it counts, or, without a noun, its metric.
+    owners = [s for s in (reading.holder, item) if s and s[0] >= 0]
+    owned = metrics.held(owners, q, doc.text, vocab, config)
+    if names:
+        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
+    else:
+        names = owned
+    # Without a noun of its own, the verb names what a figure counts: "seeks to raise $2.7 billion"; so
+    # does a noun that is one of a metric's predicates ("spending"). Any other noun counts something
+    # the vocabulary does not name.
+    noun = reading.noun_text
+    nounless = not reading.noun or reading.noun in doc.automatic.generic or bool(
+        metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     if not names:
-        names = metrics.candidates(q, doc.text, start, end, vocab, config)
+        names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
+                                   -1 if nounless else reading.phrase_end)
+    if not names and reading.clauses and nounless:
+        names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     name = metrics.choose(names, q, doc.text, (start, end), clause, vocab, total_metric)
@@ -266,12 +368,19 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             else:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
+            own = reading.clauses[0] if reading.clauses else ()
+            said = _cues(doc, own)
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(q.kind, ""))
+            # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
+            # "399 new cases", "six more deaths" are one report's, not the running total's.
+            if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
+                said = said | {"event"}
+            name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
+            own_cues = _cues(doc, own) | _day_cue(doc, own)
             if reading.noun and name:
                 context.implied[q.kind] = name
-            own = reading.clauses[0] if reading.clauses else ()
-            period = _period(doc, reading, start, end)
-            scope = scopes.decide(doc.metric_scope(name), _cues(doc, own) | _day_cue(doc, own), sentence_cues
+            period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)
+            scope = scopes.decide(doc.metric_scope(name, q.kind), own_cues, sentence_cues
                                   | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
@@ -288,8 +397,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             doc.found[part].total = total
         if mentions:
             attributive = readings[0].attributive if readings else ()
-            plain = [m for m in mentions if not _inside(m, attributive)]
-            context.entity = (plain or mentions)[-1].entity
+            context.entity = _handed_on([m for m in mentions if not _inside(m, attributive)] or mentions)
         period = doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event
@@ -339,7 +447,7 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
             entity = row_entities.get(fig.row) or column_entities.get(fig.column, context_entity)
             date = row_dates.get(fig.row) or times.label_date(table.header[fig.column], doc.published, doc.time)
             period = times.Period(date, date) if date else None
-        scope = doc.metric_scope(name)
+        scope = doc.metric_scope(name, q.kind)
         start, end = table.lines[fig.row]
         cell_index[(fig.row, fig.column)] = len(doc.found)
         stated = period or context_period

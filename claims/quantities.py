@@ -19,7 +19,7 @@ from itertools import islice
 
 from figcheck.claims.extraction import exclusions as ex
 from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
-from figcheck.claims.extraction.numbers import Reading, number_patterns, read_number
+from figcheck.claims.extraction.numbers import Reading, number_patterns, read_number, times
 from figcheck.claims.extraction.qualifiers import (
     LOWER_BOUNDS, UPPER_BOUNDS, closed, interval, qualifier_after, qualifier_before, qualifier_patterns, tail_before,
 )
@@ -342,8 +342,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE) -> l
                     skip_to = hi.end
                     continue
                 hi_value = hi.value
-                if reading.scaled == 1.0 and hi.scaled > 1.0 and value * hi.scaled <= hi_value:
-                    value *= hi.scaled  # "$10 to $15 billion", "four to five thousand": a shared scale
+                if reading.scaled == 1.0 and hi.scaled > 1.0 and times(value, hi.scaled) <= hi_value:
+                    value = times(value, hi.scaled)  # "$10 to $15 billion", "four to five thousand": a shared scale
                 lo_text = text[reading.start:reading.end]
                 hi_text = text[hi.start:hi.end]
                 if ex.is_year(reading.value, lo_text, tail, "to", excl) and not (hi_text.isdigit() and len(hi_text) == 4):

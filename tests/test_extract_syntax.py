@@ -43,7 +43,8 @@ def reading(sentence):
     ("3,100 of the 12,000 residents were evacuated.", "3,100", "resident"),
     ("The storm left 412 dead.", "412", "dead"),
     ("Rains took the tally of flooded homes to 3,300.", "3,300", "home"),
-    ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "toll"),
+    ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "death"),
+    ("The death toll has reached 606.", "606", "death"),
     ("The agency launched an appeal for $4.1 billion.", "4.1 billion", "appeal"),
 ])
 def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
@@ -197,3 +198,209 @@ def test_commands_that_do_not_extract_never_import_spacy():
     out = subprocess.run([sys.executable, "-c", code, str(root / "examples" / "central-asia")],
                          capture_output=True, text=True, check=False)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+SIBLINGS = parse_config("""
+[metrics.cases]
+words = ["cases", "infections"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases", "new infections"]
+scope = "event"
+[metrics.participants]
+words = ["participants"]
+scope = "event"
+[metrics."participants.women"]
+words = ["women"]
+scope = "event"
+part_of = "participants"
+[metrics.returnees]
+words = ["returnees"]
+scope = "cumulative"
+[metrics."returnees.women"]
+words = ["women"]
+scope = "cumulative"
+part_of = "returnees"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The ministry reported 399 new cases on Tuesday.", "399", "new_cases"),
+    ("Another 1,424 cases were recorded in the capital.", "1,424", "new_cases"),
+    ("The ministry reported 12 more cases.", "12", "new_cases"),
+    ("The ministry has recorded 10,567 cases so far.", "10,567", "cases"),
+    ("Since January, 3,100 new infections were counted.", "3,100", "cases"),
+    ("The report details the new infections: the north recorded 158 cases, the south 159 cases.", "159", "new_cases"),
+    ("The report details the new infections, and the north has 4,000 cases in total.", "4,000", "cases"),
+    ("The north recorded 158 cases, and the report details new infections.", "158", "cases"),
+])
+def test_the_clause_scope_picks_the_metric_of_one_noun_with_that_scope(sentence, figure, metric):
+    assert claims(sentence, SIBLINGS).loc[figure, "metric"] == metric
+
+
+def test_metrics_that_are_parts_of_different_wholes_are_not_siblings():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    siblings = vocabulary(SIBLINGS).metrics.siblings
+    assert siblings["cases"] == {"event": "new_cases"}
+    assert "participants.women" not in siblings and "returnees.women" not in siblings
+
+
+def test_a_figure_with_no_configured_metric_takes_the_scope_all_metrics_of_its_kind_share():
+    config = parse_config("""
+[metrics.turnout]
+kind = "percent"
+words = ["turnout"]
+scope = "snapshot"
+[metrics.share]
+kind = "percent"
+words = ["of the vote"]
+scope = "snapshot"
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+""")
+    found = claims("The Greens polled 12.5%, and 40 volunteers counted ballots.", config)
+    assert found.loc["12.5%", "metric"] == "" and found.loc["12.5%", "scope"] == "snapshot"
+    assert found.loc["40", "scope"] == ""  # one metric of a kind says nothing of the others
+
+
+PARTIES = parse_config("""
+[metrics.seats]
+words = ["seats"]
+[metrics."seats.blue"]
+words = ["Blue Party", "BP"]
+part_of = "seats"
+[metrics."seats.green"]
+words = ["Green League", "GL"]
+part_of = "seats"
+[metrics."vote_pct.blue"]
+kind = "percent"
+words = ["Blue Party", "BP"]
+[metrics."vote_pct.green"]
+kind = "percent"
+words = ["Green League", "GL"]
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The Blue Party won 159 of the 400 seats.", "159", "seats.blue"),
+    ("The Green League (GL) won 87 seats, its best result.", "87", "seats.green"),
+    ("The 400 seats were contested by six parties.", "400", "seats"),
+    ("The Blue Party's 41.2% was its lowest result.", "41.2%", "vote_pct.blue"),
+])
+def test_who_a_figure_belongs_to_names_its_part(sentence, figure, metric):
+    assert claims(sentence, PARTIES).loc[figure, "metric"] == metric
+
+
+def test_each_list_item_belongs_to_the_name_it_opens_with():
+    found = claims("GL was at 31.5%, BP at 22.4%, the Red Union at 4.1% and others at 2%.", PARTIES)
+    assert found.loc["31.5%", "metric"] == "vote_pct.green"
+    assert found.loc["22.4%", "metric"] == "vote_pct.blue"
+    # An item whose name the vocabulary lacks takes no other item's metric.
+    assert found.loc["4.1%", "metric"] == "" and found.loc["2%", "metric"] == ""
+
+
+@pytest.mark.parametrize("text, start, expected", [
+    ("There were 12 new cases.", 11, True),
+    ("Another 1,424 patients were admitted.", 8, True),
+    ("More than 1,000 people were injured.", 10, False),
+    ("There were 12 cases more or less.", 11, False),
+])
+def test_increment_cues_sit_before_the_figure_or_in_its_noun_phrase(text, start, expected):
+    q = next(q for q in scan(text) if q.start == start)
+    assert scopes.is_increment(text, q.start, q.end, q.noun_end, scopes.increment_cues()) is expected
+
+
+PROVINCES = parse_config("""
+[workspace]
+subject = "TD"
+[entities.TD]
+name = "Chad"
+[entities.NE]
+name = "Niger"
+[entities.TD-LC]
+name = "Lac"
+forms = ["Lac"]
+[entities.TD-KA]
+name = "Kanem"
+forms = ["Kanem"]
+[metrics.cases]
+words = ["cases"]
+""")
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("Lac reported 40 cases.", "TD-LC"),                                   # one place: handed on
+    ("Lac led with 40 cases, followed by Kanem with 12 cases.", "TD"),    # a list of places: none
+    ("In Chad, officials in Lac reported 40 cases.", "TD-LC"),            # a place and its part: the part
+    ("Chad reported 40 cases, more than Niger.", "TD"),                   # two countries compared: none
+])
+def test_a_sentence_hands_on_its_place_only_when_it_names_one_place_or_a_part_of_one(first, expected):
+    found = claims(f"{first} Officials counted 515 cases by Friday.", PROVINCES)
+    assert found.loc["515", "entity"] == expected
+
+
+def test_a_figure_with_no_cue_of_its_own_follows_an_increment_word_earlier_in_its_sentence():
+    cues = scopes.increment_cues()
+    text = "Of the new hospitalisations, 741 were in the capital."
+    q = scan(text)[0]
+    assert scopes.is_increment(text, q.start, q.end, q.noun_end, cues, 0)
+    assert not scopes.is_increment(text, q.start, q.end, q.noun_end, cues)  # without the sentence
+
+
+def test_a_count_in_the_running_year_stands_at_the_date_its_data_runs_to():
+    source = {"source_id": "s1", "published": "2023-06-18"}
+    found = claims("More than 10,500 cases have been recorded in Chad in 2023.", source=source)
+    assert (found.loc["10,500", "period_start"], found.loc["10,500", "period_end"]) == ("2023", "2023-06-18")
+    # A year that is over keeps its own end; a forecast keeps the period it names.
+    found = claims("Chad recorded 9,800 cases in 2022. The ministry expects 20,000 cases in 2023.", source=source)
+    assert found.loc["9,800", "period_end"] == "2022"
+    assert found.loc["20,000", "period_end"] == "2023"
+
+
+def test_a_state_reported_before_the_end_of_the_period_a_source_covers_stands_at_publication():
+    source = {"source_id": "s1", "published": "2024-02-07", "period_start": "2024-01", "period_end": "2024-12"}
+    found = claims("About 1,400 voters remain registered in Chad.", source=source)
+    assert found.loc["1,400", "scope"] == "snapshot"
+    assert found.loc["1,400", "period_end"] == "2024-02-07"
+
+
+APPEALS = parse_config("""
+[metrics.requirements]
+kind = "money"
+words = ["appeal"]
+predicates = ["appealed for", "seeks to raise"]
+[metrics.deaths]
+words = ["deaths", "fatalities"]
+[metrics.displaced]
+words = ["people"]
+predicates = ["displaced"]
+[metrics.spending_pct]
+kind = "percent"
+words = ["of the budget"]
+predicates = ["spending"]
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The agency seeks to raise $2.7 billion this year.", "2.7 billion", "requirements"),  # the verb alone
+    ("The death toll has reached 606.", "606", "deaths"),                                  # lemma meets a plural word
+    ("Its proposed spending is less than seven per cent.", "seven per cent", "spending_pct"),  # a predicate as noun
+    ("25 schools are inhabited by displaced people.", "25", "auto:school"),  # a noun of its own is not the verb's
+])
+def test_the_verb_names_what_a_figure_counts_when_no_noun_of_its_own_does(sentence, figure, metric):
+    assert claims(sentence, APPEALS).loc[figure, "metric"] == metric
+
+
+def test_sentences_end_where_the_parse_ends_them_even_without_a_capital_after_the_stop():
+    # Punctuation alone sees one sentence here; the parse sees two, and the first hands its place on.
+    found = claims("Kanem reported 12 cases. officials there counted 30 more cases by Friday.", PROVINCES)
+    assert found.loc["30", "entity"] == "TD-KA"
+    assert found.loc["30", "quote"].startswith("officials")
+
+
+@pytest.mark.parametrize("dateline", ["CAIRO (AP) — ", "TEHRAN, June 24 — ", "KIGALI, Rwanda (AA) – ", "PORT SUDAN, Nov. 14 (Xinhua) -- "])
+def test_a_dateline_is_no_part_of_the_first_sentence(dateline):
+    found = claims(f"{dateline}The death toll has reached 606, officials said.", APPEALS)
+    assert found.loc["606", "metric"] == "deaths"
+    assert found.loc["606", "quote"].startswith("The death toll")

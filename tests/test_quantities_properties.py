@@ -33,3 +33,18 @@ def test_spans_match_their_text_and_intervals_hold(text):
 def test_every_separated_integer_is_read_back(numbers):
     text = "; ".join(f"{n:,} people" for n in numbers)
     assert [q["value"] for q in find_quantities(text)] == numbers
+
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999),
+       st.sampled_from(sorted(SCALES)), st.integers(min_value=1900, max_value=2099))
+def test_a_scaled_decimal_is_the_value_as_written_and_a_year_after_it_is_not_part_of_it(whole, decimals, scale, year):
+    from decimal import Decimal
+    written = f"{whole}.{decimals:03d}".rstrip("0").rstrip(".")
+    found = find_quantities(f"The N{written} {scale} {year} budget was passed.")
+    expected = float(Decimal(written) * SCALES[scale])
+    assert found[0]["text"] == f"{written} {scale}"
+    assert found[0]["value"] == expected  # exactly: 8.7 trillion is 8,700,000,000,000

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from figcheck.claims.config import Config
 from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
-from figcheck.claims.extraction.language import load_language, word_set
+from figcheck.claims.extraction.language import load_language, phrases, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
 
@@ -38,12 +38,13 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
 
 
 def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
-               vocab: MetricVocabulary, config: Config) -> list[str]:
+               vocab: MetricVocabulary, config: Config, anchored: bool = False, phrase_end: int = -1) -> list[str]:
     """Metrics of the figure's kind named by the words after it ("250 elderly residents"), or by its
     noun before a bracket ("women (48)"); else by its unit ("$"); for a bare bracketed figure the
     nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
-    metric; for a count without a noun ("1,900 have since gone home") the metrics whose own
-    predicates follow it."""
+    metric, unless the figure belongs to someone the clause names (`anchored`); for a count without a
+    noun of its own (no `phrase_end`: "1,900 have since gone home") the metrics whose own predicates
+    follow it."""
     if vocab.words is None:
         return []
 
@@ -59,7 +60,9 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     if q.parenthesised and q.noun_start >= 0:
         names = named(q.noun_start, q.noun_end)
     else:
-        limit = min(len(text), q.end + WINDOW)
+        # A figure with a noun of its own looks no further than that noun's phrase ("23 patients in
+        # critical condition"): "25 schools are used by displaced people" does not count people.
+        limit = min(len(text), q.end + WINDOW, phrase_end if phrase_end > q.end else len(text))
         stop = _WINDOW_END.search(text, q.end, limit)
         # An age or a duration may name itself before or inside the figure: "aged 81", "57 years old".
         begin = max(sentence_start, q.start - 12) if q.kind in ("age", "duration") else q.end
@@ -68,9 +71,9 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == q.kind)
     if not names and q.parenthesised:
         names = named(sentence_start, q.start, last=True)
-    if not names and q.kind == "percent":
+    if not names and q.kind == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
-    if not names and q.kind == "count" and not q.unit:
+    if not names and q.kind == "count" and not q.unit and phrase_end < 0:
         limit = min(sentence_end, q.end + WINDOW)
         names = tuple(n for n, p in vocab.own_predicates.items() if p is not None and p.search(text, q.end, limit))
     return list(names)
@@ -165,9 +168,43 @@ def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -
     return []
 
 
-def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config) -> list[str]:
-    """Metrics of the figure's kind whose words name its parsed counted noun, as written or as lemma."""
-    for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun):
+def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind whose own predicates the figure's clause (`runs` of text) holds: "OCHA
+    seeks to raise $2.7 billion" names its metric by the verb alone."""
+    return [n for n, p in vocab.own_predicates.items() if p is not None and config.metrics[n].kind == q.kind
+            and any(p.search(text, s, e) for s, e in runs)]
+
+
+def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind named by who it belongs to (spans of text: the clause's holder, the
+    name its list item opens with), in order."""
+    if vocab.words is None:
+        return []
+    found = []
+    for start, end in spans:
+        for m in vocab.words.finditer(text, start, end):
+            found += [n for n in _names(vocab, m) if config.metrics[n].kind == q.kind and n not in found]
+    return found
+
+
+@lru_cache(maxsize=8)
+def item_pattern(code: str = "en") -> re.Pattern:
+    words = load_language(code)["syntax"]["item_prepositions"]
+    return re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?P<name>[^\W\d][^,;:()\d]{{0,40}}?)\s+(?i:{phrases(words)})\s*$")
+
+
+def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) -> tuple[int, int] | None:
+    """The name a list item opens with, before its figure: "PA at 2.04%", "Kano with 31 per cent"."""
+    begin = max(sentence_start, q.start - WINDOW)
+    m = pattern.search(text, begin, q.start)
+    return (m.start("name"), m.end("name")) if m else None
+
+
+def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config,
+              plurals: tuple[str, ...] = ()) -> list[str]:
+    """Metrics of the figure's kind whose words name its parsed counted noun, as written, as lemma or as
+    the lemma's plural (`plurals`: the language's endings): "the death toll" is counted in "deaths"."""
+    for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun, *(noun + suffix for suffix in plurals)):
         names = [n for n in vocab.by_word.get(" ".join(key.casefold().split()), ()) if config.metrics[n].kind == kind]
         if names:
             return names
@@ -180,12 +217,14 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
 class AutomaticWords:
     generic: frozenset[str]   # "people": too general to name a metric, the predicate does
     same: dict[str, str]      # lemma -> the lemma it counts the same thing as
+    plurals: tuple[str, ...]  # endings that make a noun's plural: a lemma meets its metric's plural word
 
 
 @lru_cache(maxsize=8)
 def automatic_words(code: str = "en") -> AutomaticWords:
     data = load_language(code)["automatic_metrics"]
-    return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()})
+    return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()},
+                          tuple(data["plural_endings"]))
 
 
 def automatic(noun: str, predicate: str, projected: bool, words: AutomaticWords) -> str:

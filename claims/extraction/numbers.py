@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -251,6 +252,8 @@ def _integer(toks: list[_Token], i: int) -> _Parse | None:
                 break
             elif prev == "scale" and current and (t.kind == "digits" or current % 100):
                 break
+            elif prev == "scale" and t.kind == "digits" and (total % 1 or i + 1 >= n or toks[i + 1].kind != "scale"):
+                break  # "N27.5 trillion 2024 budget" is two numbers; "2 million 500 thousand" is one
             else:
                 small = v
             current += v
@@ -291,7 +294,7 @@ def _integer(toks: list[_Token], i: int) -> _Parse | None:
                     if before_and:
                         return before_and
                     break
-                total, current, last_big = total + current * f, 0.0, f
+                total, current, last_big = total + times(current, f), 0.0, f
             last_scale = f
             scales_seen += 1
             prev = "scale"
@@ -340,7 +343,7 @@ def _scaled_fraction(toks: list[_Token], part: _Parse) -> _Parse:
     if j < len(toks) and toks[j].kind == "article":
         j += 1
     if j < len(toks) and toks[j].kind == "scale" and j > part.next or (j < len(toks) and toks[j].kind == "scale"):
-        return _Parse(part.value * toks[j].value, j + 1, toks[j].value, fraction=False)
+        return _Parse(times(part.value, toks[j].value), j + 1, toks[j].value, fraction=False)
     return part
 
 
@@ -366,13 +369,19 @@ def _parse(toks: list[_Token], half_alone: bool) -> _Parse | None:
         part = _fraction(toks, j + 1)
         if part is not None:
             if whole.scale >= 1000:  # "three million and a half" is three and a half million
-                return _Parse(whole.value + part.value * whole.scale, part.next, whole.scale)
+                return _Parse(whole.value + times(part.value, whole.scale), part.next, whole.scale)
             mixed = _Parse(whole.value + part.value, part.next, fraction=True)
             k = mixed.next
             if whole.scale == 1.0 and k < len(toks) and toks[k].kind == "scale" and toks[k].value >= 1000:
-                return _Parse(mixed.value * toks[k].value, k + 1, toks[k].value)  # "five and a half million"
+                return _Parse(times(mixed.value, toks[k].value), k + 1, toks[k].value)  # "five and a half million"
             return mixed
     return whole
+
+
+def times(value: float, factor: float) -> float:
+    """`value` times `factor` in decimal, as written: 8.7 trillion is 8,700,000,000,000, not the binary
+    product's 8,699,999,999,999.999."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def read_number(text: str, start: int, digits_end: int | None, patterns: NumberPatterns,
@@ -392,7 +401,7 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
         if scale and (scale.group("cased") or len(written_scale) <= 3 or written_scale.startswith("-")):
             factor = (patterns.cased_scales[written_scale] if scale.group("cased")
                       else patterns.scales[written_scale.lstrip("-").casefold()])
-            reading.value *= factor
+            reading.value = times(reading.value, factor)
             reading.scaled, reading.end = factor, scale.end()
             return reading
         toks = _tokens(text, end, patterns, _Token("digits", value, end))

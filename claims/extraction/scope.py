@@ -53,6 +53,37 @@ def decide(metric_scope: str, own: frozenset[str], sentence: frozenset[str] = fr
     return "cumulative" if "total" in own | sentence else ""
 
 
+@dataclass(frozen=True)
+class IncrementCues:
+    before: re.Pattern  # ends right before the figure
+    after: re.Pattern   # a word of the figure's noun phrase
+    next_word: re.Pattern  # the word right after the figure: "six more people"
+    lead: re.Pattern       # earlier in the sentence: "the distribution of new infections: ..."
+
+
+@lru_cache(maxsize=8)
+def increment_cues(code: str = "en") -> IncrementCues:
+    scope = load_language(code)["scope"]
+    after = phrases(scope["increment_after"])
+    return IncrementCues(re.compile(rf"(?i:(?<![\w-])(?:{phrases(scope['increment_before'])})\s+$)"),
+                         re.compile(rf"(?i:(?<![\w-])(?:{after})(?![\w-]))"),
+                         re.compile(rf"(?i:\s+(?:{after})(?![\w-]))"),
+                         re.compile(rf"(?i:(?<![\w-])(?:{phrases(scope['increment_lead'])})(?![\w-]))"))
+
+
+def is_increment(text: str, start: int, end: int, noun_end: int, cues: IncrementCues, lead_from: int = -1) -> bool:
+    """Whether the figure at [start, end), whose noun phrase ends at `noun_end` (or -1), is an increment:
+    "another 1,424", "399 new cases", "six more people"; or, with `lead_from` (where its sentence
+    starts), a figure after an increment word of its sentence ("Of the new hospitalisations, 741 ...")."""
+    if 0 <= lead_from < start and cues.lead.search(text, lead_from, start):
+        return True
+    if cues.before.search(text, max(0, start - 24), start):
+        return True
+    if cues.next_word.match(text, end):
+        return True
+    return noun_end > end and cues.after.search(text, end, noun_end) is not None
+
+
 @lru_cache(maxsize=8)
 def coverage_pattern(code: str = "en") -> re.Pattern:
     """"in camps", "in government-held areas", "in seven districts": a figure for part of its entity."""

@@ -63,11 +63,14 @@ def _row(text: str, start: int, end: int) -> Row:
     return Row(start, end, cells)
 
 
-def sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
-    """Split [start, end) at sentence ends, except after abbreviations and initials (Dr., U.N., E.)."""
+def sentences(text: str, start: int, end: int, abbreviations: frozenset[str],
+              dateline: re.Pattern | None = None) -> list[tuple[int, int]]:
+    """Split [start, end) at sentence ends, except after abbreviations and initials (Dr., U.N., E.); a
+    dateline opening it ("CAIRO (AP) — ") is left out."""
     found = []
-    begin = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    opening = dateline.match(text, start, end) if dateline else None
+    begin = opening.end() if opening else start
+    for m in _BOUNDARY.finditer(text, begin, end):
         word = _WORD_BEFORE.search(text, max(begin, m.start() - 30), m.end())
         token = word.group(1) if word else ""
         if m.group().startswith(".") and (token.casefold() in abbreviations
@@ -85,6 +88,7 @@ def sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) ->
 def segment(text: str, lang: Language) -> list[Block]:
     """The text's blocks in order: a heading, a paragraph (its sentences) or a table (its rows)."""
     abbreviations = word_set(lang["text"]["abbreviations"])
+    dateline = re.compile(lang["text"]["dateline"])
     lines = list(_lines(text))
     tables = table_lines([stripped for _, _, stripped in lines])
     blocks: list[Block] = []
@@ -93,7 +97,7 @@ def segment(text: str, lang: Language) -> list[Block]:
     def close_paragraph():
         if para:
             s, e = para[0][0], para[-1][1]
-            blocks.append(Block("paragraph", s, e, sentences(text, s, e, abbreviations)))
+            blocks.append(Block("paragraph", s, e, sentences(text, s, e, abbreviations, dateline)))
             para.clear()
 
     for i, (start, end, stripped) in enumerate(lines):

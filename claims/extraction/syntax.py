@@ -22,6 +22,9 @@ from figcheck.claims.extraction.language import load_language, word_set
 # Longer "sentences" are runs of text without punctuation (lists, dumps): they are not parsed, and
 # their figures keep the scanner's own noun.
 PARSE_LIMIT = 1500
+# Paragraphs up to this length are parsed whole, and the parse says where their sentences end; longer
+# ones are split by punctuation and parsed sentence by sentence.
+PARAGRAPH_LIMIT = 6000
 BATCH = 64
 # Dependencies that open a clause of their own below their head.
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "conj", "ccomp", "relcl", "acl", "parataxis", "dep"})
@@ -80,6 +83,9 @@ class Reading:
     part_of_index: int = -1            # "3,100 of the 12,000 residents": index of the total's figure
     state: bool = False                # a state now: "22 million children are out of school"
     attributive: tuple[tuple[int, int], ...] = ()  # words that qualify another noun: "Israeli attacks"
+    holder: tuple[int, int] = (-1, -1)  # who the figure belongs to: "The DA has 21.74%", "the EFF's 9.4%"
+    noun_at: int = -1                   # document offset of the counted noun
+    phrase_end: int = -1                # where the counted noun's phrase ends: "23 patients in critical condition"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -291,8 +297,12 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         total = -1
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
+        owner = holder(token, noun)
         readings.append(Reading(
-            noun=noun.lemma_.casefold() if noun is not None else "",
+            holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
+            noun_at=offset + noun.idx if noun is not None else -1,
+            phrase_end=offset + noun.right_edge.idx + len(noun.right_edge.text) if noun is not None else -1,
+            noun=_lemma(noun, words) if noun is not None else "",
             noun_text=_with_compounds(noun) if noun is not None else "",
             predicate=verb.lemma_.casefold() if verb is not None else "",
             projected=is_projection(token, words),
@@ -300,6 +310,29 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             state=verb is not None and is_present_state(verb, words),
             attributive=attributive(modifiers, noun, offset)))
     return readings
+
+
+def holder(token, noun):
+    """Who or what the figure belongs to, where its clause says: the possessor ("the EFF's 9.4%") or the
+    subject of the verb whose object it is ("The DA has 21.74% of the vote", "The ANC won 159 of the
+    400 seats"), as its head word with the words of its name; None elsewhere."""
+    for t in (token, noun):
+        if t is not None:
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                return _name_span(owner)
+    for t in (token, noun):
+        if t is not None and t.dep_ == "dobj" and t.head.pos_ in _VERBAL:
+            subject = _subject(t.head)
+            return _name_span(subject) if subject is not None and subject.pos_ != "PRON" else None
+    return None
+
+
+def _name_span(token):
+    """The token with the words of its name around it: "National Democratic Alliance (NDA)"."""
+    words = [token, *(c for c in token.children if c.dep_ in ("compound", "appos", "amod"))]
+    return token.doc[min(t.left_edge.i if t.i != token.i else t.i for t in words):
+                     max(t.right_edge.i if t.i != token.i else t.i for t in words) + 1]
 
 
 def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
@@ -319,6 +352,16 @@ def _qualified(token):
     return head
 
 
+def _lemma(noun, words: SyntaxWords) -> str:
+    """The counted noun's lemma; for a container, the noun it is made of: "the death toll" counts deaths."""
+    lemma = noun.lemma_.casefold()
+    if lemma in words.containers:
+        inner = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+        if inner is not None:
+            return inner.lemma_.casefold()
+    return lemma
+
+
 def _with_compounds(noun) -> str:
     words = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i] + [noun]
     words.sort(key=lambda t: t.i)
@@ -328,10 +371,41 @@ def _with_compounds(noun) -> str:
     return " ".join(t.text for t in words)
 
 
-def parse_sentences(texts: list[str], code: str = "en"):
-    """spaCy Docs for the texts, in order, parsed in batches; texts past PARSE_LIMIT give None."""
+def parse_paragraphs(texts: list[str], starts: list[list[int]], code: str = "en"):
+    """spaCy Docs for the paragraphs, parsed in batches, with a sentence starting at each of `starts`
+    (offsets into each text: the punctuation's boundaries, which the parser then keeps) and wherever
+    else the parse finds one."""
     nlp = load_parser(code)
-    wanted = [i for i, t in enumerate(texts) if len(t) <= PARSE_LIMIT]
+    docs = [nlp.make_doc(text) for text in texts]
+    for doc, offsets in zip(docs, starts):
+        at = {t.idx: t for t in doc}
+        for offset in offsets:
+            if offset in at and at[offset].i > 0:
+                at[offset].is_sent_start = True
+    for _name, component in nlp.pipeline:
+        docs = list(component.pipe(docs, batch_size=BATCH))
+    return docs
+
+
+def sentence_spans(doc, figures: list[tuple[int, int]]) -> list:
+    """The parse's sentences of a paragraph as spaCy spans, without the white space around them, and
+    joined where a figure ([start, end) offsets into the paragraph) would straddle two."""
+    spans = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        span = doc[words[0].i:words[-1].i + 1]
+        if spans and any(s < span.start_char < e for s, e in figures):
+            span = doc[spans.pop().start:span.end]
+        spans.append(span)
+    return spans
+
+
+def parse_sentences(texts: list[str], code: str = "en", limit: int = PARSE_LIMIT):
+    """spaCy Docs for the texts, in order, parsed in batches; texts longer than `limit` give None."""
+    nlp = load_parser(code)
+    wanted = [i for i, t in enumerate(texts) if len(t) <= limit]
     docs = [None] * len(texts)
     for i, doc in zip(wanted, nlp.pipe((texts[i] for i in wanted), batch_size=BATCH)):
         docs[i] = doc

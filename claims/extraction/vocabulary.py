@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from figcheck.claims.config import Config, Metric
 from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
-from figcheck.claims.extraction.language import phrases
+from figcheck.claims.extraction.language import load_language, phrases, word_set
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class MetricVocabulary:
     own_predicates: dict[str, re.Pattern | None]  # metric -> the predicates figcheck.toml gives it
     excluded: dict[str, re.Pattern | None]
     parent: dict[str, str]                    # metric -> the metric it is a part or subset of
+    # metric -> {scope: the one other metric of its kind, with that configured scope, that names the same
+    # head noun}: "cases" (a running total) and "new cases" (one report's) count the same thing
+    siblings: dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,41 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         predicates={n: _words_pattern(_inherited(config.metrics, n, "predicates")) for n in config.metrics},
         own_predicates={n: _words_pattern(m.predicates) for n, m in config.metrics.items()},
         excluded={n: _words_pattern(_inherited(config.metrics, n, "excluded_predicates")) for n in config.metrics},
-        parent={n: m.part_of or m.subset_of for n, m in config.metrics.items()},
+        parent={n: _parent(m) for n, m in config.metrics.items()},
+        siblings=_scope_siblings(config.metrics, _generic_nouns(config.language or "en")),
     )
+
+
+def _generic_nouns(code: str) -> frozenset[str]:
+    return word_set(load_language(code)["automatic_metrics"]["generic_nouns"])
+
+
+def _scope_siblings(metrics: dict[str, Metric], generic: frozenset[str]) -> dict[str, dict[str, str]]:
+    """For each metric, the metrics of its kind with another configured scope whose words end in one of
+    its head nouns ("cases" / "new cases"), where exactly one such metric has that scope. A noun too
+    general to name what is counted ("people") ties nothing, and siblings are parts of the same
+    metric, or of none: "men" among returnees and "men" among participants count different people."""
+    heads = {n: {w.casefold().split()[-1] for w in m.words if w.split()} - generic for n, m in metrics.items()}
+    by_head: dict[tuple[str, str], set[str]] = {}
+    for name, metric in metrics.items():
+        if metric.scope:
+            for head in heads[name]:
+                by_head.setdefault((metric.kind, head), set()).add(name)
+    siblings: dict[str, dict[str, str]] = {}
+    for name, metric in metrics.items():
+        found: dict[str, set[str]] = {}
+        for head in heads[name]:
+            for other in by_head.get((metric.kind, head), ()):
+                if other != name and metrics[other].scope != metric.scope and _parent(metrics[other]) == _parent(metric):
+                    found.setdefault(metrics[other].scope, set()).add(other)
+        unique = {scope: names.pop() for scope, names in found.items() if len(names) == 1}
+        if unique:
+            siblings[name] = unique
+    return siblings
+
+
+def _parent(metric: Metric) -> str:
+    return metric.part_of or metric.subset_of
 
 
 _CACHE: dict[int, tuple[weakref.ref, Vocabulary]] = {}
