@@ -217,12 +217,19 @@ def propose(terms: pd.DataFrame, configured: dict[str, Metric], min_count: int, 
     for noun, count in counts.items():
         if count >= min_count and noun not in placed and noun not in words.generic:
             metric(nouns_rows([noun]), _name(noun))
-    # What a general noun counts is in its predicate: one metric per verb seen often enough, named
-    # by what the verb counts ("death") or by its most frequent form ("evacuated").
+    # What a general noun counts is in its predicate: a verb the breakdown holding the noun has goes
+    # to the metric that holds it ("640 people returned"); any other verb seen often enough is a
+    # metric of its own, named by what the verb counts ("death") or by its most frequent form ("evacuated").
+    families = _families(proposals)
+    holders = {name: set(terms.loc[assigned.isin(families[_root(proposals, name)]), "verb"])
+               for name in sorted(set(assigned[generic]) - {""})}
     rest = terms.loc[generic & (assigned == "") & (terms["verb"] != "")]
     for verb, n in _by_count(rest["verb"]):
-        if n >= min_count:
-            rows = generic & (assigned == "") & (terms["verb"] == verb)
+        rows = generic & (assigned == "") & (terms["verb"] == verb)
+        home = next((name for name, verbs in sorted(holders.items()) if verb in verbs), "")
+        if home:
+            metric(rows, home)
+        elif n >= min_count:
             named = verb if verb in words.same.values() else _most_common(terms.loc[rows, "predicate_forms"])
             metric(rows, _name(named), by_predicate=True)
     return _finish(terms.assign(proposal=assigned), proposals, configured, min_count, words)
@@ -245,12 +252,7 @@ def _finish(terms: pd.DataFrame, proposals: dict[str, dict], configured: dict[st
     # A part inherits its total's predicates, and the verb of a breakdown is its total's ("700 residents,
     # of whom 300 women and 250 children, returned"): a total's own are those seen often enough with
     # it or any of its parts.
-    family = {name: [name] for name in proposals}
-    for name in proposals:
-        parent = proposals[name]["part_of"] or proposals[name]["subset_of"]
-        while parent in family and name not in family[parent]:
-            family[parent].append(name)
-            parent = proposals[parent]["part_of"] or proposals[parent]["subset_of"]
+    family = _families(proposals)
     verbs: dict[str, set[str]] = {}
     for name, p in proposals.items():
         rows = rows_of[name]
@@ -258,7 +260,7 @@ def _finish(terms: pd.DataFrame, proposals: dict[str, dict], configured: dict[st
         p.update(words=_unique(sorted(forms) + sorted(rows["noun"])), forms=_unique(sorted(forms or set(rows["noun"]))),
                  figures=len(rows), seen=_ranked(rows["predicate"]), scope=_scope(rows["scope"]))
         breakdown = terms.loc[terms["proposal"].isin(family[name])]
-        verbs[name] = set() if p["part_of"] or p["subset_of"] else {
+        verbs[name] = set() if _parent(p) else {
             v for v, n in _by_count(breakdown["verb"]) if n >= min_count}
     # A verb seen with a word two metrics share, under one of them only, tells them apart however rare.
     configured_words = {w.casefold() for m in configured.values() for w in m.words}
@@ -288,6 +290,29 @@ def _finish(terms: pd.DataFrame, proposals: dict[str, dict], configured: dict[st
         for link in ("part_of", "subset_of"):
             p[link] = known.get(p[link], p[link])
     return [p for name, p in proposals.items() if name not in known]
+
+
+def _parent(proposal: dict) -> str:
+    return proposal["part_of"] or proposal["subset_of"]
+
+
+def _root(proposals: dict[str, dict], name: str) -> str:
+    seen = set()
+    while _parent(proposals[name]) in proposals and name not in seen:
+        seen.add(name)
+        name = _parent(proposals[name])
+    return name
+
+
+def _families(proposals: dict[str, dict]) -> dict[str, list[str]]:
+    """Each proposal with every proposal below it (its parts, their parts...)."""
+    family = {name: [name] for name in proposals}
+    for name in proposals:
+        parent = _parent(proposals[name])
+        while parent in family and name not in family[parent]:
+            family[parent].append(name)
+            parent = _parent(proposals[parent])
+    return family
 
 
 def _unique(words: list[str]) -> list[str]:

@@ -241,7 +241,7 @@ def existing_config(metrics: dict[str, Metric]) -> str:
     return "".join(f'[metrics.{name}]\nwords = ["{m.words[0]}"]\n' for name, m in metrics.items())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(breakdowns(), st.sets(st.sampled_from(NOUNS), max_size=3), st.integers(1, 3))
 def test_every_proposal_merges_into_a_valid_configuration(terms, configured_nouns, min_count):
     configured = configured_metrics(configured_nouns)
