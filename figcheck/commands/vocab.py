@@ -22,14 +22,17 @@ def run(args) -> int:
     from tabulate import tabulate
 
     from figcheck.claims.config import CONFIG_NAME
+    from figcheck.reports.formats.text import terminal
     from figcheck.vocabulary import propose_vocabulary
 
     table, proposals, output = propose_vocabulary(args.workspace, args.output, args.force, args.min_count)
-    shown = table.head(SHOWN).assign(predicates=table["predicates"].head(SHOWN).str.slice(0, 60))
-    print(tabulate(shown, headers=["counted noun", "figures", "sources", "predicates"], tablefmt="simple",
-                   showindex=False, disable_numparse=True))
+    # Nouns and predicates are read from the sources: shown inert (no escape sequences) and cut short.
+    shown = table.head(SHOWN).astype(str).map(terminal)
+    shown["predicates"] = shown["predicates"].str.slice(0, 60)
+    print(tabulate(shown, headers=["counted noun", "figures", "planned", "sources", "predicates (lemma, figures)"],
+                   tablefmt="simple", showindex=False, disable_numparse=True))
     if len(table) > SHOWN:
         print(f"... and {len(table) - SHOWN} more nouns")
-    print(f"\n{len(proposals)} metrics proposed in {output}; edit it, then copy what you keep into "
-          f"{args.workspace / CONFIG_NAME}.")
+    print(f"\n{len(proposals)} metrics proposed in {terminal(output)}; edit it, then copy what you keep into "
+          f"{terminal(args.workspace / CONFIG_NAME)}.")
     return 0
