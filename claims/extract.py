@@ -68,44 +68,32 @@ class _Document:
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
 
     def parse(self, blocks: list[Block]) -> None:
-        """Parse, in one batch, every prose paragraph that holds a figure, and take its sentences from
-        the parse, which keeps the punctuation's boundaries and adds its own; a paragraph too long for
-        that is split by punctuation alone, and its sentences that hold a figure are parsed one by one."""
-        paragraphs, wanted = [], []
-        for block in blocks:
-            if block.kind == "table" or not self.holds_figure(block.start, block.end):
-                continue
-            if block.end - block.start <= syntax.PARAGRAPH_LIMIT:
-                paragraphs.append(block)
-            else:
-                wanted += [(s, e) for s, e in block.sentences if self.holds_figure(s, e)]
-        if not paragraphs and not wanted:
+        """Parse, in one batch, every prose sentence (as punctuation splits them) that holds a figure,
+        and split it again where the parse ends a sentence inside it; a figure never straddles two."""
+        wanted = [(block, k, s, e) for block in blocks if block.kind != "table"
+                  for k, (s, e) in enumerate(block.sentences) if self.holds_figure(s, e)]
+        if not wanted:
             return
         words = syntax.syntax_words(self.code)
-        docs = syntax.parse_paragraphs([self.text[b.start:b.end] for b in paragraphs],
-                                       [[s - b.start for s, _ in b.sentences] for b in paragraphs], self.code)
-        docs += syntax.parse_sentences([self.text[s:e] for s, e in wanted], self.code)
-        for block, parsed in zip(paragraphs, docs):
-            lo, hi = self.span(block.start, block.end)
-            figures = [(q.start - block.start, q.end - block.start) for q in self.quantities[lo:hi]]
-            first = block.sentences[0][0] if block.sentences else block.start
-            block.sentences = []
+        docs = syntax.parse_sentences([self.text[s:e] for _, _, s, e in wanted], self.code)
+        pieces: dict[int, dict[int, list[tuple[int, int]]]] = {}  # id(block) -> sentence index -> its parts
+        for (block, k, start, end), parsed in zip(wanted, docs):
+            if parsed is None:
+                continue
+            lo, hi = self.span(start, end)
+            figures = [(q.start - start, q.end - start) for q in self.quantities[lo:hi]]
+            parts = pieces.setdefault(id(block), {}).setdefault(k, [])
             for sent in syntax.sentence_spans(parsed, figures):
-                start = block.start + sent.start_char
-                if block.start + sent.end_char <= first:
-                    continue  # the dateline the punctuation splitter left out
-                block.sentences.append((start, block.start + sent.end_char))
-                inside = [(k, s - sent.start_char, e - sent.start_char) for k, (s, e) in enumerate(figures)
-                          if sent.start_char <= s < sent.end_char]
+                inside = [i for i, (s, _) in enumerate(figures) if sent.start_char <= s < sent.end_char]
+                parts.append((start + sent.start_char, start + sent.end_char))
                 if inside:
-                    self.readings[start] = syntax.read_sentence(
-                        sent, [(s, e) for _, s, e in inside], block.start, words, [_currency(self.quantities[lo + k]) for k, _, _ in inside])
-        for (start, end), parsed in zip(wanted, docs[len(paragraphs):]):
-            if parsed is not None:
-                lo, hi = self.span(start, end)
-                figures = [(q.start - start, q.end - start) for q in self.quantities[lo:hi]]
-                self.readings[start] = syntax.read_sentence(parsed, figures, start, words,
-                                                            [_currency(q) for q in self.quantities[lo:hi]])
+                    self.readings[start + sent.start_char] = syntax.read_sentence(
+                        sent, [(figures[i][0] - sent.start_char, figures[i][1] - sent.start_char) for i in inside],
+                        start, words, [_currency(self.quantities[lo + i]) for i in inside])
+        for block in blocks:
+            split = pieces.get(id(block))
+            if split:
+                block.sentences = [p for k, sentence in enumerate(block.sentences) for p in split.get(k, [sentence])]
 
     def holds_figure(self, start: int, end: int) -> bool:
         lo, hi = self.span(start, end)

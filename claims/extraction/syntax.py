@@ -23,9 +23,6 @@ from figcheck.claims.extraction.language import load_language, word_set
 # Longer "sentences" are runs of text without punctuation (lists, dumps): they are not parsed, and
 # their figures keep the scanner's own noun.
 PARSE_LIMIT = 1500
-# Paragraphs up to this length are parsed whole, and the parse says where their sentences end; longer
-# ones are split by punctuation and parsed sentence by sentence.
-PARAGRAPH_LIMIT = 6000
 BATCH = 64
 # Dependencies that open a clause of their own below their head.
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "conj", "ccomp", "relcl", "acl", "parataxis", "dep"})
@@ -386,25 +383,9 @@ def _with_compounds(noun) -> str:
     return " ".join(t.text for t in words)
 
 
-def parse_paragraphs(texts: list[str], starts: list[list[int]], code: str = "en"):
-    """spaCy Docs for the paragraphs, parsed in batches, with a sentence starting at each of `starts`
-    (offsets into each text: the punctuation's boundaries, which the parser then keeps) and wherever
-    else the parse finds one."""
-    nlp = load_parser(code)
-    docs = [nlp.make_doc(text) for text in texts]
-    for doc, offsets in zip(docs, starts):
-        at = {t.idx: t for t in doc}
-        for offset in offsets:
-            if offset in at and at[offset].i > 0:
-                at[offset].is_sent_start = True
-    for _name, component in nlp.pipeline:
-        docs = list(component.pipe(docs, batch_size=BATCH))
-    return docs
-
-
 def sentence_spans(doc, figures: list[tuple[int, int]]) -> list:
-    """The parse's sentences of a paragraph as spaCy spans, without the white space around them, and
-    joined where a figure ([start, end) offsets into the paragraph) would straddle two."""
+    """The parse's sentences of a text as spaCy spans, without the white space around them, and joined
+    where a figure ([start, end) offsets into the text) would straddle two."""
     spans = []
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
