@@ -26,7 +26,8 @@ SETS = {
 }
 # (precision, recall, attribute accuracy) each set must reach.
 TARGETS = {
-    "seeds": (0.90, 0.95, {"qualifier": 0.95, "entity": 0.95, "metric": 0.95, "scope": 0.95, "period_end": 0.95}),
+    # The bundled dossier is read perfectly: every figure, every attribute.
+    "seeds": (1.0, 1.0, {"qualifier": 1.0, "entity": 1.0, "metric": 1.0, "scope": 1.0, "period_end": 1.0}),
     "floods": (0.90, 0.95, {"qualifier": 0.95, "entity": 0.95, "metric": 0.90, "scope": 0.90, "period_end": 0.95}),
 }
 

@@ -313,7 +313,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         readings.append(Reading(
             holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
             noun_at=offset + noun.idx if noun is not None else -1,
-            phrase_end=offset + noun.right_edge.idx + len(noun.right_edge.text) if noun is not None else -1,
+            phrase_end=offset + _phrase_end(noun) if noun is not None else -1,
             noun=_lemma(noun, words) if noun is not None else "",
             noun_text=_with_compounds(noun) if noun is not None else "",
             predicate=verb.lemma_.casefold() if verb is not None else "",
@@ -362,6 +362,20 @@ def _qualified(token):
     while head.dep_ in ("amod", "compound") and head.pos_ == "PROPN" and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _phrase_end(noun) -> int:
+    """Where the counted noun's phrase ends (sentence offset): the subtree of the noun it is a compound
+    of, if any, and the nouns glued on after it that the parse split off ("support mini-grants" parsed
+    as "support", "mini", "-", "grants")."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    last = noun.right_edge
+    doc = noun.doc
+    while last.i + 1 < len(doc) and not last.whitespace_ and (doc[last.i + 1].pos_ in ("NOUN", "PROPN")
+                                                               or doc[last.i + 1].text == "-"):
+        last = doc[last.i + 1]
+    return last.idx + len(last.text)
 
 
 def _lemma(noun, words: SyntaxWords) -> str:
