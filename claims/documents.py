@@ -10,7 +10,6 @@ is converted once however many commands read it.
 
 from __future__ import annotations
 
-import bisect
 import io
 import json
 import re

@@ -376,7 +376,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
             own = reading.clauses[0] if reading.clauses else ()
-            said = _cues(doc, own)
+            clause_cues = _cues(doc, own)
+            said = clause_cues
             kind = metrics.figure_kind(q)
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""))
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
@@ -384,7 +385,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
             name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
-            own_cues = _cues(doc, own) | _day_cue(doc, own)
+            own_cues = clause_cues | _day_cue(doc, own)
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)
