@@ -200,6 +200,8 @@ def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config)
 
 @lru_cache(maxsize=8)
 def item_pattern(code: str = "en") -> re.Pattern:
+    """A list item's opening name right before its figure: after a comma, semicolon, colon or "and",
+    a name of up to 40 characters, then one of the language's `[syntax] item_prepositions`."""
     words = load_language(code)["syntax"]["item_prepositions"]
     return re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?P<name>[^\W\d][^,;:()\d]{{0,40}}?)\s+(?i:{phrases(words)})\s*$")
 
