@@ -457,3 +457,16 @@ words = ["revenue"]
 """)
     found = claims("The government's actual revenue was 8.65 trillion naira.", config)
     assert (found.loc["8.65 trillion", "metric"], found.loc["8.65 trillion", "unit"]) == ("revenue", "naira")
+
+
+def test_metrics_sharing_only_a_general_noun_are_not_siblings():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    config = parse_config("""
+[metrics.displaced]
+words = ["residents"]
+scope = "snapshot"
+[metrics.evacuated]
+words = ["residents"]
+scope = "event"
+""")
+    assert vocabulary(config).metrics.siblings == {}  # "residents" names no one quantity

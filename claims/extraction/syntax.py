@@ -412,10 +412,10 @@ def sentence_spans(doc, figures: list[tuple[int, int]]) -> list:
     return spans
 
 
-def parse_sentences(texts: list[str], code: str = "en", limit: int = PARSE_LIMIT):
-    """spaCy Docs for the texts, in order, parsed in batches; texts longer than `limit` give None."""
+def parse_sentences(texts: list[str], code: str = "en"):
+    """spaCy Docs for the texts, in order, parsed in batches; texts past PARSE_LIMIT give None."""
     nlp = load_parser(code)
-    wanted = [i for i, t in enumerate(texts) if len(t) <= limit]
+    wanted = [i for i, t in enumerate(texts) if len(t) <= PARSE_LIMIT]
     docs = [None] * len(texts)
     for i, doc in zip(wanted, nlp.pipe((texts[i] for i in wanted), batch_size=BATCH)):
         docs[i] = doc

@@ -64,7 +64,10 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
 
 
 def _generic_nouns(code: str) -> frozenset[str]:
-    return word_set(load_language(code)["automatic_metrics"]["generic_nouns"])
+    """The language's nouns too general to name what is counted, as lemmas and plurals ("residents")."""
+    data = load_language(code)["automatic_metrics"]
+    lemmas = word_set(data["generic_nouns"])
+    return lemmas | {lemma + ending for lemma in lemmas for ending in data["plural_endings"]}
 
 
 def _scope_siblings(metrics: dict[str, Metric], generic: frozenset[str]) -> dict[str, dict[str, str]]:
