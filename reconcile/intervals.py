@@ -19,8 +19,9 @@ def claim_intervals(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
     qualifier = claims["qualifier"].to_numpy(str)
     tolerance = np.where(qualifier == "approx", config.approx_tolerance, config.exact_tolerance)
     percent = claims["kind"].to_numpy(str) == "percent" if "kind" in claims else np.zeros(len(claims), bool)
-    spread = np.maximum(tolerance * np.abs(value), np.where(np.isin(qualifier, ("eq", "approx")),
-                                                            written_precision(claims["text"], value, percent), 0.0))
+    # Rounding is at most what "about" allows: "10,000" is not 5,000 to 15,000.
+    rounding = np.minimum(written_precision(claims["text"], value, percent), config.approx_tolerance * np.abs(value))
+    spread = np.maximum(tolerance * np.abs(value), np.where(np.isin(qualifier, ("eq", "approx")), rounding, 0.0))
     lower = pd.to_numeric(claims["lower"], errors="coerce").fillna(-np.inf).to_numpy(float)
     upper = pd.to_numeric(claims["upper"], errors="coerce").fillna(np.inf).to_numpy(float)
     from_below = np.isin(qualifier, ("eq", "approx", "gt", "ge"))

@@ -91,3 +91,9 @@ def test_large_round_counts_and_whole_percentages_are_rounded_but_counts_in_full
     assert clash(89000, "89,000", 89600, "89,600")
     assert not clash(84, "84%", 84.16, "84.16%", "percent")
     assert clash(125, "125", 126, "126") and clash(1000, "1,000", 1020, "1,020")
+
+
+def test_rounding_never_allows_more_than_about_does():
+    rows = [{**UZ, "source_id": "s1", "value": 10000.0, "text": "10,000"},
+            {**UZ, "source_id": "s2", "value": 6000.0, "text": "6,000"}]
+    assert list(reconciled(rows).findings["rule"]) == ["agreement"]  # not 5,000 to 15,000

@@ -283,9 +283,10 @@ def test_intervals_read_as_an_editor_writes_them(lower, upper, lower_open, upper
     assert format_interval(lower, upper, lower_open, upper_open) == words
 
 
+# Counts written in full below ten thousand are exact; a larger round figure allows its rounding.
 @settings(max_examples=25, deadline=None)
-@given(source=st.integers(0, 10_000),
-       drafts=st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(["eq", "gt", "ge", "lt", "le"])),
+@given(source=st.integers(0, 9_999),
+       drafts=st.lists(st.tuples(st.integers(0, 9_999), st.sampled_from(["eq", "gt", "ge", "lt", "le"])),
                        min_size=1, max_size=8))
 def test_a_settled_exact_value_supports_exactly_the_intervals_holding_it(source, drafts):
     ws_claims = claims_frame(claim("wire-1", source))
