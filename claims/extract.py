@@ -201,9 +201,14 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     return fallback
 
 
+def _country(code: str) -> str:
+    """The ISO 3166-1 country of an entity code: "SD-KA" -> "SD"; a country or other code is its own."""
+    return code.split("-")[0]
+
+
 def _whole(entity: str) -> str:
     """The country a subdivision, or a set of subdivisions of one country, belongs to; else the entity."""
-    countries = {code.split("-")[0] for code in entity.split("+")} if entity else set()
+    countries = {_country(code) for code in entity.split("+")} if entity else set()
     return countries.pop() if len(countries) == 1 else entity
 
 
@@ -226,9 +231,9 @@ def _contains(whole: str, part: str) -> bool:
     of a member, or fewer of its countries)."""
     members = set(whole.split("+"))
     codes = part.split("+")
-    if not all(code in members or code.split("-")[0] in members for code in codes):
+    if not all(code in members or _country(code) in members for code in codes):
         return False
-    return any("-" in code for code in codes) or len(codes) < len(members)
+    return any(_country(code) != code for code in codes) or len(codes) < len(members)
 
 
 def _inside(mention: Mention, spans) -> bool:
@@ -582,7 +587,7 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         if block.kind != "table":
             for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
                 # A province's mention is its country's too: a report on a country's provinces is about it.
-                for entity in dict.fromkeys([m.entity, *(code.split("-")[0] for code in sorted(m.codes) if "-" in code)]):
+                for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
                     counts[entity] = counts.get(entity, 0) + 1
     return max(counts, key=counts.get) if counts else ""
 

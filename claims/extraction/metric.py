@@ -27,6 +27,11 @@ def figure_kind(q: Quantity) -> str:
     return "percent" if q.unit_code == "percent" else q.kind
 
 
+def _of_kind(names, config: Config, kind: str) -> tuple[str, ...]:
+    """The metrics among `names` whose configured kind is `kind`, in order."""
+    return tuple(n for n in names if config.metrics[n].kind == kind)
+
+
 def _names(vocab: MetricVocabulary, match: re.Match) -> tuple[str, ...]:
     return vocab.by_word.get(" ".join(match.group().casefold().split()), ())
 
@@ -36,7 +41,7 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
     """Metrics of `kind` named anywhere in [start, end), nearest to the figure first."""
     best, best_distance = (), None
     for m in vocab.words.finditer(text, start, end):
-        names = tuple(n for n in _names(vocab, m) if config.metrics[n].kind == kind)
+        names = _of_kind(_names(vocab, m), config, kind)
         distance = abs(m.start() - q.start)
         if names and (best_distance is None or distance < best_distance):
             best, best_distance = names, distance
@@ -53,11 +58,12 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     follow it."""
     if vocab.words is None:
         return []
+    kind = figure_kind(q)
 
     def named(start: int, end: int, last: bool = False) -> tuple[str, ...]:
         found: tuple[str, ...] = ()
         for m in vocab.words.finditer(text, start, end):
-            names = tuple(n for n in _names(vocab, m) if config.metrics[n].kind == figure_kind(q))
+            names = _of_kind(_names(vocab, m), config, kind)
             if names and not last:
                 return names
             found = names or found
@@ -74,10 +80,10 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         begin = max(sentence_start, q.start - 12) if q.kind in ("age", "duration") else q.end
         names = named(begin, stop.start() if stop else limit)
     if not names:
-        names = tuple(n for n in vocab.by_word.get(q.unit.casefold(), ()) if config.metrics[n].kind == figure_kind(q))
+        names = _of_kind(vocab.by_word.get(q.unit.casefold(), ()), config, kind)
     if not names and (q.parenthesised or _bracketed(text, q)):
         names = named(sentence_start, q.start, last=True)  # "votes (21.81 percent)": the words before it
-    if not names and figure_kind(q) == "percent" and not anchored:
+    if not names and kind == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
     if not names and q.kind == "count" and not q.unit and phrase_end < 0:
         limit = min(sentence_end, q.end + WINDOW)
@@ -154,7 +160,7 @@ def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -
     """The metric a table header names: by its words and its predicates ("People sheltered",
     "Displaced"); a predicate a metric excludes rules it out."""
     words = [n for m in vocab.words.finditer(label) for n in _names(vocab, m)] if vocab.words else []
-    words = [n for n in words if config.metrics[n].kind == kind]
+    words = list(_of_kind(words, config, kind))
     own = [n for n, p in vocab.own_predicates.items() if p is not None and p.search(label)
            and config.metrics[n].kind == kind]
 
@@ -173,9 +179,9 @@ def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -
     if vocab.words is None or q.noun_start < 0 or q.parenthesised:
         return []
     for m in vocab.words.finditer(text, q.noun_start, q.noun_end):
-        names = [n for n in _names(vocab, m) if config.metrics[n].kind == figure_kind(q)]
+        names = _of_kind(_names(vocab, m), config, figure_kind(q))
         if names:
-            return names
+            return list(names)
     return []
 
 
@@ -191,10 +197,10 @@ def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config)
     name its list item opens with), in order."""
     if vocab.words is None:
         return []
-    found = []
+    kind, found = figure_kind(q), []
     for start, end in spans:
         for m in vocab.words.finditer(text, start, end):
-            found += [n for n in _names(vocab, m) if config.metrics[n].kind == figure_kind(q) and n not in found]
+            found += [n for n in _of_kind(_names(vocab, m), config, kind) if n not in found]
     return found
 
 
@@ -218,9 +224,9 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
     """Metrics of the figure's kind whose words name its parsed counted noun, as written, as lemma or as
     the lemma's plural (`plurals`: the language's endings): "the death toll" is counted in "deaths"."""
     for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun, *(noun + suffix for suffix in plurals)):
-        names = [n for n in vocab.by_word.get(" ".join(key.casefold().split()), ()) if config.metrics[n].kind == kind]
+        names = _of_kind(vocab.by_word.get(" ".join(key.casefold().split()), ()), config, kind)
         if names:
-            return names
+            return list(names)
     return []
 
 
