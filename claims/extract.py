@@ -314,18 +314,20 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                                   doc.automatic.plurals)
     # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
     # metric it counts, or, without a noun, its metric.
-    owners = [s for s in (reading.holder, item) if s and s[0] >= 0]
-    owned = metrics.held(owners, q, doc.text, vocab, config)
-    if names:
-        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
-    else:
-        names = owned
     # Without a noun of its own, the verb names what a figure counts: "seeks to raise $2.7 billion"; so
     # does a noun that is one of a metric's predicates ("spending"). Any other noun counts something
     # the vocabulary does not name.
     noun = reading.noun_text
     nounless = not reading.noun or reading.noun in doc.automatic.generic or bool(
         metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
+    # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
+    # "GL was at 31.5%, the Red Union at 4.1%".
+    owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 else []
+    owned = metrics.held(owners, q, doc.text, vocab, config)
+    if names:
+        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
+    else:
+        names = owned
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
                                    -1 if nounless else reading.phrase_end)
@@ -333,7 +335,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
-    name = metrics.choose(names, q, doc.text, (start, end), clause, vocab, total_metric)
+    reaches = ((reading.participle,), (clause,), ((start, end),))
+    name = metrics.choose(names, q, doc.text, reaches if reading.participle[0] >= 0 else reaches[1:], vocab,
+                          total_metric)
     # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):

@@ -287,6 +287,10 @@ words = ["Green League", "GL"]
     ("The Green League (GL) won 87 seats, its best result.", "87", "seats.green"),
     ("The 400 seats were contested by six parties.", "400", "seats"),
     ("The Blue Party's 41.2% was its lowest result.", "41.2%", "vote_pct.blue"),
+    # through a preposition after the verb, and from the clause a subjectless verb joins
+    ("The Blue Party, whose leader resigned, won in 159 seats.", "159", "seats.blue"),
+    ("The Green League kept its place, securing 87 seats.", "87", "seats.green"),
+    ("With 300 of the 400 seats declared, the Blue Party had won most.", "300", "seats"),
 ])
 def test_who_a_figure_belongs_to_names_its_part(sentence, figure, metric):
     assert claims(sentence, PARTIES).loc[figure, "metric"] == metric
@@ -470,3 +474,32 @@ words = ["residents"]
 scope = "event"
 """)
     assert vocabulary(config).metrics.siblings == {}  # "residents" names no one quantity
+
+
+CASUALTIES = parse_config("""
+[metrics.killed]
+words = ["people", "deaths"]
+predicates = ["killed", "died"]
+excluded_predicates = ["injured", "wounded"]
+scope = "cumulative"
+[metrics.injured]
+words = ["people", "injured", "wounded"]
+predicates = ["injured", "wounded"]
+excluded_predicates = ["killed", "died"]
+scope = "cumulative"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The ministry said 606 people have been killed and 5,332 others injured since the start.", "5,332", "injured"),
+    ("More than 13,000 people have been killed and another 26,000 injured since April.", "26,000", "injured"),
+    ("The attacks killed 224 people and left more than 1,000 injured.", "1,000", "injured"),
+    ("The attacks killed 224 people and left more than 1,000 injured.", "224", "killed"),
+])
+def test_a_participle_describing_the_figure_names_what_it_counts_before_the_clauses_verb(sentence, figure, metric):
+    assert claims(sentence, CASUALTIES).loc[figure, "metric"] == metric
+
+
+def test_a_bracket_closed_before_a_figure_lists_no_parts():
+    text = "Attacks Claim Over 200 Lives\n(Agency) The ministry said 224 people were killed."
+    assert claims(text, CASUALTIES).loc["224", "metric"] == "killed"

@@ -67,7 +67,10 @@ def link_parts(text: str, start: int, end: int, quantities: list[Quantity], mark
         nxt = quantities[i + 1]
         gap = text[q.end:nxt.start]
         bracket = gap.find("(")
-        if bracket < 0 or bracket > _PAREN_GAP or nxt.parenthesised or any(c in gap[:bracket] for c in ".;:,"):
+        # A bracket closed before the next figure ("... Lives (MENAFN) Iran's ministry said 224") lists
+        # no parts.
+        if bracket < 0 or bracket > _PAREN_GAP or nxt.parenthesised or any(c in gap[:bracket] for c in ".;:,") \
+                or ")" in gap[bracket:]:
             continue
         close = text.find(")", nxt.start, end)
         for j in range(i + 1, len(quantities)):

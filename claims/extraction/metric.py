@@ -96,16 +96,13 @@ def _bracketed(text: str, q: Quantity) -> bool:
     return text[max(0, q.start - 2):q.start].rstrip().endswith("(") and text[q.end:q.end + 2].lstrip().startswith(")")
 
 
-def _distance(pattern: re.Pattern | None, text: str, start: int, end: int, q: Quantity) -> int | None:
+def _distance(pattern: re.Pattern | None, text: str, spans, q: Quantity) -> int | None:
+    """Characters between the figure and the nearest match of `pattern` within the spans of text."""
     if pattern is None:
         return None
-    best = None
-    for m in pattern.finditer(text, start, end):
-        d = q.start - m.end() if m.end() <= q.start else m.start() - q.end
-        d = max(d, 0)
-        if best is None or d < best:
-            best = d
-    return best
+    found = [max(q.start - m.end() if m.end() <= q.start else m.start() - q.end, 0)
+             for start, end in spans for m in pattern.finditer(text, start, end)]
+    return min(found, default=None)
 
 
 def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
@@ -118,18 +115,19 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
     return False
 
 
-def choose(names: list[str], q: Quantity, text: str, sentence: tuple[int, int], clause: tuple[int, int],
-           vocab: MetricVocabulary, total_metric: str = "") -> str:
+def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
+           total_metric: str = "") -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
-    The figure's own clause decides first ("1,150 households were flooded, and 38 homes have been
-    declared uninhabitable"); where it holds no predicate of any candidate, the whole sentence does
-    ("700 people, of whom 300 children": the children's verb is the total's)."""
+    `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
+    the figure ("5,332 others injured"), its own clause ("1,150 households were flooded, and 38 homes
+    have been declared uninhabitable"), then the whole sentence ("700 people, of whom 300 children":
+    the children's verb is the total's). The first that holds a predicate of any candidate decides."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names.
         names = [n for n in names if descends(vocab, n, total_metric)]
-    for start, end in (clause, sentence):
-        decided = _choose_within(names, q, text, start, end, vocab)
+    for spans in reaches:
+        decided = _choose_within(names, q, text, spans, vocab)
         if decided is not None:
             return decided
     # No predicate either way: a metric that needs none, else the first named.
@@ -137,14 +135,13 @@ def choose(names: list[str], q: Quantity, text: str, sentence: tuple[int, int], 
     return (neutral or names or [""])[0]
 
 
-def _choose_within(names: list[str], q: Quantity, text: str, start: int, end: int,
-                   vocab: MetricVocabulary) -> str | None:
-    """The choice the predicates in [start, end) make, or None when they say nothing."""
+def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: MetricVocabulary) -> str | None:
+    """The choice the predicates within the spans of text make, or None when they say nothing."""
     supported: list[tuple[int, int, str]] = []
     vetoed = False
     for order, name in enumerate(names):
-        pos = _distance(vocab.predicates[name], text, start, end, q)
-        neg = _distance(vocab.excluded[name], text, start, end, q)
+        pos = _distance(vocab.predicates[name], text, spans, q)
+        neg = _distance(vocab.excluded[name], text, spans, q)
         if neg is not None and (pos is None or neg < pos):
             vetoed = True
         elif pos is not None:

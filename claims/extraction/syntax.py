@@ -86,6 +86,7 @@ class Reading:
     holder: tuple[int, int] = (-1, -1)  # who the figure belongs to: "The DA has 21.74%", "the EFF's 9.4%"
     noun_at: int = -1                   # document offset of the counted noun
     phrase_end: int = -1                # where the counted noun's phrase ends: "23 patients in critical condition"
+    participle: tuple[int, int] = (-1, -1)  # what happened to what it counts: "5,332 others injured"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -297,7 +298,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             readings.append(NO_READING)
             continue
         noun = counted_noun(token, words, unit)
-        verb = governing_verb(token)
+        participle = describing_participle(token, noun)
+        verb = participle or governing_verb(token)
         heads = clause_heads(token)
         for h in heads:
             if h.i not in runs:
@@ -311,6 +313,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
         owner = holder(token, noun)
         readings.append(Reading(
+            participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
+            if participle is not None else (-1, -1),
             holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
             noun_at=offset + noun.idx if noun is not None else -1,
             phrase_end=offset + _phrase_end(noun) if noun is not None else -1,
@@ -324,20 +328,53 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
     return readings
 
 
+def describing_participle(token, noun):
+    """The participle right after a figure or its noun that says what happened to what it counts, in a
+    clause of its own: "606 killed and 5,332 others injured", "left more than 1,000 injured"; None
+    elsewhere."""
+    anchor = noun if noun is not None and noun.i > token.i else token
+    doc = anchor.doc
+    if anchor.i + 1 >= len(doc):
+        return None
+    nxt = doc[anchor.i + 1]
+    if nxt.tag_ == "VBN" and nxt.dep_ in _DESCRIBING and nxt.head.i in (anchor.i, anchor.head.i):
+        return nxt
+    return None
+
+
+_DESCRIBING = frozenset({"acl", "amod", "advcl", "xcomp", "oprd", "ccomp"})
+
+
 def holder(token, noun):
     """Who or what the figure belongs to, where its clause says: the possessor ("the EFF's 9.4%") or the
     subject of the verb whose object it is ("The DA has 21.74% of the vote", "The ANC won 159 of the
-    400 seats"), as its head word with the words of its name; None elsewhere."""
+    400 seats", "Congress fell short with 99 seats"), as its head word with the words of its name; None
+    elsewhere."""
     for t in (token, noun):
         if t is not None:
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":
                 return _name_span(owner)
     for t in (token, noun):
-        if t is not None and t.dep_ == "dobj" and t.head.pos_ in _VERBAL:
-            subject = _subject(t.head)
+        if t is None:
+            continue
+        # Through a preposition after the verb only: "With 97.84% of the votes counted, the ANC had won".
+        verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" \
+            and t.head.i > t.head.head.i else None
+        if verb is not None and verb.pos_ in _VERBAL:
+            subject = _acting_subject(verb)
             return _name_span(subject) if subject is not None and subject.pos_ != "PRON" else None
     return None
+
+
+def _acting_subject(verb):
+    """The subject of a verb, or of the clause a subjectless verb joins: "The BJP won in 240 seats",
+    "The DA retained its position, securing 87 seats"."""
+    subject = _subject(verb)
+    while subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in _VERBAL:
+        verb = verb.head
+        subject = _subject(verb)
+    return subject
 
 
 def _name_span(token):
