@@ -252,6 +252,12 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) ->
     return "", "skip", "", end
 
 
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether a position falls inside one of the sorted, disjoint spans."""
+    at = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
+
+
 def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
          currencies: Currencies = ()) -> list[Quantity]:
     """Every figure of `text` in order, with the spans and context the claim extractor builds on;
@@ -261,6 +267,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
     quals = qualifier_patterns(code)
     units = unit_patterns(code, currencies)
     spans = ex.Spans(text, excl)
+    name_lists = [m.span() for m in excl.name_list.finditer(text)]
     lines = line_starts(text)
     found: list[Quantity] = []
     skip_to = 0  # the end of the last figure read, or of the second number of a score
@@ -324,8 +331,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
         name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
-        if name and (name == "always" or not _counts_a_noun(tokens, units)):
-            continue
+        if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start):
+            continue  # "Boeing 737", but not "ANC 28, DA 22": a list gives each name its figure
         if ex.is_era_year(text, end, tail, excl):
             continue
         upper_value = None

@@ -226,6 +226,11 @@ def test_breakdown_opening_a_sentence_links_to_the_total_before_it():
     assert row(frame, "361")["metric"] == "returnees.children"
 
 
+def test_a_capitalised_marker_inside_a_sentence_opens_a_new_one_and_lists_no_parts():
+    frame = extract("Kazakhstan: 645 people returned\nIncluding the final figures, 284 women came back in May.")
+    assert row(frame, "284")["part_of"] == ""
+
+
 def test_windows_line_endings_give_the_same_claims():
     text = ("In Kazakhstan, 5 operations\nwere carried out since May 2019.\n\nAs a result, more than\n"
             "595 citizens have returned, among whom women (156) and children (406).\n")

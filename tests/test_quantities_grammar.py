@@ -297,6 +297,27 @@ def test_a_figure_after_a_name_or_like_a_year_still_counts(text, value):
     assert find_quantities(text)[0]["value"] == value
 
 
+@pytest.mark.parametrize("text, values", [
+    ("North: ANC 28, DA 22, EFF 11, MK 8, ActionSA 3.", [28, 22, 11, 8, 3]),
+    ("West: DA 24; ANC 8; VF+ 1 and PA 3", [24, 8, 1, 3]),
+    ("Final seats: BJP 240, Congress 99, JD(U) 12.", [240, 99, 12]),
+])
+def test_a_list_of_names_each_with_a_number_gives_each_name_its_figure(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+@given(st.lists(st.tuples(st.sampled_from(["ANC", "DA", "EFF", "IFP", "ActionSA", "BJP", "TMC"]),
+                          st.integers(1, 999)), min_size=2, max_size=6),  # four digits may be a year
+       st.sampled_from([", ", "; "]))
+def test_any_list_of_named_figures_keeps_every_figure(items, separator):
+    text = "Results: " + separator.join(f"{name} {n}" for name, n in items) + "."
+    assert [q["value"] for q in find_quantities(text)] == [n for _, n in items]
+
+
+def test_one_name_with_a_number_is_still_a_name():
+    assert find_quantities("The FTSE 100, a share index, fell.") == []
+
+
 # ---- leading dots ---------------------------------------------------------------------------------
 
 @settings(max_examples=50, deadline=None)

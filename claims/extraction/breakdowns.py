@@ -44,9 +44,12 @@ def link_parts(text: str, start: int, end: int, quantities: list[Quantity], mark
     for mark in marks:
         mark_depth = _depth(text, start, mark.start())
         totals = [i for i, q in enumerate(quantities) if q.end <= mark.start() and q.kind == "count"]
+        opens = text[start:mark.start()].strip(" \t\n\"“") == ""
+        if mark.group()[:1].isupper() and not opens:
+            continue  # "... Congress 99\nIncluding the final table": a line that opens a sentence of its own
         if totals:
             total = totals[-1]
-        elif text[start:mark.start()].strip(" \t\n\"“") == "":
+        elif opens:
             total = PREVIOUS
         else:
             continue

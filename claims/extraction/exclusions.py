@@ -29,6 +29,7 @@ class ExclusionPatterns:
     name_not: frozenset[str]          # capitalised words that do not name a thing ("Over 300")
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
     year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
+    name_list: re.Pattern             # "Gauteng: ANC 28, DA 22, EFF 11": names, each with its figure
 
 
 @lru_cache(maxsize=8)
@@ -82,6 +83,13 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         ),
     }
     ids = lang["identifiers"]["before"]
+    # A list item is a capitalised name of up to three words ("VF+", "JD(U)", "Freedom Front Plus") and
+    # a bare integer; two or more items joined by commas, semicolons or the language's joins.
+    name = r"[A-Z][\w&+'’().-]*(?:[ \t][A-Z][\w&+'’().-]*){0,2}"
+    item = rf"{name}[ \t]+\d{{1,7}}(?![\d.,]?\d)"
+    join = rf"(?:[ \t]*[,;][ \t]*(?:(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)?" \
+           rf"|[ \t]+(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)"
+    name_list = re.compile(rf"(?<![\w-]){item}(?:{join}{item})+(?=[ \t]*(?:[,;.)]|$))", re.M)
     nums = lang["numbers"]
     return ExclusionPatterns(
         spans=spans,
@@ -97,6 +105,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         name_not=word_set(lang["identifiers"]["name_not"]),
         name_stops=word_set(lang["text"]["noun_stops"]),
         year_determiners=word_set(dates["year_determiners"]),
+        name_list=name_list,
     )
 
 
