@@ -264,7 +264,7 @@ scope = "cumulative"
     assert found.loc["40", "scope"] == ""  # one metric of a kind says nothing of the others
 
 
-PARTIES = parse_config("""
+PARTIES_TOML = """
 [metrics.seats]
 words = ["seats"]
 [metrics."seats.blue"]
@@ -279,7 +279,8 @@ words = ["Blue Party", "BP"]
 [metrics."vote_pct.green"]
 kind = "percent"
 words = ["Green League", "GL"]
-""")
+"""
+PARTIES = parse_config(PARTIES_TOML)
 
 
 @pytest.mark.parametrize("sentence, figure, metric", [
@@ -503,3 +504,35 @@ def test_a_participle_describing_the_figure_names_what_it_counts_before_the_clau
 def test_a_bracket_closed_before_a_figure_lists_no_parts():
     text = "Attacks Claim Over 200 Lives\n(Agency) The ministry said 224 people were killed."
     assert claims(text, CASUALTIES).loc["224", "metric"] == "killed"
+
+
+PARTY_COUNTS = parse_config(PARTIES_TOML + """
+[metrics.votes]
+words = ["votes"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes"
+""")
+
+
+def test_a_name_that_is_a_part_of_several_measures_names_none_of_them_alone():
+    found = claims("North: BP 28, GL 22, Red Union 3.", PARTY_COUNTS)
+    # the Blue Party's votes or its seats? Nothing says: no configured metric, at most an automatic one
+    assert found.loc["28", "metric"] not in PARTY_COUNTS.metrics
+    assert found.loc["22", "metric"] == "seats.green"  # the Green League is a part of seats only
+
+
+def test_the_noun_still_says_which_measure_a_name_is_a_part_of():
+    found = claims("The Blue Party won 28 seats and 1,200 votes.", PARTY_COUNTS)
+    assert (found.loc["28", "metric"], found.loc["1,200", "metric"]) == ("seats.blue", "votes.blue")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Blue Party and the Green League won 28 and 12 seats, respectively.",
+     {"28": "seats.blue", "12": "seats.green"}),
+    ("Rivals Blue Party and GL trailed with about 25 per cent and 17 per cent, respectively.",
+     {"25 per cent": "vote_pct.blue", "17 per cent": "vote_pct.green"}),
+])
+def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
+    found = claims(sentence, PARTY_COUNTS)
+    assert {text: found.loc[text, "metric"] for text in expected} == expected

@@ -130,9 +130,20 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
         decided = _choose_within(names, q, text, spans, vocab)
         if decided is not None:
             return decided
-    # No predicate either way: a metric that needs none, else the first named.
+    # No predicate either way: a metric that needs none, else the first named; but a name that is a
+    # part of several measures is no measure by itself.
     neutral = [n for n in names if vocab.predicates[n] is None]
-    return (neutral or names or [""])[0]
+    pool = neutral or names
+    if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len({_family(vocab, n) for n in pool}) > 1:
+        return ""  # "ANC 28": the party's votes or its seats? Where nothing says, no guess.
+    return (pool or [""])[0]
+
+
+def _family(vocab: MetricVocabulary, name: str) -> str:
+    """The metric at the top of a name's `part_of` chain: "votes.anc" -> "votes"."""
+    while vocab.parent.get(name):
+        name = vocab.parent[name]
+    return name
 
 
 def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: MetricVocabulary) -> str | None:

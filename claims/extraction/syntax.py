@@ -43,6 +43,7 @@ class SyntaxWords:
     state_verbs: frozenset[str]  # "are", "remain", "live": in the present tense, a state at a time
     holder_prepositions: frozenset[str]  # "an appeal for $4.1 billion", "a rate of 12 %"
     place_nouns: frozenset[str]  # "the River Nile state": a name qualifying these is a place
+    respectively: frozenset[str]  # "A and B received 25% and 16%, respectively"
 
 
 @lru_cache(maxsize=8)
@@ -51,7 +52,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
     return SyntaxWords(tuple(data["models"]), word_set(data["containers"]), word_set(data["level_verbs"]),
                        word_set(data["projection_verbs"]), word_set(data["modals"]),
                        word_set(data["state_verbs"]), word_set(data["holder_prepositions"]),
-                       word_set(data["place_nouns"]))
+                       word_set(data["place_nouns"]), word_set(data["respectively"]))
 
 
 @lru_cache(maxsize=4)
@@ -293,6 +294,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
     runs: dict[int, tuple[tuple[int, int], ...]] = {}  # clause head -> its runs: figures of a sentence share clauses
     noun_runs: dict[int, tuple[tuple[int, int], ...]] = {}
     readings = []
+    respective = any(t.lower_ in words.respectively for t in sent)
     for token, unit in zip(tokens, units or [""] * len(tokens)):
         if token is None:
             readings.append(NO_READING)
@@ -311,7 +313,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         total = -1
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
-        owner = holder(token, noun)
+        owner = holder(token, noun, respective)
         readings.append(Reading(
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
@@ -345,7 +347,7 @@ def describing_participle(token, noun):
 _DESCRIBING = frozenset({"acl", "amod", "advcl", "xcomp", "oprd", "ccomp"})
 
 
-def holder(token, noun):
+def holder(token, noun, respective: bool = False):
     """Who or what the figure belongs to, where its clause says: the possessor ("the EFF's 9.4%") or the
     subject of the verb whose object it is ("The DA has 21.74% of the vote", "The ANC won 159 of the
     400 seats", "Congress fell short with 99 seats"), as its head word with the words of its name; None
@@ -355,16 +357,36 @@ def holder(token, noun):
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":
                 return _name_span(owner)
-    for t in (token, noun):
+    place = 0  # which of coordinated figures it is: "won 16 and 12 seats"
+    first = token
+    while first.dep_ == "conj" and first.head.pos_ not in _VERBAL:
+        first, place = first.head, place + 1
+    counted = first.head if first.dep_ == "nummod" else None  # "won 28 and 12 seats": 12 counts seats too
+    for t in (first, counted, noun):
         if t is None:
             continue
+        while t.dep_ == "conj" and t.head.pos_ not in _VERBAL:  # "won 28 seats and 1,200 votes"
+            t = t.head
         # Through a preposition after the verb only: "With 97.84% of the votes counted, the ANC had won".
         verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" \
             and t.head.i > t.head.head.i else None
         if verb is not None and verb.pos_ in _VERBAL:
             subject = _acting_subject(verb)
+            if subject is not None and respective:
+                subject = _conjunct(subject, place)
             return _name_span(subject) if subject is not None and subject.pos_ != "PRON" else None
     return None
+
+
+def _conjunct(token, place: int):
+    """The place-th of the names coordinated with `token` (itself first), or `token` when there are fewer."""
+    names = [token]
+    while True:
+        nxt = next((c for c in names[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        names.append(nxt)
+    return names[place] if place < len(names) else token
 
 
 def _acting_subject(verb):
