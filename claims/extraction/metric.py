@@ -96,13 +96,15 @@ def _bracketed(text: str, q: Quantity) -> bool:
     return text[max(0, q.start - 2):q.start].rstrip().endswith("(") and text[q.end:q.end + 2].lstrip().startswith(")")
 
 
-def _distance(pattern: re.Pattern | None, text: str, spans, q: Quantity) -> int | None:
-    """Characters between the figure and the nearest match of `pattern` within the spans of text."""
+def _matches(pattern: re.Pattern | None, text: str, spans) -> list[tuple[int, int]]:
     if pattern is None:
-        return None
-    found = [max(q.start - m.end() if m.end() <= q.start else m.start() - q.end, 0)
-             for start, end in spans for m in pattern.finditer(text, start, end)]
-    return min(found, default=None)
+        return []
+    return [m.span() for start, end in spans for m in pattern.finditer(text, start, end)]
+
+
+def _distance(matches: list[tuple[int, int]], q: Quantity) -> int | None:
+    """Characters between the figure and the nearest of the matches."""
+    return min((max(q.start - e if e <= q.start else s - q.end, 0) for s, e in matches), default=None)
 
 
 def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
@@ -151,8 +153,11 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
     supported: list[tuple[int, int, str]] = []
     vetoed = False
     for order, name in enumerate(names):
-        pos = _distance(vocab.predicates[name], text, spans, q)
-        neg = _distance(vocab.excluded[name], text, spans, q)
+        supporting = _matches(vocab.predicates[name], text, spans)
+        # A ruling-out verb inside a supporting phrase is part of it: "not enrolled in" against "enrolled in".
+        ruling_out = [(s, e) for s, e in _matches(vocab.excluded[name], text, spans)
+                      if not any(s < e2 and s2 < e for s2, e2 in supporting)]
+        pos, neg = _distance(supporting, q), _distance(ruling_out, q)
         if neg is not None and (pos is None or neg < pos):
             vetoed = True
         elif pos is not None:
