@@ -298,7 +298,7 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
-            implied: str) -> str:
+            implied: str, stated_scope: str = "") -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
@@ -333,6 +333,10 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                                    -1 if nounless else reading.phrase_end)
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
+    # Each candidate as the sibling of the scope the clause states, before the predicates choose: a
+    # verb that rules out the running total ("new") does not rule out its one-report sibling.
+    siblings = vocab.siblings
+    names = list(dict.fromkeys(siblings.get(n, {}).get(stated_scope, n) for n in names))
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     reaches = ((reading.participle,), (clause,), ((start, end),))
@@ -388,12 +392,13 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             clause_cues = _cues(doc, own)
             said = clause_cues
             kind = metrics.figure_kind(q)
-            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""))
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
-            name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
+            stated_scope = scopes.decide("", said - {"total"})
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope)
+            name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             own_cues = clause_cues | _day_cue(doc, own)
             if reading.noun and name:
                 context.implied[kind] = name

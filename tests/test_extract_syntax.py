@@ -536,3 +536,18 @@ def test_the_noun_still_says_which_measure_a_name_is_a_part_of():
 def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     found = claims(sentence, PARTY_COUNTS)
     assert {text: found.loc[text, "metric"] for text in expected} == expected
+
+
+def test_the_stated_scope_picks_the_sibling_before_a_ruling_out_verb_can_drop_the_running_total():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+excluded_predicates = ["new"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases"]
+scope = "event"
+""")
+    found = claims("Of the new hospitalisations, 741 cases were in the capital.", config)
+    assert found.loc["741", "metric"] == "new_cases"
+    assert claims("The ministry has recorded 10,567 cases so far.", config).loc["10,567", "metric"] == "cases"
