@@ -542,6 +542,7 @@ def test_the_stated_scope_picks_the_sibling_before_a_ruling_out_verb_can_drop_th
     config = parse_config("""
 [metrics.cases]
 words = ["cases"]
+predicates = ["recorded"]
 excluded_predicates = ["new"]
 scope = "cumulative"
 [metrics.new_cases]
