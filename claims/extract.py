@@ -63,6 +63,7 @@ class _Document:
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
+        self.set_openers = breakdowns.set_opener_pattern(self.code)
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
@@ -371,6 +372,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # A share's implied noun is an earlier clause's of the same sentence; a count's may stand in an
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
+        named_set = breakdowns.set_opener(text, start, end, doc.set_openers)
+        if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
+            context.implied["count"] = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics,
+                                                          "count", doc.config) or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")

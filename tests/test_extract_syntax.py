@@ -552,3 +552,14 @@ scope = "event"
     found = claims("Of the new hospitalisations, 741 cases were in the capital.", config)
     assert found.loc["741", "metric"] == "new_cases"
     assert claims("The ministry has recorded 10,567 cases so far.", config).loc["10,567", "metric"] == "cases"
+
+
+def test_a_sentence_opening_with_its_set_names_what_its_bare_figures_count():
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.cases]
+words = ["cases"]
+""")
+    found = claims("The outbreak has caused 300 cases. Of the deaths, 99 have been logged in July.", config)
+    assert found.loc["99", "metric"] == "deaths"
