@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -284,14 +285,27 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
 
 def _day_cue(doc: _Document, own) -> frozenset[str]:
     """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May",
-    "yesterday") counts one event; a day elsewhere in the sentence ("..., a group said on Friday") is
-    the report's."""
+    "yesterday") or a few ("over the weekend of 17 and 18 June") counts one event; a day elsewhere in
+    the sentence ("..., a group said on Friday") is the report's."""
     for s, e in own:
-        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published)
-                                     for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
-        if any(period is not None and period.start == period.end and len(period.end) == 10 for period in days):
+        relatives = [m for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
+        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published) for m in relatives]
+        if any(period is not None and _days(period) <= EVENT_DAYS for period in days):
             return frozenset({"event"})
+        if any(m.group("pub") for m in relatives):  # "yesterday" is one day, though a source dated by month
+            return frozenset({"event"})              # cannot say which
+
     return frozenset()
+
+
+EVENT_DAYS = 7  # a count over at most this many days ("over the weekend of 17 and 18 June") is one event's
+
+
+def _days(period: times.Period) -> float:
+    """How many days a period of whole dates spans, both ends counted; infinite for anything vaguer."""
+    if len(period.start) != 10 or len(period.end) != 10:
+        return float("inf")
+    return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days + 1
 
 
 def _cues(doc: _Document, runs) -> frozenset[str]:
@@ -404,7 +418,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             stated_scope = scopes.decide("", said - {"total"})
             name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
-            own_cues = clause_cues | _day_cue(doc, own)
+            # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
+            own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)

@@ -563,3 +563,37 @@ words = ["cases"]
 """)
     found = claims("The outbreak has caused 300 cases. Of the deaths, 99 have been logged in July.", config)
     assert found.loc["99", "metric"] == "deaths"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The ministry said 107 people were killed in the past 24 hours.", SOURCE),
+    ("Officials said 424 people crossed the border yesterday.", {"source_id": "s1", "published": "2024-05"}),
+    ("Officials said 707 people crossed the border over the weekend of 4 and 5 May.", SOURCE),
+])
+def test_a_count_over_a_day_or_a_few_is_one_event_whatever_the_metric_says(sentence, source):
+    config = parse_config("""
+[metrics.crossings]
+words = ["people"]
+scope = "cumulative"
+""")
+    found = claims(sentence, config, source)
+    assert found.loc[found["kind"] == "count", "scope"].iloc[0] == "event"
+
+
+def test_a_count_over_months_keeps_the_metrics_scope():
+    config = parse_config("""
+[metrics.crossings]
+words = ["people"]
+scope = "cumulative"
+""")
+    found = claims("Officials said 9,707 people crossed the border between 4 January and 5 May.", config)
+    assert found.loc["9,707", "scope"] == "cumulative"
+
+
+def test_a_state_on_a_day_is_a_snapshot_of_that_day():
+    config = parse_config("""
+[metrics.sheltered]
+words = ["people"]
+""")
+    found = claims("He noted that 3,630 people were still in shelters on 8 May.", config)
+    assert (found.loc["3,630", "scope"], found.loc["3,630", "period_end"]) == ("snapshot", "2024-05-08")
