@@ -536,3 +536,21 @@ def test_the_noun_still_says_which_measure_a_name_is_a_part_of():
 def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     found = claims(sentence, PARTY_COUNTS)
     assert {text: found.loc[text, "metric"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The agency recorded 40 cases in March.", "40", "2024-03"),
+    ("The agency recorded 40 cases in March 2024.", "40", "2024-03"),
+    # a month after the publication's month, without its year, is the previous year's
+    ("The agency recorded 40 cases in December.", "40", "2023-12"),
+])
+def test_a_month_named_without_its_year_is_the_last_one_up_to_publication(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, base", [
+    ("Prices rose by 12% compared to April.", "12%", "2024-04"),
+    ("Turnout was 61.3 %, higher than in 2019.", "61.3 %", "2019"),
+])
+def test_a_date_a_figure_is_compared_with_is_not_its_period(sentence, figure, base):
+    assert not claims(sentence).loc[figure, "period_end"].startswith(base)

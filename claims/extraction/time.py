@@ -44,6 +44,7 @@ class TimePatterns:
     previous: frozenset[str]  # "the previous" (one unit back); "the following" steps on
     from_publication: dict[str, int]  # "yesterday" -> -1 day
     bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
+    comparisons: frozenset[str]  # "compared to November": after these a date is a comparison's base
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -58,7 +59,8 @@ def _date(prefix: str, month: str) -> str:
     return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month})\.?,?(?:{s}(?P<{p}y1>{_YEAR}))?"
             rf"|(?P<{p}m2>{month})\.?{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
             rf"|(?P<{p}m3>{month})\.?,?{s}(?P<{p}y3>{_YEAR})"
-            rf"|(?P<{p}y4>{_YEAR})(?![\w-]))")
+            rf"|(?P<{p}y4>{_YEAR})(?![\w-])"
+            rf"|(?P<{p}m5>{month})\.?(?![\w-]))")
 
 
 def _day_range(month: str) -> str:
@@ -126,6 +128,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         previous=word_set(time["relative_previous"]),
         from_publication=from_publication,
         bases=word_set(time["relative_bases"]),
+        comparisons=word_set(time["comparisons"]),
     )
 
 
@@ -146,20 +149,24 @@ def shift(iso: str, years: int, months: int, days: int) -> str:
     return (date(year, month + 1, day) + timedelta(days=days)).isoformat()
 
 
-def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) -> str:
+def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> str:
+    """The ISO date a match states. A date without its year ("in June", "on 3 May") is the last such
+    date up to publication: "in December" written in January is the previous year's."""
     g = m.groupdict()
-    for i in "1234":
+    for i in "12345":
         year = g.get(f"{prefix}y{i}")
         month = g.get(f"{prefix}m{i}")
         day = g.get(f"{prefix}d{i}")
         if not (year or month):
             continue
-        year = year or default_year
+        number = months[month.rstrip(".").casefold()] if month else 0
+        if not year and published[:4]:
+            later = published[5:7].isdigit() and number > int(published[5:7])
+            year = str(int(published[:4]) - 1) if later else published[:4]
         if not year:
             return ""
         if not month:
             return year
-        number = months[month.rstrip(".").casefold()]
         if day and 1 <= int(day) <= 31:
             return f"{year}-{number:02d}-{int(day):02d}"
         return f"{year}-{number:02d}"
@@ -174,7 +181,8 @@ class TimeIndex:
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
         self.patterns = patterns
-        self.hits = {kind: list(getattr(patterns, kind).finditer(text)) for kind in self.KINDS}
+        self.hits = {kind: [m for m in getattr(patterns, kind).finditer(text)
+                            if _word_before(text, m.start()) not in patterns.comparisons] for kind in self.KINDS}
         # every written date, the anchors of relative dates: looked for only in a text that has one
         self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
@@ -187,7 +195,7 @@ class TimeIndex:
     def period(self, start: int, end: int, published: str, now: str = "") -> Period | None:
         """The period the sentence [start, end) states, or None when it states none. A running total
         "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication."""
-        year, months = published[:4], self.patterns.months
+        year, months = published, self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
             end = _iso(m, "z", months, year)
@@ -250,7 +258,7 @@ class TimeIndex:
     def _anchor(self, pos: int, published: str, days: int, months: int) -> tuple[str, bool]:
         """The nearest date written before pos in its sentence, precise enough for the step (a day for
         days and weeks, a month for months), and whether a figure stands up to it ("by 3 May")."""
-        dates, year = self.hits["date"], published[:4]
+        dates, year = self.hits["date"], published
         need = 3 if days else 2 if months else 1
         for i in range(bisect.bisect_left(self.starts["date"], pos) - 1, -1, -1):
             m = dates[i]
@@ -295,4 +303,4 @@ def _word_before(text: str, pos: int) -> str:
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:
     """The date a table label or header is, when it is nothing but a date ("2021", "March 2021")."""
     m = patterns.date.fullmatch(label.strip())
-    return _iso(m, "a", patterns.months, published[:4]) if m else ""
+    return _iso(m, "a", patterns.months, published) if m else ""
