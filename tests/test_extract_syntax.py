@@ -554,3 +554,16 @@ def test_a_month_named_without_its_year_is_the_last_one_up_to_publication(senten
 ])
 def test_a_date_a_figure_is_compared_with_is_not_its_period(sentence, figure, base):
     assert not claims(sentence).loc[figure, "period_end"].startswith(base)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The agency recorded 566 cases in January, 166 in February and 111 in March.",
+     {"566": "2024-01", "166": "2024-02", "111": "2024-03"}),
+    ("Inflation stood at 25 % in April, up from 12 % in March.", {"25 %": "2024-04", "12 %": "2024-03"}),
+    ("Turnout stood at 58.5 % on Sunday, lower than the 66 % in 2019.", {"58.5 %": "2024-05-05", "66 %": "2019"}),
+    # figures joined by "and" share the date after the last of them
+    ("The agency recorded 1,500 cases and 20 deaths in April.", {"1,500": "2024-04", "20": "2024-04"}),
+])
+def test_a_date_right_after_a_figure_is_that_figures_own(sentence, expected):
+    found = claims(sentence)
+    assert {text: found.loc[text, "period_end"] for text in expected} == expected

@@ -187,14 +187,20 @@ class TimeIndex:
         self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
 
-    def first(self, kind: str, start: int, end: int) -> re.Match | None:
+    def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
+        """The first hit of `kind` within [start, end) that `keep` (if given) accepts."""
         i = bisect.bisect_left(self.starts[kind], start)
         hits = self.hits[kind]
-        return hits[i] if i < len(hits) and hits[i].end() <= end else None
+        while i < len(hits) and hits[i].end() <= end:
+            if keep is None or keep(hits[i]):
+                return hits[i]
+            i += 1
+        return None
 
-    def period(self, start: int, end: int, published: str, now: str = "") -> Period | None:
+    def period(self, start: int, end: int, published: str, now: str = "", keep=None) -> Period | None:
         """The period the sentence [start, end) states, or None when it states none. A running total
-        "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication."""
+        "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication.
+        `keep` accepts the dates of one point ("in June", "on Sunday") that may date the figure asked about."""
         year, months = published, self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
@@ -210,11 +216,11 @@ class TimeIndex:
             finish = now or published
         if begin or finish:
             return Period(begin, finish)
-        point = self.first("point", start, end)
+        point = self.first("point", start, end, keep)
         date = _iso(point, "a", months, year) if point else ""
         if date:
             return Period(date, date)
-        return self._weekday(start, end, published)
+        return self._weekday(start, end, published, keep)
 
     def relatives(self, start: int, end: int) -> list[re.Match]:
         """The relative dates ("a week earlier", "yesterday") within [start, end) that date a figure:
@@ -271,9 +277,9 @@ class TimeIndex:
                 return iso, any(u.end() == m.end() for u in self.hits["until"])
         return "", False
 
-    def _weekday(self, start: int, end: int, published: str) -> Period | None:
+    def _weekday(self, start: int, end: int, published: str, keep=None) -> Period | None:
         """"by Friday", "since Monday", "on Sunday": the last such day up to the publication date."""
-        m = self.first("weekday", start, end)
+        m = self.first("weekday", start, end, keep)
         if m is None or len(published) < 10:
             return None
         try:
