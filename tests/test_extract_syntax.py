@@ -567,3 +567,16 @@ def test_a_date_a_figure_is_compared_with_is_not_its_period(sentence, figure, ba
 def test_a_date_right_after_a_figure_is_that_figures_own(sentence, expected):
     found = claims(sentence)
     assert {text: found.loc[text, "period_end"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("Hospitals reported 600 cases last year.", "600", "2023"),
+    ("Last month, hospitals reported 600 cases.", "600", "2024-04"),
+    ("The appeal sought $3.9 billion last year and $3.1 billion this year.", "3.9 billion", "2023"),
+])
+def test_a_calendar_period_named_from_publication_dates_its_figures(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+def test_the_last_year_is_a_span_up_to_now_not_the_previous_calendar_year():
+    assert claims("Hospitals reported 600 cases over the last year.").loc["600", "period_end"] != "2023"

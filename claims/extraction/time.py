@@ -45,6 +45,8 @@ class TimePatterns:
     from_publication: dict[str, int]  # "yesterday" -> -1 day
     bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
     comparisons: frozenset[str]  # "compared to November": after these a date is a comparison's base
+    calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
+    calendar_steps: dict[str, int]
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -129,6 +131,9 @@ def time_patterns(code: str = "en") -> TimePatterns:
         from_publication=from_publication,
         bases=word_set(time["relative_bases"]),
         comparisons=word_set(time["comparisons"]),
+        calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
+                            rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
+        calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
     )
 
 
@@ -176,7 +181,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative")
+    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative", "calendar")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
@@ -220,7 +225,18 @@ class TimeIndex:
         date = _iso(point, "a", months, year) if point else ""
         if date:
             return Period(date, date)
+        named = self.first("calendar", start, end, keep)
+        date = self._calendar(named, published) if named else ""
+        if date:
+            return Period(date, date)
         return self._weekday(start, end, published, keep)
+
+    def _calendar(self, m: re.Match, published: str) -> str:
+        """"last year" -> the year before publication's, "this month" -> publication's month."""
+        step = self.patterns.calendar_steps[m.group("step").casefold()]
+        if m.group("unit").casefold() == "year":
+            return shift(published[:4], step, 0, 0) if published[:4] else ""
+        return shift(published[:7], 0, step, 0) if len(published) >= 7 else ""
 
     def relatives(self, start: int, end: int) -> list[re.Match]:
         """The relative dates ("a week earlier", "yesterday") within [start, end) that date a figure:
