@@ -580,3 +580,17 @@ def test_a_calendar_period_named_from_publication_dates_its_figures(sentence, fi
 
 def test_the_last_year_is_a_span_up_to_now_not_the_previous_calendar_year():
     assert claims("Hospitals reported 600 cases over the last year.").loc["600", "period_end"] != "2023"
+
+
+@pytest.mark.parametrize("text, figure, not_end", [
+    # two dates joined by "and" without "between" are two points, not a range carried to the next sentence
+    ("Floods struck the valley in 1998 and 2004. The agency counted 300 cases.", "300", "2004"),
+    ("The party won 240 seats, a far cry from the 303 seats it won in 2019 and 2014.", "240", "2014"),
+])
+def test_and_joins_a_range_only_after_between(text, figure, not_end):
+    assert not claims(text).loc[figure, "period_end"].startswith(not_end)
+
+
+def test_between_opens_a_range_joined_by_and():
+    found = claims("The agency counted 300 cases between 2019 and 2021.")
+    assert (found.loc["300", "period_start"], found.loc["300", "period_end"]) == ("2019", "2021")

@@ -45,6 +45,7 @@ class TimePatterns:
     from_publication: dict[str, int]  # "yesterday" -> -1 day
     bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
     comparisons: frozenset[str]  # "compared to November": after these a date is a comparison's base
+    opened_joins: frozenset[str]  # "and" joins a range only after "between": "in 1992 and 1993" are two dates
     calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
     calendar_steps: dict[str, int]
 
@@ -104,7 +105,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
     return TimePatterns(
         # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening
         # word); the lookahead for what a range can open with skips other positions at once.
-        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?:{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{modifier}{_date('b', month)})"),
+        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?P<open>{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?P<join>(?i:{joins})){SPACE}?{modifier}{_date('b', month)})"),
         since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month)}"),
         until=re.compile(rf"{cue(time['end'])}{_date('a', month)}"),
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
@@ -131,6 +132,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         from_publication=from_publication,
         bases=word_set(time["relative_bases"]),
         comparisons=word_set(time["comparisons"]),
+        opened_joins=word_set(time["range_join_opened"]),
         calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
                             rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
@@ -188,6 +190,8 @@ class TimeIndex:
         self.patterns = patterns
         self.hits = {kind: [m for m in getattr(patterns, kind).finditer(text)
                             if _word_before(text, m.start()) not in patterns.comparisons] for kind in self.KINDS}
+        self.hits["range"] = [m for m in self.hits["range"] if m.group("open") or m.group("join") is None
+                              or m.group("join").casefold() not in patterns.opened_joins]
         # every written date, the anchors of relative dates: looked for only in a text that has one
         self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
