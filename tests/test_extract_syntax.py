@@ -594,3 +594,17 @@ def test_and_joins_a_range_only_after_between(text, figure, not_end):
 def test_between_opens_a_range_joined_by_and():
     found = claims("The agency counted 300 cases between 2019 and 2021.")
     assert (found.loc["300", "period_start"], found.loc["300", "period_end"]) == ("2019", "2021")
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The assembly on Saturday passed the 2025 budget of $3.2 billion.", "3.2 billion", "2025"),
+    ("Turnout in the 2019 election was 58 %.", "58 %", "2019"),
+    # a date within the year is only more precise
+    ("The 2024 budget of $3.2 billion was passed on 3 May.", "3.2 billion", "2024-05-03"),
+])
+def test_a_year_qualifying_a_noun_names_the_figures_period(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+def test_a_year_after_since_bounds_a_span_and_names_no_period():
+    assert claims("Applications reached 5,000, the most since the 2016 crisis.").loc["5,000", "period_end"] != "2016"

@@ -48,6 +48,7 @@ class TimePatterns:
     opened_joins: frozenset[str]  # "and" joins a range only after "between": "in 1992 and 1993" are two dates
     calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
     calendar_steps: dict[str, int]
+    qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -136,6 +137,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
         calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
                             rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
+        qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
+                             rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
     )
 
 
@@ -183,13 +186,16 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative", "calendar")
+    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
         self.patterns = patterns
         self.hits = {kind: [m for m in getattr(patterns, kind).finditer(text)
                             if _word_before(text, m.start()) not in patterns.comparisons] for kind in self.KINDS}
+        # "since the 2016 crisis": a year after a word of start or end bounds a span, it names no period
+        self.hits["qualified"] = [m for m in self.hits["qualified"] if _word_before(text, m.start())
+                                  not in patterns.start_words | patterns.end_words]
         self.hits["range"] = [m for m in self.hits["range"] if m.group("open") or m.group("join") is None
                               or m.group("join").casefold() not in patterns.opened_joins]
         # every written date, the anchors of relative dates: looked for only in a text that has one
@@ -227,13 +233,16 @@ class TimeIndex:
             return Period(begin, finish)
         point = self.first("point", start, end, keep)
         date = _iso(point, "a", months, year) if point else ""
-        if date:
-            return Period(date, date)
-        named = self.first("calendar", start, end, keep)
-        date = self._calendar(named, published) if named else ""
-        if date:
-            return Period(date, date)
-        return self._weekday(start, end, published, keep)
+        if not date:
+            named = self.first("calendar", start, end, keep)
+            date = self._calendar(named, published) if named else ""
+        found = Period(date, date) if date else self._weekday(start, end, published, keep)
+        # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
+        # act outside that year; a date within it is only more precise.
+        qualified = self.first("qualified", start, end, keep)
+        if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
+            return Period(qualified.group("year"), qualified.group("year"))
+        return found
 
     def _calendar(self, m: re.Match, published: str) -> str:
         """"last year" -> the year before publication's, "this month" -> publication's month."""
