@@ -608,3 +608,11 @@ def test_a_year_qualifying_a_noun_names_the_figures_period(sentence, figure, per
 
 def test_a_year_after_since_bounds_a_span_and_names_no_period():
     assert claims("Applications reached 5,000, the most since the 2016 crisis.").loc["5,000", "period_end"] != "2016"
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The agency recorded 40 cases in the week ending 4 May.", "40", "2024-05-04"),
+    ("The fund spent $2 billion in the year ended 31 March 2024.", "2 billion", "2024-03-31"),
+])
+def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
