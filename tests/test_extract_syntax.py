@@ -616,3 +616,13 @@ def test_a_year_after_since_bounds_a_span_and_names_no_period():
 ])
 def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
     assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_start", [
+    ("Some 3,000 people have been displaced since fighting between the two armed groups of the "
+     "northern hills broke out on 2 March.", "3,000", "2024-03-02"),
+    ("Some 3,000 people have been displaced since the river burst its banks in mid-March.", "3,000", "2024-03"),
+])
+def test_a_since_clause_starts_the_period_at_its_date(sentence, figure, period_start):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (period_start, "2024-05-10")
