@@ -7,6 +7,7 @@ time, breakdowns, tables); this module runs them over a document and assembles t
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -243,14 +244,16 @@ def _inside(mention: Mention, spans) -> bool:
                for s, e in spans)
 
 
-def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
+def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
     """The period the figure's own clause states, else the nearest governing clause's, else a range a
     clause describing its noun states ("5 operations, carried out between May 2019 and August 2021"),
     else the sentence's. A count that stands "by Friday" with a date elsewhere in the sentence ("the
-    outbreak declared on 3 March") runs from that date to Friday."""
+    outbreak declared on 3 March") runs from that date to Friday. A date right after another figure
+    is that figure's (`_dates_for`)."""
+    keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
     for level, runs in enumerate(reading.clauses):
         for s, e in runs:
-            period = doc.period(s, e)
+            period = doc.times.period(s, e, doc.published, doc.registry.end, governing if level else keep)
             if period:
                 if not period.start and level == 0:
                     period = times.Period(_event_date(doc, runs, start, end), period.end)
@@ -259,7 +262,30 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
         period = doc.period(s, e)
         if period and period.start != period.end:
             return period
-    return doc.period(start, end)
+    return doc.times.period(start, end, doc.published, doc.registry.end, keep)
+
+
+def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: bool = False):
+    """Which dates of one point in the sentence [start, end) may date the figure q: not one written
+    right after another figure ("566 cases in January, 166 in February"; no punctuation between),
+    unless that figure follows q joined by no comparison ("1,500 cases and 20 deaths in May" share
+    May; "61% , lower than the 66% in 2019" does not), or stands before q in a clause governing q's
+    ("$1.7 billion in 2023, which was 8% of the budget": the clause describes that figure)."""
+    lo, hi = doc.span(start, end)
+    figures, text, comparisons = doc.quantities[lo:hi], doc.text, doc.time.comparisons
+
+    def keep(m) -> bool:
+        i = bisect.bisect_right([g.end for g in figures], m.start()) - 1
+        if i < 0 or figures[i] is q or _BREAK.search(text, figures[i].end, m.start()):
+            return True
+        other = figures[i]
+        if other.start < q.start:
+            return governing
+        return not comparisons.intersection(text[q.end:other.start].casefold().split())
+    return keep
+
+
+_BREAK = re.compile(r"[,;:()\[\]—–]")
 
 
 def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:
@@ -422,7 +448,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
             if reading.noun and name:
                 context.implied[kind] = name
-            period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)
+            period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
             scope = scopes.decide(doc.metric_scope(name, kind), own_cues, sentence_cues
                                   | ({"snapshot"} if reading.state else set()))
             stated = period or context.period

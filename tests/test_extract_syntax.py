@@ -597,3 +597,92 @@ words = ["people"]
 """)
     found = claims("He noted that 3,630 people were still in shelters on 8 May.", config)
     assert (found.loc["3,630", "scope"], found.loc["3,630", "period_end"]) == ("snapshot", "2024-05-08")
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The agency recorded 40 cases in March.", "40", "2024-03"),
+    ("The agency recorded 40 cases in March 2024.", "40", "2024-03"),
+    # a month after the publication's month, without its year, is the previous year's
+    ("The agency recorded 40 cases in December.", "40", "2023-12"),
+])
+def test_a_month_named_without_its_year_is_the_last_one_up_to_publication(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, base", [
+    ("Prices rose by 12% compared to April.", "12%", "2024-04"),
+    ("Turnout was 61.3 %, higher than in 2019.", "61.3 %", "2019"),
+])
+def test_a_date_a_figure_is_compared_with_is_not_its_period(sentence, figure, base):
+    assert not claims(sentence).loc[figure, "period_end"].startswith(base)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The agency recorded 566 cases in January, 166 in February and 111 in March.",
+     {"566": "2024-01", "166": "2024-02", "111": "2024-03"}),
+    ("Inflation stood at 25 % in April, up from 12 % in March.", {"25 %": "2024-04", "12 %": "2024-03"}),
+    ("Turnout stood at 58.5 % on Sunday, lower than the 66 % in 2019.", {"58.5 %": "2024-05-05", "66 %": "2019"}),
+    # figures joined by "and" share the date after the last of them
+    ("The agency recorded 1,500 cases and 20 deaths in April.", {"1,500": "2024-04", "20": "2024-04"}),
+])
+def test_a_date_right_after_a_figure_is_that_figures_own(sentence, expected):
+    found = claims(sentence)
+    assert {text: found.loc[text, "period_end"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("Hospitals reported 600 cases last year.", "600", "2023"),
+    ("Last month, hospitals reported 600 cases.", "600", "2024-04"),
+    ("The appeal sought $3.9 billion last year and $3.1 billion this year.", "3.9 billion", "2023"),
+])
+def test_a_calendar_period_named_from_publication_dates_its_figures(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+def test_the_last_year_is_a_span_up_to_now_not_the_previous_calendar_year():
+    assert claims("Hospitals reported 600 cases over the last year.").loc["600", "period_end"] != "2023"
+
+
+@pytest.mark.parametrize("text, figure, not_end", [
+    # two dates joined by "and" without "between" are two points, not a range carried to the next sentence
+    ("Floods struck the valley in 1998 and 2004. The agency counted 300 cases.", "300", "2004"),
+    ("The party won 240 seats, a far cry from the 303 seats it won in 2019 and 2014.", "240", "2014"),
+])
+def test_and_joins_a_range_only_after_between(text, figure, not_end):
+    assert not claims(text).loc[figure, "period_end"].startswith(not_end)
+
+
+def test_between_opens_a_range_joined_by_and():
+    found = claims("The agency counted 300 cases between 2019 and 2021.")
+    assert (found.loc["300", "period_start"], found.loc["300", "period_end"]) == ("2019", "2021")
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The assembly on Saturday passed the 2025 budget of $3.2 billion.", "3.2 billion", "2025"),
+    ("Turnout in the 2019 election was 58 %.", "58 %", "2019"),
+    # a date within the year is only more precise
+    ("The 2024 budget of $3.2 billion was passed on 3 May.", "3.2 billion", "2024-05-03"),
+])
+def test_a_year_qualifying_a_noun_names_the_figures_period(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+def test_a_year_after_since_bounds_a_span_and_names_no_period():
+    assert claims("Applications reached 5,000, the most since the 2016 crisis.").loc["5,000", "period_end"] != "2016"
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The agency recorded 40 cases in the week ending 4 May.", "40", "2024-05-04"),
+    ("The fund spent $2 billion in the year ended 31 March 2024.", "2 billion", "2024-03-31"),
+])
+def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_start", [
+    ("Some 3,000 people have been displaced since fighting between the two armed groups of the "
+     "northern hills broke out on 2 March.", "3,000", "2024-03-02"),
+    ("Some 3,000 people have been displaced since the river burst its banks in mid-March.", "3,000", "2024-03"),
+])
+def test_a_since_clause_starts_the_period_at_its_date(sentence, figure, period_start):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (period_start, "2024-05-10")
