@@ -585,14 +585,16 @@ def _dated_apart(doc: _Document, found: Found, m) -> bool:
 
 def _most_named(doc: _Document, blocks: list[Block]) -> str:
     """The entity the document names most often (ties: the first named), for figures no sentence,
-    paragraph or heading places: a headline above the first mention, a report about one country."""
+    paragraph or heading places: a headline above the first mention, a report about one country.
+    Where the workspace declares entities, only its declared places count, as in `nearest`: a place
+    named in passing ("its Rwanda deal") is not what a report on the workspace's subjects is about."""
+    mentions = [m for block in blocks if block.kind != "table"
+                for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, int] = {}
-    for block in blocks:
-        if block.kind != "table":
-            for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
-                # A province's mention is its country's too: a report on a country's provinces is about it.
-                for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
-                    counts[entity] = counts.get(entity, 0) + 1
+    for m in [m for m in mentions if m.declared] or mentions:
+        # A province's mention is its country's too: a report on a country's provinces is about it.
+        for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
+            counts[entity] = counts.get(entity, 0) + 1
     return max(counts, key=counts.get) if counts else ""
 
 

@@ -536,3 +536,10 @@ def test_the_noun_still_says_which_measure_a_name_is_a_part_of():
 def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     found = claims(sentence, PARTY_COUNTS)
     assert {text: found.loc[text, "metric"] for text in expected} == expected
+
+
+def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_names_most():
+    # Mali is declared; Rwanda is only in the built-in gazetteer, named first and as often as Mali.
+    text = ("Some 400 people crossed the river on Monday.\n\n"
+            "The ministry defended its Rwanda accord.\n\nNew rules in Mali take effect in June.")
+    assert claims(text).loc["400", "entity"] == "ML"
