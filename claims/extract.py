@@ -15,10 +15,11 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, nearest
+from figcheck.claims.extraction.entity import Mention, currency_country, nearest
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
+from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
@@ -595,7 +596,11 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         # A province's mention is its country's too: a report on a country's provinces is about it.
         for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
             counts[entity] = counts.get(entity, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    if counts:
+        return max(counts, key=counts.get)
+    # A document that names no place, its sums in one national currency ("N28.7 trillion"): that country's.
+    currencies = {currency_code(q.unit, doc.code, doc.config.currencies) for q in doc.quantities if q.kind == "money"}
+    return currency_country(currencies.pop()) if len(currencies) == 1 else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

@@ -543,3 +543,12 @@ def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_na
     text = ("Some 400 people crossed the river on Monday.\n\n"
             "The ministry defended its Rwanda accord.\n\nNew rules in Mali take effect in June.")
     assert claims(text).loc["400", "entity"] == "ML"
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("The assembly approved a budget of 4.5 trillion tenge, of which 900 billion tenge for roads.", "KZ"),
+    # the dollar is legal tender in several countries: it places nothing
+    ("The board approved a budget of $4.5 billion, of which $900 million for roads.", ""),
+])
+def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency(text, entity):
+    assert set(claims(text)["entity"]) == {entity}

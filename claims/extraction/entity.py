@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import load_language, phrases
@@ -80,3 +81,21 @@ def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
         if best_distance is None or distance < best_distance:
             best, best_distance = m, distance
     return best
+
+
+def currency_country(iso: str) -> str:
+    """The one country a currency (ISO 4217) is legal tender in today, by Babel's CLDR data: "NGN" ->
+    "NG"; "" for a currency several territories use ("USD", "EUR", "XOF")."""
+    return _national_currencies().get(iso, "")
+
+
+@lru_cache(maxsize=1)
+def _national_currencies() -> dict[str, str]:
+    from babel.core import get_global
+
+    users: dict[str, set[str]] = {}
+    for territory, used in get_global("territory_currencies").items():
+        for iso, _, until, tender in used:
+            if until is None and tender:
+                users.setdefault(iso, set()).add(territory)
+    return {iso: territories.pop() for iso, territories in users.items() if len(territories) == 1}
