@@ -15,7 +15,7 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, currency_country, nearest
+from figcheck.claims.extraction.entity import Mention, currency_country, nearest, respective
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -369,8 +369,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         later = []    # (part, total) where the total follows its part
+        paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
-            entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
+            entity = paired.get(i) or _entity(mentions, q, reading, context.entity or context_entity,
+                                              block.kind == "heading")
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)

@@ -552,3 +552,15 @@ def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_na
 ])
 def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency(text, entity):
     assert set(claims(text)["entity"]) == {entity}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two parties won 16 and 12 seats in Chad and Mali, respectively.", {"16": "TD", "12": "ML"}),
+    ("Applications from Niger, Mali and Chad rose by 80%, 84% and 12% respectively.",
+     {"80%": "NE", "84%": "ML", "12%": "TD"}),
+    # without "respectively" the figures are about the listed set as a whole
+    ("The two parties won 16 and 12 seats in Chad and Mali.", {"16": "ML+TD", "12": "ML+TD"}),
+])
+def test_respectively_pairs_each_figure_with_its_place(sentence, expected):
+    found = claims(sentence)
+    assert {text: found.loc[text, "entity"] for text in expected} == expected

@@ -20,6 +20,7 @@ class Mention:
     end: int
     codes: frozenset[str]
     declared: bool = True  # a place figcheck.toml names, not only the built-in gazetteer
+    listed: tuple[str, ...] = ()  # a listed set's members in the order written: "Chad and Mali" -> TD, ML
 
     @property
     def entity(self) -> str:
@@ -47,9 +48,10 @@ class Gazetteer:
                 continue
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
-                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared))
+                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared,
+                                     (*last.listed, "+".join(sorted(codes)))))
                 continue
-            found.append(Mention(m.start(), m.end(), codes, declared))
+            found.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
         return found
 
 
@@ -67,6 +69,32 @@ def build_gazetteer(config: Config) -> Gazetteer:
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"))
+
+
+def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
+               code: str = "en") -> dict[int, str]:
+    """{figure index: place} for a sentence [start, end) that says "respectively": coordinated figures
+    ("16 and 12 seats", "80% and 84%") take, in order, the members of the listed set of as many places
+    nearest to them ("won 16 and 12 seats in Chad and Mali, respectively")."""
+    found: dict[int, str] = {}
+    if not _respectively(code).search(text, start, end):
+        return found
+    run = [0]
+    for i in range(1, len(figures) + 1):
+        if i < len(figures) and _LIST_JOIN.match(text[figures[i - 1][1]:figures[i][0]]):
+            run.append(i)
+            continue
+        sets = [m for m in mentions if len(m.listed) == len(run)] if len(run) > 1 else []
+        chosen = nearest(sets, figures[run[0]][0], figures[run[-1]][1])
+        if chosen:
+            found.update(zip(run, chosen.listed))
+        run = [i]
+    return found
+
+
+@lru_cache(maxsize=4)
+def _respectively(code: str) -> re.Pattern:
+    return re.compile(rf"(?i)(?<!\w)(?:{phrases(load_language(code)['syntax']['respectively'])})(?!\w)")
 
 
 def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
