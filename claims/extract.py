@@ -357,6 +357,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
     text, vocab = doc.text, doc.vocab
     context = _Context()
     for start, end in block.sentences:
+        if start > block.start and not text[text.rfind("\n", block.start, start) + 1:start].strip():
+            # A sentence opening a line opens a paragraph, as a blank line does: a part the one before
+            # names hands on only its whole (see _run).
+            context.entity = _whole(context.entity)
         mentions = vocab.gazetteer.mentions(text, start, end)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]

@@ -564,3 +564,12 @@ def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency
 def test_respectively_pairs_each_figure_with_its_place(sentence, expected):
     found = claims(sentence)
     assert {text: found.loc[text, "entity"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Lac reported 9 cases.\nKanem reported 12 cases.\nThe ministry counted 515 cases.", "TD"),
+    # within a line the part carries on
+    ("Lac reported 9 cases. Kanem reported 12 cases. The ministry counted 515 cases.", "TD-KA"),
+])
+def test_a_sentence_opening_a_line_takes_only_the_whole_of_a_part_named_on_the_line_before(text, entity):
+    assert claims(text, PROVINCES).loc["515", "entity"] == entity
