@@ -189,7 +189,8 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
             heading: bool = False) -> str:
     """The nearest place the figure's own clause names, else the nearest its governing clauses name
-    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else `fallback`.
+    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else the nearest a
+    clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
     whole area). Without a parse: the nearest place of the sentence."""
@@ -199,6 +200,10 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         mention = nearest(plain if plain or heading else within, q.start, q.end)
         if mention:
             return mention.entity
+    mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],
+                      q.start, q.end)
+    if mention:
+        return mention.entity
     return fallback
 
 

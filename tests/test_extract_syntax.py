@@ -573,3 +573,8 @@ def test_respectively_pairs_each_figure_with_its_place(sentence, expected):
 ])
 def test_a_sentence_opening_a_line_takes_only_the_whole_of_a_part_named_on_the_line_before(text, entity):
     assert claims(text, PROVINCES).loc["515", "entity"] == entity
+
+
+def test_a_place_in_a_clause_describing_the_figures_noun_places_it_before_an_earlier_sentence_does():
+    found = claims("Lac reported 9 cases. The agency shipped 4,000 doses allocated to clinics in Kanem.", PROVINCES)
+    assert found.loc["4,000", "entity"] == "TD-KA"
