@@ -15,7 +15,7 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, currency_country, nearest, respective
+from figcheck.claims.extraction.entity import Mention, currency_country, exemplified, nearest, respective
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -379,8 +379,11 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
+        examples = exemplified(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
-            entity = paired.get(i) or _entity(mentions, q, reading, context.entity or context_entity,
+            # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
+            own = [m for m in mentions if m.start < q.end or m not in examples]
+            entity = paired.get(i) or _entity(own, q, reading, context.entity or context_entity,
                                               block.kind == "heading")
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's

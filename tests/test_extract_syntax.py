@@ -578,3 +578,14 @@ def test_a_sentence_opening_a_line_takes_only_the_whole_of_a_part_named_on_the_l
 def test_a_place_in_a_clause_describing_the_figures_noun_places_it_before_an_earlier_sentence_does():
     found = claims("Lac reported 9 cases. The agency shipped 4,000 doses allocated to clinics in Kanem.", PROVINCES)
     assert found.loc["4,000", "entity"] == "TD-KA"
+
+
+@pytest.mark.parametrize("text, figure, entity", [
+    ("Chad's crisis deepened. About 40,000 people fled into neighbouring countries, including Niger and Mali.",
+     "40,000", "TD"),
+    ("Chad's crisis deepened. About 40,000 people fled to countries such as Niger.", "40,000", "TD"),
+    # a figure after the word is the example's own
+    ("Officials counted 5,000 cases, including 300 in Mali.", "300", "ML"),
+])
+def test_places_given_as_examples_of_a_noun_are_not_where_a_figure_before_them_stands(text, figure, entity):
+    assert claims(text).loc[figure, "entity"] == entity

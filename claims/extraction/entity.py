@@ -92,6 +92,19 @@ def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], 
     return found
 
 
+def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions that a word such as "including" or "such as" opens, possibly after a preposition
+    and "the" ("..., including to Egypt, Chad"): examples of a noun before them."""
+    pattern = _examples(code)
+    return [m for m in mentions if pattern.search(text, max(start, m.start - 40), m.start)]
+
+
+@lru_cache(maxsize=4)
+def _examples(code: str) -> re.Pattern:
+    words = phrases(load_language(code)["entity"]["examples"])
+    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:in|into|to)\s+)?(?:the\s+)?$")
+
+
 @lru_cache(maxsize=4)
 def _respectively(code: str) -> re.Pattern:
     return re.compile(rf"(?i)(?<!\w)(?:{phrases(load_language(code)['syntax']['respectively'])})(?!\w)")
