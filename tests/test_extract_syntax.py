@@ -589,3 +589,10 @@ def test_a_place_in_a_clause_describing_the_figures_noun_places_it_before_an_ear
 ])
 def test_places_given_as_examples_of_a_noun_are_not_where_a_figure_before_them_stands(text, figure, entity):
     assert claims(text).loc[figure, "entity"] == entity
+
+
+def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(parse_config("")).gazetteer
+    text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]

@@ -11,7 +11,10 @@ from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.gazetteer import places
 
 # What joins the members of a listed set: "Chad, Mali, Niger, and Sudan".
-_LIST_JOIN = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)$")
+# A member may keep its abbreviation in brackets and the next open with "the": "Chad, the Central
+# African Republic (CAR) and Egypt".
+_LIST_JOIN = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+"
+                        r"|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)(?:the[ \t]+)?$")
 
 
 @dataclass(frozen=True)
