@@ -17,10 +17,11 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, nearest
+from figcheck.claims.extraction.entity import Mention, currency_country, exemplified, nearest, respective
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
+from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
@@ -191,7 +192,8 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
             heading: bool = False) -> str:
     """The nearest place the figure's own clause names, else the nearest its governing clauses name
-    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else `fallback`.
+    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else the nearest a
+    clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
     whole area). Without a parse: the nearest place of the sentence."""
@@ -201,6 +203,10 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         mention = nearest(plain if plain or heading else within, q.start, q.end)
         if mention:
             return mention.entity
+    mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],
+                      q.start, q.end)
+    if mention:
+        return mention.entity
     return fallback
 
 
@@ -401,6 +407,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
     text, vocab = doc.text, doc.vocab
     context = _Context()
     for start, end in block.sentences:
+        if start > block.start and not text[text.rfind("\n", block.start, start) + 1:start].strip():
+            # A sentence opening a line opens a paragraph, as a blank line does: a part the one before
+            # names hands on only its whole (see _run).
+            context.entity = _whole(context.entity)
         mentions = vocab.gazetteer.mentions(text, start, end)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
@@ -417,8 +427,13 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             context.implied["count"] = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics,
                                                           "count", doc.config) or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
+        paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
+        examples = exemplified(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
-            entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
+            # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
+            own = [m for m in mentions if m.start < q.end or m not in examples]
+            entity = paired.get(i) or _entity(own, q, reading, context.entity or context_entity,
+                                              block.kind == "heading")
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)
@@ -636,15 +651,21 @@ def _dated_apart(doc: _Document, found: Found, m) -> bool:
 
 def _most_named(doc: _Document, blocks: list[Block]) -> str:
     """The entity the document names most often (ties: the first named), for figures no sentence,
-    paragraph or heading places: a headline above the first mention, a report about one country."""
+    paragraph or heading places: a headline above the first mention, a report about one country.
+    Where the workspace declares entities, only its declared places count, as in `nearest`: a place
+    named in passing ("its Rwanda deal") is not what a report on the workspace's subjects is about."""
+    mentions = [m for block in blocks if block.kind != "table"
+                for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, int] = {}
-    for block in blocks:
-        if block.kind != "table":
-            for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
-                # A province's mention is its country's too: a report on a country's provinces is about it.
-                for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
-                    counts[entity] = counts.get(entity, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    for m in [m for m in mentions if m.declared] or mentions:
+        # A province's mention is its country's too: a report on a country's provinces is about it.
+        for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
+            counts[entity] = counts.get(entity, 0) + 1
+    if counts:
+        return max(counts, key=counts.get)
+    # A document that names no place, its sums in one national currency ("N28.7 trillion"): that country's.
+    currencies = {currency_code(q.unit, doc.code, doc.config.currencies) for q in doc.quantities if q.kind == "money"}
+    return currency_country(currencies.pop()) if len(currencies) == 1 else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

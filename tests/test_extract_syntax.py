@@ -686,3 +686,62 @@ def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
 def test_a_since_clause_starts_the_period_at_its_date(sentence, figure, period_start):
     found = claims(sentence)
     assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (period_start, "2024-05-10")
+
+def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_names_most():
+    # Mali is declared; Rwanda is only in the built-in gazetteer, named first and as often as Mali.
+    text = ("Some 400 people crossed the river on Monday.\n\n"
+            "The ministry defended its Rwanda accord.\n\nNew rules in Mali take effect in June.")
+    assert claims(text).loc["400", "entity"] == "ML"
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("The assembly approved a budget of 4.5 trillion tenge, of which 900 billion tenge for roads.", "KZ"),
+    # the dollar is legal tender in several countries: it places nothing
+    ("The board approved a budget of $4.5 billion, of which $900 million for roads.", ""),
+])
+def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency(text, entity):
+    assert set(claims(text)["entity"]) == {entity}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two parties won 16 and 12 seats in Chad and Mali, respectively.", {"16": "TD", "12": "ML"}),
+    ("Applications from Niger, Mali and Chad rose by 80%, 84% and 12% respectively.",
+     {"80%": "NE", "84%": "ML", "12%": "TD"}),
+    # without "respectively" the figures are about the listed set as a whole
+    ("The two parties won 16 and 12 seats in Chad and Mali.", {"16": "ML+TD", "12": "ML+TD"}),
+])
+def test_respectively_pairs_each_figure_with_its_place(sentence, expected):
+    found = claims(sentence)
+    assert {text: found.loc[text, "entity"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Lac reported 9 cases.\nKanem reported 12 cases.\nThe ministry counted 515 cases.", "TD"),
+    # within a line the part carries on
+    ("Lac reported 9 cases. Kanem reported 12 cases. The ministry counted 515 cases.", "TD-KA"),
+])
+def test_a_sentence_opening_a_line_takes_only_the_whole_of_a_part_named_on_the_line_before(text, entity):
+    assert claims(text, PROVINCES).loc["515", "entity"] == entity
+
+
+def test_a_place_in_a_clause_describing_the_figures_noun_places_it_before_an_earlier_sentence_does():
+    found = claims("Lac reported 9 cases. The agency shipped 4,000 doses allocated to clinics in Kanem.", PROVINCES)
+    assert found.loc["4,000", "entity"] == "TD-KA"
+
+
+@pytest.mark.parametrize("text, figure, entity", [
+    ("Chad's crisis deepened. About 40,000 people fled into neighbouring countries, including Niger and Mali.",
+     "40,000", "TD"),
+    ("Chad's crisis deepened. About 40,000 people fled to countries such as Niger.", "40,000", "TD"),
+    # a figure after the word is the example's own
+    ("Officials counted 5,000 cases, including 300 in Mali.", "300", "ML"),
+])
+def test_places_given_as_examples_of_a_noun_are_not_where_a_figure_before_them_stands(text, figure, entity):
+    assert claims(text).loc[figure, "entity"] == entity
+
+
+def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(parse_config("")).gazetteer
+    text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]
