@@ -745,3 +745,18 @@ def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviatio
     gazetteer = vocabulary(parse_config("")).gazetteer
     text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
     assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]
+
+
+def test_at_one_distance_the_longer_predicate_is_the_more_specific_metric():
+    config = parse_config("""
+[metrics.displaced]
+words = ["people"]
+predicates = ["displaced"]
+[metrics."displaced.internal"]
+words = ["people"]
+predicates = ["displaced within"]
+part_of = "displaced"
+""")
+    assert claims("About 5.3 million people have been displaced within the country.", config).loc[
+        "5.3 million", "metric"] == "displaced.internal"
+    assert claims("About 5.3 million people have been displaced.", config).loc["5.3 million", "metric"] == "displaced"

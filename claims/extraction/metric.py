@@ -150,7 +150,7 @@ def _family(vocab: MetricVocabulary, name: str) -> str:
 
 def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: MetricVocabulary) -> str | None:
     """The choice the predicates within the spans of text make, or None when they say nothing."""
-    supported: list[tuple[int, int, str]] = []
+    supported: list[tuple[int, int, int, str]] = []
     vetoed = False
     for order, name in enumerate(names):
         supporting = _matches(vocab.predicates[name], text, spans)
@@ -161,9 +161,11 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
         if neg is not None and (pos is None or neg < pos):
             vetoed = True
         elif pos is not None:
-            supported.append((pos, order, name))
+            # At one distance the longer phrase is the more specific: "displaced within" over "displaced".
+            longest = max(e - s for s, e in supporting if _distance([(s, e)], q) == pos)
+            supported.append((pos, -longest, order, name))
     if supported:
-        return min(supported)[2]
+        return min(supported)[3]
     if vetoed:  # only a metric that needs no predicate survives a ruling-out verb
         return next((n for n in names if vocab.predicates[n] is None), "")
     return None
