@@ -18,7 +18,7 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import Mention, currency_country, exemplified, nearest, respective
-from figcheck.claims.extraction.language import load_language
+from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
 from figcheck.claims.extraction.units import currency_code
@@ -67,6 +67,8 @@ class _Document:
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
         self.set_openers = breakdowns.set_opener_pattern(self.code)
+        joins = load_language(self.code)["text"]["figure_joins"]
+        self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
@@ -377,7 +379,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = owned
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
-                                   -1 if nounless else reading.phrase_end)
+                                   -1 if nounless else reading.phrase_end, _next_figure(doc, q))
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
     # Each candidate as the sibling of the scope the clause states, before the predicates choose: a
@@ -387,8 +389,13 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     reaches = ((reading.participle,), (clause,), ((start, end),))
-    name = metrics.choose(names, q, doc.text, reaches if reading.participle[0] >= 0 else reaches[1:], vocab,
-                          total_metric)
+    reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
+    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric)
+    if not name and nounless and reading.clauses:
+        # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
+        # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
+        others = [n for n in metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config) if n not in names]
+        name = metrics.choose(others, q, doc.text, reaches, vocab, total_metric) if others else ""
     # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
@@ -400,6 +407,17 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return ""
+
+
+def _next_figure(doc: _Document, q: Quantity) -> int:
+    """Where the next figure not joined to this one starts ("N and M votes" share their noun), or -1."""
+    after = bisect.bisect_right(doc.starts, q.start)
+    previous = q
+    for nxt in doc.quantities[after:]:
+        if not doc.figure_joins.fullmatch(doc.text, previous.end, nxt.start):
+            return nxt.start
+        previous = nxt
+    return -1
 
 
 def _prose(doc: _Document, block: Block, context_entity: str) -> str:

@@ -760,3 +760,31 @@ part_of = "displaced"
     assert claims("About 5.3 million people have been displaced within the country.", config).loc[
         "5.3 million", "metric"] == "displaced.internal"
     assert claims("About 5.3 million people have been displaced.", config).loc["5.3 million", "metric"] == "displaced"
+
+
+def test_a_figure_without_a_noun_takes_no_word_from_past_the_next_figure():
+    found = claims("The ministry said that 224 have been killed and 1,277 others have been wounded.", CASUALTIES)
+    assert (found.loc["224", "metric"], found.loc["1,277", "metric"]) == ("killed", "injured")
+
+
+def test_figures_joined_by_and_share_the_noun_after_the_second():
+    found = claims("The two rivals secured 40,971,906 and 27,040,878 valid votes.", parse_config("""
+[metrics.votes]
+words = ["valid votes"]
+"""))
+    assert found.loc["40,971,906", "metric"] == found.loc["27,040,878", "metric"] == "votes"
+
+
+def test_a_word_a_verb_rules_out_leaves_the_verb_of_the_clause_to_name_the_metric():
+    config = parse_config("""
+[metrics.killed]
+words = ["deaths"]
+predicates = ["killed"]
+excluded_predicates = ["wounded"]
+[metrics."killed.identified"]
+words = ["killed"]
+predicates = ["identified"]
+subset_of = "killed"
+""")
+    found = claims("The ministry said on Monday that 224 have been killed, and 1,277 others wounded.", config)
+    assert found.loc["224", "metric"] == "killed"

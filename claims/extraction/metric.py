@@ -49,13 +49,14 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
 
 
 def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
-               vocab: MetricVocabulary, config: Config, anchored: bool = False, phrase_end: int = -1) -> list[str]:
+               vocab: MetricVocabulary, config: Config, anchored: bool = False, phrase_end: int = -1,
+               next_figure: int = -1) -> list[str]:
     """Metrics of the figure's kind named by the words after it ("250 elderly residents"), or by its
     noun before a bracket ("women (48)"); else by its unit ("$"); for a bare bracketed figure the
     nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
     metric, unless the figure belongs to someone the clause names (`anchored`); for a count without a
     noun of its own (no `phrase_end`: "1,900 have since gone home") the metrics whose own predicates
-    follow it."""
+    follow it. No window reaches past `next_figure`, where the next figure starts."""
     if vocab.words is None:
         return []
     kind = figure_kind(q)
@@ -74,7 +75,9 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     else:
         # A figure with a noun of its own looks no further than that noun's phrase ("23 patients in
         # critical condition"): "25 schools are used by displaced people" does not count people.
-        limit = min(len(text), q.end + WINDOW, phrase_end if phrase_end > q.end else len(text))
+        # Nor past the next figure, whose words are its own: "224 have been killed and 1,277 others wounded".
+        limit = min(len(text), q.end + WINDOW, phrase_end if phrase_end > q.end else len(text),
+                    next_figure if next_figure > q.end else len(text))
         stop = _WINDOW_END.search(text, q.end, limit)
         # An age or a duration may name itself before or inside the figure: "aged 81", "57 years old".
         begin = max(sentence_start, q.start - 12) if q.kind in ("age", "duration") else q.end
