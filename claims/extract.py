@@ -137,6 +137,17 @@ class _Document:
         return self.kind_scopes.get(kind, "")
 
 
+def _share_scope(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
+    """A share of a counted set ("63% of cases", "62% of the deaths") has the scope of the metrics the
+    set's noun names, where they agree; else ""."""
+    if metrics.figure_kind(q) != "percent" or not reading.noun:
+        return ""
+    named = metrics.from_noun(reading.noun_text, reading.noun, "count", doc.vocab.metrics, doc.config,
+                              doc.automatic.plurals)
+    found = {doc.config.metrics[n].scope for n in named}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _shared_scopes(config: Config) -> dict[str, str]:
     """{kind: scope} for the kinds whose configured metrics, two or more, all have one scope."""
     scopes_of: dict[str, list[str]] = {}
@@ -482,8 +493,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
-            scope = scopes.decide(doc.metric_scope(name, kind), own_cues, sentence_cues
-                                  | ({"snapshot"} if reading.state else set()))
+            scope = scopes.decide(doc.metric_scope(name, kind) or _share_scope(doc, q, reading), own_cues,
+                                  sentence_cues | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),

@@ -788,3 +788,16 @@ subset_of = "killed"
 """)
     found = claims("The ministry said on Monday that 224 have been killed, and 1,277 others wounded.", config)
     assert found.loc["224", "metric"] == "killed"
+
+
+def test_a_share_of_a_counted_set_has_the_sets_scope():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+[metrics.beds]
+words = ["beds"]
+scope = "snapshot"
+""")
+    found = claims("Children account for 63% of cases, and 40% of beds.", config)
+    assert (found.loc["63%", "scope"], found.loc["40%", "scope"]) == ("cumulative", "snapshot")
