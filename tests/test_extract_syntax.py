@@ -801,3 +801,18 @@ scope = "snapshot"
 """)
     found = claims("Children account for 63% of cases, and 40% of beds.", config)
     assert (found.loc["63%", "scope"], found.loc["40%", "scope"]) == ("cumulative", "snapshot")
+
+
+def test_the_holders_part_of_a_measure_whose_words_end_in_the_figures_noun():
+    config = parse_config(PARTIES_TOML + """
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics.votes]
+words = ["valid votes"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes"
+""")
+    assert claims("The Blue Party has obtained only around 6,444,202 votes.", config).loc[
+        "6,444,202", "metric"] == "votes.blue"
+    assert claims("Officials said 16,444,202 votes were cast.", config).loc["16,444,202", "metric"] == "votes_cast"

@@ -110,6 +110,12 @@ def _distance(matches: list[tuple[int, int]], q: Quantity) -> int | None:
     return min((max(q.start - e if e <= q.start else s - q.end, 0) for s, e in matches), default=None)
 
 
+def headed_by(config: Config, name: str, noun: str) -> bool:
+    """Whether one of the metric's words ends in the noun as written: "valid votes" ends in "votes"."""
+    metric = config.metrics.get(name)
+    return metric is not None and any(w.casefold().split()[-1:] == [noun] for w in metric.words)
+
+
 def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
     seen = set()
     while name and name not in seen:
