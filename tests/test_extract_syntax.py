@@ -816,3 +816,20 @@ part_of = "votes"
     assert claims("The Blue Party has obtained only around 6,444,202 votes.", config).loc[
         "6,444,202", "metric"] == "votes.blue"
     assert claims("Officials said 16,444,202 votes were cast.", config).loc["16,444,202", "metric"] == "votes_cast"
+
+
+def test_a_part_equally_supported_is_chosen_over_the_metric_it_belongs_to():
+    config = parse_config("""
+[metrics.targeted]
+words = ["people"]
+predicates = ["targets"]
+[metrics."targeted.plan"]
+words = ["people"]
+predicates = ["targets"]
+part_of = "targeted"
+[metrics.reached]
+words = ["people"]
+predicates = ["reached"]
+""")
+    found = claims("The plan targets 8.5 million people, and aid reached 2 million people.", config)
+    assert (found.loc["8.5 million", "metric"], found.loc["2 million", "metric"]) == ("targeted.plan", "reached")

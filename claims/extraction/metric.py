@@ -174,7 +174,10 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
             longest = max(e - s for s, e in supporting if _distance([(s, e)], q) == pos)
             supported.append((pos, -longest, order, name))
     if supported:
-        return min(supported)[3]
+        best = min(supported)
+        # A part equally supported is more specific than the metric it belongs to.
+        tied = [s[3] for s in supported if s[:2] == best[:2]]
+        return next((n for n in tied if any(descends(vocab, n, other) for other in tied if other != n)), best[3])
     if vetoed:  # only a metric that needs no predicate survives a ruling-out verb
         return next((n for n in names if vocab.predicates[n] is None), "")
     return None
