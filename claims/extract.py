@@ -368,6 +368,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
     item = metrics.list_item(doc.text, start, q, doc.items)
+    if item and _names_place(doc, *item):
+        item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
@@ -422,6 +424,12 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return ""
+
+
+def _names_place(doc: _Document, start: int, end: int) -> bool:
+    """Whether the list item's name [start, end) ends in the name of a place ("followed by Niger")."""
+    found = doc.vocab.gazetteer.mentions(doc.text, start, end)
+    return bool(found) and not doc.text[found[-1].end:end].strip()
 
 
 def _next_figure(doc: _Document, q: Quantity) -> int:

@@ -833,3 +833,20 @@ predicates = ["reached"]
 """)
     found = claims("The plan targets 8.5 million people, and aid reached 2 million people.", config)
     assert (found.loc["8.5 million", "metric"], found.loc["2 million", "metric"]) == ("targeted.plan", "reached")
+
+
+def test_a_list_item_that_is_a_place_names_where_not_what():
+    config = parse_config("""
+[entities.TD]
+name = "Chad"
+[entities.NE]
+name = "Niger"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+[metrics.share_pct]
+kind = "percent"
+words = ["share"]
+""")
+    found = claims("Chad had the lowest turnout at 56.19%, followed by Niger at 56.92%.", config)
+    assert (found.loc["56.92%", "metric"], found.loc["56.92%", "entity"]) == ("turnout_pct", "NE")
