@@ -634,13 +634,18 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
     document_entity = config.subject or _most_named(doc, blocks)
+    label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:
         context_entity = section_entity or heading_entity or document_entity
         if block.kind == "table":
             _table(doc, block, context_entity, context_period)
-            context_period = None
+            context_period, label = None, None
             continue
+        first = len(doc.found)
         named = _prose(doc, block, context_entity)
+        if label is not None and block.kind == "paragraph" and text[label.end:block.start].count("\n") == 1:
+            _label_values(doc, label, doc.found[first:])
+        label = block if block.kind == "heading" else None
         if block.kind == "heading":
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
@@ -652,6 +657,23 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     _relative_dates(doc)
     return doc
+
+
+def _label_values(doc: _Document, label: Block, found: list[Found]) -> None:
+    """A line holding only a figure, set right under a label ("Capital" / "9.9 Trillion Naira"), counts
+    what the label names, as a table row does."""
+    if len(found) != 1 or doc.config.metrics.get(found[0].metric):
+        return
+    q = found[0].q
+    line_start = doc.text.rfind("\n", 0, q.start) + 1
+    line_end = doc.text.find("\n", q.end)
+    rest = doc.text[line_start:q.start] + doc.text[q.end:line_end if line_end >= 0 else len(doc.text)]
+    if len(rest.split()) > 2:  # more than a currency or unit word: a sentence of its own
+        return
+    name = metrics.from_label(doc.text[label.start:label.end], doc.vocab.metrics, metrics.figure_kind(q), doc.config)
+    if name:
+        found[0].metric = name
+        found[0].scope = found[0].scope or doc.metric_scope(name)
 
 
 def _relative_dates(doc: _Document) -> None:

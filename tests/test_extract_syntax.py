@@ -850,3 +850,17 @@ words = ["share"]
 """)
     found = claims("Chad had the lowest turnout at 56.19%, followed by Niger at 56.92%.", config)
     assert (found.loc["56.92%", "metric"], found.loc["56.92%", "entity"]) == ("turnout_pct", "NE")
+
+
+def test_a_value_set_right_under_its_label_counts_what_the_label_names():
+    config = parse_config("""
+[metrics.statutory]
+kind = "money"
+words = ["statutory transfers"]
+[metrics.debt]
+kind = "money"
+words = ["debt service"]
+""")
+    text = "The budget is as follows:\n\nStatutory Transfers\n1.7 Trillion Naira\nDebt Service\n8.2 Trillion Naira\n"
+    found = claims(text, config)
+    assert (found.loc["1.7 Trillion", "metric"], found.loc["8.2 Trillion", "metric"]) == ("statutory", "debt")

@@ -314,6 +314,12 @@ def test_any_list_of_named_figures_keeps_every_figure(items, separator):
     assert [q["value"] for q in find_quantities(text)] == [n for _, n in items]
 
 
+@pytest.mark.parametrize("text, value", [("9.9 Trillion Naira", 9.9e12), ("3.88 Percent", 3.88), ("1.2 Million people", 1.2e6)])
+def test_an_amount_opening_a_line_is_no_heading_number(text, value):
+    assert [q["value"] for q in find_quantities(text)] == [value]
+    assert find_quantities("3.2 Results of the survey") == []  # a heading's number
+
+
 def test_one_name_with_a_number_is_still_a_name():
     assert find_quantities("The FTSE 100, a share index, fell.") == []
 

@@ -76,7 +76,7 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         # A figure with a noun of its own looks no further than that noun's phrase ("23 patients in
         # critical condition"): "25 schools are used by displaced people" does not count people.
         # Nor past the next figure, whose words are its own: "224 have been killed and 1,277 others wounded".
-        limit = min(len(text), q.end + WINDOW, phrase_end if phrase_end > q.end else len(text),
+        limit = min(sentence_end, q.end + WINDOW, phrase_end if phrase_end > q.end else len(text),
                     next_figure if next_figure > q.end else len(text))
         stop = _WINDOW_END.search(text, q.end, limit)
         # An age or a duration may name itself before or inside the figure: "aged 81", "57 years old".
