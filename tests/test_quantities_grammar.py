@@ -328,6 +328,15 @@ def test_about_reaches_a_figure_joined_right_after_it(word, first, second, unit)
     assert find_quantities(f"{word.capitalize()} {first} died and {second} were injured.")[1]["qualifier"] == "eq"
 
 
+@pytest.mark.parametrize("text, values", [
+    ("The Blue Party won 240 seats and the Greens 99.", [240, 99]),
+    ("The Blue Party won 240 seats and GL 99, a record.", [240, 99]),
+    ("He sold 40 shares and the FTSE 100 fell.", [40]),  # a name the clause goes on after
+])
+def test_a_name_and_figure_closing_a_clause_repeat_the_earlier_figures_noun(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
 def test_one_name_with_a_number_is_still_a_name():
     assert find_quantities("The FTSE 100, a share index, fell.") == []
 

@@ -30,6 +30,7 @@ class ExclusionPatterns:
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
     year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
     name_list: re.Pattern             # "Gauteng: ANC 28, DA 22, EFF 11": names, each with its figure
+    elided_name: re.Pattern           # "... and the Congress 99": a name after "and", before its figure
 
 
 @lru_cache(maxsize=8)
@@ -93,6 +94,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     join = rf"(?:[ \t]*[,;][ \t]*(?:(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)?" \
            rf"|[ \t]+(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)"
     name_list = re.compile(rf"(?<![\w-]){item}(?:{join}{item})+(?=[ \t]*(?:[,;.)]|$))", re.M)
+    elided_name = re.compile(rf"(?<![\w-])(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+(?:the[ \t]+)?{name}[ \t]+")
     nums = lang["numbers"]
     return ExclusionPatterns(
         spans=spans,
@@ -109,6 +111,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         name_stops=word_set(lang["text"]["noun_stops"]),
         year_determiners=word_set(dates["year_determiners"]),
         name_list=name_list,
+        elided_name=elided_name,
     )
 
 
