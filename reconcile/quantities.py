@@ -82,7 +82,8 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
     frame["partial"] = frame["note"].str.contains(PARTIAL_NOTE)
     key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
-    frame["identified"] = _identified(frame, dated) & ~frame["partial"] & ~_list_items(frame) & ~_side_by_side(frame, key)
+    frame["identified"] = (_identified(frame, dated) & ~frame["partial"] & ~_list_items(frame)
+                           & ~_side_by_side(frame, key) & ~_far_below(frame, key))
     frame["qkey"] = (key + _moment(frame)).where(frame["identified"], "claim|" + frame["claim_id"])
 
     # The registry gives each source one publisher, so reliability is a function of the source.
@@ -122,6 +123,18 @@ def _side_by_side(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
     the quantity it seemed to."""
     values = frame.groupby([frame["source_id"], frame["quote"], key])["value"].transform("nunique")
     return values > 1
+
+
+FAR_BELOW = 10.0  # a figure more than this many times smaller than another of its source for one quantity
+
+
+def _far_below(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """A figure several times smaller than another its own source gives for what reads as the same
+    quantity ("10.77 million children aged 5 to 9" beside "26.2 million children"): a writer does not
+    state one quantity twice that far apart, so the reading missed the part it counts, and it names
+    no quantity of its own. Across sources such gaps are the discrepancies figcheck reports."""
+    largest = frame.groupby([frame["source_id"], key])["value"].transform("max")
+    return frame["value"].abs() * FAR_BELOW < largest.abs()
 
 
 def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:

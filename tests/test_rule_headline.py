@@ -23,8 +23,10 @@ def test_a_headline_is_flagged_exactly_when_the_body_states_another_figure(head,
     rows = [{**SAME, "metric": "total", "value": float(head), "line": 1},
             {**SAME, "metric": "total", "value": float(body), "line": 5}]
     found = headline_findings(rows)
-    assert len(found) == (head != body)
-    if head != body:
+    # A figure an order of magnitude below another of its document names a part the reading missed.
+    comparable = 10 * min(head, body) >= max(head, body)
+    assert len(found) == (head != body and comparable)
+    if len(found):
         assert f"the headline says {head:,}" in found["message"].iloc[0]
 
 
