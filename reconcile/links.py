@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
+from figcheck.reconcile.quantities import FAR_BELOW
 
 LINK_COLUMNS = ["part_id", "total_id", "relation"]
 _SHARED = ["source_id", "entity", "scope", "period_start", "period_end"]
@@ -43,6 +44,10 @@ def links(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
         found.append(_implied(children, key[children] + parent[codes[children]], key + codes,
                               claims["line"].to_numpy(), relation))
     tied = pd.concat(found, ignore_index=True).drop_duplicates("part").sort_values("part")
+    # A part more than ten times its total, in one document, is a tie the reading made in error
+    # ("89,000 children aged 6 to 16, including 47,849 boys": the age is no total).
+    value = claims["value"].to_numpy(float)
+    tied = tied.loc[~(np.abs(value[tied["part"]]) > FAR_BELOW * np.abs(value[tied["total"]]))]
     return pd.DataFrame({"part_id": ids[tied["part"]], "total_id": ids[tied["total"]], "relation": tied["relation"].to_numpy(),
                          "part_at": tied["part"].to_numpy(), "total_at": tied["total"].to_numpy()})
 
