@@ -596,3 +596,12 @@ def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviatio
     gazetteer = vocabulary(parse_config("")).gazetteer
     text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
     assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]
+
+
+def test_a_country_name_inside_the_name_of_a_natural_feature_is_no_mention_of_that_country():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(parse_config("")).gazetteer
+    text = "Funds went to the Niger Delta Commission, to farms near Lake Chad and to Mali."
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["ML"]
+    declared = vocabulary(CONFIG).gazetteer  # a form the workspace declares stays its own
+    assert [m.entity for m in declared.mentions(text, 0, len(text))] == ["NE", "TD", "ML"]

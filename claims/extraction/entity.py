@@ -16,6 +16,9 @@ from figcheck.claims.gazetteer import places
 _LIST_JOIN = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+"
                         r"|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)(?:the[ \t]+)?$")
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -38,6 +41,7 @@ class Gazetteer:
     # "the province of X": a built-in country's name there names a part of another country (the
     # province of Équateur is no Ecuador). "X state" is not tested: "Iranian territory" is Iran's.
     before_part: re.Pattern | None = None
+    feature: re.Pattern | None = None  # "Niger Delta", "Lake Chad": a name a natural feature's name holds
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention."""
@@ -47,7 +51,7 @@ class Gazetteer:
         for m in self.pattern.finditer(text, start, end):
             form = " ".join(m.group().split())  # a form may wrap across a line
             codes, declared = self.codes[form], form in self.declared
-            if not declared and self._names_a_part(text, m.start()):
+            if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
                 continue
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
@@ -61,6 +65,13 @@ class Gazetteer:
     def _names_a_part(self, text: str, start: int) -> bool:
         return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start))
 
+    def _in_feature(self, text: str, start: int, end: int) -> bool:
+        if self.feature is None:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        after = _WORD_AFTER.match(text, end, end + 20)
+        return any(m and self.feature.fullmatch(m.group(1)) for m in (before, after))
+
 
 def build_gazetteer(config: Config) -> Gazetteer:
     """The workspace's places (figcheck.claims.gazetteer: built-in countries and regions, its own
@@ -68,10 +79,12 @@ def build_gazetteer(config: Config) -> Gazetteer:
     known = places(config)
     if not known.forms:
         return Gazetteer(None, {})
-    parts = phrases(load_language(config.language or "en")["syntax"]["place_nouns"])
+    language = load_language(config.language or "en")
+    parts = phrases(language["syntax"]["place_nouns"])
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
-                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"))
+                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
+                     re.compile(phrases(language["entity"]["features"])))
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
