@@ -605,3 +605,10 @@ def test_a_country_name_inside_the_name_of_a_natural_feature_is_no_mention_of_th
     assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["ML"]
     declared = vocabulary(CONFIG).gazetteer  # a form the workspace declares stays its own
     assert [m.entity for m in declared.mentions(text, 0, len(text))] == ["NE", "TD", "ML"]
+
+
+def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjective():
+    config = parse_config('[entities.FR]\nname = "France"\nforms = ["France", "French"]\n[entities.ML]\nname = "Mali"\n')
+    text = ("Some 400 people crossed the river on Monday.\n\nFrench patrols watched the crossing.\n\n"
+            "New rules in Mali take effect in June.")
+    assert claims(text, config).loc["400", "entity"] == "ML"

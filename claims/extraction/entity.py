@@ -42,6 +42,7 @@ class Gazetteer:
     # province of Équateur is no Ecuador). "X state" is not tested: "Iranian territory" is Iran's.
     before_part: re.Pattern | None = None
     feature: re.Pattern | None = None  # "Niger Delta", "Lake Chad": a name a natural feature's name holds
+    adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention."""
@@ -61,6 +62,10 @@ class Gazetteer:
             found.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
         return found
 
+
+    def adjective(self, text: str, mention: Mention) -> bool:
+        """Whether the mention is a country's adjective or demonym ("French authorities"), not a name."""
+        return " ".join(text[mention.start:mention.end].split()) in self.adjectives
 
     def _names_a_part(self, text: str, start: int) -> bool:
         return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start))
@@ -84,7 +89,7 @@ def build_gazetteer(config: Config) -> Gazetteer:
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
-                     re.compile(phrases(language["entity"]["features"])))
+                     re.compile(phrases(language["entity"]["features"])), known.adjectives)
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
