@@ -383,8 +383,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
             own = [m for m in mentions if m.start < q.end or m not in examples]
-            entity = paired.get(i) or _entity(own, q, reading, context.entity or context_entity,
-                                              block.kind == "heading")
+            item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
+            named = nearest(_in_runs(own, [item]), q.start, q.end) if item else None
+            entity = paired.get(i) or (named.entity if named else _entity(
+                own, q, reading, context.entity or context_entity, block.kind == "heading"))
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)

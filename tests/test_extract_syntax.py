@@ -612,3 +612,8 @@ def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjecti
     text = ("Some 400 people crossed the river on Monday.\n\nFrench patrols watched the crossing.\n\n"
             "New rules in Mali take effect in June.")
     assert claims(text, config).loc["400", "entity"] == "ML"
+
+
+def test_a_list_item_places_its_figure_with_the_name_it_opens_with():
+    found = claims("Most applicants came from Mali with 8,300, followed by Niger with 4,100 and Chad with 2,900.")
+    assert [found.loc[f, "entity"] for f in ("8,300", "4,100", "2,900")] == ["ML", "NE", "TD"]
