@@ -617,3 +617,11 @@ def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjecti
 def test_a_list_item_places_its_figure_with_the_name_it_opens_with():
     found = claims("Most applicants came from Mali with 8,300, followed by Niger with 4,100 and Chad with 2,900.")
     assert [found.loc[f, "entity"] for f in ("8,300", "4,100", "2,900")] == ["ML", "NE", "TD"]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Apart from Lac, Kanem also reported 40 cases.", "TD-KA"),
+    ("Lac, Kanem and Chad's other provinces reported 40 cases.", "TD+TD-KA+TD-LC"),  # a list ends with "and"
+])
+def test_two_places_a_bare_comma_joins_are_no_list(text, entity):
+    assert claims(text, PROVINCES).loc["40", "entity"] == entity

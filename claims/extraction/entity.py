@@ -16,6 +16,7 @@ from figcheck.claims.gazetteer import places
 _LIST_JOIN = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+"
                         r"|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)(?:the[ \t]+)?$")
 
+_BARE_COMMA = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?[ \t]*,[ \t]*(?:the[ \t]+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 
@@ -45,21 +46,30 @@ class Gazetteer:
     adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
-        """Entity mentions in [start, end), with listed sets merged into one group mention."""
+        """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
+        a bare comma joins are no list ("Apart from A, B reported ..."; "Kassala, Sudan")."""
         if self.pattern is None:
             return []
-        found: list[Mention] = []
+        singles: list[Mention] = []
         for m in self.pattern.finditer(text, start, end):
             form = " ".join(m.group().split())  # a form may wrap across a line
             codes, declared = self.codes[form], form in self.declared
             if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
                 continue
-            if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
-                last = found.pop()
-                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared,
-                                     (*last.listed, "+".join(sorted(codes)))))
+            singles.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
+        groups: list[list[Mention]] = []
+        for m in singles:
+            if groups and _LIST_JOIN.match(text[groups[-1][-1].end:m.start]):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        found: list[Mention] = []
+        for group in groups:
+            if len(group) == 2 and _BARE_COMMA.match(text[group[0].end:group[1].start]):
+                found += group
                 continue
-            found.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
+            found.append(Mention(group[0].start, group[-1].end, frozenset().union(*(m.codes for m in group)),
+                                 any(m.declared for m in group), tuple(e for m in group for e in m.listed)))
         return found
 
 
