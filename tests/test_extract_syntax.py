@@ -625,3 +625,10 @@ def test_a_list_item_places_its_figure_with_the_name_it_opens_with():
 ])
 def test_two_places_a_bare_comma_joins_are_no_list(text, entity):
     assert claims(text, PROVINCES).loc["40", "entity"] == entity
+
+
+def test_a_place_joined_to_a_word_such_as_based_or_led_names_an_actor_not_a_place():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(CONFIG).gazetteer
+    text = "A Chad-based group and Mali-led forces counted 40 cases in Niger."
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["NE"]

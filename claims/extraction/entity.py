@@ -44,6 +44,7 @@ class Gazetteer:
     before_part: re.Pattern | None = None
     feature: re.Pattern | None = None  # "Niger Delta", "Lake Chad": a name a natural feature's name holds
     adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
+    actor: re.Pattern | None = None  # "-based", "-led" right after a name
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
@@ -56,6 +57,8 @@ class Gazetteer:
             codes, declared = self.codes[form], form in self.declared
             if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
                 continue
+            if self.actor and self.actor.match(text, m.end()):
+                continue  # "a US-based group": where an actor is based
             singles.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
         groups: list[list[Mention]] = []
         for m in singles:
@@ -99,7 +102,8 @@ def build_gazetteer(config: Config) -> Gazetteer:
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
     return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
-                     re.compile(phrases(language["entity"]["features"])), known.adjectives)
+                     re.compile(phrases(language["entity"]["features"])), known.adjectives,
+                     re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"))
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
