@@ -632,3 +632,13 @@ def test_a_place_joined_to_a_word_such_as_based_or_led_names_an_actor_not_a_plac
     gazetteer = vocabulary(CONFIG).gazetteer
     text = "A Chad-based group and Mali-led forces counted 40 cases in Niger."
     assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["NE"]
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("Clashes on the Chad-Niger border displaced 400 people.", ["TD", "NE"]),  # a pair names both
+    ("Anti-Malian protests drew 400 people.", []),                             # a prefix is no place
+])
+def test_a_place_after_a_hyphen_counts_only_in_a_pair_of_places(text, entities):
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(CONFIG).gazetteer
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == entities

@@ -59,6 +59,8 @@ class Gazetteer:
                 continue
             if self.actor and self.actor.match(text, m.end()):
                 continue  # "a US-based group": where an actor is based
+            if text[m.start() - 1:m.start()] == "-" and not (singles and singles[-1].end == m.start() - 1):
+                continue  # "pan-African", "anti-Nigerian"; but "the Chad-Sudan border" names both
             singles.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
         groups: list[list[Mention]] = []
         for m in singles:
@@ -100,7 +102,7 @@ def build_gazetteer(config: Config) -> Gazetteer:
     language = load_language(config.language or "en")
     parts = phrases(language["syntax"]["place_nouns"])
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
-    return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
+    return Gazetteer(re.compile(rf"(?<![\w])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
                      re.compile(phrases(language["entity"]["features"])), known.adjectives,
                      re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"))
