@@ -642,3 +642,9 @@ def test_a_place_after_a_hyphen_counts_only_in_a_pair_of_places(text, entities):
     from figcheck.claims.extraction.vocabulary import vocabulary
     gazetteer = vocabulary(CONFIG).gazetteer
     assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == entities
+
+
+def test_a_possessive_place_qualifying_another_noun_is_an_actor_like_an_adjective():
+    # "Mali's offensive" says who acted, as "Malian offensive" would: the figure stays the paragraph's
+    found = claims("Niger reported 40 deaths. Another 532 people injured during Mali's offensive were treated.")
+    assert found.loc["532", "entity"] == "NE"
