@@ -608,7 +608,8 @@ def test_a_country_name_inside_the_name_of_a_natural_feature_is_no_mention_of_th
 
 
 def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjective():
-    config = parse_config('[entities.FR]\nname = "France"\nforms = ["France", "French"]\n[entities.ML]\nname = "Mali"\n')
+    config = parse_config('[entities.FR]\nname = "France"\nforms = ["France", "French"]\n'
+                          '[entities.ML]\nname = "Mali"\n')
     text = ("Some 400 people crossed the river on Monday.\n\nFrench patrols watched the crossing.\n\n"
             "New rules in Mali take effect in June.")
     assert claims(text, config).loc["400", "entity"] == "ML"
