@@ -430,14 +430,16 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             context.add(len(doc.found) - 1, found)
         for part, total in later:
             doc.found[part].total = total
-        if mentions:
+        # Where the workspace declares places, another place is context for its own sentence only (nearest).
+        subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
+        if subjects:
             attributive = readings[0].attributive if readings else ()
-            handed = _handed_on([m for m in mentions if not _inside(m, attributive)] or mentions)
+            handed = _handed_on([m for m in subjects if not _inside(m, attributive)] or subjects)
             # A place none of the sentence's figures is about, where they all agree on another ("three
             # states had the highest rates: Khartoum state, ..." counts the country's), hands on theirs.
             taken = {f.entity for f in doc.found[base:]}
             if len(taken) == 1 and handed not in taken and all(_contains(next(iter(taken)), e) for e in
-                                                                   {m.entity for m in mentions}):
+                                                                   {m.entity for m in subjects}):
                 handed = taken.pop()
             context.entity = handed
         period = doc.period(start, end)

@@ -649,3 +649,9 @@ def test_a_possessive_place_qualifying_another_noun_is_an_actor_like_an_adjectiv
     # "Mali's offensive" says who acted, as "Malian offensive" would: the figure stays the paragraph's
     found = claims("Niger reported 40 deaths. Another 532 people injured during Mali's offensive were treated.")
     assert found.loc["532", "entity"] == "NE"
+
+
+def test_a_place_the_workspace_does_not_declare_hands_nothing_on_to_later_sentences():
+    # Chad is declared; Sudan only built in: context for its own sentence, as in nearest
+    found = claims("Officials in Chad counted 40 cases. Aid arrived from Sudan. Another 12 cases followed.")
+    assert found.loc["12", "entity"] == "TD"
