@@ -15,7 +15,8 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, currency_country, exemplified, nearest, respective
+from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
+                                               respective)
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -384,7 +385,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
             own = [m for m in mentions if m.start < q.end or m not in examples]
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
-            named = nearest(_in_runs(own, [item]), q.start, q.end) if item else None
+            named = nearest(_in_runs(own, [item]), q.start, q.end) if item else item_place(text, q.start, own, doc.code)
             entity = paired.get(i) or (named.entity if named else _entity(
                 own, q, reading, context.entity or context_entity, block.kind == "heading"))
             if reading.noun in doc.place_nouns:

@@ -655,3 +655,8 @@ def test_a_place_the_workspace_does_not_declare_hands_nothing_on_to_later_senten
     # Chad is declared; Sudan only built in: context for its own sentence, as in nearest
     found = claims("Officials in Chad counted 40 cases. Aid arrived from Sudan. Another 12 cases followed.")
     assert found.loc["12", "entity"] == "TD"
+
+
+def test_a_place_a_comma_and_a_preposition_set_off_before_a_figure_places_it():
+    found = claims("Chad had 20 million after Mali, with 32 million, and Niger, with 28 million.")
+    assert [found.loc[f, "entity"] for f in ("20 million", "32 million", "28 million")] == ["TD", "ML", "NE"]
