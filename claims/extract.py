@@ -385,7 +385,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
             own = [m for m in mentions if m.start < q.end or m not in examples]
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
-            named = nearest(_in_runs(own, [item]), q.start, q.end) if item else item_place(text, q.start, own, doc.code)
+            # the name the item opens with
+            named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
             entity = paired.get(i) or (named.entity if named else _entity(
                 own, q, reading, context.entity or context_entity, block.kind == "heading"))
             if reading.noun in doc.place_nouns:

@@ -660,3 +660,7 @@ def test_a_place_the_workspace_does_not_declare_hands_nothing_on_to_later_senten
 def test_a_place_a_comma_and_a_preposition_set_off_before_a_figure_places_it():
     found = claims("Chad had 20 million after Mali, with 32 million, and Niger, with 28 million.")
     assert [found.loc[f, "entity"] for f in ("20 million", "32 million", "28 million")] == ["TD", "ML", "NE"]
+
+
+def test_a_list_item_takes_the_place_it_opens_with_not_the_nearest_it_names():
+    assert claims("Chad hit back at Niger with 22 waves of raids.").loc["22", "entity"] == "TD"
