@@ -189,12 +189,18 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
             heading: bool = False) -> str:
-    """The nearest place the figure's own clause names, else the nearest its governing clauses name
-    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else the nearest a
+    """The place that holds the figure (the subject of its verb, a possessor: "A hit back with 22
+    waves"), unless its own noun phrase names one ("A killed 40 Bs": the Bs'); else the nearest place
+    the figure's own clause names, else the nearest its governing clauses name ("..., while 97 were
+    confirmed" is about the place of the clause it hangs on), else the nearest a
     clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
     whole area). Without a parse: the nearest place of the sentence."""
+    counted = _in_runs(mentions, [(q.start, reading.phrase_end)])
+    holders = [m for m in _in_runs(mentions, [reading.holder]) if not _inside(m, reading.attributive)]
+    if holders and not counted:
+        return holders[0].entity
     for runs in reading.clauses or (None,):
         within = mentions if runs is None else _in_runs(mentions, runs)
         plain = [m for m in within if not _inside(m, reading.attributive)]

@@ -664,3 +664,21 @@ def test_a_place_a_comma_and_a_preposition_set_off_before_a_figure_places_it():
 
 def test_a_list_item_takes_the_place_it_opens_with_not_the_nearest_it_names():
     assert claims("Chad hit back at Niger with 22 waves of raids.").loc["22", "entity"] == "TD"
+
+
+NATIONALS = parse_config("""
+[entities.TD]
+name = "Chad"
+forms = ["Chad", "Chadian"]
+[entities.NE]
+name = "Niger"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, entity", [
+    ("The minister said on Sunday that Chad hit back at Niger with 22 waves of raids.", "22", "TD"),
+    # a place the counted noun names is the figure's own, whoever acted
+    ("The minister said on Sunday that Niger killed 40 Chadian villagers.", "40", "TD"),
+])
+def test_the_place_that_holds_a_figure_places_it_unless_its_noun_names_one(sentence, figure, entity):
+    assert claims(sentence, NATIONALS).loc[figure, "entity"] == entity
