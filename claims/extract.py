@@ -440,15 +440,21 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             doc.found[part].total = total
         # Where the workspace declares places, another place is context for its own sentence only (nearest).
         subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
-        if subjects:
-            attributive = readings[0].attributive if readings else ()
-            handed = _handed_on([m for m in subjects if not _inside(m, attributive)] or subjects)
+        attributive = readings[0].attributive if readings else ()
+        plain = [m for m in subjects if not _inside(m, attributive)]
+        taken = {f.entity for f in doc.found[base:]}
+        if subjects and not plain:
+            # Places that all qualify another noun ("during A's bombing", "the A coastguard said") hand on
+            # the place the sentence's figures took, if they agree on one.
+            if len(taken) == 1:
+                context.entity = next(iter(taken))
+        elif plain:
+            handed = _handed_on(plain)
             # A place none of the sentence's figures is about, where they all agree on another ("three
             # states had the highest rates: Khartoum state, ..." counts the country's), hands on theirs.
-            taken = {f.entity for f in doc.found[base:]}
             if len(taken) == 1 and handed not in taken and all(_contains(next(iter(taken)), e) for e in
                                                                    {m.entity for m in subjects}):
-                handed = taken.pop()
+                handed = next(iter(taken))
             context.entity = handed
         period = doc.period(start, end)
         if period and period.start != period.end:

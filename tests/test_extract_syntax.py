@@ -682,3 +682,9 @@ name = "Niger"
 ])
 def test_the_place_that_holds_a_figure_places_it_unless_its_noun_names_one(sentence, figure, entity):
     assert claims(sentence, NATIONALS).loc[figure, "entity"] == entity
+
+
+def test_a_sentence_whose_places_only_qualify_other_nouns_hands_on_the_place_its_figures_took():
+    found = claims("Niger reported 40 deaths. Another 532 people injured during Mali's offensive were treated. "
+                   "A further 12 died on Friday.")
+    assert found.loc["12", "entity"] == "NE"
