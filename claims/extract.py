@@ -7,8 +7,10 @@ time, breakdowns, tables); this module runs them over a document and assembles t
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -17,7 +19,7 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
                                                respective)
-from figcheck.claims.extraction.language import load_language
+from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
 from figcheck.claims.extraction.units import currency_code
@@ -65,6 +67,9 @@ class _Document:
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
+        self.set_openers = breakdowns.set_opener_pattern(self.code)
+        joins = load_language(self.code)["text"]["figure_joins"]
+        self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
@@ -131,6 +136,17 @@ class _Document:
         if metric:
             return metric.scope
         return self.kind_scopes.get(kind, "")
+
+
+def _share_scope(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
+    """A share of a counted set ("63% of cases", "62% of the deaths") has the scope of the metrics the
+    set's noun names, where they agree; else ""."""
+    if metrics.figure_kind(q) != "percent" or not reading.noun:
+        return ""
+    named = metrics.from_noun(reading.noun_text, reading.noun, "count", doc.vocab.metrics, doc.config,
+                              doc.automatic.plurals)
+    found = {doc.config.metrics[n].scope for n in named}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _shared_scopes(config: Config) -> dict[str, str]:
@@ -254,14 +270,16 @@ def _inside(mention: Mention, spans) -> bool:
                for s, e in spans)
 
 
-def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
+def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
     """The period the figure's own clause states, else the nearest governing clause's, else a range a
     clause describing its noun states ("5 operations, carried out between May 2019 and August 2021"),
     else the sentence's. A count that stands "by Friday" with a date elsewhere in the sentence ("the
-    outbreak declared on 3 March") runs from that date to Friday."""
+    outbreak declared on 3 March") runs from that date to Friday. A date right after another figure
+    is that figure's (`_dates_for`)."""
+    keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
     for level, runs in enumerate(reading.clauses):
         for s, e in runs:
-            period = doc.period(s, e)
+            period = doc.times.period(s, e, doc.published, doc.registry.end, governing if level else keep)
             if period:
                 if not period.start and level == 0:
                     period = times.Period(_event_date(doc, runs, start, end), period.end)
@@ -270,7 +288,30 @@ def _period(doc: _Document, reading: syntax.Reading, start: int, end: int) -> ti
         period = doc.period(s, e)
         if period and period.start != period.end:
             return period
-    return doc.period(start, end)
+    return doc.times.period(start, end, doc.published, doc.registry.end, keep)
+
+
+def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: bool = False):
+    """Which dates of one point in the sentence [start, end) may date the figure q: not one written
+    right after another figure ("566 cases in January, 166 in February"; no punctuation between),
+    unless that figure follows q joined by no comparison ("1,500 cases and 20 deaths in May" share
+    May; "61% , lower than the 66% in 2019" does not), or stands before q in a clause governing q's
+    ("$1.7 billion in 2023, which was 8% of the budget": the clause describes that figure)."""
+    lo, hi = doc.span(start, end)
+    figures, text, comparisons = doc.quantities[lo:hi], doc.text, doc.time.comparisons
+
+    def keep(m) -> bool:
+        i = bisect.bisect_right([g.end for g in figures], m.start()) - 1
+        if i < 0 or figures[i] is q or _BREAK.search(text, figures[i].end, m.start()):
+            return True
+        other = figures[i]
+        if other.start < q.start:
+            return governing
+        return not comparisons.intersection(text[q.end:other.start].casefold().split())
+    return keep
+
+
+_BREAK = re.compile(r"[,;:()\[\]—–]")
 
 
 def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:
@@ -296,14 +337,27 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
 
 def _day_cue(doc: _Document, own) -> frozenset[str]:
     """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May",
-    "yesterday") counts one event; a day elsewhere in the sentence ("..., a group said on Friday") is
-    the report's."""
+    "yesterday") or a few ("over the weekend of 17 and 18 June") counts one event; a day elsewhere in
+    the sentence ("..., a group said on Friday") is the report's."""
     for s, e in own:
-        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published)
-                                     for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
-        if any(period is not None and period.start == period.end and len(period.end) == 10 for period in days):
+        relatives = [m for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
+        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published) for m in relatives]
+        if any(period is not None and _days(period) <= EVENT_DAYS for period in days):
             return frozenset({"event"})
+        if any(m.group("pub") for m in relatives):  # "yesterday" is one day, though a source dated by month
+            return frozenset({"event"})              # cannot say which
+
     return frozenset()
+
+
+EVENT_DAYS = 7  # a count over at most this many days ("over the weekend of 17 and 18 June") is one event's
+
+
+def _days(period: times.Period) -> float:
+    """How many days a period of whole dates spans, both ends counted; infinite for anything vaguer."""
+    if len(period.start) != 10 or len(period.end) != 10:
+        return float("inf")
+    return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days + 1
 
 
 def _cues(doc: _Document, runs) -> frozenset[str]:
@@ -311,7 +365,7 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
-            implied: str) -> str:
+            implied: str, stated_scope: str = "") -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
@@ -321,6 +375,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
     item = metrics.list_item(doc.text, start, q, doc.items)
+    if item and _names_place(doc, *item):
+        item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
@@ -338,19 +394,32 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 else []
     owned = metrics.held(owners, q, doc.text, vocab, config)
     if names:
-        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
+        # The holder's part of what the noun counts: of a metric the noun named, or of one whose words
+        # end in the same noun ("The ANC has obtained 6,444,202 votes": its part of "valid votes").
+        head = (reading.noun_text or reading.noun).casefold().split()[-1:] if reading.noun else []
+        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)
+                 or (head and metrics.headed_by(config, vocab.parent.get(n, ""), head[0]))] or names
     else:
         names = owned
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
-                                   -1 if nounless else reading.phrase_end)
+                                   -1 if nounless else reading.phrase_end, _next_figure(doc, q))
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
+    # Each candidate as the sibling of the scope the clause states, before the predicates choose: a
+    # verb that rules out the running total ("new") does not rule out its one-report sibling.
+    siblings = vocab.siblings
+    names = list(dict.fromkeys(siblings.get(n, {}).get(stated_scope, n) for n in names))
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     reaches = ((reading.participle,), (clause,), ((start, end),))
-    name = metrics.choose(names, q, doc.text, reaches if reading.participle[0] >= 0 else reaches[1:], vocab,
-                          total_metric)
+    reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
+    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric)
+    if not name and nounless and reading.clauses:
+        # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
+        # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
+        others = [n for n in metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config) if n not in names]
+        name = metrics.choose(others, q, doc.text, reaches, vocab, total_metric) if others else ""
     # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
@@ -362,6 +431,23 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return ""
+
+
+def _names_place(doc: _Document, start: int, end: int) -> bool:
+    """Whether the list item's name [start, end) ends in the name of a place ("followed by Niger")."""
+    found = doc.vocab.gazetteer.mentions(doc.text, start, end)
+    return bool(found) and not doc.text[found[-1].end:end].strip()
+
+
+def _next_figure(doc: _Document, q: Quantity) -> int:
+    """Where the next figure not joined to this one starts ("N and M votes" share their noun), or -1."""
+    after = bisect.bisect_right(doc.starts, q.start)
+    previous = q
+    for nxt in doc.quantities[after:]:
+        if not doc.figure_joins.fullmatch(doc.text, previous.end, nxt.start):
+            return nxt.start
+        previous = nxt
+    return -1
 
 
 def _prose(doc: _Document, block: Block, context_entity: str) -> str:
@@ -384,6 +470,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # A share's implied noun is an earlier clause's of the same sentence; a count's may stand in an
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
+        named_set = breakdowns.set_opener(text, start, end, doc.set_openers)
+        if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
+            context.implied["count"] = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics,
+                                                          "count", doc.config) or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
@@ -413,18 +503,20 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             clause_cues = _cues(doc, own)
             said = clause_cues
             kind = metrics.figure_kind(q)
-            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""))
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
-            name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
-            own_cues = clause_cues | _day_cue(doc, own)
+            stated_scope = scopes.decide("", said - {"total"})
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope)
+            name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
+            # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
+            own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
             if reading.noun and name:
                 context.implied[kind] = name
-            period = _ongoing(doc, _period(doc, reading, start, end), reading.projected)
-            scope = scopes.decide(doc.metric_scope(name, kind), own_cues, sentence_cues
-                                  | ({"snapshot"} if reading.state else set()))
+            period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
+            scope = scopes.decide(doc.metric_scope(name, kind) or _share_scope(doc, q, reading), own_cues,
+                                  sentence_cues | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
@@ -560,13 +652,18 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
     document_entity = config.subject or _most_named(doc, blocks)
+    label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:
         context_entity = section_entity or heading_entity or document_entity
         if block.kind == "table":
             _table(doc, block, context_entity, context_period)
-            context_period = None
+            context_period, label = None, None
             continue
+        first = len(doc.found)
         named = _prose(doc, block, context_entity)
+        if label is not None and block.kind == "paragraph" and text[label.end:block.start].count("\n") == 1:
+            _label_values(doc, label, doc.found[first:])
+        label = block if block.kind == "heading" else None
         if block.kind == "heading":
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
@@ -578,6 +675,23 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     _relative_dates(doc)
     return doc
+
+
+def _label_values(doc: _Document, label: Block, found: list[Found]) -> None:
+    """A line holding only a figure, set right under a label ("Capital" / "9.9 Trillion Naira"), counts
+    what the label names, as a table row does."""
+    if len(found) != 1 or doc.config.metrics.get(found[0].metric):
+        return
+    q = found[0].q
+    line_start = doc.text.rfind("\n", 0, q.start) + 1
+    line_end = doc.text.find("\n", q.end)
+    rest = doc.text[line_start:q.start] + doc.text[q.end:line_end if line_end >= 0 else len(doc.text)]
+    if len(rest.split()) > 2:  # more than a currency or unit word: a sentence of its own
+        return
+    name = metrics.from_label(doc.text[label.start:label.end], doc.vocab.metrics, metrics.figure_kind(q), doc.config)
+    if name:
+        found[0].metric = name
+        found[0].scope = found[0].scope or doc.metric_scope(name)
 
 
 def _relative_dates(doc: _Document) -> None:

@@ -412,6 +412,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             code_of_unit = currency
         if qualifier == "eq" and found and _converts(found[-1], text, start, end):
             qualifier = found[-1].qualifier  # "under 150 hp (112 kW)": the conversion is under 112 kW
+        elif qualifier == "eq" and found and found[-1].qualifier == "approx" and \
+                quals.bound_join.fullmatch(text, found[-1].end, start) and not text[found[-1].end:start].strip() == ",":
+            qualifier = "approx"  # "about 25 per cent and 17 per cent": "about" reaches both
         if after_qualifier == "closed":
             qualifier = closed(qualifier)
         elif after_qualifier:

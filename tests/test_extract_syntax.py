@@ -538,6 +538,155 @@ def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     assert {text: found.loc[text, "metric"] for text in expected} == expected
 
 
+def test_the_stated_scope_picks_the_sibling_before_a_ruling_out_verb_can_drop_the_running_total():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+predicates = ["recorded"]
+excluded_predicates = ["new"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases"]
+scope = "event"
+""")
+    found = claims("Of the new hospitalisations, 741 cases were in the capital.", config)
+    assert found.loc["741", "metric"] == "new_cases"
+    assert claims("The ministry has recorded 10,567 cases so far.", config).loc["10,567", "metric"] == "cases"
+
+
+def test_a_sentence_opening_with_its_set_names_what_its_bare_figures_count():
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.cases]
+words = ["cases"]
+""")
+    found = claims("The outbreak has caused 300 cases. Of the deaths, 99 have been logged in July.", config)
+    assert found.loc["99", "metric"] == "deaths"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The ministry said 107 people were killed in the past 24 hours.", SOURCE),
+    ("Officials said 424 people crossed the border yesterday.", {"source_id": "s1", "published": "2024-05"}),
+    ("Officials said 707 people crossed the border over the weekend of 4 and 5 May.", SOURCE),
+])
+def test_a_count_over_a_day_or_a_few_is_one_event_whatever_the_metric_says(sentence, source):
+    config = parse_config("""
+[metrics.crossings]
+words = ["people"]
+scope = "cumulative"
+""")
+    found = claims(sentence, config, source)
+    assert found.loc[found["kind"] == "count", "scope"].iloc[0] == "event"
+
+
+def test_a_count_over_months_keeps_the_metrics_scope():
+    config = parse_config("""
+[metrics.crossings]
+words = ["people"]
+scope = "cumulative"
+""")
+    found = claims("Officials said 9,707 people crossed the border between 4 January and 5 May.", config)
+    assert found.loc["9,707", "scope"] == "cumulative"
+
+
+def test_a_state_on_a_day_is_a_snapshot_of_that_day():
+    config = parse_config("""
+[metrics.sheltered]
+words = ["people"]
+""")
+    found = claims("He noted that 3,630 people were still in shelters on 8 May.", config)
+    assert (found.loc["3,630", "scope"], found.loc["3,630", "period_end"]) == ("snapshot", "2024-05-08")
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The agency recorded 40 cases in March.", "40", "2024-03"),
+    ("The agency recorded 40 cases in March 2024.", "40", "2024-03"),
+    # a month after the publication's month, without its year, is the previous year's
+    ("The agency recorded 40 cases in December.", "40", "2023-12"),
+])
+def test_a_month_named_without_its_year_is_the_last_one_up_to_publication(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, base", [
+    ("Prices rose by 12% compared to April.", "12%", "2024-04"),
+    ("Turnout was 61.3 %, higher than in 2019.", "61.3 %", "2019"),
+])
+def test_a_date_a_figure_is_compared_with_is_not_its_period(sentence, figure, base):
+    assert not claims(sentence).loc[figure, "period_end"].startswith(base)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The agency recorded 566 cases in January, 166 in February and 111 in March.",
+     {"566": "2024-01", "166": "2024-02", "111": "2024-03"}),
+    ("Inflation stood at 25 % in April, up from 12 % in March.", {"25 %": "2024-04", "12 %": "2024-03"}),
+    ("Turnout stood at 58.5 % on Sunday, lower than the 66 % in 2019.", {"58.5 %": "2024-05-05", "66 %": "2019"}),
+    # figures joined by "and" share the date after the last of them
+    ("The agency recorded 1,500 cases and 20 deaths in April.", {"1,500": "2024-04", "20": "2024-04"}),
+])
+def test_a_date_right_after_a_figure_is_that_figures_own(sentence, expected):
+    found = claims(sentence)
+    assert {text: found.loc[text, "period_end"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("Hospitals reported 600 cases last year.", "600", "2023"),
+    ("Last month, hospitals reported 600 cases.", "600", "2024-04"),
+    ("The appeal sought $3.9 billion last year and $3.1 billion this year.", "3.9 billion", "2023"),
+])
+def test_a_calendar_period_named_from_publication_dates_its_figures(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+def test_the_last_year_is_a_span_up_to_now_not_the_previous_calendar_year():
+    assert claims("Hospitals reported 600 cases over the last year.").loc["600", "period_end"] != "2023"
+
+
+@pytest.mark.parametrize("text, figure, not_end", [
+    # two dates joined by "and" without "between" are two points, not a range carried to the next sentence
+    ("Floods struck the valley in 1998 and 2004. The agency counted 300 cases.", "300", "2004"),
+    ("The party won 240 seats, a far cry from the 303 seats it won in 2019 and 2014.", "240", "2014"),
+])
+def test_and_joins_a_range_only_after_between(text, figure, not_end):
+    assert not claims(text).loc[figure, "period_end"].startswith(not_end)
+
+
+def test_between_opens_a_range_joined_by_and():
+    found = claims("The agency counted 300 cases between 2019 and 2021.")
+    assert (found.loc["300", "period_start"], found.loc["300", "period_end"]) == ("2019", "2021")
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The assembly on Saturday passed the 2025 budget of $3.2 billion.", "3.2 billion", "2025"),
+    ("Turnout in the 2019 election was 58 %.", "58 %", "2019"),
+    # a date within the year is only more precise
+    ("The 2024 budget of $3.2 billion was passed on 3 May.", "3.2 billion", "2024-05-03"),
+])
+def test_a_year_qualifying_a_noun_names_the_figures_period(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+def test_a_year_after_since_bounds_a_span_and_names_no_period():
+    assert claims("Applications reached 5,000, the most since the 2016 crisis.").loc["5,000", "period_end"] != "2016"
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The agency recorded 40 cases in the week ending 4 May.", "40", "2024-05-04"),
+    ("The fund spent $2 billion in the year ended 31 March 2024.", "2 billion", "2024-03-31"),
+])
+def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_start", [
+    ("Some 3,000 people have been displaced since fighting between the two armed groups of the "
+     "northern hills broke out on 2 March.", "3,000", "2024-03-02"),
+    ("Some 3,000 people have been displaced since the river burst its banks in mid-March.", "3,000", "2024-03"),
+])
+def test_a_since_clause_starts_the_period_at_its_date(sentence, figure, period_start):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (period_start, "2024-05-10")
+
 def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_names_most():
     # Mali is declared; Rwanda is only in the built-in gazetteer, named first and as often as Mali.
     text = ("Some 400 people crossed the river on Monday.\n\n"
@@ -688,3 +837,122 @@ def test_a_sentence_whose_places_only_qualify_other_nouns_hands_on_the_place_its
     found = claims("Niger reported 40 deaths. Another 532 people injured during Mali's offensive were treated. "
                    "A further 12 died on Friday.")
     assert found.loc["12", "entity"] == "NE"
+
+
+def test_at_one_distance_the_longer_predicate_is_the_more_specific_metric():
+    config = parse_config("""
+[metrics.displaced]
+words = ["people"]
+predicates = ["displaced"]
+[metrics."displaced.internal"]
+words = ["people"]
+predicates = ["displaced within"]
+part_of = "displaced"
+""")
+    assert claims("About 5.3 million people have been displaced within the country.", config).loc[
+        "5.3 million", "metric"] == "displaced.internal"
+    assert claims("About 5.3 million people have been displaced.", config).loc["5.3 million", "metric"] == "displaced"
+
+
+def test_a_figure_without_a_noun_takes_no_word_from_past_the_next_figure():
+    found = claims("The ministry said that 224 have been killed and 1,277 others have been wounded.", CASUALTIES)
+    assert (found.loc["224", "metric"], found.loc["1,277", "metric"]) == ("killed", "injured")
+
+
+def test_figures_joined_by_and_share_the_noun_after_the_second():
+    found = claims("The two rivals secured 40,971,906 and 27,040,878 valid votes.", parse_config("""
+[metrics.votes]
+words = ["valid votes"]
+"""))
+    assert found.loc["40,971,906", "metric"] == found.loc["27,040,878", "metric"] == "votes"
+
+
+def test_a_word_a_verb_rules_out_leaves_the_verb_of_the_clause_to_name_the_metric():
+    config = parse_config("""
+[metrics.killed]
+words = ["deaths"]
+predicates = ["killed"]
+excluded_predicates = ["wounded"]
+[metrics."killed.identified"]
+words = ["killed"]
+predicates = ["identified"]
+subset_of = "killed"
+""")
+    found = claims("The ministry said on Monday that 224 have been killed, and 1,277 others wounded.", config)
+    assert found.loc["224", "metric"] == "killed"
+
+
+def test_a_share_of_a_counted_set_has_the_sets_scope():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+[metrics.beds]
+words = ["beds"]
+scope = "snapshot"
+""")
+    found = claims("Children account for 63% of cases, and 40% of beds.", config)
+    assert (found.loc["63%", "scope"], found.loc["40%", "scope"]) == ("cumulative", "snapshot")
+
+
+def test_the_holders_part_of_a_measure_whose_words_end_in_the_figures_noun():
+    config = parse_config(PARTIES_TOML + """
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics.votes]
+words = ["valid votes"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes"
+""")
+    assert claims("The Blue Party has obtained only around 6,444,202 votes.", config).loc[
+        "6,444,202", "metric"] == "votes.blue"
+    assert claims("Officials said 16,444,202 votes were cast.", config).loc["16,444,202", "metric"] == "votes_cast"
+
+
+def test_a_part_equally_supported_is_chosen_over_the_metric_it_belongs_to():
+    config = parse_config("""
+[metrics.targeted]
+words = ["people"]
+predicates = ["targets"]
+[metrics."targeted.plan"]
+words = ["people"]
+predicates = ["targets"]
+part_of = "targeted"
+[metrics.reached]
+words = ["people"]
+predicates = ["reached"]
+""")
+    found = claims("The plan targets 8.5 million people, and aid reached 2 million people.", config)
+    assert (found.loc["8.5 million", "metric"], found.loc["2 million", "metric"]) == ("targeted.plan", "reached")
+
+
+def test_a_list_item_that_is_a_place_names_where_not_what():
+    config = parse_config("""
+[entities.TD]
+name = "Chad"
+[entities.NE]
+name = "Niger"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+[metrics.share_pct]
+kind = "percent"
+words = ["share"]
+""")
+    found = claims("Chad had the lowest turnout at 56.19%, followed by Niger at 56.92%.", config)
+    assert (found.loc["56.92%", "metric"], found.loc["56.92%", "entity"]) == ("turnout_pct", "NE")
+
+
+def test_a_value_set_right_under_its_label_counts_what_the_label_names():
+    config = parse_config("""
+[metrics.statutory]
+kind = "money"
+words = ["statutory transfers"]
+[metrics.debt]
+kind = "money"
+words = ["debt service"]
+""")
+    text = "The budget is as follows:\n\nStatutory Transfers\n1.7 Trillion Naira\nDebt Service\n8.2 Trillion Naira\n"
+    found = claims(text, config)
+    assert (found.loc["1.7 Trillion", "metric"], found.loc["8.2 Trillion", "metric"]) == ("statutory", "debt")

@@ -42,6 +42,9 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     day_range = rf"{day}(?:{SPACE}?(?:[-–]|and|to){SPACE}?{day})?"
     year = r"(?:1[89]|20|21)\d{2}"
+    # "9.9 Trillion Naira", "3.88 Percent" opening a line are amounts, not the numbers of headings.
+    amount_words = [*lang["numbers"]["scales"], *lang["percent"]["after"]]
+    not_amount = rf"(?!(?i:{phrases(amount_words)})(?![\w]))"
     spans = {
         # Anchored at word starts, so a long word is not rescanned from each of its letters.
         # Possessive: a word not followed by "@" or "[at]" is not retried from each shorter prefix.
@@ -78,7 +81,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         "citation": re.compile(r"\[\d{1,3}\]"),
         "list_number": re.compile(
             r"^[ \t]*(?:[-*•][ \t]+)?(?:(?P<x>\d{1,3}(?:\.\d{1,3})*)[.)]|\((?P<y>\d{1,3})\))[ \t]"
-            r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])",
+            r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])" + not_amount,
             re.M,
         ),
     }

@@ -44,6 +44,11 @@ class TimePatterns:
     previous: frozenset[str]  # "the previous" (one unit back); "the following" steps on
     from_publication: dict[str, int]  # "yesterday" -> -1 day
     bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
+    comparisons: frozenset[str]  # "compared to November": after these a date is a comparison's base
+    opened_joins: frozenset[str]  # "and" joins a range only after "between": "in 1992 and 1993" are two dates
+    calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
+    calendar_steps: dict[str, int]
+    qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -53,19 +58,24 @@ _STEPS = {"day": (0, 0, 1), "week": (0, 0, 7), "fortnight": (0, 0, 14), "month":
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t\r]*\n")
 
 
+# The dot of an abbreviated month ("Jan. 1", "Nov. 12, 2024"), not a full stop after a month ("... 5 May.").
+_ABBREVIATION_DOT = r"(?:\.(?=[ \t]*[\d,]))?"
+
+
 def _date(prefix: str, month: str) -> str:
     p, s = prefix, SPACE
-    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month})\.?,?(?:{s}(?P<{p}y1>{_YEAR}))?"
-            rf"|(?P<{p}m2>{month})\.?{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
-            rf"|(?P<{p}m3>{month})\.?,?{s}(?P<{p}y3>{_YEAR})"
-            rf"|(?P<{p}y4>{_YEAR})(?![\w-]))")
+    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month}){_ABBREVIATION_DOT},?(?:{s}(?P<{p}y1>{_YEAR}))?"
+            rf"|(?P<{p}m2>{month}){_ABBREVIATION_DOT}{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
+            rf"|(?P<{p}m3>{month}){_ABBREVIATION_DOT},?{s}(?P<{p}y3>{_YEAR})"
+            rf"|(?P<{p}y4>{_YEAR})(?![\w-])"
+            rf"|(?P<{p}m5>{month}){_ABBREVIATION_DOT}(?![\w-]))")
 
 
 def _day_range(month: str) -> str:
     """"10 and 14 May 2024", "8-20 May": two days of one month."""
     s = SPACE
     return (rf"(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{s}?(?:and|to|-|–){s}?(?P<zd1>\d{{1,2}})(?:st|nd|rd|th)?{s}"
-            rf"(?P<zm1>{month})\.?(?:,?{s}(?P<zy1>{_YEAR}))?")
+            rf"(?P<zm1>{month}){_ABBREVIATION_DOT}(?:,?{s}(?P<zy1>{_YEAR}))?")
 
 
 @lru_cache(maxsize=8)
@@ -84,7 +94,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
 
     def cue(words) -> str:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
-    reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE})?"
+    reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE}{modifier})?"
     counts = {w: 1 for w in word_set(time["relative_counts"])}
     counts.update({w: int(v) for w, v in number_patterns(code).words.items() if v >= 1 and v.is_integer()})
     units = {w.casefold(): u for w, u in time["relative_units"].items()}
@@ -100,7 +110,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
     return TimePatterns(
         # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening
         # word); the lookahead for what a range can open with skips other positions at once.
-        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?:{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?i:{joins}){SPACE}?{modifier}{_date('b', month)})"),
+        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?P<open>{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?P<join>(?i:{joins})){SPACE}?{modifier}{_date('b', month)})"),
         since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month)}"),
         until=re.compile(rf"{cue(time['end'])}{_date('a', month)}"),
         point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
@@ -126,6 +136,13 @@ def time_patterns(code: str = "en") -> TimePatterns:
         previous=word_set(time["relative_previous"]),
         from_publication=from_publication,
         bases=word_set(time["relative_bases"]),
+        comparisons=word_set(time["comparisons"]),
+        opened_joins=word_set(time["range_join_opened"]),
+        calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
+                            rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
+        calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
+        qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
+                             rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
     )
 
 
@@ -146,20 +163,24 @@ def shift(iso: str, years: int, months: int, days: int) -> str:
     return (date(year, month + 1, day) + timedelta(days=days)).isoformat()
 
 
-def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) -> str:
+def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> str:
+    """The ISO date a match states. A date without its year ("in June", "on 3 May") is the last such
+    date up to publication: "in December" written in January is the previous year's."""
     g = m.groupdict()
-    for i in "1234":
+    for i in "12345":
         year = g.get(f"{prefix}y{i}")
         month = g.get(f"{prefix}m{i}")
         day = g.get(f"{prefix}d{i}")
         if not (year or month):
             continue
-        year = year or default_year
+        number = months[month.rstrip(".").casefold()] if month else 0
+        if not year and published[:4]:
+            later = published[5:7].isdigit() and number > int(published[5:7])
+            year = str(int(published[:4]) - 1) if later else published[:4]
         if not year:
             return ""
         if not month:
             return year
-        number = months[month.rstrip(".").casefold()]
         if day and 1 <= int(day) <= 31:
             return f"{year}-{number:02d}-{int(day):02d}"
         return f"{year}-{number:02d}"
@@ -169,25 +190,37 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], default_year: str) ->
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative")
+    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
         self.patterns = patterns
-        self.hits = {kind: list(getattr(patterns, kind).finditer(text)) for kind in self.KINDS}
+        self.hits = {kind: [m for m in getattr(patterns, kind).finditer(text)
+                            if _word_before(text, m.start()) not in patterns.comparisons] for kind in self.KINDS}
+        # "since the 2016 crisis": a year after a word of start or end bounds a span, it names no period
+        self.hits["qualified"] = [m for m in self.hits["qualified"] if _word_before(text, m.start())
+                                  not in patterns.start_words | patterns.end_words]
+        self.hits["range"] = [m for m in self.hits["range"] if m.group("open") or m.group("join") is None
+                              or m.group("join").casefold() not in patterns.opened_joins]
         # every written date, the anchors of relative dates: looked for only in a text that has one
         self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
 
-    def first(self, kind: str, start: int, end: int) -> re.Match | None:
+    def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
+        """The first hit of `kind` within [start, end) that `keep` (if given) accepts."""
         i = bisect.bisect_left(self.starts[kind], start)
         hits = self.hits[kind]
-        return hits[i] if i < len(hits) and hits[i].end() <= end else None
+        while i < len(hits) and hits[i].end() <= end:
+            if keep is None or keep(hits[i]):
+                return hits[i]
+            i += 1
+        return None
 
-    def period(self, start: int, end: int, published: str, now: str = "") -> Period | None:
+    def period(self, start: int, end: int, published: str, now: str = "", keep=None) -> Period | None:
         """The period the sentence [start, end) states, or None when it states none. A running total
-        "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication."""
-        year, months = published[:4], self.patterns.months
+        "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication.
+        `keep` accepts the dates of one point ("in June", "on Sunday") that may date the figure asked about."""
+        year, months = published, self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
             end = _iso(m, "z", months, year)
@@ -202,11 +235,25 @@ class TimeIndex:
             finish = now or published
         if begin or finish:
             return Period(begin, finish)
-        point = self.first("point", start, end)
+        point = self.first("point", start, end, keep)
         date = _iso(point, "a", months, year) if point else ""
-        if date:
-            return Period(date, date)
-        return self._weekday(start, end, published)
+        if not date:
+            named = self.first("calendar", start, end, keep)
+            date = self._calendar(named, published) if named else ""
+        found = Period(date, date) if date else self._weekday(start, end, published, keep)
+        # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
+        # act outside that year; a date within it is only more precise.
+        qualified = self.first("qualified", start, end, keep)
+        if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
+            return Period(qualified.group("year"), qualified.group("year"))
+        return found
+
+    def _calendar(self, m: re.Match, published: str) -> str:
+        """"last year" -> the year before publication's, "this month" -> publication's month."""
+        step = self.patterns.calendar_steps[m.group("step").casefold()]
+        if m.group("unit").casefold() == "year":
+            return shift(published[:4], step, 0, 0) if published[:4] else ""
+        return shift(published[:7], 0, step, 0) if len(published) >= 7 else ""
 
     def relatives(self, start: int, end: int) -> list[re.Match]:
         """The relative dates ("a week earlier", "yesterday") within [start, end) that date a figure:
@@ -250,7 +297,7 @@ class TimeIndex:
     def _anchor(self, pos: int, published: str, days: int, months: int) -> tuple[str, bool]:
         """The nearest date written before pos in its sentence, precise enough for the step (a day for
         days and weeks, a month for months), and whether a figure stands up to it ("by 3 May")."""
-        dates, year = self.hits["date"], published[:4]
+        dates, year = self.hits["date"], published
         need = 3 if days else 2 if months else 1
         for i in range(bisect.bisect_left(self.starts["date"], pos) - 1, -1, -1):
             m = dates[i]
@@ -263,9 +310,9 @@ class TimeIndex:
                 return iso, any(u.end() == m.end() for u in self.hits["until"])
         return "", False
 
-    def _weekday(self, start: int, end: int, published: str) -> Period | None:
+    def _weekday(self, start: int, end: int, published: str, keep=None) -> Period | None:
         """"by Friday", "since Monday", "on Sunday": the last such day up to the publication date."""
-        m = self.first("weekday", start, end)
+        m = self.first("weekday", start, end, keep)
         if m is None or len(published) < 10:
             return None
         try:
@@ -295,4 +342,4 @@ def _word_before(text: str, pos: int) -> str:
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:
     """The date a table label or header is, when it is nothing but a date ("2021", "March 2021")."""
     m = patterns.date.fullmatch(label.strip())
-    return _iso(m, "a", patterns.months, published[:4]) if m else ""
+    return _iso(m, "a", patterns.months, published) if m else ""
