@@ -18,7 +18,7 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               respective)
+                                               respective, set_aside)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -459,7 +459,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # A sentence opening a line opens a paragraph, as a blank line does: a part the one before
             # names hands on only its whole (see _run).
             context.entity = _whole(context.entity)
-        mentions = vocab.gazetteer.mentions(text, start, end)
+        mentions = set_aside(text, start, vocab.gazetteer.mentions(text, start, end), doc.code)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
         readings = doc.readings.get(start) or [syntax.NO_READING] * len(quantities)

@@ -956,3 +956,8 @@ words = ["debt service"]
     text = "The budget is as follows:\n\nStatutory Transfers\n1.7 Trillion Naira\nDebt Service\n8.2 Trillion Naira\n"
     found = claims(text, config)
     assert (found.loc["1.7 Trillion", "metric"], found.loc["8.2 Trillion", "metric"]) == ("statutory", "debt")
+
+
+def test_a_place_set_aside_by_apart_from_neither_places_nor_hands_on():
+    found = claims("Apart from Lac, Kanem also reported a turnout of 81%. The province has 14 seats.", PROVINCES)
+    assert (found.loc["81%", "entity"], found.loc["14", "entity"]) == ("TD-KA", "TD-KA")

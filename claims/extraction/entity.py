@@ -136,6 +136,18 @@ def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en"
     return [m for m in mentions if pattern.search(text, max(start, m.start - 40), m.start)]
 
 
+def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
+    reported 81% turnout" is about B."""
+    pattern = _exceptions(code)
+    return [m for m in mentions if not pattern.search(text, max(start, m.start - 40), m.start)]
+
+
+@lru_cache(maxsize=4)
+def _exceptions(code: str) -> re.Pattern:
+    return re.compile(rf"(?i)(?<!\w)(?:{phrases(load_language(code)['entity']['exceptions'])})\s+(?:the\s+)?$")
+
+
 @lru_cache(maxsize=4)
 def _examples(code: str) -> re.Pattern:
     words = phrases(load_language(code)["entity"]["examples"])
