@@ -740,20 +740,21 @@ def test_places_given_as_examples_of_a_noun_are_not_where_a_figure_before_them_s
     assert claims(text).loc[figure, "entity"] == entity
 
 
-def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
+def places_named(text, config=CONFIG):
+    """The entities of the places the workspace's gazetteer finds in a text, listed sets merged."""
     from figcheck.claims.extraction.vocabulary import vocabulary
-    gazetteer = vocabulary(parse_config("")).gazetteer
+    return [m.entity for m in vocabulary(config).gazetteer.mentions(text, 0, len(text))]
+
+
+def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
     text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
-    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]
+    assert places_named(text, parse_config("")) == ["CF+NE+TD"]
 
 
 def test_a_country_name_inside_the_name_of_a_natural_feature_is_no_mention_of_that_country():
-    from figcheck.claims.extraction.vocabulary import vocabulary
-    gazetteer = vocabulary(parse_config("")).gazetteer
     text = "Funds went to the Niger Delta Commission, to farms near Lake Chad and to Mali."
-    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["ML"]
-    declared = vocabulary(CONFIG).gazetteer  # a form the workspace declares stays its own
-    assert [m.entity for m in declared.mentions(text, 0, len(text))] == ["NE", "TD", "ML"]
+    assert places_named(text, parse_config("")) == ["ML"]
+    assert places_named(text) == ["NE", "TD", "ML"]  # a form the workspace declares stays its own
 
 
 def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjective():
@@ -778,10 +779,7 @@ def test_two_places_a_bare_comma_joins_are_no_list(text, entity):
 
 
 def test_a_place_joined_to_a_word_such_as_based_or_led_names_an_actor_not_a_place():
-    from figcheck.claims.extraction.vocabulary import vocabulary
-    gazetteer = vocabulary(CONFIG).gazetteer
-    text = "A Chad-based group and Mali-led forces counted 40 cases in Niger."
-    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["NE"]
+    assert places_named("A Chad-based group and Mali-led forces counted 40 cases in Niger.") == ["NE"]
 
 
 @pytest.mark.parametrize("text, entities", [
@@ -789,9 +787,7 @@ def test_a_place_joined_to_a_word_such_as_based_or_led_names_an_actor_not_a_plac
     ("Anti-Malian protests drew 400 people.", []),                             # a prefix is no place
 ])
 def test_a_place_after_a_hyphen_counts_only_in_a_pair_of_places(text, entities):
-    from figcheck.claims.extraction.vocabulary import vocabulary
-    gazetteer = vocabulary(CONFIG).gazetteer
-    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == entities
+    assert places_named(text) == entities
 
 
 def test_a_possessive_place_qualifying_another_noun_is_an_actor_like_an_adjective():
