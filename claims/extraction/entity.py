@@ -132,25 +132,23 @@ def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], 
 def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions that a word such as "including" or "such as" opens, possibly after a preposition
     and "the" ("..., including to Egypt, Chad"): examples of a noun before them."""
-    pattern = _examples(code)
-    return [m for m in mentions if pattern.search(text, max(start, m.start - 40), m.start)]
+    return [m for m in mentions if _opened(text, start, m, _opener(code, "examples"))]
 
 
 def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
     reported 81% turnout" is about B."""
-    pattern = _exceptions(code)
-    return [m for m in mentions if not pattern.search(text, max(start, m.start - 40), m.start)]
+    return [m for m in mentions if not _opened(text, start, m, _opener(code, "exceptions"))]
 
 
-@lru_cache(maxsize=4)
-def _exceptions(code: str) -> re.Pattern:
-    return re.compile(rf"(?i)(?<!\w)(?:{phrases(load_language(code)['entity']['exceptions'])})\s+(?:the\s+)?$")
+def _opened(text: str, start: int, mention: Mention, opener: re.Pattern) -> bool:
+    return bool(opener.search(text, max(start, mention.start - 40), mention.start))
 
 
-@lru_cache(maxsize=4)
-def _examples(code: str) -> re.Pattern:
-    words = phrases(load_language(code)["entity"]["examples"])
+@lru_cache(maxsize=8)
+def _opener(code: str, key: str) -> re.Pattern:
+    """One of the language's `[entity]` word lists right before a place, after a preposition and "the"."""
+    words = phrases(load_language(code)["entity"][key])
     return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:in|into|to)\s+)?(?:the\s+)?$")
 
 
