@@ -17,7 +17,8 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, currency_country, exemplified, nearest, respective
+from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
+                                               respective, set_aside)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -204,12 +205,18 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
             heading: bool = False) -> str:
-    """The nearest place the figure's own clause names, else the nearest its governing clauses name
-    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else the nearest a
+    """The place that holds the figure (the subject of its verb, a possessor: "A hit back with 22
+    waves"), unless its own noun phrase names one ("A killed 40 Bs": the Bs'); else the nearest place
+    the figure's own clause names, else the nearest its governing clauses name ("..., while 97 were
+    confirmed" is about the place of the clause it hangs on), else the nearest a
     clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
     whole area). Without a parse: the nearest place of the sentence."""
+    counted = _in_runs(mentions, [(q.start, reading.phrase_end)])
+    holders = [m for m in _in_runs(mentions, [reading.holder]) if not _inside(m, reading.attributive)]
+    if holders and not counted:
+        return holders[0].entity
     for runs in reading.clauses or (None,):
         within = mentions if runs is None else _in_runs(mentions, runs)
         plain = [m for m in within if not _inside(m, reading.attributive)]
@@ -452,7 +459,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # A sentence opening a line opens a paragraph, as a blank line does: a part the one before
             # names hands on only its whole (see _run).
             context.entity = _whole(context.entity)
-        mentions = vocab.gazetteer.mentions(text, start, end)
+        mentions = set_aside(text, start, vocab.gazetteer.mentions(text, start, end), doc.code)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
         readings = doc.readings.get(start) or [syntax.NO_READING] * len(quantities)
@@ -473,8 +480,11 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
             own = [m for m in mentions if m.start < q.end or m not in examples]
-            entity = paired.get(i) or _entity(own, q, reading, context.entity or context_entity,
-                                              block.kind == "heading")
+            item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
+            # the name the item opens with
+            named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
+            entity = paired.get(i) or (named.entity if named else _entity(
+                own, q, reading, context.entity or context_entity, block.kind == "heading"))
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)
@@ -520,15 +530,23 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             context.add(len(doc.found) - 1, found)
         for part, total in later:
             doc.found[part].total = total
-        if mentions:
-            attributive = readings[0].attributive if readings else ()
-            handed = _handed_on([m for m in mentions if not _inside(m, attributive)] or mentions)
+        # Where the workspace declares places, another place is context for its own sentence only (nearest).
+        subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
+        attributive = readings[0].attributive if readings else ()
+        plain = [m for m in subjects if not _inside(m, attributive)]
+        taken = {f.entity for f in doc.found[base:]}
+        if subjects and not plain:
+            # Places that all qualify another noun ("during A's bombing", "the A coastguard said") hand on
+            # the place the sentence's figures took, if they agree on one.
+            if len(taken) == 1:
+                context.entity = next(iter(taken))
+        elif plain:
+            handed = _handed_on(plain)
             # A place none of the sentence's figures is about, where they all agree on another ("three
             # states had the highest rates: Khartoum state, ..." counts the country's), hands on theirs.
-            taken = {f.entity for f in doc.found[base:]}
             if len(taken) == 1 and handed not in taken and all(_contains(next(iter(taken)), e) for e in
-                                                                   {m.entity for m in mentions}):
-                handed = taken.pop()
+                                                                   {m.entity for m in subjects}):
+                handed = next(iter(taken))
             context.entity = handed
         period = doc.period(start, end)
         if period and period.start != period.end:
@@ -716,14 +734,17 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
     """The entity the document names most often (ties: the first named), for figures no sentence,
     paragraph or heading places: a headline above the first mention, a report about one country.
     Where the workspace declares entities, only its declared places count, as in `nearest`: a place
-    named in passing ("its Rwanda deal") is not what a report on the workspace's subjects is about."""
+    named in passing ("its Rwanda deal") is not what a report on the workspace's subjects is about;
+    a country's adjective ("French patrols") counts half a name."""
     mentions = [m for block in blocks if block.kind != "table"
                 for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
-    counts: dict[str, int] = {}
+    counts: dict[str, float] = {}
     for m in [m for m in mentions if m.declared] or mentions:
+        # An adjective ("French authorities") qualifies an actor more often than it places a report.
+        weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) else 1.0
         # A province's mention is its country's too: a report on a country's provinces is about it.
         for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
-            counts[entity] = counts.get(entity, 0) + 1
+            counts[entity] = counts.get(entity, 0) + weight
     if counts:
         return max(counts, key=counts.get)
     # A document that names no place, its sums in one national currency ("N28.7 trillion"): that country's.

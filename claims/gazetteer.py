@@ -46,6 +46,7 @@ class Place:
     name: str                      # display name
     forms: tuple[str, ...]         # how a text names it, as written (matched case-sensitively)
     members: tuple[str, ...] = ()  # a group's member codes
+    adjectives: tuple[str, ...] = ()  # the forms that are its adjective or demonym ("Kenyan", "Kenyans")
 
 
 def _data_file(package: str, *parts: str) -> Path:
@@ -147,7 +148,8 @@ def countries() -> dict[str, Place]:
                 forms.append(form)
                 if _ascii(form) != form:
                     forms.append(_ascii(form))
-        found[code] = Place(code, display[code], tuple(forms))
+        found[code] = Place(code, display[code], tuple(forms), adjectives=tuple(dict.fromkeys(
+            f for a in adjectives[code] if a and a not in names[code] for f in (a, _ascii(a)))))
     return found
 
 
@@ -224,6 +226,7 @@ class Places:
 
     forms: dict[str, frozenset[str]]  # form as written (blanks collapsed) -> codes (several for a group)
     declared: frozenset[str]          # the forms figcheck.toml gives (its entities and groups)
+    adjectives: frozenset[str] = frozenset()  # the forms that are a country's adjective ("French")
 
 
 def places(config: Config) -> Places:
@@ -257,7 +260,8 @@ def places(config: Config) -> Places:
         if slug not in config.groups:
             for form in region.forms:
                 add(form, region.members)
-    return Places(forms=forms, declared=declared)
+    adjectives = frozenset(a for place in builtin.values() for a in place.adjectives)
+    return Places(forms=forms, declared=declared, adjectives=adjectives)
 
 
 def unknown_codes(codes, configured) -> list[str]:

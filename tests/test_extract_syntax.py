@@ -740,11 +740,99 @@ def test_places_given_as_examples_of_a_noun_are_not_where_a_figure_before_them_s
     assert claims(text).loc[figure, "entity"] == entity
 
 
-def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
+def places_named(text, config=CONFIG):
+    """The entities of the places the workspace's gazetteer finds in a text, listed sets merged."""
     from figcheck.claims.extraction.vocabulary import vocabulary
-    gazetteer = vocabulary(parse_config("")).gazetteer
+    return [m.entity for m in vocabulary(config).gazetteer.mentions(text, 0, len(text))]
+
+
+def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
     text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
-    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]
+    assert places_named(text, parse_config("")) == ["CF+NE+TD"]
+
+
+def test_a_country_name_inside_the_name_of_a_natural_feature_is_no_mention_of_that_country():
+    text = "Funds went to the Niger Delta Commission, to farms near Lake Chad and to Mali."
+    assert places_named(text, parse_config("")) == ["ML"]
+    assert places_named(text) == ["NE", "TD", "ML"]  # a form the workspace declares stays its own
+
+
+def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjective():
+    config = parse_config('[entities.FR]\nname = "France"\nforms = ["France", "French"]\n'
+                          '[entities.ML]\nname = "Mali"\n')
+    text = ("Some 400 people crossed the river on Monday.\n\nFrench patrols watched the crossing.\n\n"
+            "New rules in Mali take effect in June.")
+    assert claims(text, config).loc["400", "entity"] == "ML"
+
+
+def test_a_list_item_places_its_figure_with_the_name_it_opens_with():
+    found = claims("Most applicants came from Mali with 8,300, followed by Niger with 4,100 and Chad with 2,900.")
+    assert [found.loc[f, "entity"] for f in ("8,300", "4,100", "2,900")] == ["ML", "NE", "TD"]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Apart from Lac, Kanem also reported 40 cases.", "TD-KA"),
+    ("Lac, Kanem and Chad's other provinces reported 40 cases.", "TD+TD-KA+TD-LC"),  # a list ends with "and"
+])
+def test_two_places_a_bare_comma_joins_are_no_list(text, entity):
+    assert claims(text, PROVINCES).loc["40", "entity"] == entity
+
+
+def test_a_place_joined_to_a_word_such_as_based_or_led_names_an_actor_not_a_place():
+    assert places_named("A Chad-based group and Mali-led forces counted 40 cases in Niger.") == ["NE"]
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("Clashes on the Chad-Niger border displaced 400 people.", ["TD", "NE"]),  # a pair names both
+    ("Anti-Malian protests drew 400 people.", []),                             # a prefix is no place
+])
+def test_a_place_after_a_hyphen_counts_only_in_a_pair_of_places(text, entities):
+    assert places_named(text) == entities
+
+
+def test_a_possessive_place_qualifying_another_noun_is_an_actor_like_an_adjective():
+    # "Mali's offensive" says who acted, as "Malian offensive" would: the figure stays the paragraph's
+    found = claims("Niger reported 40 deaths. Another 532 people injured during Mali's offensive were treated.")
+    assert found.loc["532", "entity"] == "NE"
+
+
+def test_a_place_the_workspace_does_not_declare_hands_nothing_on_to_later_sentences():
+    # Chad is declared; Sudan only built in: context for its own sentence, as in nearest
+    found = claims("Officials in Chad counted 40 cases. Aid arrived from Sudan. Another 12 cases followed.")
+    assert found.loc["12", "entity"] == "TD"
+
+
+def test_a_place_a_comma_and_a_preposition_set_off_before_a_figure_places_it():
+    found = claims("Chad had 20 million after Mali, with 32 million, and Niger, with 28 million.")
+    assert [found.loc[f, "entity"] for f in ("20 million", "32 million", "28 million")] == ["TD", "ML", "NE"]
+
+
+def test_a_list_item_takes_the_place_it_opens_with_not_the_nearest_it_names():
+    assert claims("Chad hit back at Niger with 22 waves of raids.").loc["22", "entity"] == "TD"
+
+
+NATIONALS = parse_config("""
+[entities.TD]
+name = "Chad"
+forms = ["Chad", "Chadian"]
+[entities.NE]
+name = "Niger"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, entity", [
+    ("The minister said on Sunday that Chad hit back at Niger with 22 waves of raids.", "22", "TD"),
+    # a place the counted noun names is the figure's own, whoever acted
+    ("The minister said on Sunday that Niger killed 40 Chadian villagers.", "40", "TD"),
+])
+def test_the_place_that_holds_a_figure_places_it_unless_its_noun_names_one(sentence, figure, entity):
+    assert claims(sentence, NATIONALS).loc[figure, "entity"] == entity
+
+
+def test_a_sentence_whose_places_only_qualify_other_nouns_hands_on_the_place_its_figures_took():
+    found = claims("Niger reported 40 deaths. Another 532 people injured during Mali's offensive were treated. "
+                   "A further 12 died on Friday.")
+    assert found.loc["12", "entity"] == "NE"
 
 
 def test_at_one_distance_the_longer_predicate_is_the_more_specific_metric():
@@ -864,3 +952,8 @@ words = ["debt service"]
     text = "The budget is as follows:\n\nStatutory Transfers\n1.7 Trillion Naira\nDebt Service\n8.2 Trillion Naira\n"
     found = claims(text, config)
     assert (found.loc["1.7 Trillion", "metric"], found.loc["8.2 Trillion", "metric"]) == ("statutory", "debt")
+
+
+def test_a_place_set_aside_by_apart_from_neither_places_nor_hands_on():
+    found = claims("Apart from Lac, Kanem also reported a turnout of 81%. The province has 14 seats.", PROVINCES)
+    assert (found.loc["81%", "entity"], found.loc["14", "entity"]) == ("TD-KA", "TD-KA")

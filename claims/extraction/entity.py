@@ -16,6 +16,10 @@ from figcheck.claims.gazetteer import places
 _LIST_JOIN = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+"
                         r"|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)(?:the[ \t]+)?$")
 
+_BARE_COMMA = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?[ \t]*,[ \t]*(?:the[ \t]+)?$")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -38,28 +42,55 @@ class Gazetteer:
     # "the province of X": a built-in country's name there names a part of another country (the
     # province of Équateur is no Ecuador). "X state" is not tested: "Iranian territory" is Iran's.
     before_part: re.Pattern | None = None
+    feature: re.Pattern | None = None  # "Niger Delta", "Lake Chad": a name a natural feature's name holds
+    adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
+    actor: re.Pattern | None = None  # "-based", "-led" right after a name
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
-        """Entity mentions in [start, end), with listed sets merged into one group mention."""
+        """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
+        a bare comma joins are no list ("Apart from A, B reported ..."; "Kassala, Sudan")."""
         if self.pattern is None:
             return []
-        found: list[Mention] = []
+        singles: list[Mention] = []
         for m in self.pattern.finditer(text, start, end):
             form = " ".join(m.group().split())  # a form may wrap across a line
             codes, declared = self.codes[form], form in self.declared
-            if not declared and self._names_a_part(text, m.start()):
+            if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
                 continue
-            if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
-                last = found.pop()
-                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared,
-                                     (*last.listed, "+".join(sorted(codes)))))
+            if self.actor and self.actor.match(text, m.end()):
+                continue  # "a US-based group": where an actor is based
+            if text[m.start() - 1:m.start()] == "-" and not (singles and singles[-1].end == m.start() - 1):
+                continue  # "pan-African", "anti-Nigerian"; but "the Chad-Sudan border" names both
+            singles.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
+        groups: list[list[Mention]] = []
+        for m in singles:
+            if groups and _LIST_JOIN.match(text[groups[-1][-1].end:m.start]):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        found: list[Mention] = []
+        for group in groups:
+            if len(group) == 2 and _BARE_COMMA.match(text[group[0].end:group[1].start]):
+                found += group
                 continue
-            found.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
+            found.append(Mention(group[0].start, group[-1].end, frozenset().union(*(m.codes for m in group)),
+                                 any(m.declared for m in group), tuple(e for m in group for e in m.listed)))
         return found
 
 
+    def adjective(self, text: str, mention: Mention) -> bool:
+        """Whether the mention is a country's adjective or demonym ("French authorities"), not a name."""
+        return " ".join(text[mention.start:mention.end].split()) in self.adjectives
+
     def _names_a_part(self, text: str, start: int) -> bool:
         return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start))
+
+    def _in_feature(self, text: str, start: int, end: int) -> bool:
+        if self.feature is None:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        after = _WORD_AFTER.match(text, end, end + 20)
+        return any(m and self.feature.fullmatch(m.group(1)) for m in (before, after))
 
 
 def build_gazetteer(config: Config) -> Gazetteer:
@@ -68,10 +99,13 @@ def build_gazetteer(config: Config) -> Gazetteer:
     known = places(config)
     if not known.forms:
         return Gazetteer(None, {})
-    parts = phrases(load_language(config.language or "en")["syntax"]["place_nouns"])
+    language = load_language(config.language or "en")
+    parts = phrases(language["syntax"]["place_nouns"])
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
-    return Gazetteer(re.compile(rf"(?<![\w-])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
-                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"))
+    return Gazetteer(re.compile(rf"(?<![\w])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
+                     re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
+                     re.compile(phrases(language["entity"]["features"])), known.adjectives,
+                     re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"))
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
@@ -98,14 +132,39 @@ def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], 
 def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions that a word such as "including" or "such as" opens, possibly after a preposition
     and "the" ("..., including to Egypt, Chad"): examples of a noun before them."""
-    pattern = _examples(code)
-    return [m for m in mentions if pattern.search(text, max(start, m.start - 40), m.start)]
+    return [m for m in mentions if _opened(text, start, m, _opener(code, "examples"))]
+
+
+def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
+    reported 81% turnout" is about B."""
+    return [m for m in mentions if not _opened(text, start, m, _opener(code, "exceptions"))]
+
+
+def _opened(text: str, start: int, mention: Mention, opener: re.Pattern) -> bool:
+    return bool(opener.search(text, max(start, mention.start - 40), mention.start))
+
+
+@lru_cache(maxsize=8)
+def _opener(code: str, key: str) -> re.Pattern:
+    """One of the language's `[entity]` word lists right before a place, after a preposition and "the"."""
+    words = phrases(load_language(code)["entity"][key])
+    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:in|into|to)\s+)?(?:the\s+)?$")
+
+
+def item_place(text: str, figure_start: int, mentions: list[Mention], code: str = "en") -> Mention | None:
+    """The place a comma and a preposition set off right before a figure: "after India, with 32
+    million, and Pakistan, with 28 million" (`[syntax] item_prepositions`, up to two words between);
+    without the comma the preposition may hang on the verb ("hit back at A with 22 waves")."""
+    pattern = _item(code)
+    return next((m for m in reversed(mentions) if m.end <= figure_start
+                 and pattern.fullmatch(text, m.end, figure_start)), None)
 
 
 @lru_cache(maxsize=4)
-def _examples(code: str) -> re.Pattern:
-    words = phrases(load_language(code)["entity"]["examples"])
-    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:in|into|to)\s+)?(?:the\s+)?$")
+def _item(code: str) -> re.Pattern:
+    words = phrases(load_language(code)["syntax"]["item_prepositions"])
+    return re.compile(rf"[ \t]*,[ \t]+(?:{words})[ \t]+(?:[a-z]+[ \t]+){{0,2}}")
 
 
 @lru_cache(maxsize=4)

@@ -287,7 +287,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
     """One Reading per figure at sentence offsets [start, end) with its unit (`units`, as written);
     spans come back as document offsets."""
     tokens = [figure_token(sent, s, e) for s, e in figures]
-    modifiers = [(t, head) for t in sent if t.dep_ in ("amod", "compound")
+    modifiers = [(t, head) for t in sent if t.dep_ in ("amod", "compound", "poss")
                  for head in [_qualified(t)] if head.pos_ == "NOUN"
                  and head.lemma_.casefold() not in words.place_nouns]  # "River Nile state" is a place
     by_token = {t.i: k for k, t in enumerate(tokens) if t is not None}
@@ -408,8 +408,8 @@ def _name_span(token):
 
 def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
     """Spans (document offsets) of the words that qualify a noun other than the counted one: a place
-    there ("Israeli attacks", "Valley floods") is who acted or what happened, not where the figure
-    stands; "Malian citizens" qualifies the counted noun and stays the figure's place."""
+    there ("Israeli attacks", "Israel's bombing", "Valley floods") is who acted or what happened, not
+    where the figure stands; "Malian citizens" qualifies the counted noun and stays the figure's place."""
     return tuple((offset + t.idx, offset + t.idx + len(t.text)) for t, head in modifiers
                  if noun is None or head.i != noun.i)
 
