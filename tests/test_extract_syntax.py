@@ -1,10 +1,14 @@
 """Attribution from the dependency parse: each mechanism on sentences of several domains."""
 
+from datetime import date
+
 import pytest
+from hypothesis import given, strategies as st
 
 from figcheck.claims.config import parse_config
 from figcheck.claims.extract import counted_words, extract_source
 from figcheck.claims.extraction import metric as metrics, scope as scopes, syntax
+from figcheck.claims.extraction.time import Period, TimeIndex, time_patterns
 from figcheck.claims.quantities import scan
 
 CONFIG = parse_config("""
@@ -626,3 +630,32 @@ def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
 def test_a_since_clause_starts_the_period_at_its_date(sentence, figure, period_start):
     found = claims(sentence)
     assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (period_start, "2024-05-10")
+
+
+@pytest.mark.parametrize("sentence, figure, period", [
+    ("In the first 13 days of April, there were 940 cases.", "940", ("2024-04-01", "2024-04-13")),
+    ("Applications rose by 78% in the first seven months of 2023.", "78%", ("2023-01", "2023-07")),
+    ("The agency counted 40 cases in the first two weeks of March.", "40", ("2024-03-01", "2024-03-14")),
+])
+def test_the_first_units_of_a_period_run_from_its_start(sentence, figure, period):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@given(st.dates(date(1950, 1, 1), date(2099, 12, 31)), st.integers(1, 12))
+def test_a_month_without_its_year_is_within_the_year_up_to_publication(published, month):
+    text = f"Officials counted cases in {MONTHS[month - 1]}."
+    period = TimeIndex(text, time_patterns("en")).period(0, len(text), published.isoformat())
+    months_back = (published.year * 12 + published.month) - (int(period.end[:4]) * 12 + int(period.end[5:7]))
+    assert int(period.end[5:7]) == month and 0 <= months_back < 12
+
+
+@given(st.integers(1990, 2060), st.integers(1, 12), st.integers(1, 28))
+def test_the_first_days_of_a_month_run_from_its_first_day(year, month, days):
+    text = f"In the first {days} days of {MONTHS[month - 1]} {year}, officials counted cases."
+    period = TimeIndex(text, time_patterns("en")).period(0, len(text), "2024-05-10")
+    assert period == Period(f"{year}-{month:02d}-01", f"{year}-{month:02d}-{days:02d}")

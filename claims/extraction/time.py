@@ -49,6 +49,7 @@ class TimePatterns:
     calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
     calendar_steps: dict[str, int]
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
+    opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -137,6 +138,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
         calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
                             rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
+        opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
+                           rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
         qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
     )
@@ -186,7 +189,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified")
+    KINDS = ("range", "opening", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
@@ -223,6 +226,9 @@ class TimeIndex:
             return Period(f"{end[:8]}{int(m.group('first')):02d}", end)
         if m:
             return Period(_iso(m, "a", months, year), _iso(m, "b", months, year))
+        opening = self.first("opening", start, end)
+        if opening and self._opening(opening, published):
+            return self._opening(opening, published)
         since = self.first("since", start, end)
         until = self.first("until", start, end)
         begin = _iso(since, "a", months, year) if since else ""
@@ -243,6 +249,21 @@ class TimeIndex:
         if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
             return Period(qualified.group("year"), qualified.group("year"))
         return found
+
+    def _opening(self, m: re.Match, published: str) -> Period | None:
+        """"the first 13 days of July" -> 1 to 13 July; "the first seven months of 2023" -> January to
+        July 2023: from the period's start, so many units on, at the precision the unit needs."""
+        p = self.patterns
+        within = _iso(m, "a", p.months, published)
+        count = int(p.counts.get(" ".join(m.group("count").casefold().split()), 0) or m.group("count"))
+        years, months, days = _STEPS[p.units[m.group("unit").casefold()]]
+        begin = within + "-01" * (2 - within.count("-")) if days else within + "-01" * (1 - within.count("-"))
+        if not within or not count or len(begin) < len(within):
+            return None
+        last = shift(begin, years * count, months * count, days * count - (1 if days else 0))
+        if not days:
+            last = shift(last, 0, -1, 0) if months else shift(last, -1, 0, 0)
+        return Period(begin, last) if last else None
 
     def _calendar(self, m: re.Match, published: str) -> str:
         """"last year" -> the year before publication's, "this month" -> publication's month."""
