@@ -659,3 +659,16 @@ def test_the_first_days_of_a_month_run_from_its_first_day(year, month, days):
     text = f"In the first {days} days of {MONTHS[month - 1]} {year}, officials counted cases."
     period = TimeIndex(text, time_patterns("en")).period(0, len(text), "2024-05-10")
     assert period == Period(f"{year}-{month:02d}-01", f"{year}-{month:02d}-{days:02d}")
+
+
+@pytest.mark.parametrize("text, figure, period_end", [
+    ("Hospitals admitted 9,000 patients in 2019. The death toll that year was 179.", "179", "2019"),
+    ("The 2021 appeal was well funded. Donors gave $3 billion that year.", "3 billion", "2021"),
+])
+def test_that_year_is_the_year_last_written_before_it(text, figure, period_end):
+    assert claims(text).loc[figure, "period_end"] == period_end
+
+
+def test_that_year_does_not_reach_into_an_earlier_paragraph():
+    found = claims("Hospitals admitted 9,000 patients in 2019.\n\nThe death toll that year was 179.")
+    assert found.loc["179", "period_end"] != "2019"

@@ -50,6 +50,7 @@ class TimePatterns:
     calendar_steps: dict[str, int]
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
     opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
+    anaphor: re.Pattern       # "that year": the year last written before it
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -57,6 +58,7 @@ _STEPS = {"day": (0, 0, 1), "week": (0, 0, 7), "fortnight": (0, 0, 14), "month":
 # A sentence ends at a full stop, "!" or "?" before a blank, or at a blank line: a relative date is
 # anchored only to a date of its own sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t\r]*\n")
+_PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 
 
 def _date(prefix: str, month: str) -> str:
@@ -140,6 +142,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
                            rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
+        anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
         qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
     )
@@ -189,7 +192,8 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "opening", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified")
+    KINDS = ("range", "opening", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
+             "anaphor")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
@@ -202,7 +206,7 @@ class TimeIndex:
         self.hits["range"] = [m for m in self.hits["range"] if m.group("open") or m.group("join") is None
                               or m.group("join").casefold() not in patterns.opened_joins]
         # every written date, the anchors of relative dates: looked for only in a text that has one
-        self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
+        self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] or self.hits["anaphor"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
@@ -242,6 +246,9 @@ class TimeIndex:
         if not date:
             named = self.first("calendar", start, end, keep)
             date = self._calendar(named, published) if named else ""
+        if not date:
+            named = self.first("anaphor", start, end, keep)
+            date = self._year_before(named.start()) if named else ""
         found = Period(date, date) if date else self._weekday(start, end, published, keep)
         # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
         # act outside that year; a date within it is only more precise.
@@ -264,6 +271,18 @@ class TimeIndex:
         if not days:
             last = shift(last, 0, -1, 0) if months else shift(last, -1, 0, 0)
         return Period(begin, last) if last else None
+
+    def _year_before(self, pos: int) -> str:
+        """The year of the last date written before pos in its paragraph: what "that year" refers to."""
+        dates = self.hits["date"]
+        for i in range(bisect.bisect_left(self.starts["date"], pos) - 1, -1, -1):
+            m = dates[i]
+            if _PARAGRAPH_END.search(self.text, m.end(), pos):
+                break
+            year = next((m.group(f"ay{k}") for k in "1234" if m.group(f"ay{k}")), "")
+            if year:
+                return year
+        return ""
 
     def _calendar(self, m: re.Match, published: str) -> str:
         """"last year" -> the year before publication's, "this month" -> publication's month."""
