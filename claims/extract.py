@@ -249,6 +249,12 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     outbreak declared on 3 March") runs from that date to Friday. A date right after another figure
     is that figure's (`_dates_for`)."""
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
+    own = reading.clauses[0] if reading.clauses else ()
+    opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
+    if opener and opener[0].casefold() in doc.time.when:
+        date = doc.times.date_before(own[0][0], doc.published)  # "since June 15, when there were 224 deaths"
+        if date:
+            return times.Period(date, date)
     for level, runs in enumerate(reading.clauses):
         for s, e in runs:
             period = doc.times.period(s, e, doc.published, doc.registry.end, governing if level else keep)

@@ -672,3 +672,11 @@ def test_that_year_is_the_year_last_written_before_it(text, figure, period_end):
 def test_that_year_does_not_reach_into_an_earlier_paragraph():
     found = claims("Hospitals admitted 9,000 patients in 2019.\n\nThe death toll that year was 179.")
     assert found.loc["179", "period_end"] != "2019"
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The toll is the first update since 2 May, when there were 224 cases.", "224", "2024-05-02"),
+    ("Turnout fell sharply after 2019, when 66 % voted.", "66 %", "2019"),
+])
+def test_a_when_clause_after_a_date_stands_at_that_date(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end

@@ -51,6 +51,7 @@ class TimePatterns:
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
     opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
     anaphor: re.Pattern       # "that year": the year last written before it
+    when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -142,6 +143,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
                            rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
+        when=word_set(time["when"]),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
         qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
@@ -271,6 +273,13 @@ class TimeIndex:
         if not days:
             last = shift(last, 0, -1, 0) if months else shift(last, -1, 0, 0)
         return Period(begin, last) if last else None
+
+    def date_before(self, pos: int, published: str) -> str:
+        """The date written right before pos, with at most a comma between: "since June 15, when ..."."""
+        for m in self.patterns.date.finditer(self.text, max(0, pos - 40), pos):
+            if not self.text[m.end():pos].strip(" \t,"):
+                return _iso(m, "a", self.patterns.months, published)
+        return ""
 
     def _year_before(self, pos: int) -> str:
         """The year of the last date written before pos in its paragraph: what "that year" refers to."""
