@@ -680,3 +680,11 @@ def test_that_year_does_not_reach_into_an_earlier_paragraph():
 ])
 def test_a_when_clause_after_a_date_stands_at_that_date(sentence, figure, period_end):
     assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("In the month of April, 300 cases were reported.", "300", "2024-04"),
+    ("Officials recorded 8,000 cases in the whole of March 2023.", "8,000", "2023-03"),
+])
+def test_a_month_named_as_a_whole_dates_its_figures(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
