@@ -688,3 +688,11 @@ def test_a_when_clause_after_a_date_stands_at_that_date(sentence, figure, period
 ])
 def test_a_month_named_as_a_whole_dates_its_figures(sentence, figure, period_end):
     assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("By the end of 2023, the agency had registered 5,900 refugees.", "5,900", "2023-12"),
+    ("By 2023, the agency had registered 5,900 refugees.", "5,900", "2023"),
+])
+def test_the_end_of_a_year_is_its_last_month(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end

@@ -52,6 +52,7 @@ class TimePatterns:
     opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
     anaphor: re.Pattern       # "that year": the year last written before it
     when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
+    year_end: re.Pattern      # "the end of" 2023: the year's last month
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -144,6 +145,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
                            rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
         when=word_set(time["when"]),
+        year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
         qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
@@ -237,14 +239,14 @@ class TimeIndex:
             return self._opening(opening, published)
         since = self.first("since", start, end)
         until = self.first("until", start, end)
-        begin = _iso(since, "a", months, year) if since else ""
-        finish = _iso(until, "a", months, year) if until else ""
+        begin = self._cued(since, published) if since else ""
+        finish = self._cued(until, published) if until else ""
         if not finish and (since or self.first("now", start, end)):
             finish = now or published
         if begin or finish:
             return Period(begin, finish)
         point = self.first("point", start, end, keep)
-        date = _iso(point, "a", months, year) if point else ""
+        date = self._cued(point, published) if point else ""
         if not date:
             named = self.first("calendar", start, end, keep)
             date = self._calendar(named, published) if named else ""
@@ -273,6 +275,13 @@ class TimeIndex:
         if not days:
             last = shift(last, 0, -1, 0) if months else shift(last, -1, 0, 0)
         return Period(begin, last) if last else None
+
+    def _cued(self, m: re.Match, published: str) -> str:
+        """The date a cued phrase states; "by the end of 2023" is December of that year."""
+        iso = _iso(m, "a", self.patterns.months, published)
+        if len(iso) == 4 and self.patterns.year_end.search(m.group()):
+            return f"{iso}-12"
+        return iso
 
     def date_before(self, pos: int, published: str) -> str:
         """The date written right before pos, with at most a comma between: "since June 15, when ..."."""
