@@ -110,9 +110,16 @@ class _Document:
     def default_period(self, scope: str) -> times.Period:
         if scope == "cumulative":  # a running total stands where the source's data ends, else at publication
             return times.Period("", self.now)
-        if scope == "snapshot":  # a state stands when it is reported
+        if scope == "snapshot" and not self.ahead:  # a state stands when it is reported
             return times.Period(self.now, self.now)
         return self.registry
+
+    @property
+    def ahead(self) -> bool:
+        """The source's period starts after its publication: a budget or plan for a coming year, whose
+        states ("the allocation is 7% of the budget") are that period's."""
+        start, published = self.registry.start, self.published
+        return bool(start and published) and start[:len(published)] > published[:len(start)]
 
     @property
     def now(self) -> str:

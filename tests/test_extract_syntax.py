@@ -696,3 +696,14 @@ def test_a_month_named_as_a_whole_dates_its_figures(sentence, figure, period_end
 ])
 def test_the_end_of_a_year_is_its_last_month(sentence, figure, period_end):
     assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("registry, period_end", [
+    (("2025-01", "2025-12"), "2025"),        # a budget for a coming year: its states are that year's
+    (("2024-01", "2024-04"), "2024-04"),     # a report on a past period: they stand when it ends
+])
+def test_a_state_of_a_source_about_a_coming_period_stands_in_that_period(registry, period_end):
+    source = {**SOURCE, "period_start": registry[0], "period_end": registry[1]}
+    found = claims("The allocation for schools is 7 percent of the budget.", source=source)
+    assert found.loc["7 percent", "scope"] == "snapshot"
+    assert found.loc["7 percent", "period_end"].startswith(period_end)
