@@ -302,8 +302,12 @@ _BREAK = re.compile(r"[,;:()\[\]—–]")
 def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:
     """A count "in 2023" or "this month" written while that year or month runs stands at the date the
     source's data runs to, not at the period's end: what has not happened yet is not counted. A plan
-    or forecast keeps the period it names."""
+    or forecast keeps the period it names. In a source about a coming period, a day before it is
+    when something was done about the figure (proposed, passed), not when it stands."""
     now = doc.now
+    if period is not None and doc.ahead and period.start == period.end and len(period.end) == 10 \
+            and period.end < doc.registry.start:
+        return None  # "passed on Saturday the N28 trillion budget" for next year: the day of an act on it
     if period is None or projected or not period.end or len(period.end) >= len(now) or not now.startswith(period.end):
         return period
     return times.Period(period.start, now)

@@ -707,3 +707,13 @@ def test_a_state_of_a_source_about_a_coming_period_stands_in_that_period(registr
     found = claims("The allocation for schools is 7 percent of the budget.", source=source)
     assert found.loc["7 percent", "scope"] == "snapshot"
     assert found.loc["7 percent", "period_end"].startswith(period_end)
+
+
+@pytest.mark.parametrize("registry, period_end", [
+    (("2025-01", "2025-12"), "2025"),          # next year's budget, passed on a day of this year
+    (("2024-01", "2024-12"), "2024-05-07"),    # this year's: the day stands
+])
+def test_a_day_before_the_coming_period_a_source_covers_dates_an_act_not_the_figure(registry, period_end):
+    source = {**SOURCE, "period_start": registry[0], "period_end": registry[1]}
+    found = claims("The assembly on Tuesday passed a budget of $3.2 billion.", source=source)
+    assert found.loc["3.2 billion", "period_end"].startswith(period_end)
