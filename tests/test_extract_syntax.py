@@ -717,3 +717,9 @@ def test_a_day_before_the_coming_period_a_source_covers_dates_an_act_not_the_fig
     source = {**SOURCE, "period_start": registry[0], "period_end": registry[1]}
     found = claims("The assembly on Tuesday passed a budget of $3.2 billion.", source=source)
     assert found.loc["3.2 billion", "period_end"].startswith(period_end)
+
+
+def test_an_end_date_right_after_another_figure_is_that_figures():
+    found = claims("Some 33,000 people had crossed by 2 October 2022, compared with 25,330 so far this year.")
+    assert found.loc["33,000", "period_end"] == "2022-10-02"
+    assert found.loc["25,330", "period_end"] == "2024-05-10"
