@@ -50,6 +50,8 @@ class TimePatterns:
     calendar_steps: dict[str, int]
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
     opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
+    span: re.Pattern          # "over the past 11 days": counted from publication
+    span_steps: dict[str, int]
     anaphor: re.Pattern       # "that year": the year last written before it
     when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
     year_end: re.Pattern      # "the end of" 2023: the year's last month
@@ -142,6 +144,9 @@ def time_patterns(code: str = "en") -> TimePatterns:
         calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
                             rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
+        span=re.compile(rf"(?i:(?<![\w])the[ \t]+(?P<way>{phrases(time['span_steps'])})[ \t]+"
+                        rf"(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+(?P<unit>{unit})(?![\w]))"),
+        span_steps={k.casefold(): int(v) for k, v in time["span_steps"].items()},
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
                            rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
         when=word_set(time["when"]),
@@ -196,7 +201,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "opening", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
+    KINDS = ("range", "opening", "span", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
              "anaphor")
 
     def __init__(self, text: str, patterns: TimePatterns):
@@ -234,6 +239,9 @@ class TimeIndex:
             return Period(f"{end[:8]}{int(m.group('first')):02d}", end)
         if m:
             return Period(_iso(m, "a", months, year), _iso(m, "b", months, year))
+        span = self.first("span", start, end)
+        if span and self._span(span, published):
+            return self._span(span, published)
         opening = self.first("opening", start, end)
         if opening and self._opening(opening, published):
             return self._opening(opening, published)
@@ -260,6 +268,18 @@ class TimeIndex:
         if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
             return Period(qualified.group("year"), qualified.group("year"))
         return found
+
+    def _span(self, m: re.Match, published: str) -> Period | None:
+        """"the past 11 days": so many days up to publication (a step onward, "the next two months",
+        runs from it). None where publication is less precise than the unit."""
+        p = self.patterns
+        count = int(p.counts.get(" ".join(m.group("count").casefold().split()), 0) or m.group("count"))
+        years, months, days = (count * n for n in _STEPS[p.units[m.group("unit").casefold()]])
+        if p.span_steps[" ".join(m.group("way").casefold().split())] > 0:
+            last = shift(published, years, months, days)
+            return Period(published, last) if last else None
+        first = shift(published, -years, -months, -days)
+        return Period(first, published) if first else None
 
     def _opening(self, m: re.Match, published: str) -> Period | None:
         """"the first 13 days of July" -> 1 to 13 July; "the first seven months of 2023" -> January to
