@@ -281,18 +281,26 @@ def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: boo
     right after another figure ("566 cases in January, 166 in February"; no punctuation between),
     unless that figure follows q joined by no comparison ("1,500 cases and 20 deaths in May" share
     May; "61% , lower than the 66% in 2019" does not), or stands before q in a clause governing q's
-    ("$1.7 billion in 2023, which was 8% of the budget": the clause describes that figure)."""
+    ("$1.7 billion in 2023, which was 8% of the budget": the clause describes that figure). A date
+    right after q itself comes first ("537 crossed on Saturday, and a further 28 on Sunday"): rank 0,
+    other dates rank 1, those it may not take None."""
     lo, hi = doc.span(start, end)
     figures, text, comparisons = doc.quantities[lo:hi], doc.text, doc.time.comparisons
 
-    def keep(m) -> bool:
+    def compared(s: int, e: int) -> bool:
+        return bool(comparisons.intersection(text[s:e].casefold().split()))
+
+    def keep(m) -> int | None:
         i = bisect.bisect_right([g.end for g in figures], m.start()) - 1
-        if i < 0 or figures[i] is q or _BREAK.search(text, figures[i].end, m.start()):
-            return True
+        attached = i >= 0 and not _BREAK.search(text, figures[i].end, m.start())
+        if attached and compared(figures[i].end, m.start()):
+            return None  # "rose by 80% compared to the same period last year": the base's date
+        if not attached or figures[i] is q:
+            return 0 if attached else 1
         other = figures[i]
         if other.start < q.start:
-            return governing
-        return not comparisons.intersection(text[q.end:other.start].casefold().split())
+            return 1 if governing else None
+        return None if compared(q.end, other.start) else 1
     return keep
 
 

@@ -728,3 +728,13 @@ def test_an_end_date_right_after_another_figure_is_that_figures():
 def test_the_past_days_run_up_to_publication():
     found = claims("More than 1,000 people crossed in the past three days.")
     assert (found.loc["1,000", "period_start"], found.loc["1,000", "period_end"]) == ("2024-05-07", "2024-05-10")
+
+
+def test_a_date_right_after_the_figure_outranks_an_earlier_one_of_its_clause():
+    found = claims("On Saturday 537 people crossed, with a further 28 on Sunday.")
+    assert (found.loc["537", "period_end"], found.loc["28", "period_end"]) == ("2024-05-04", "2024-05-05")
+
+
+def test_the_date_of_a_comparisons_base_after_the_figure_is_not_its_period():
+    found = claims("Applications rose by 80 percent compared to the same period last year.")
+    assert not found.loc["80 percent", "period_end"].startswith("2023")

@@ -219,14 +219,19 @@ class TimeIndex:
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
-        """The first hit of `kind` within [start, end) that `keep` (if given) accepts."""
+        """The first hit of `kind` within [start, end); with `keep` (a hit -> rank, None to pass it
+        over), the first of the lowest rank."""
         i = bisect.bisect_left(self.starts[kind], start)
         hits = self.hits[kind]
+        best, best_rank = None, None
         while i < len(hits) and hits[i].end() <= end:
-            if keep is None or keep(hits[i]):
-                return hits[i]
+            rank = 0 if keep is None else keep(hits[i])
+            if rank is not None and (best_rank is None or rank < best_rank):
+                best, best_rank = hits[i], rank
+                if rank == 0:
+                    break
             i += 1
-        return None
+        return best
 
     def period(self, start: int, end: int, published: str, now: str = "", keep=None) -> Period | None:
         """The period the sentence [start, end) states, or None when it states none. A running total
