@@ -738,3 +738,13 @@ def test_a_date_right_after_the_figure_outranks_an_earlier_one_of_its_clause():
 def test_the_date_of_a_comparisons_base_after_the_figure_is_not_its_period():
     found = claims("Applications rose by 80 percent compared to the same period last year.")
     assert not found.loc["80 percent", "period_end"].startswith("2023")
+
+
+@pytest.mark.parametrize("sentence, figure, period", [
+    ("Enrolment rose from 22.02 million in 2016-17 to 26.21 million in 2021-22.", "22.02 million", ("2016", "2017")),
+    ("Enrolment rose from 22.02 million in 2016-17 to 26.21 million in 2021-22.", "26.21 million", ("2021", "2022")),
+    ("Enrolment reached 2.1 million in 1999/00.", "2.1 million", ("1999", "2000")),
+])
+def test_a_split_year_runs_to_the_year_it_ends_in(sentence, figure, period):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period

@@ -70,6 +70,7 @@ def _date(prefix: str, month: str) -> str:
     return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month})\.?,?(?:{s}(?P<{p}y1>{_YEAR}))?"
             rf"|(?P<{p}m2>{month})\.?{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
             rf"|(?P<{p}m3>{month})\.?,?{s}(?P<{p}y3>{_YEAR})"
+            rf"|(?P<{p}y6>{_YEAR})[-–/](?P<{p}c6>\d{{2}})(?![\w-])"
             rf"|(?P<{p}y4>{_YEAR})(?![\w-])"
             rf"|(?P<{p}m5>{month})\.?(?![\w-]))")
 
@@ -176,10 +177,14 @@ def shift(iso: str, years: int, months: int, days: int) -> str:
 
 def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> str:
     """The ISO date a match states. A date without its year ("in June", "on 3 May") is the last such
-    date up to publication: "in December" written in January is the previous year's."""
+    date up to publication: "in December" written in January is the previous year's. A split year
+    ("2016-17", a school or fiscal year) is the year it ends in."""
     g = m.groupdict()
-    for i in "12345":
+    for i in "123456":
         year = g.get(f"{prefix}y{i}")
+        split = g.get(f"{prefix}c{i}")
+        if year and split:
+            year = str(int(year) - int(year) % 100 + int(split) + (100 if int(split) <= int(year) % 100 else 0))
         month = g.get(f"{prefix}m{i}")
         day = g.get(f"{prefix}d{i}")
         if not (year or month):
@@ -266,7 +271,8 @@ class TimeIndex:
         if not date:
             named = self.first("anaphor", start, end, keep)
             date = self._year_before(named.start()) if named else ""
-        found = Period(date, date) if date else self._weekday(start, end, published, keep)
+        split = point.group("ay6") if point is not None and point.group("ac6") else ""  # "in 2016-17"
+        found = Period(split or date, date) if date else self._weekday(start, end, published, keep)
         # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
         # act outside that year; a date within it is only more precise.
         qualified = self.first("qualified", start, end, keep)
