@@ -719,12 +719,6 @@ def test_a_day_before_the_coming_period_a_source_covers_dates_an_act_not_the_fig
     assert found.loc["3.2 billion", "period_end"].startswith(period_end)
 
 
-def test_an_end_date_right_after_another_figure_is_that_figures():
-    found = claims("Some 33,000 people had crossed by 2 October 2022, compared with 25,330 so far this year.")
-    assert found.loc["33,000", "period_end"] == "2022-10-02"
-    assert found.loc["25,330", "period_end"] == "2024-05-10"
-
-
 def test_the_past_days_run_up_to_publication():
     found = claims("More than 1,000 people crossed in the past three days.")
     assert (found.loc["1,000", "period_start"], found.loc["1,000", "period_end"]) == ("2024-05-07", "2024-05-10")

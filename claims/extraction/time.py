@@ -241,7 +241,7 @@ class TimeIndex:
     def period(self, start: int, end: int, published: str, now: str = "", keep=None) -> Period | None:
         """The period the sentence [start, end) states, or None when it states none. A running total
         "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication.
-        `keep` accepts the dates ("in June", "by Sunday") that may date the figure asked about."""
+        `keep` ranks the dates of one point ("in June", "on Sunday") for the figure asked about (`first`)."""
         year, months = published, self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
@@ -255,8 +255,8 @@ class TimeIndex:
         opening = self.first("opening", start, end)
         if opening and self._opening(opening, published):
             return self._opening(opening, published)
-        since = self.first("since", start, end, keep)
-        until = self.first("until", start, end, keep)
+        since = self.first("since", start, end)
+        until = self.first("until", start, end)
         begin = self._cued(since, published) if since else ""
         finish = self._cued(until, published) if until else ""
         if not finish and (since or self.first("now", start, end)):
