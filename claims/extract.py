@@ -10,16 +10,18 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import Mention, nearest
-from figcheck.claims.extraction.language import load_language
+from figcheck.claims.extraction.entity import Mention, currency_country, exemplified, nearest, respective
+from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
+from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
@@ -64,6 +66,9 @@ class _Document:
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
+        self.set_openers = breakdowns.set_opener_pattern(self.code)
+        joins = load_language(self.code)["text"]["figure_joins"]
+        self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
@@ -139,6 +144,17 @@ class _Document:
         return self.kind_scopes.get(kind, "")
 
 
+def _share_scope(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
+    """A share of a counted set ("63% of cases", "62% of the deaths") has the scope of the metrics the
+    set's noun names, where they agree; else ""."""
+    if metrics.figure_kind(q) != "percent" or not reading.noun:
+        return ""
+    named = metrics.from_noun(reading.noun_text, reading.noun, "count", doc.vocab.metrics, doc.config,
+                              doc.automatic.plurals)
+    found = {doc.config.metrics[n].scope for n in named}
+    return found.pop() if len(found) == 1 else ""
+
+
 def _shared_scopes(config: Config) -> dict[str, str]:
     """{kind: scope} for the kinds whose configured metrics, two or more, all have one scope."""
     scopes_of: dict[str, list[str]] = {}
@@ -196,7 +212,8 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
             heading: bool = False) -> str:
     """The nearest place the figure's own clause names, else the nearest its governing clauses name
-    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else `fallback`.
+    ("..., while 97 were confirmed" is about the place of the clause it hangs on), else the nearest a
+    clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
     whole area). Without a parse: the nearest place of the sentence."""
@@ -206,6 +223,10 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         mention = nearest(plain if plain or heading else within, q.start, q.end)
         if mention:
             return mention.entity
+    mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],
+                      q.start, q.end)
+    if mention:
+        return mention.entity
     return fallback
 
 
@@ -334,14 +355,27 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
 
 def _day_cue(doc: _Document, own) -> frozenset[str]:
     """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May",
-    "yesterday") counts one event; a day elsewhere in the sentence ("..., a group said on Friday") is
-    the report's."""
+    "yesterday") or a few ("over the weekend of 17 and 18 June") counts one event; a day elsewhere in
+    the sentence ("..., a group said on Friday") is the report's."""
     for s, e in own:
-        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published)
-                                     for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
-        if any(period is not None and period.start == period.end and len(period.end) == 10 for period in days):
+        relatives = [m for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
+        days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published) for m in relatives]
+        if any(period is not None and _days(period) <= EVENT_DAYS for period in days):
             return frozenset({"event"})
+        if any(m.group("pub") for m in relatives):  # "yesterday" is one day, though a source dated by month
+            return frozenset({"event"})              # cannot say which
+
     return frozenset()
+
+
+EVENT_DAYS = 7  # a count over at most this many days ("over the weekend of 17 and 18 June") is one event's
+
+
+def _days(period: times.Period) -> float:
+    """How many days a period of whole dates spans, both ends counted; infinite for anything vaguer."""
+    if len(period.start) != 10 or len(period.end) != 10:
+        return float("inf")
+    return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days + 1
 
 
 def _cues(doc: _Document, runs) -> frozenset[str]:
@@ -349,7 +383,7 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
-            implied: str) -> str:
+            implied: str, stated_scope: str = "") -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
@@ -359,6 +393,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
     item = metrics.list_item(doc.text, start, q, doc.items)
+    if item and _names_place(doc, *item):
+        item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
@@ -376,19 +412,32 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 else []
     owned = metrics.held(owners, q, doc.text, vocab, config)
     if names:
-        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)] or names
+        # The holder's part of what the noun counts: of a metric the noun named, or of one whose words
+        # end in the same noun ("The ANC has obtained 6,444,202 votes": its part of "valid votes").
+        head = (reading.noun_text or reading.noun).casefold().split()[-1:] if reading.noun else []
+        names = [n for n in owned if any(metrics.descends(vocab, n, m) for m in names)
+                 or (head and metrics.headed_by(config, vocab.parent.get(n, ""), head[0]))] or names
     else:
         names = owned
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
-                                   -1 if nounless else reading.phrase_end)
+                                   -1 if nounless else reading.phrase_end, _next_figure(doc, q))
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
+    # Each candidate as the sibling of the scope the clause states, before the predicates choose: a
+    # verb that rules out the running total ("new") does not rule out its one-report sibling.
+    siblings = vocab.siblings
+    names = list(dict.fromkeys(siblings.get(n, {}).get(stated_scope, n) for n in names))
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     reaches = ((reading.participle,), (clause,), ((start, end),))
-    name = metrics.choose(names, q, doc.text, reaches if reading.participle[0] >= 0 else reaches[1:], vocab,
-                          total_metric)
+    reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
+    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric)
+    if not name and nounless and reading.clauses:
+        # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
+        # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
+        others = [n for n in metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config) if n not in names]
+        name = metrics.choose(others, q, doc.text, reaches, vocab, total_metric) if others else ""
     # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
@@ -402,11 +451,32 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     return ""
 
 
+def _names_place(doc: _Document, start: int, end: int) -> bool:
+    """Whether the list item's name [start, end) ends in the name of a place ("followed by Niger")."""
+    found = doc.vocab.gazetteer.mentions(doc.text, start, end)
+    return bool(found) and not doc.text[found[-1].end:end].strip()
+
+
+def _next_figure(doc: _Document, q: Quantity) -> int:
+    """Where the next figure not joined to this one starts ("N and M votes" share their noun), or -1."""
+    after = bisect.bisect_right(doc.starts, q.start)
+    previous = q
+    for nxt in doc.quantities[after:]:
+        if not doc.figure_joins.fullmatch(doc.text, previous.end, nxt.start):
+            return nxt.start
+        previous = nxt
+    return -1
+
+
 def _prose(doc: _Document, block: Block, context_entity: str) -> str:
     """Claims of a heading or paragraph; returns the last entity the block names, or ""."""
     text, vocab = doc.text, doc.vocab
     context = _Context()
     for start, end in block.sentences:
+        if start > block.start and not text[text.rfind("\n", block.start, start) + 1:start].strip():
+            # A sentence opening a line opens a paragraph, as a blank line does: a part the one before
+            # names hands on only its whole (see _run).
+            context.entity = _whole(context.entity)
         mentions = vocab.gazetteer.mentions(text, start, end)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
@@ -418,9 +488,18 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # A share's implied noun is an earlier clause's of the same sentence; a count's may stand in an
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
+        named_set = breakdowns.set_opener(text, start, end, doc.set_openers)
+        if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
+            context.implied["count"] = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics,
+                                                          "count", doc.config) or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
+        paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
+        examples = exemplified(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
-            entity = _entity(mentions, q, reading, context.entity or context_entity, block.kind == "heading")
+            # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
+            own = [m for m in mentions if m.start < q.end or m not in examples]
+            entity = paired.get(i) or _entity(own, q, reading, context.entity or context_entity,
+                                              block.kind == "heading")
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)
@@ -439,18 +518,20 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             clause_cues = _cues(doc, own)
             said = clause_cues
             kind = metrics.figure_kind(q)
-            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""))
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
-            name = doc.vocab.metrics.siblings.get(name, {}).get(scopes.decide("", said - {"total"}), name)
-            own_cues = clause_cues | _day_cue(doc, own)
+            stated_scope = scopes.decide("", said - {"total"})
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope)
+            name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
+            # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
+            own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
-            scope = scopes.decide(doc.metric_scope(name, kind), own_cues, sentence_cues
-                                  | ({"snapshot"} if reading.state else set()))
+            scope = scopes.decide(doc.metric_scope(name, kind) or _share_scope(doc, q, reading), own_cues,
+                                  sentence_cues | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
@@ -578,13 +659,18 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
     document_entity = config.subject or _most_named(doc, blocks)
+    label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:
         context_entity = section_entity or heading_entity or document_entity
         if block.kind == "table":
             _table(doc, block, context_entity, context_period)
-            context_period = None
+            context_period, label = None, None
             continue
+        first = len(doc.found)
         named = _prose(doc, block, context_entity)
+        if label is not None and block.kind == "paragraph" and text[label.end:block.start].count("\n") == 1:
+            _label_values(doc, label, doc.found[first:])
+        label = block if block.kind == "heading" else None
         if block.kind == "heading":
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
@@ -596,6 +682,23 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     _relative_dates(doc)
     return doc
+
+
+def _label_values(doc: _Document, label: Block, found: list[Found]) -> None:
+    """A line holding only a figure, set right under a label ("Capital" / "9.9 Trillion Naira"), counts
+    what the label names, as a table row does."""
+    if len(found) != 1 or doc.config.metrics.get(found[0].metric):
+        return
+    q = found[0].q
+    line_start = doc.text.rfind("\n", 0, q.start) + 1
+    line_end = doc.text.find("\n", q.end)
+    rest = doc.text[line_start:q.start] + doc.text[q.end:line_end if line_end >= 0 else len(doc.text)]
+    if len(rest.split()) > 2:  # more than a currency or unit word: a sentence of its own
+        return
+    name = metrics.from_label(doc.text[label.start:label.end], doc.vocab.metrics, metrics.figure_kind(q), doc.config)
+    if name:
+        found[0].metric = name
+        found[0].scope = found[0].scope or doc.metric_scope(name)
 
 
 def _relative_dates(doc: _Document) -> None:
@@ -636,15 +739,21 @@ def _dated_apart(doc: _Document, found: Found, m) -> bool:
 
 def _most_named(doc: _Document, blocks: list[Block]) -> str:
     """The entity the document names most often (ties: the first named), for figures no sentence,
-    paragraph or heading places: a headline above the first mention, a report about one country."""
+    paragraph or heading places: a headline above the first mention, a report about one country.
+    Where the workspace declares entities, only its declared places count, as in `nearest`: a place
+    named in passing ("its Rwanda deal") is not what a report on the workspace's subjects is about."""
+    mentions = [m for block in blocks if block.kind != "table"
+                for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, int] = {}
-    for block in blocks:
-        if block.kind != "table":
-            for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end):
-                # A province's mention is its country's too: a report on a country's provinces is about it.
-                for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
-                    counts[entity] = counts.get(entity, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+    for m in [m for m in mentions if m.declared] or mentions:
+        # A province's mention is its country's too: a report on a country's provinces is about it.
+        for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
+            counts[entity] = counts.get(entity, 0) + 1
+    if counts:
+        return max(counts, key=counts.get)
+    # A document that names no place, its sums in one national currency ("N28.7 trillion"): that country's.
+    currencies = {currency_code(q.unit, doc.code, doc.config.currencies) for q in doc.quantities if q.kind == "money"}
+    return currency_country(currencies.pop()) if len(currencies) == 1 else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

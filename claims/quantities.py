@@ -252,6 +252,15 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) ->
     return "", "skip", "", end
 
 
+def _elided(text: str, start: int, end: int, found: list, excl) -> bool:
+    """"The BJP won 240 seats and the Congress 99.": a name and a bare figure closing a clause joined to
+    an earlier figure of its line repeat that figure's noun and verb, left out."""
+    if not found or "\n" in text[found[-1].end:start]:
+        return False
+    m = excl.elided_name.search(text, found[-1].end, start)
+    return m is not None and m.end() == start and re.match(r"[ \t]*(?:[.,;)]|$)", text[end:end + 2]) is not None
+
+
 def _within(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether a position falls inside one of the sorted, disjoint spans."""
     at = bisect.bisect_right(spans, (position, float("inf"))) - 1
@@ -331,7 +340,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
         name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
-        if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start):
+        if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start) \
+                and not _elided(text, start, end, found, excl):
             continue  # "Boeing 737", but not "ANC 28, DA 22": a list gives each name its figure
         if ex.is_era_year(text, end, tail, excl):
             continue
@@ -412,6 +422,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             code_of_unit = currency
         if qualifier == "eq" and found and _converts(found[-1], text, start, end):
             qualifier = found[-1].qualifier  # "under 150 hp (112 kW)": the conversion is under 112 kW
+        elif qualifier == "eq" and found and found[-1].qualifier == "approx" and \
+                quals.bound_join.fullmatch(text, found[-1].end, start) and not text[found[-1].end:start].strip() == ",":
+            qualifier = "approx"  # "about 25 per cent and 17 per cent": "about" reaches both
         if after_qualifier == "closed":
             qualifier = closed(qualifier)
         elif after_qualifier:

@@ -19,6 +19,17 @@ def test_sentences_do_not_end_at_abbreviations_or_initials():
     assert len(sentences_of(text)) == 2
 
 
+@pytest.mark.parametrize("text, kinds", [
+    ("Floods Leave 300 Dead In The North\nThe ministry said 300 people died.\n", ["heading", "paragraph"]),
+    ("A short report.\n\nOVERVIEW\nBy May, 25 million people needed aid.\n", ["paragraph", "heading", "paragraph"]),
+    # a wrapped sentence: the next line goes on in lower case, or the short line holds a figure
+    ("Officials counted 5 operations\nwhich were carried out in May.\n", ["paragraph"]),
+    ("A short report.\n\nIn all 5 operations\nThey brought 300 people home.\n", ["paragraph", "paragraph"]),
+])
+def test_an_unpunctuated_title_or_label_right_above_text_is_a_heading(text, kinds):
+    assert [b.kind for b in segment(text, load_language("en"))] == kinds
+
+
 def test_blocks_headings_paragraphs_list_items_and_tables():
     text = ("# Title\n\nFirst line of a paragraph\nwrapped onto a second line.\n\n"
             "1. An item\n   that wraps.\n2. Another item.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")

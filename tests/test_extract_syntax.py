@@ -542,6 +542,66 @@ def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     assert {text: found.loc[text, "metric"] for text in expected} == expected
 
 
+def test_the_stated_scope_picks_the_sibling_before_a_ruling_out_verb_can_drop_the_running_total():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+predicates = ["recorded"]
+excluded_predicates = ["new"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases"]
+scope = "event"
+""")
+    found = claims("Of the new hospitalisations, 741 cases were in the capital.", config)
+    assert found.loc["741", "metric"] == "new_cases"
+    assert claims("The ministry has recorded 10,567 cases so far.", config).loc["10,567", "metric"] == "cases"
+
+
+def test_a_sentence_opening_with_its_set_names_what_its_bare_figures_count():
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.cases]
+words = ["cases"]
+""")
+    found = claims("The outbreak has caused 300 cases. Of the deaths, 99 have been logged in July.", config)
+    assert found.loc["99", "metric"] == "deaths"
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The ministry said 107 people were killed in the past 24 hours.", SOURCE),
+    ("Officials said 424 people crossed the border yesterday.", {"source_id": "s1", "published": "2024-05"}),
+    ("Officials said 707 people crossed the border over the weekend of 4 and 5 May.", SOURCE),
+])
+def test_a_count_over_a_day_or_a_few_is_one_event_whatever_the_metric_says(sentence, source):
+    config = parse_config("""
+[metrics.crossings]
+words = ["people"]
+scope = "cumulative"
+""")
+    found = claims(sentence, config, source)
+    assert found.loc[found["kind"] == "count", "scope"].iloc[0] == "event"
+
+
+def test_a_count_over_months_keeps_the_metrics_scope():
+    config = parse_config("""
+[metrics.crossings]
+words = ["people"]
+scope = "cumulative"
+""")
+    found = claims("Officials said 9,707 people crossed the border between 4 January and 5 May.", config)
+    assert found.loc["9,707", "scope"] == "cumulative"
+
+
+def test_a_state_on_a_day_is_a_snapshot_of_that_day():
+    config = parse_config("""
+[metrics.sheltered]
+words = ["people"]
+""")
+    found = claims("He noted that 3,630 people were still in shelters on 8 May.", config)
+    assert (found.loc["3,630", "scope"], found.loc["3,630", "period_end"]) == ("snapshot", "2024-05-08")
+
 @pytest.mark.parametrize("sentence, figure, period_end", [
     ("The agency recorded 40 cases in March.", "40", "2024-03"),
     ("The agency recorded 40 cases in March 2024.", "40", "2024-03"),
@@ -742,3 +802,182 @@ def test_the_date_of_a_comparisons_base_after_the_figure_is_not_its_period():
 def test_a_split_year_runs_to_the_year_it_ends_in(sentence, figure, period):
     found = claims(sentence)
     assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
+
+
+def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_names_most():
+    # Mali is declared; Rwanda is only in the built-in gazetteer, named first and as often as Mali.
+    text = ("Some 400 people crossed the river on Monday.\n\n"
+            "The ministry defended its Rwanda accord.\n\nNew rules in Mali take effect in June.")
+    assert claims(text).loc["400", "entity"] == "ML"
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("The assembly approved a budget of 4.5 trillion tenge, of which 900 billion tenge for roads.", "KZ"),
+    # the dollar is legal tender in several countries: it places nothing
+    ("The board approved a budget of $4.5 billion, of which $900 million for roads.", ""),
+])
+def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency(text, entity):
+    assert set(claims(text)["entity"]) == {entity}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two parties won 16 and 12 seats in Chad and Mali, respectively.", {"16": "TD", "12": "ML"}),
+    ("Applications from Niger, Mali and Chad rose by 80%, 84% and 12% respectively.",
+     {"80%": "NE", "84%": "ML", "12%": "TD"}),
+    # without "respectively" the figures are about the listed set as a whole
+    ("The two parties won 16 and 12 seats in Chad and Mali.", {"16": "ML+TD", "12": "ML+TD"}),
+])
+def test_respectively_pairs_each_figure_with_its_place(sentence, expected):
+    found = claims(sentence)
+    assert {text: found.loc[text, "entity"] for text in expected} == expected
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Lac reported 9 cases.\nKanem reported 12 cases.\nThe ministry counted 515 cases.", "TD"),
+    # within a line the part carries on
+    ("Lac reported 9 cases. Kanem reported 12 cases. The ministry counted 515 cases.", "TD-KA"),
+])
+def test_a_sentence_opening_a_line_takes_only_the_whole_of_a_part_named_on_the_line_before(text, entity):
+    assert claims(text, PROVINCES).loc["515", "entity"] == entity
+
+
+def test_a_place_in_a_clause_describing_the_figures_noun_places_it_before_an_earlier_sentence_does():
+    found = claims("Lac reported 9 cases. The agency shipped 4,000 doses allocated to clinics in Kanem.", PROVINCES)
+    assert found.loc["4,000", "entity"] == "TD-KA"
+
+
+@pytest.mark.parametrize("text, figure, entity", [
+    ("Chad's crisis deepened. About 40,000 people fled into neighbouring countries, including Niger and Mali.",
+     "40,000", "TD"),
+    ("Chad's crisis deepened. About 40,000 people fled to countries such as Niger.", "40,000", "TD"),
+    # a figure after the word is the example's own
+    ("Officials counted 5,000 cases, including 300 in Mali.", "300", "ML"),
+])
+def test_places_given_as_examples_of_a_noun_are_not_where_a_figure_before_them_stands(text, figure, entity):
+    assert claims(text).loc[figure, "entity"] == entity
+
+
+def test_a_listed_set_keeps_members_that_open_with_the_or_keep_their_abbreviation():
+    from figcheck.claims.extraction.vocabulary import vocabulary
+    gazetteer = vocabulary(parse_config("")).gazetteer
+    text = "Aid reached Chad, the Central African Republic (CAR) and Niger."
+    assert [m.entity for m in gazetteer.mentions(text, 0, len(text))] == ["CF+NE+TD"]
+
+
+def test_at_one_distance_the_longer_predicate_is_the_more_specific_metric():
+    config = parse_config("""
+[metrics.displaced]
+words = ["people"]
+predicates = ["displaced"]
+[metrics."displaced.internal"]
+words = ["people"]
+predicates = ["displaced within"]
+part_of = "displaced"
+""")
+    assert claims("About 5.3 million people have been displaced within the country.", config).loc[
+        "5.3 million", "metric"] == "displaced.internal"
+    assert claims("About 5.3 million people have been displaced.", config).loc["5.3 million", "metric"] == "displaced"
+
+
+def test_a_figure_without_a_noun_takes_no_word_from_past_the_next_figure():
+    found = claims("The ministry said that 224 have been killed and 1,277 others have been wounded.", CASUALTIES)
+    assert (found.loc["224", "metric"], found.loc["1,277", "metric"]) == ("killed", "injured")
+
+
+def test_figures_joined_by_and_share_the_noun_after_the_second():
+    found = claims("The two rivals secured 40,971,906 and 27,040,878 valid votes.", parse_config("""
+[metrics.votes]
+words = ["valid votes"]
+"""))
+    assert found.loc["40,971,906", "metric"] == found.loc["27,040,878", "metric"] == "votes"
+
+
+def test_a_word_a_verb_rules_out_leaves_the_verb_of_the_clause_to_name_the_metric():
+    config = parse_config("""
+[metrics.killed]
+words = ["deaths"]
+predicates = ["killed"]
+excluded_predicates = ["wounded"]
+[metrics."killed.identified"]
+words = ["killed"]
+predicates = ["identified"]
+subset_of = "killed"
+""")
+    found = claims("The ministry said on Monday that 224 have been killed, and 1,277 others wounded.", config)
+    assert found.loc["224", "metric"] == "killed"
+
+
+def test_a_share_of_a_counted_set_has_the_sets_scope():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+[metrics.beds]
+words = ["beds"]
+scope = "snapshot"
+""")
+    found = claims("Children account for 63% of cases, and 40% of beds.", config)
+    assert (found.loc["63%", "scope"], found.loc["40%", "scope"]) == ("cumulative", "snapshot")
+
+
+def test_the_holders_part_of_a_measure_whose_words_end_in_the_figures_noun():
+    config = parse_config(PARTIES_TOML + """
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics.votes]
+words = ["valid votes"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes"
+""")
+    assert claims("The Blue Party has obtained only around 6,444,202 votes.", config).loc[
+        "6,444,202", "metric"] == "votes.blue"
+    assert claims("Officials said 16,444,202 votes were cast.", config).loc["16,444,202", "metric"] == "votes_cast"
+
+
+def test_a_part_equally_supported_is_chosen_over_the_metric_it_belongs_to():
+    config = parse_config("""
+[metrics.targeted]
+words = ["people"]
+predicates = ["targets"]
+[metrics."targeted.plan"]
+words = ["people"]
+predicates = ["targets"]
+part_of = "targeted"
+[metrics.reached]
+words = ["people"]
+predicates = ["reached"]
+""")
+    found = claims("The plan targets 8.5 million people, and aid reached 2 million people.", config)
+    assert (found.loc["8.5 million", "metric"], found.loc["2 million", "metric"]) == ("targeted.plan", "reached")
+
+
+def test_a_list_item_that_is_a_place_names_where_not_what():
+    config = parse_config("""
+[entities.TD]
+name = "Chad"
+[entities.NE]
+name = "Niger"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+[metrics.share_pct]
+kind = "percent"
+words = ["share"]
+""")
+    found = claims("Chad had the lowest turnout at 56.19%, followed by Niger at 56.92%.", config)
+    assert (found.loc["56.92%", "metric"], found.loc["56.92%", "entity"]) == ("turnout_pct", "NE")
+
+
+def test_a_value_set_right_under_its_label_counts_what_the_label_names():
+    config = parse_config("""
+[metrics.statutory]
+kind = "money"
+words = ["statutory transfers"]
+[metrics.debt]
+kind = "money"
+words = ["debt service"]
+""")
+    text = "The budget is as follows:\n\nStatutory Transfers\n1.7 Trillion Naira\nDebt Service\n8.2 Trillion Naira\n"
+    found = claims(text, config)
+    assert (found.loc["1.7 Trillion", "metric"], found.loc["8.2 Trillion", "metric"]) == ("statutory", "debt")

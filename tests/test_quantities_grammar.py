@@ -314,6 +314,29 @@ def test_any_list_of_named_figures_keeps_every_figure(items, separator):
     assert [q["value"] for q in find_quantities(text)] == [n for _, n in items]
 
 
+@pytest.mark.parametrize("text, value", [("9.9 Trillion Naira", 9.9e12), ("3.88 Percent", 3.88), ("1.2 Million people", 1.2e6)])
+def test_an_amount_opening_a_line_is_no_heading_number(text, value):
+    assert [q["value"] for q in find_quantities(text)] == [value]
+    assert find_quantities("3.2 Results of the survey") == []  # a heading's number
+
+
+@given(st.sampled_from(["about", "around", "nearly", "some"]), st.integers(1, 99), st.integers(1, 99),
+       st.sampled_from(["%", " per cent", " percent"]))
+def test_about_reaches_a_figure_joined_right_after_it(word, first, second, unit):
+    found = find_quantities(f"They received {word} {first}{unit} and {second}{unit} of the vote.")
+    assert [q["qualifier"] for q in found] == ["approx", "approx"]
+    assert find_quantities(f"{word.capitalize()} {first} died and {second} were injured.")[1]["qualifier"] == "eq"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The Blue Party won 240 seats and the Greens 99.", [240, 99]),
+    ("The Blue Party won 240 seats and GL 99, a record.", [240, 99]),
+    ("He sold 40 shares and the FTSE 100 fell.", [40]),  # a name the clause goes on after
+])
+def test_a_name_and_figure_closing_a_clause_repeat_the_earlier_figures_noun(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
 def test_one_name_with_a_number_is_still_a_name():
     assert find_quantities("The FTSE 100, a share index, fell.") == []
 

@@ -25,6 +25,19 @@ def list_break_pattern(code: str = "en") -> re.Pattern:
     return re.compile(rf"(?i:(?<![\w])(?:{phrases(load_language(code)['breakdowns']['list_breaks'])})(?![\w]))")
 
 
+@lru_cache(maxsize=8)
+def set_opener_pattern(code: str = "en") -> re.Pattern:
+    """A sentence opening with the set its figures are drawn from: "Of the new hospitalisations, ..."."""
+    openers = load_language(code)["breakdowns"]["set_openers"]
+    return re.compile(rf"[\"“]?(?i:{phrases(openers)})\s+(?P<set>[^,;:\d]{{1,60}}?),")
+
+
+def set_opener(text: str, start: int, end: int, pattern: re.Pattern) -> tuple[int, int] | None:
+    """The span of the set a sentence [start, end) opens with, or None."""
+    m = pattern.match(text, start, end)
+    return m.span("set") if m else None
+
+
 def _depth(text: str, start: int, pos: int) -> int:
     """How many brackets are open at pos, counting from the sentence start."""
     return max(text.count("(", start, pos) - text.count(")", start, pos), 0)

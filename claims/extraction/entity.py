@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.gazetteer import places
 
 # What joins the members of a listed set: "Chad, Mali, Niger, and Sudan".
-_LIST_JOIN = re.compile(r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)$")
+# A member may keep its abbreviation in brackets and the next open with "the": "Chad, the Central
+# African Republic (CAR) and Egypt".
+_LIST_JOIN = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+"
+                        r"|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)(?:the[ \t]+)?$")
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,7 @@ class Mention:
     end: int
     codes: frozenset[str]
     declared: bool = True  # a place figcheck.toml names, not only the built-in gazetteer
+    listed: tuple[str, ...] = ()  # a listed set's members in the order written: "Chad and Mali" -> TD, ML
 
     @property
     def entity(self) -> str:
@@ -46,9 +51,10 @@ class Gazetteer:
                 continue
             if found and _LIST_JOIN.match(text[found[-1].end:m.start()]):
                 last = found.pop()
-                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared))
+                found.append(Mention(last.start, m.end(), last.codes | codes, last.declared or declared,
+                                     (*last.listed, "+".join(sorted(codes)))))
                 continue
-            found.append(Mention(m.start(), m.end(), codes, declared))
+            found.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
         return found
 
 
@@ -68,6 +74,45 @@ def build_gazetteer(config: Config) -> Gazetteer:
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"))
 
 
+def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
+               code: str = "en") -> dict[int, str]:
+    """{figure index: place} for a sentence [start, end) that says "respectively": coordinated figures
+    ("16 and 12 seats", "80% and 84%") take, in order, the members of the listed set of as many places
+    nearest to them ("won 16 and 12 seats in Chad and Mali, respectively")."""
+    found: dict[int, str] = {}
+    if not _respectively(code).search(text, start, end):
+        return found
+    run = [0]
+    for i in range(1, len(figures) + 1):
+        if i < len(figures) and _LIST_JOIN.match(text[figures[i - 1][1]:figures[i][0]]):
+            run.append(i)
+            continue
+        sets = [m for m in mentions if len(m.listed) == len(run)] if len(run) > 1 else []
+        chosen = nearest(sets, figures[run[0]][0], figures[run[-1]][1])
+        if chosen:
+            found.update(zip(run, chosen.listed))
+        run = [i]
+    return found
+
+
+def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions that a word such as "including" or "such as" opens, possibly after a preposition
+    and "the" ("..., including to Egypt, Chad"): examples of a noun before them."""
+    pattern = _examples(code)
+    return [m for m in mentions if pattern.search(text, max(start, m.start - 40), m.start)]
+
+
+@lru_cache(maxsize=4)
+def _examples(code: str) -> re.Pattern:
+    words = phrases(load_language(code)["entity"]["examples"])
+    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:in|into|to)\s+)?(?:the\s+)?$")
+
+
+@lru_cache(maxsize=4)
+def _respectively(code: str) -> re.Pattern:
+    return re.compile(rf"(?i)(?<!\w)(?:{phrases(load_language(code)['syntax']['respectively'])})(?!\w)")
+
+
 def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
     """The mention closest to a figure at [start, end); one before it wins a tie. Where a workspace
     declares entities, the places it declares are its subjects: another place named beside one
@@ -80,3 +125,21 @@ def nearest(mentions: list[Mention], start: int, end: int) -> Mention | None:
         if best_distance is None or distance < best_distance:
             best, best_distance = m, distance
     return best
+
+
+def currency_country(iso: str) -> str:
+    """The one country a currency (ISO 4217) is legal tender in today, by Babel's CLDR data: "NGN" ->
+    "NG"; "" for a currency several territories use ("USD", "EUR", "XOF")."""
+    return _national_currencies().get(iso, "")
+
+
+@lru_cache(maxsize=1)
+def _national_currencies() -> dict[str, str]:
+    from babel.core import get_global
+
+    users: dict[str, set[str]] = {}
+    for territory, used in get_global("territory_currencies").items():
+        for iso, _, until, tender in used:
+            if until is None and tender:
+                users.setdefault(iso, set()).add(territory)
+    return {iso: territories.pop() for iso, territories in users.items() if len(territories) == 1}

@@ -30,6 +30,7 @@ class ExclusionPatterns:
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
     year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
     name_list: re.Pattern             # "Gauteng: ANC 28, DA 22, EFF 11": names, each with its figure
+    elided_name: re.Pattern           # "... and the Congress 99": a name after "and", before its figure
 
 
 @lru_cache(maxsize=8)
@@ -42,6 +43,9 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     day_range = rf"{day}(?:{SPACE}?(?:[-–]|and|to){SPACE}?{day})?"
     year = r"(?:1[89]|20|21)\d{2}"
+    # "9.9 Trillion Naira", "3.88 Percent" opening a line are amounts, not the numbers of headings.
+    amount_words = [*lang["numbers"]["scales"], *lang["percent"]["after"]]
+    not_amount = rf"(?!(?i:{phrases(amount_words)})(?![\w]))"
     spans = {
         # Anchored at word starts, so a long word is not rescanned from each of its letters.
         # Possessive: a word not followed by "@" or "[at]" is not retried from each shorter prefix.
@@ -78,7 +82,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         "citation": re.compile(r"\[\d{1,3}\]"),
         "list_number": re.compile(
             r"^[ \t]*(?:[-*•][ \t]+)?(?:(?P<x>\d{1,3}(?:\.\d{1,3})*)[.)]|\((?P<y>\d{1,3})\))[ \t]"
-            r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])",
+            r"|^[ \t]*#*[ \t]*(?P<z>\d{1,2}(?:\.\d{1,2})+)[ \t]+(?=[A-Z])" + not_amount,
             re.M,
         ),
     }
@@ -90,6 +94,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     join = rf"(?:[ \t]*[,;][ \t]*(?:(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)?" \
            rf"|[ \t]+(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)"
     name_list = re.compile(rf"(?<![\w-]){item}(?:{join}{item})+(?=[ \t]*(?:[,;.)]|$))", re.M)
+    elided_name = re.compile(rf"(?<![\w-])(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+(?:the[ \t]+)?{name}[ \t]+")
     nums = lang["numbers"]
     return ExclusionPatterns(
         spans=spans,
@@ -106,6 +111,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         name_stops=word_set(lang["text"]["noun_stops"]),
         year_determiners=word_set(dates["year_determiners"]),
         name_list=name_list,
+        elided_name=elided_name,
     )
 
 

@@ -49,13 +49,14 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
 
 
 def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
-               vocab: MetricVocabulary, config: Config, anchored: bool = False, phrase_end: int = -1) -> list[str]:
+               vocab: MetricVocabulary, config: Config, anchored: bool = False, phrase_end: int = -1,
+               next_figure: int = -1) -> list[str]:
     """Metrics of the figure's kind named by the words after it ("250 elderly residents"), or by its
     noun before a bracket ("women (48)"); else by its unit ("$"); for a bare bracketed figure the
     nearest noun before it; for a share without a noun ("29% in Bulgaria") the sentence's percentage
     metric, unless the figure belongs to someone the clause names (`anchored`); for a count without a
     noun of its own (no `phrase_end`: "1,900 have since gone home") the metrics whose own predicates
-    follow it."""
+    follow it. No window reaches past `next_figure`, where the next figure starts."""
     if vocab.words is None:
         return []
     kind = figure_kind(q)
@@ -74,7 +75,9 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     else:
         # A figure with a noun of its own looks no further than that noun's phrase ("23 patients in
         # critical condition"): "25 schools are used by displaced people" does not count people.
-        limit = min(len(text), q.end + WINDOW, phrase_end if phrase_end > q.end else len(text))
+        # Nor past the next figure, whose words are its own: "224 have been killed and 1,277 others wounded".
+        limit = min(sentence_end, q.end + WINDOW, phrase_end if phrase_end > q.end else len(text),
+                    next_figure if next_figure > q.end else len(text))
         stop = _WINDOW_END.search(text, q.end, limit)
         # An age or a duration may name itself before or inside the figure: "aged 81", "57 years old".
         begin = max(sentence_start, q.start - 12) if q.kind in ("age", "duration") else q.end
@@ -96,13 +99,21 @@ def _bracketed(text: str, q: Quantity) -> bool:
     return text[max(0, q.start - 2):q.start].rstrip().endswith("(") and text[q.end:q.end + 2].lstrip().startswith(")")
 
 
-def _distance(pattern: re.Pattern | None, text: str, spans, q: Quantity) -> int | None:
-    """Characters between the figure and the nearest match of `pattern` within the spans of text."""
+def _matches(pattern: re.Pattern | None, text: str, spans) -> list[tuple[int, int]]:
     if pattern is None:
-        return None
-    found = [max(q.start - m.end() if m.end() <= q.start else m.start() - q.end, 0)
-             for start, end in spans for m in pattern.finditer(text, start, end)]
-    return min(found, default=None)
+        return []
+    return [m.span() for start, end in spans for m in pattern.finditer(text, start, end)]
+
+
+def _distance(matches: list[tuple[int, int]], q: Quantity) -> int | None:
+    """Characters between the figure and the nearest of the matches."""
+    return min((max(q.start - e if e <= q.start else s - q.end, 0) for s, e in matches), default=None)
+
+
+def headed_by(config: Config, name: str, noun: str) -> bool:
+    """Whether one of the metric's words ends in the noun as written: "valid votes" ends in "votes"."""
+    metric = config.metrics.get(name)
+    return metric is not None and any(w.casefold().split()[-1:] == [noun] for w in metric.words)
 
 
 def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
@@ -148,17 +159,25 @@ def _family(vocab: MetricVocabulary, name: str) -> str:
 
 def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: MetricVocabulary) -> str | None:
     """The choice the predicates within the spans of text make, or None when they say nothing."""
-    supported: list[tuple[int, int, str]] = []
+    supported: list[tuple[int, int, int, str]] = []
     vetoed = False
     for order, name in enumerate(names):
-        pos = _distance(vocab.predicates[name], text, spans, q)
-        neg = _distance(vocab.excluded[name], text, spans, q)
+        supporting = _matches(vocab.predicates[name], text, spans)
+        # A ruling-out verb inside a supporting phrase is part of it: "not enrolled in" against "enrolled in".
+        ruling_out = [(s, e) for s, e in _matches(vocab.excluded[name], text, spans)
+                      if not any(s < e2 and s2 < e for s2, e2 in supporting)]
+        pos, neg = _distance(supporting, q), _distance(ruling_out, q)
         if neg is not None and (pos is None or neg < pos):
             vetoed = True
         elif pos is not None:
-            supported.append((pos, order, name))
+            # At one distance the longer phrase is the more specific: "displaced within" over "displaced".
+            longest = max(e - s for s, e in supporting if _distance([(s, e)], q) == pos)
+            supported.append((pos, -longest, order, name))
     if supported:
-        return min(supported)[2]
+        best = min(supported)
+        # A part equally supported is more specific than the metric it belongs to.
+        tied = [s[3] for s in supported if s[:2] == best[:2]]
+        return next((n for n in tied if any(descends(vocab, n, other) for other in tied if other != n)), best[3])
     if vetoed:  # only a metric that needs no predicate survives a ruling-out verb
         return next((n for n in names if vocab.predicates[n] is None), "")
     return None

@@ -15,6 +15,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]*\w)[.!?]*[\"”’)\]]*$")
 _CELL = re.compile(r"[^|]+")
 HEADING_MAX = 100  # longer unpunctuated lines are paragraphs of their own, not headings
+LABEL_MAX = 50  # an unpunctuated line this short above text is a label, not a wrapped line of it
 
 
 @dataclass(slots=True)
@@ -85,6 +86,17 @@ def sentences(text: str, start: int, end: int, abbreviations: frozenset[str],
     return found
 
 
+def _title_over_text(lines, i: int, first: bool) -> bool:
+    """An unpunctuated line set right above text is a title, not the start of a wrapped sentence, when
+    it is the text's first line or a short label without figures ("OVERVIEW", "By Jane Doe"), and the
+    next line opens with a capital or a digit."""
+    stripped = lines[i][2]
+    following = lines[i + 1][2] if i + 1 < len(lines) else ""
+    if not following or not (following[0].isupper() or following[0].isdigit()):
+        return False
+    return first or (len(stripped) <= LABEL_MAX and not any(c.isdigit() for c in stripped))
+
+
 def segment(text: str, lang: Language) -> list[Block]:
     """The text's blocks in order: a heading, a paragraph (its sentences) or a table (its rows)."""
     abbreviations = word_set(lang["text"]["abbreviations"])
@@ -117,8 +129,8 @@ def segment(text: str, lang: Language) -> list[Block]:
             continue
         blank_after = i + 1 >= len(lines) or not lines[i + 1][2]
         blank_before = i == 0 or not lines[i - 1][2]
-        if _MARKDOWN_HEADING.match(stripped) or (
-                blank_after and blank_before and len(stripped) <= HEADING_MAX and stripped[-1] not in ".!?:;,"):
+        if _MARKDOWN_HEADING.match(stripped) or (stripped[-1] not in ".!?:;," and len(stripped) <= HEADING_MAX and (
+                (blank_after and blank_before) or _title_over_text(lines, i, not blocks and not para))):
             close_paragraph()
             blocks.append(Block("heading", start, end, [(start, end)]))
             continue

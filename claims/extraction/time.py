@@ -65,21 +65,25 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t\r]*\n")
 _PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 
 
+# The dot of an abbreviated month ("Jan. 1", "Nov. 12, 2024"), not a full stop after a month ("... 5 May.").
+_ABBREVIATION_DOT = r"(?:\.(?=[ \t]*[\d,]))?"
+
+
 def _date(prefix: str, month: str) -> str:
     p, s = prefix, SPACE
-    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month})\.?,?(?:{s}(?P<{p}y1>{_YEAR}))?"
-            rf"|(?P<{p}m2>{month})\.?{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
-            rf"|(?P<{p}m3>{month})\.?,?{s}(?P<{p}y3>{_YEAR})"
+    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month}){_ABBREVIATION_DOT},?(?:{s}(?P<{p}y1>{_YEAR}))?"
+            rf"|(?P<{p}m2>{month}){_ABBREVIATION_DOT}{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
+            rf"|(?P<{p}m3>{month}){_ABBREVIATION_DOT},?{s}(?P<{p}y3>{_YEAR})"
             rf"|(?P<{p}y6>{_YEAR})[-–/](?P<{p}c6>\d{{2}})(?![\w-])"
             rf"|(?P<{p}y4>{_YEAR})(?![\w-])"
-            rf"|(?P<{p}m5>{month})\.?(?![\w-]))")
+            rf"|(?P<{p}m5>{month}){_ABBREVIATION_DOT}(?![\w-]))")
 
 
 def _day_range(month: str) -> str:
     """"10 and 14 May 2024", "8-20 May": two days of one month."""
     s = SPACE
     return (rf"(?P<first>\d{{1,2}})(?:st|nd|rd|th)?{s}?(?:and|to|-|–){s}?(?P<zd1>\d{{1,2}})(?:st|nd|rd|th)?{s}"
-            rf"(?P<zm1>{month})\.?(?:,?{s}(?P<zy1>{_YEAR}))?")
+            rf"(?P<zm1>{month}){_ABBREVIATION_DOT}(?:,?{s}(?P<zy1>{_YEAR}))?")
 
 
 @lru_cache(maxsize=8)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from figcheck.claims.config import Config, Metric
 from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
+from figcheck.claims.extraction.inflection import predicate_forms
 from figcheck.claims.extraction.language import load_language, phrases, word_set
 
 
@@ -47,7 +48,13 @@ def _words_pattern(words) -> re.Pattern | None:
     return re.compile(rf"(?i:(?<![\w-])(?:{phrases(words)})(?![\w-]))") if words else None
 
 
+def _predicates(phrases_: tuple[str, ...], code: str) -> re.Pattern | None:
+    """A pattern of the predicates in every form of their verbs ("called for", "calls for")."""
+    return _words_pattern([form for phrase in phrases_ for form in predicate_forms(phrase, code)])
+
+
 def build_metric_vocabulary(config: Config) -> MetricVocabulary:
+    code = config.language or "en"
     by_word: dict[str, list[str]] = {}
     for name, metric in config.metrics.items():
         for word in metric.words:
@@ -55,9 +62,9 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
     return MetricVocabulary(
         words=_words_pattern(by_word),
         by_word={w: tuple(names) for w, names in by_word.items()},
-        predicates={n: _words_pattern(_inherited(config.metrics, n, "predicates")) for n in config.metrics},
-        own_predicates={n: _words_pattern(m.predicates) for n, m in config.metrics.items()},
-        excluded={n: _words_pattern(_inherited(config.metrics, n, "excluded_predicates")) for n in config.metrics},
+        predicates={n: _predicates(_inherited(config.metrics, n, "predicates"), code) for n in config.metrics},
+        own_predicates={n: _predicates(m.predicates, code) for n, m in config.metrics.items()},
+        excluded={n: _predicates(_inherited(config.metrics, n, "excluded_predicates"), code) for n in config.metrics},
         parent={n: _parent(m) for n, m in config.metrics.items()},
         siblings=_scope_siblings(config.metrics, _generic_nouns(config.language or "en")),
     )

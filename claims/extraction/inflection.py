@@ -1,0 +1,34 @@
+"""Every written form of a predicate's verb, so "called for" in figcheck.toml also finds "calls for" and
+"calling for". The language file names the inflector (`[predicates] inflector`); English uses
+lemminflect's lexicon rather than hand-written suffix rules, which get "sought" or "fled" wrong."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from figcheck.claims.extraction.language import load_language
+
+
+def predicate_forms(phrase: str, code: str = "en") -> tuple[str, ...]:
+    """The phrase as written, then with each other form of its opening verb, if it opens with one."""
+    words = phrase.split()
+    if not words or load_language(code).data.get("predicates", {}).get("inflector") != "lemminflect":
+        return (phrase,)
+    rest = words[1:]
+    return tuple(dict.fromkeys([phrase, *(" ".join([form, *rest]) for form in _verb_forms(words[0].casefold()))]))
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllInflections, getAllLemmas  # imported here: only extraction pays for it
+
+    forms: list[str] = []
+    for lemma in getAllLemmas(word).get("VERB", ()):
+        for tag, group in getAllInflections(lemma, upos="VERB").items():
+            # The bare form only where it was written: "recorded" must not find the noun in "Record 19 die".
+            if tag not in _BARE or word == lemma:
+                forms += group
+    return tuple(dict.fromkeys(forms))
+
+
+_BARE = frozenset({"VB", "VBP"})
