@@ -116,9 +116,16 @@ class _Document:
     def default_period(self, scope: str) -> times.Period:
         if scope == "cumulative":  # a running total stands where the source's data ends, else at publication
             return times.Period("", self.now)
-        if scope == "snapshot":  # a state stands when it is reported
+        if scope == "snapshot" and not self.ahead:  # a state stands when it is reported
             return times.Period(self.now, self.now)
         return self.registry
+
+    @property
+    def ahead(self) -> bool:
+        """The source's period starts after its publication: a budget or plan for a coming year, whose
+        states ("the allocation is 7% of the budget") are that period's."""
+        start, published = self.registry.start, self.published
+        return bool(start and published) and start[:len(published)] > published[:len(start)]
 
     @property
     def now(self) -> str:
@@ -277,6 +284,12 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     outbreak declared on 3 March") runs from that date to Friday. A date right after another figure
     is that figure's (`_dates_for`)."""
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
+    own = reading.clauses[0] if reading.clauses else ()
+    opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
+    if opener and opener[0].casefold() in doc.time.when:
+        date = doc.times.date_before(own[0][0], doc.published)  # "since June 15, when there were 224 deaths"
+        if date:
+            return times.Period(date, date)
     for level, runs in enumerate(reading.clauses):
         for s, e in runs:
             period = doc.times.period(s, e, doc.published, doc.registry.end, governing if level else keep)
@@ -296,18 +309,26 @@ def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: boo
     right after another figure ("566 cases in January, 166 in February"; no punctuation between),
     unless that figure follows q joined by no comparison ("1,500 cases and 20 deaths in May" share
     May; "61% , lower than the 66% in 2019" does not), or stands before q in a clause governing q's
-    ("$1.7 billion in 2023, which was 8% of the budget": the clause describes that figure)."""
+    ("$1.7 billion in 2023, which was 8% of the budget": the clause describes that figure). A date
+    right after q itself comes first ("537 crossed on Saturday, and a further 28 on Sunday"): rank 0,
+    other dates rank 1, those it may not take None."""
     lo, hi = doc.span(start, end)
     figures, text, comparisons = doc.quantities[lo:hi], doc.text, doc.time.comparisons
 
-    def keep(m) -> bool:
+    def compared(s: int, e: int) -> bool:
+        return bool(comparisons.intersection(text[s:e].casefold().split()))
+
+    def keep(m) -> int | None:
         i = bisect.bisect_right([g.end for g in figures], m.start()) - 1
-        if i < 0 or figures[i] is q or _BREAK.search(text, figures[i].end, m.start()):
-            return True
+        attached = i >= 0 and not _BREAK.search(text, figures[i].end, m.start())
+        if attached and compared(figures[i].end, m.start()):
+            return None  # "rose by 80% compared to the same period last year": the base's date
+        if not attached or figures[i] is q:
+            return 0 if attached else 1
         other = figures[i]
         if other.start < q.start:
-            return governing
-        return not comparisons.intersection(text[q.end:other.start].casefold().split())
+            return 1 if governing else None
+        return None if compared(q.end, other.start) else 1
     return keep
 
 
@@ -317,8 +338,12 @@ _BREAK = re.compile(r"[,;:()\[\]—–]")
 def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:
     """A count "in 2023" or "this month" written while that year or month runs stands at the date the
     source's data runs to, not at the period's end: what has not happened yet is not counted. A plan
-    or forecast keeps the period it names."""
+    or forecast keeps the period it names. In a source about a coming period, a day before it is
+    when something was done about the figure (proposed, passed), not when it stands."""
     now = doc.now
+    if period is not None and doc.ahead and period.start == period.end and len(period.end) == 10 \
+            and period.end < doc.registry.start:
+        return None  # "passed on Saturday the N28 trillion budget" for next year: the day of an act on it
     if period is None or projected or not period.end or len(period.end) >= len(now) or not now.startswith(period.end):
         return period
     return times.Period(period.start, now)

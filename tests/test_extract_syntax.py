@@ -1,10 +1,14 @@
 """Attribution from the dependency parse: each mechanism on sentences of several domains."""
 
+from datetime import date
+
 import pytest
+from hypothesis import given, strategies as st
 
 from figcheck.claims.config import parse_config
 from figcheck.claims.extract import counted_words, extract_source
 from figcheck.claims.extraction import metric as metrics, scope as scopes, syntax
+from figcheck.claims.extraction.time import Period, TimeIndex, time_patterns
 from figcheck.claims.quantities import scan
 
 CONFIG = parse_config("""
@@ -686,6 +690,119 @@ def test_a_period_ending_on_a_date_ends_there(sentence, figure, period_end):
 def test_a_since_clause_starts_the_period_at_its_date(sentence, figure, period_start):
     found = claims(sentence)
     assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (period_start, "2024-05-10")
+
+
+@pytest.mark.parametrize("sentence, figure, period", [
+    ("In the first 13 days of April, there were 940 cases.", "940", ("2024-04-01", "2024-04-13")),
+    ("Applications rose by 78% in the first seven months of 2023.", "78%", ("2023-01", "2023-07")),
+    ("The agency counted 40 cases in the first two weeks of March.", "40", ("2024-03-01", "2024-03-14")),
+])
+def test_the_first_units_of_a_period_run_from_its_start(sentence, figure, period):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@given(st.dates(date(1950, 1, 1), date(2099, 12, 31)), st.integers(1, 12))
+def test_a_month_without_its_year_is_within_the_year_up_to_publication(published, month):
+    text = f"Officials counted cases in {MONTHS[month - 1]}."
+    period = TimeIndex(text, time_patterns("en")).period(0, len(text), published.isoformat())
+    months_back = (published.year * 12 + published.month) - (int(period.end[:4]) * 12 + int(period.end[5:7]))
+    assert int(period.end[5:7]) == month and 0 <= months_back < 12
+
+
+@given(st.integers(1990, 2060), st.integers(1, 12), st.integers(1, 28))
+def test_the_first_days_of_a_month_run_from_its_first_day(year, month, days):
+    text = f"In the first {days} days of {MONTHS[month - 1]} {year}, officials counted cases."
+    period = TimeIndex(text, time_patterns("en")).period(0, len(text), "2024-05-10")
+    assert period == Period(f"{year}-{month:02d}-01", f"{year}-{month:02d}-{days:02d}")
+
+
+@pytest.mark.parametrize("text, figure, period_end", [
+    ("Hospitals admitted 9,000 patients in 2019. The death toll that year was 179.", "179", "2019"),
+    ("The 2021 appeal was well funded. Donors gave $3 billion that year.", "3 billion", "2021"),
+])
+def test_that_year_is_the_year_last_written_before_it(text, figure, period_end):
+    assert claims(text).loc[figure, "period_end"] == period_end
+
+
+def test_that_year_does_not_reach_into_an_earlier_paragraph():
+    found = claims("Hospitals admitted 9,000 patients in 2019.\n\nThe death toll that year was 179.")
+    assert found.loc["179", "period_end"] != "2019"
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The toll is the first update since 2 May, when there were 224 cases.", "224", "2024-05-02"),
+    ("Turnout fell sharply after 2019, when 66 % voted.", "66 %", "2019"),
+])
+def test_a_when_clause_after_a_date_stands_at_that_date(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("In the month of April, 300 cases were reported.", "300", "2024-04"),
+    ("Officials recorded 8,000 cases in the whole of March 2023.", "8,000", "2023-03"),
+])
+def test_a_month_named_as_a_whole_dates_its_figures(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("By the end of 2023, the agency had registered 5,900 refugees.", "5,900", "2023-12"),
+    ("By 2023, the agency had registered 5,900 refugees.", "5,900", "2023"),
+])
+def test_the_end_of_a_year_is_its_last_month(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("registry, period_end", [
+    (("2025-01", "2025-12"), "2025"),        # a budget for a coming year: its states are that year's
+    (("2024-01", "2024-04"), "2024-04"),     # a report on a past period: they stand when it ends
+])
+def test_a_state_of_a_source_about_a_coming_period_stands_in_that_period(registry, period_end):
+    source = {**SOURCE, "period_start": registry[0], "period_end": registry[1]}
+    found = claims("The allocation for schools is 7 percent of the budget.", source=source)
+    assert found.loc["7 percent", "scope"] == "snapshot"
+    assert found.loc["7 percent", "period_end"].startswith(period_end)
+
+
+@pytest.mark.parametrize("registry, period_end", [
+    (("2025-01", "2025-12"), "2025"),          # next year's budget, passed on a day of this year
+    (("2024-01", "2024-12"), "2024-05-07"),    # this year's: the day stands
+])
+def test_a_day_before_the_coming_period_a_source_covers_dates_an_act_not_the_figure(registry, period_end):
+    source = {**SOURCE, "period_start": registry[0], "period_end": registry[1]}
+    found = claims("The assembly on Tuesday passed a budget of $3.2 billion.", source=source)
+    assert found.loc["3.2 billion", "period_end"].startswith(period_end)
+
+
+def test_the_past_days_run_up_to_publication():
+    found = claims("More than 1,000 people crossed in the past three days.")
+    assert (found.loc["1,000", "period_start"], found.loc["1,000", "period_end"]) == ("2024-05-07", "2024-05-10")
+
+
+def test_a_date_right_after_the_figure_outranks_an_earlier_one_of_its_clause():
+    found = claims("On Saturday 537 people crossed, with a further 28 on Sunday.")
+    assert (found.loc["537", "period_end"], found.loc["28", "period_end"]) == ("2024-05-04", "2024-05-05")
+
+
+def test_the_date_of_a_comparisons_base_after_the_figure_is_not_its_period():
+    found = claims("Applications rose by 80 percent compared to the same period last year.")
+    assert not found.loc["80 percent", "period_end"].startswith("2023")
+
+
+@pytest.mark.parametrize("sentence, figure, period", [
+    ("Enrolment rose from 22.02 million in 2016-17 to 26.21 million in 2021-22.", "22.02 million", ("2016", "2017")),
+    ("Enrolment rose from 22.02 million in 2016-17 to 26.21 million in 2021-22.", "26.21 million", ("2021", "2022")),
+    ("Enrolment reached 2.1 million in 1999/00.", "2.1 million", ("1999", "2000")),
+])
+def test_a_split_year_runs_to_the_year_it_ends_in(sentence, figure, period):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
+
 
 def test_a_document_that_places_no_figure_falls_back_on_the_declared_place_it_names_most():
     # Mali is declared; Rwanda is only in the built-in gazetteer, named first and as often as Mali.

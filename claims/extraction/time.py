@@ -49,6 +49,12 @@ class TimePatterns:
     calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
     calendar_steps: dict[str, int]
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
+    opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
+    span: re.Pattern          # "over the past 11 days": counted from publication
+    span_steps: dict[str, int]
+    anaphor: re.Pattern       # "that year": the year last written before it
+    when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
+    year_end: re.Pattern      # "the end of" 2023: the year's last month
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -56,6 +62,7 @@ _STEPS = {"day": (0, 0, 1), "week": (0, 0, 7), "fortnight": (0, 0, 14), "month":
 # A sentence ends at a full stop, "!" or "?" before a blank, or at a blank line: a relative date is
 # anchored only to a date of its own sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t\r]*\n")
+_PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 
 
 # The dot of an abbreviated month ("Jan. 1", "Nov. 12, 2024"), not a full stop after a month ("... 5 May.").
@@ -67,6 +74,7 @@ def _date(prefix: str, month: str) -> str:
     return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month}){_ABBREVIATION_DOT},?(?:{s}(?P<{p}y1>{_YEAR}))?"
             rf"|(?P<{p}m2>{month}){_ABBREVIATION_DOT}{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
             rf"|(?P<{p}m3>{month}){_ABBREVIATION_DOT},?{s}(?P<{p}y3>{_YEAR})"
+            rf"|(?P<{p}y6>{_YEAR})[-–/](?P<{p}c6>\d{{2}})(?![\w-])"
             rf"|(?P<{p}y4>{_YEAR})(?![\w-])"
             rf"|(?P<{p}m5>{month}){_ABBREVIATION_DOT}(?![\w-]))")
 
@@ -141,6 +149,14 @@ def time_patterns(code: str = "en") -> TimePatterns:
         calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
                             rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
         calendar_steps={k.casefold(): int(v) for k, v in time["calendar_steps"].items()},
+        span=re.compile(rf"(?i:(?<![\w])the[ \t]+(?P<way>{phrases(time['span_steps'])})[ \t]+"
+                        rf"(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+(?P<unit>{unit})(?![\w]))"),
+        span_steps={k.casefold(): int(v) for k, v in time["span_steps"].items()},
+        opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
+                           rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
+        when=word_set(time["when"]),
+        year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
+        anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
         qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
     )
@@ -165,10 +181,14 @@ def shift(iso: str, years: int, months: int, days: int) -> str:
 
 def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> str:
     """The ISO date a match states. A date without its year ("in June", "on 3 May") is the last such
-    date up to publication: "in December" written in January is the previous year's."""
+    date up to publication: "in December" written in January is the previous year's. A split year
+    ("2016-17", a school or fiscal year) is the year it ends in."""
     g = m.groupdict()
-    for i in "12345":
+    for i in "123456":
         year = g.get(f"{prefix}y{i}")
+        split = g.get(f"{prefix}c{i}")
+        if year and split:
+            year = str(int(year) - int(year) % 100 + int(split) + (100 if int(split) <= int(year) % 100 else 0))
         month = g.get(f"{prefix}m{i}")
         day = g.get(f"{prefix}d{i}")
         if not (year or month):
@@ -190,7 +210,8 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified")
+    KINDS = ("range", "opening", "span", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
+             "anaphor")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
@@ -203,23 +224,28 @@ class TimeIndex:
         self.hits["range"] = [m for m in self.hits["range"] if m.group("open") or m.group("join") is None
                               or m.group("join").casefold() not in patterns.opened_joins]
         # every written date, the anchors of relative dates: looked for only in a text that has one
-        self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] else []
+        self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] or self.hits["anaphor"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
-        """The first hit of `kind` within [start, end) that `keep` (if given) accepts."""
+        """The first hit of `kind` within [start, end); with `keep` (a hit -> rank, None to pass it
+        over), the first of the lowest rank."""
         i = bisect.bisect_left(self.starts[kind], start)
         hits = self.hits[kind]
+        best, best_rank = None, None
         while i < len(hits) and hits[i].end() <= end:
-            if keep is None or keep(hits[i]):
-                return hits[i]
+            rank = 0 if keep is None else keep(hits[i])
+            if rank is not None and (best_rank is None or rank < best_rank):
+                best, best_rank = hits[i], rank
+                if rank == 0:
+                    break
             i += 1
-        return None
+        return best
 
     def period(self, start: int, end: int, published: str, now: str = "", keep=None) -> Period | None:
         """The period the sentence [start, end) states, or None when it states none. A running total
         "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication.
-        `keep` accepts the dates of one point ("in June", "on Sunday") that may date the figure asked about."""
+        `keep` ranks the dates of one point ("in June", "on Sunday") for the figure asked about (`first`)."""
         year, months = published, self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
@@ -227,26 +253,89 @@ class TimeIndex:
             return Period(f"{end[:8]}{int(m.group('first')):02d}", end)
         if m:
             return Period(_iso(m, "a", months, year), _iso(m, "b", months, year))
+        span = self.first("span", start, end)
+        if span and self._span(span, published):
+            return self._span(span, published)
+        opening = self.first("opening", start, end)
+        if opening and self._opening(opening, published):
+            return self._opening(opening, published)
         since = self.first("since", start, end)
         until = self.first("until", start, end)
-        begin = _iso(since, "a", months, year) if since else ""
-        finish = _iso(until, "a", months, year) if until else ""
+        begin = self._cued(since, published) if since else ""
+        finish = self._cued(until, published) if until else ""
         if not finish and (since or self.first("now", start, end)):
             finish = now or published
         if begin or finish:
             return Period(begin, finish)
         point = self.first("point", start, end, keep)
-        date = _iso(point, "a", months, year) if point else ""
+        date = self._cued(point, published) if point else ""
         if not date:
             named = self.first("calendar", start, end, keep)
             date = self._calendar(named, published) if named else ""
-        found = Period(date, date) if date else self._weekday(start, end, published, keep)
+        if not date:
+            named = self.first("anaphor", start, end, keep)
+            date = self._year_before(named.start()) if named else ""
+        split = point.group("ay6") if point is not None and point.group("ac6") else ""  # "in 2016-17"
+        found = Period(split or date, date) if date else self._weekday(start, end, published, keep)
         # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
         # act outside that year; a date within it is only more precise.
         qualified = self.first("qualified", start, end, keep)
         if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
             return Period(qualified.group("year"), qualified.group("year"))
         return found
+
+    def _span(self, m: re.Match, published: str) -> Period | None:
+        """"the past 11 days": so many days up to publication (a step onward, "the next two months",
+        runs from it). None where publication is less precise than the unit."""
+        p = self.patterns
+        count = int(p.counts.get(" ".join(m.group("count").casefold().split()), 0) or m.group("count"))
+        years, months, days = (count * n for n in _STEPS[p.units[m.group("unit").casefold()]])
+        if p.span_steps[" ".join(m.group("way").casefold().split())] > 0:
+            last = shift(published, years, months, days)
+            return Period(published, last) if last else None
+        first = shift(published, -years, -months, -days)
+        return Period(first, published) if first else None
+
+    def _opening(self, m: re.Match, published: str) -> Period | None:
+        """"the first 13 days of July" -> 1 to 13 July; "the first seven months of 2023" -> January to
+        July 2023: from the period's start, so many units on, at the precision the unit needs."""
+        p = self.patterns
+        within = _iso(m, "a", p.months, published)
+        count = int(p.counts.get(" ".join(m.group("count").casefold().split()), 0) or m.group("count"))
+        years, months, days = _STEPS[p.units[m.group("unit").casefold()]]
+        begin = within + "-01" * (2 - within.count("-")) if days else within + "-01" * (1 - within.count("-"))
+        if not within or not count or len(begin) < len(within):
+            return None
+        last = shift(begin, years * count, months * count, days * count - (1 if days else 0))
+        if not days:
+            last = shift(last, 0, -1, 0) if months else shift(last, -1, 0, 0)
+        return Period(begin, last) if last else None
+
+    def _cued(self, m: re.Match, published: str) -> str:
+        """The date a cued phrase states; "by the end of 2023" is December of that year."""
+        iso = _iso(m, "a", self.patterns.months, published)
+        if len(iso) == 4 and self.patterns.year_end.search(m.group()):
+            return f"{iso}-12"
+        return iso
+
+    def date_before(self, pos: int, published: str) -> str:
+        """The date written right before pos, with at most a comma between: "since June 15, when ..."."""
+        for m in self.patterns.date.finditer(self.text, max(0, pos - 40), pos):
+            if not self.text[m.end():pos].strip(" \t,"):
+                return _iso(m, "a", self.patterns.months, published)
+        return ""
+
+    def _year_before(self, pos: int) -> str:
+        """The year of the last date written before pos in its paragraph: what "that year" refers to."""
+        dates = self.hits["date"]
+        for i in range(bisect.bisect_left(self.starts["date"], pos) - 1, -1, -1):
+            m = dates[i]
+            if _PARAGRAPH_END.search(self.text, m.end(), pos):
+                break
+            year = next((m.group(f"ay{k}") for k in "1234" if m.group(f"ay{k}")), "")
+            if year:
+                return year
+        return ""
 
     def _calendar(self, m: re.Match, published: str) -> str:
         """"last year" -> the year before publication's, "this month" -> publication's month."""
