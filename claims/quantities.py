@@ -340,6 +340,10 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
         name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
+        if name and text[end:end + 3].strip().startswith("|"):
+            # A lone "|" in prose is a mark, not the end of the name's phrase: "Kazakh 2 | people" as without it.
+            past = _words_after(text, text.index("|", end) + 1)
+            name = ex.name_before(before, digits, past[0][0] if past else "", excl)
         if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start) \
                 and not _elided(text, start, end, found, excl):
             continue  # "Boeing 737", but not "ANC 28, DA 22": a list gives each name its figure
