@@ -10,13 +10,6 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.gazetteer import places
 
-# What joins the members of a listed set: "Chad, Mali, Niger, and Sudan".
-# A member may keep its abbreviation in brackets and the next open with "the": "Chad, the Central
-# African Republic (CAR) and Egypt".
-_LIST_JOIN = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+"
-                        r"|[ \t]*&[ \t]*|,?[ \t]+as well as[ \t]+)(?:the[ \t]+)?$")
-
-_BARE_COMMA = re.compile(r"^(?:[ \t]*\([A-Z.]{2,8}\))?[ \t]*,[ \t]*(?:the[ \t]+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 
@@ -45,6 +38,7 @@ class Gazetteer:
     feature: re.Pattern | None = None  # "Niger Delta", "Lake Chad": a name a natural feature's name holds
     adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
     actor: re.Pattern | None = None  # "-based", "-led" right after a name
+    joins: tuple[re.Pattern, re.Pattern] | None = None  # list_joins() of the workspace's language
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
@@ -64,13 +58,13 @@ class Gazetteer:
             singles.append(Mention(m.start(), m.end(), codes, declared, ("+".join(sorted(codes)),)))
         groups: list[list[Mention]] = []
         for m in singles:
-            if groups and _LIST_JOIN.match(text[groups[-1][-1].end:m.start]):
+            if groups and self.joins[0].match(text[groups[-1][-1].end:m.start]):
                 groups[-1].append(m)
             else:
                 groups.append([m])
         found: list[Mention] = []
         for group in groups:
-            if len(group) == 2 and _BARE_COMMA.match(text[group[0].end:group[1].start]):
+            if len(group) == 2 and self.joins[1].match(text[group[0].end:group[1].start]):
                 found += group
                 continue
             found.append(Mention(group[0].start, group[-1].end, frozenset().union(*(m.codes for m in group)),
@@ -93,6 +87,20 @@ class Gazetteer:
         return any(m and self.feature.fullmatch(m.group(1)) for m in (before, after))
 
 
+@lru_cache(maxsize=8)
+def list_joins(code: str = "en") -> tuple[re.Pattern, re.Pattern]:
+    """What joins the members of a listed set ("Chad, Mali, Niger, and Sudan"; `[entity] list_joins`),
+    and a bare comma between two members. A member may keep its abbreviation in brackets and the next
+    open with an article: "Chad, the Central African Republic (CAR) and Egypt"."""
+    data = load_language(code)["entity"]
+    words = phrases([j for j in data["list_joins"] if j[:1].isalnum()])
+    symbols = phrases([j for j in data["list_joins"] if not j[:1].isalnum()])
+    abbreviation, article = r"(?:[ \t]*\([A-Z.]{2,8}\))?", rf"(?:(?:{phrases(data['articles'])})[ \t]+)?$"
+    join = re.compile(rf"^{abbreviation}(?:[ \t]*,[ \t]*(?:(?:{words})[ \t]+|(?:{symbols})[ \t]*)?"
+                      rf"|[ \t]+(?:{words}|{symbols})[ \t]+|[ \t]*(?:{symbols})[ \t]*){article}")
+    return join, re.compile(rf"^{abbreviation}[ \t]*,[ \t]*{article}")
+
+
 def build_gazetteer(config: Config) -> Gazetteer:
     """The workspace's places (figcheck.claims.gazetteer: built-in countries and regions, its own
     entities and groups first) as one pattern."""
@@ -105,7 +113,8 @@ def build_gazetteer(config: Config) -> Gazetteer:
     return Gazetteer(re.compile(rf"(?<![\w])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
                      re.compile(phrases(language["entity"]["features"])), known.adjectives,
-                     re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"))
+                     re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"),
+                     list_joins(language.code))
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
@@ -118,7 +127,7 @@ def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], 
         return found
     run = [0]
     for i in range(1, len(figures) + 1):
-        if i < len(figures) and _LIST_JOIN.match(text[figures[i - 1][1]:figures[i][0]]):
+        if i < len(figures) and list_joins(code)[0].match(text[figures[i - 1][1]:figures[i][0]]):
             run.append(i)
             continue
         sets = [m for m in mentions if len(m.listed) == len(run)] if len(run) > 1 else []
@@ -148,8 +157,9 @@ def _opened(text: str, start: int, mention: Mention, opener: re.Pattern) -> bool
 @lru_cache(maxsize=8)
 def _opener(code: str, key: str) -> re.Pattern:
     """One of the language's `[entity]` word lists right before a place, after a preposition and "the"."""
-    words = phrases(load_language(code)["entity"][key])
-    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:in|into|to)\s+)?(?:the\s+)?$")
+    data = load_language(code)["entity"]
+    words, prepositions, articles = (phrases(data[k]) for k in (key, "opener_prepositions", "articles"))
+    return re.compile(rf"(?i)(?<!\w)(?:{words})\s+(?:(?:{prepositions})\s+)?(?:(?:{articles})\s+)?$")
 
 
 def item_place(text: str, figure_start: int, mentions: list[Mention], code: str = "en") -> Mention | None:
