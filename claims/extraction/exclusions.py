@@ -94,7 +94,8 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     join = rf"(?:[ \t]*[,;][ \t]*(?:(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)?" \
            rf"|[ \t]+(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)"
     name_list = re.compile(rf"(?<![\w-]){item}(?:{join}{item})+(?=[ \t]*(?:[,;.)]|$))", re.M)
-    elided_name = re.compile(rf"(?<![\w-])(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+(?:the[ \t]+)?{name}[ \t]+")
+    elided_name = re.compile(rf"(?<![\w-])(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+"
+                             rf"(?:(?:{phrases(lang['entity']['articles'])})[ \t]+)?{name}[ \t]+")
     nums = lang["numbers"]
     return ExclusionPatterns(
         spans=spans,
