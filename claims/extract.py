@@ -390,16 +390,15 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
-            implied: str, stated_scope: str = "") -> str:
+            implied: str, stated_scope: str = "", item: tuple[int, int] | None = None) -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
-    automatic one."""
+    automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any."""
     vocab, config = doc.vocab.metrics, doc.config
     # The scanner's noun right after the figure ("six more people") is the longest phrase written;
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
-    item = metrics.list_item(doc.text, start, q, doc.items)
     if item and _names_place(doc, *item):
         item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
@@ -533,7 +532,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
             stated_scope = scopes.decide("", said - {"total"})
-            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope)
+            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope,
+                           item)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
