@@ -12,7 +12,7 @@ CLAIM_COLUMNS = [
     "qualifier",      # eq approx gt ge lt le
     "lower",          # the interval the claim implies (open/closed follows the qualifier)
     "upper",
-    "unit",           # the counted noun or unit as written: children, %, tenge
+    "unit",           # the counted noun or unit as written: children, %, pesos
     "kind",           # count percent money age duration other multiplier ratio
     "entity",         # ISO 3166-1 alpha-2, a group "KG+KZ+TJ+UZ", or a configured subject
     "metric",         # a metric name from figcheck.toml, or empty

@@ -341,7 +341,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             continue
         name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
         if name and text[end:end + 3].strip().startswith("|"):
-            # A lone "|" in prose is a mark, not the end of the name's phrase: "Kazakh 2 | people" as without it.
+            # A lone "|" in prose is a mark, not the end of the name's phrase: "Chadian 2 | people" as without it.
             past = _words_after(text, text.index("|", end) + 1)
             name = ex.name_before(before, digits, past[0][0] if past else "", excl)
         if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start) \

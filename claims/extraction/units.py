@@ -87,7 +87,7 @@ def current_currencies() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _currency_names(code: str) -> dict[str, frozenset[str]]:
     """Babel's names of current currencies in the language, singular and plural, casefolded, and the
-    last word of each ("US dollars", "dollars"; "Kazakhstani tenge", "tenge") -> the ISO codes they name."""
+    last word of each ("US dollars", "dollars"; "Mexican pesos", "pesos") -> the ISO codes they name."""
     from babel import Locale, UnknownLocaleError
     from babel.numbers import get_currency_name
 
@@ -115,13 +115,13 @@ class CurrencyForms:
     prefixes: tuple[str, ...]     # written before the amount: signs, ISO codes, the language's and workspace's
     letters: frozenset[str]       # one-letter prefixes ("N"), read only before an amount written as one
     spaced_before: tuple[str, ...]  # prefixes that may stand a space before the figure ("Rs 1.2 trillion")
-    words: frozenset[str]         # single words after a figure that name money, casefolded ("tenge", "dollars")
+    words: frozenset[str]         # single words after a figure that name money, casefolded ("pesos", "dollars")
     codes: dict[str, str]         # written form -> ISO code ("" when several currencies share it)
 
 
 def _written_before(form: str) -> bool:
     """A workspace form written before the amount: a sign or an abbreviation that opens with a capital
-    ("₦", "N", "KSh", "Rs."); a word or a name is written after it ("naira", "Kyrgyz som")."""
+    ("₦", "N", "KSh", "Rs."); a word or a name is written after it ("naira", "Swiss francs")."""
     return not form[0].islower() and (len(form) <= 4 or not form.replace(" ", "").isalpha())
 
 
