@@ -405,6 +405,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
                                   doc.automatic.plurals)
+    named = bool(names) and reading.noun not in doc.automatic.generic
     # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
     # metric it counts, or, without a noun, its metric.
     # Without a noun of its own, the verb names what a figure counts: "seeks to raise $2.7 billion"; so
@@ -438,7 +439,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
-    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric)
+    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named)
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.

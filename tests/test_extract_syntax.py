@@ -296,6 +296,12 @@ PARTIES = parse_config(PARTIES_TOML)
     ("The Blue Party, whose leader resigned, won in 159 seats.", "159", "seats.blue"),
     ("The Green League kept its place, securing 87 seats.", "87", "seats.green"),
     ("With 300 of the 400 seats declared, the Blue Party had won most.", "300", "seats"),
+    # a relative pronoun stands for its noun, a pronoun for the subject of the main clause before it
+    ("The Green League, which won 87 seats, joined the coalition.", "87", "seats.green"),
+    ("The Blue Party won 120 seats, far below the 150 seats it had won before.", "150", "seats.blue"),
+    ("The Blue Party won 120 seats, far below the 150 seats they had won before.", "150", "seats.blue"),
+    # a pronoun with no main-clause subject before it stands for nobody
+    ("It won 120 seats after the Blue Party split.", "120", "seats"),
 ])
 def test_who_a_figure_belongs_to_names_its_part(sentence, figure, metric):
     assert claims(sentence, PARTIES).loc[figure, "metric"] == metric
@@ -402,6 +408,9 @@ predicates = ["spending"]
     ("The death toll has reached 606.", "606", "deaths"),                                  # lemma meets a plural word
     ("Its proposed spending is less than seven per cent.", "seven per cent", "spending_pct"),  # a predicate as noun
     ("25 schools are inhabited by displaced people.", "25", "auto:school"),  # a noun of its own is not the verb's
+    # a bare container ("a total of") names nothing: the verb it follows does
+    ("The agency appealed for a total of $4.2 billion.", "4.2 billion", "requirements"),
+    ("The agency launched an appeal for a total of $4.2 billion.", "4.2 billion", "requirements"),
 ])
 def test_the_verb_names_what_a_figure_counts_when_no_noun_of_its_own_does(sentence, figure, metric):
     assert claims(sentence, APPEALS).loc[figure, "metric"] == metric
@@ -505,6 +514,26 @@ def test_a_participle_describing_the_figure_names_what_it_counts_before_the_clau
     assert claims(sentence, CASUALTIES).loc[figure, "metric"] == metric
 
 
+def test_a_part_whose_own_noun_names_another_measure_keeps_that_measure():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+[metrics.deaths]
+words = ["deaths"]
+[metrics."cases.children"]
+words = ["children"]
+part_of = "cases"
+[metrics.killed]
+words = ["people"]
+predicates = ["killed"]
+""")
+    found = claims("A total of 12,569 cases, including 581 deaths and 3,000 children, were recorded.", config)
+    assert (found.loc["581", "metric"], found.loc["3,000", "metric"]) == ("deaths", "cases.children")
+    # a noun too general to name a measure does not override the total's family
+    assert claims("Officials recorded 900 cases, including 40 people in camps.", config).loc[
+        "40", "metric"] != "killed"
+
+
 def test_a_bracket_closed_before_a_figure_lists_no_parts():
     text = "Attacks Claim Over 200 Lives\n(Agency) The ministry said 224 people were killed."
     assert claims(text, CASUALTIES).loc["224", "metric"] == "killed"
@@ -536,6 +565,8 @@ def test_the_noun_still_says_which_measure_a_name_is_a_part_of():
      {"28": "seats.blue", "12": "seats.green"}),
     ("Rivals Blue Party and GL trailed with about 25 per cent and 17 per cent, respectively.",
      {"25 per cent": "vote_pct.blue", "17 per cent": "vote_pct.green"}),
+    ("Allies such as the Blue Party (BP) and the Green League, which won 16 and 12 seats, respectively, "
+     "backed the plan.", {"16": "seats.blue", "12": "seats.green"}),
 ])
 def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     found = claims(sentence, PARTY_COUNTS)

@@ -127,16 +127,19 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
 
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
-           total_metric: str = "") -> str:
+           total_metric: str = "", named: bool = False) -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
     `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
     the figure ("5,332 others injured"), its own clause ("1,150 households were flooded, and 38 homes
     have been declared uninhabitable"), then the whole sentence ("700 people, of whom 300 children":
-    the children's verb is the total's). The first that holds a predicate of any candidate decides."""
+    the children's verb is the total's). The first that holds a predicate of any candidate decides.
+    `named`: the figure's own noun named `names`."""
     if total_metric:
-        # A part of a known total is a part of that metric, or of nothing the vocabulary names.
-        names = [n for n in names if descends(vocab, n, total_metric)]
+        # A part of a known total is a part of that metric, or of nothing the vocabulary names, unless
+        # its own noun names another measure outright: "12,569 cases, including 581 deaths".
+        within = [n for n in names if descends(vocab, n, total_metric)]
+        names = within or (names if named else [])
     for spans in reaches:
         decided = _choose_within(names, q, text, spans, vocab)
         if decided is not None:

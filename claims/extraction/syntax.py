@@ -44,6 +44,7 @@ class SyntaxWords:
     holder_prepositions: frozenset[str]  # "an appeal for $4.1 billion", "a rate of 12 %"
     place_nouns: frozenset[str]  # "the River Nile state": a name qualifying these is a place
     respectively: frozenset[str]  # "A and B received 25% and 16%, respectively"
+    referring_pronouns: frozenset[str]  # "the seats it had won": stand for the sentence's subject
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +53,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
     return SyntaxWords(tuple(data["models"]), word_set(data["containers"]), word_set(data["level_verbs"]),
                        word_set(data["projection_verbs"]), word_set(data["modals"]),
                        word_set(data["state_verbs"]), word_set(data["holder_prepositions"]),
-                       word_set(data["place_nouns"]), word_set(data["respectively"]))
+                       word_set(data["place_nouns"]), word_set(data["respectively"]),
+                       word_set(data["referring_pronouns"]))
 
 
 @lru_cache(maxsize=4)
@@ -179,7 +181,13 @@ def _holder(token, words: SyntaxWords):
     if token.dep_ != "pobj" or token.head.lower_ not in words.holder_prepositions:
         return None
     noun = token.head.head
-    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.lemma_.casefold() in words.containers and not any(c.dep_ == "compound" for c in noun.children):
+        # A bare container names nothing; what it is the amount of may ("an appeal for a total of $4.2
+        # billion"), or the verb it follows ("appealed for a total of $4.2 billion").
+        return _holder(noun, words) or (None if noun.dep_ == "pobj" else noun)
+    return noun
 
 
 def _level_verb(token, words: SyntaxWords):
@@ -313,7 +321,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         total = -1
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
-        owner = holder(token, noun, respective)
+        owner = holder(token, noun, words, respective)
         readings.append(Reading(
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
@@ -347,7 +355,7 @@ def describing_participle(token, noun):
 _DESCRIBING = frozenset({"acl", "amod", "advcl", "xcomp", "oprd", "ccomp"})
 
 
-def holder(token, noun, respective: bool = False):
+def holder(token, noun, words: SyntaxWords, respective: bool = False):
     """Who or what the figure belongs to, where its clause says: the possessor ("the EFF's 9.4%") or the
     subject of the verb whose object it is ("The DA has 21.74% of the vote", "The ANC won 159 of the
     400 seats", "Congress fell short with 99 seats"), as its head word with the words of its name; None
@@ -355,8 +363,9 @@ def holder(token, noun, respective: bool = False):
     for t in (token, noun):
         if t is not None:
             owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.pos_ != "PRON":
-                return _name_span(owner)
+            if owner is not None:
+                owner = _antecedent(owner, words)
+                return _name_span(owner) if owner is not None else None
     place = 0  # which of coordinated figures it is: "won 16 and 12 seats"
     first = token
     while first.dep_ == "conj" and first.head.pos_ not in _VERBAL:
@@ -370,12 +379,40 @@ def holder(token, noun, respective: bool = False):
         # Through a preposition after the verb only: "With 97.84% of the votes counted, the ANC had won".
         verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" \
             and t.head.i > t.head.head.i else None
+        if verb is None or verb.pos_ not in _VERBAL:
+            # "the 303 seats it had won": the noun is the object its relative clause leaves out.
+            verb = next((c for c in t.children if c.dep_ == "relcl" and c.i > t.i
+                         and not any(o.dep_ == "dobj" for o in c.children)), None)
         if verb is not None and verb.pos_ in _VERBAL:
             subject = _acting_subject(verb)
+            if subject is not None:
+                subject = _antecedent(subject, words)
             if subject is not None and respective:
                 subject = _conjunct(subject, place)
-            return _name_span(subject) if subject is not None and subject.pos_ != "PRON" else None
+            return _name_span(subject) if subject is not None else None
     return None
+
+
+def _antecedent(token, words: SyntaxWords):
+    """The name a pronoun stands for, or the token itself when it is no pronoun: a relative pronoun's
+    noun ("the TDP and the JD(U), which won ..."), or for a pronoun of `[syntax] referring_pronouns`
+    ("the seats it had won", "its tally") the subject of its sentence's main clause when that comes
+    first; None for any other pronoun."""
+    if token.tag_ in _RELATIVE:
+        verb = token.head
+        name = verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+        while name is not None and name.dep_ == "conj":  # the first of the names coordinated before it
+            name = name.head
+        return name
+    if token.pos_ != "PRON":
+        return token
+    if token.lower_ not in words.referring_pronouns:
+        return None
+    subject = _acting_subject(token.sent.root)
+    return subject if subject is not None and subject.i < token.i and subject.pos_ in ("NOUN", "PROPN") else None
+
+
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
 
 
 def _conjunct(token, place: int):
@@ -402,8 +439,12 @@ def _acting_subject(verb):
 def _name_span(token):
     """The token with the words of its name around it: "National Democratic Alliance (NDA)"."""
     words = [token, *(c for c in token.children if c.dep_ in ("compound", "appos", "amod"))]
-    return token.doc[min(t.left_edge.i if t.i != token.i else t.i for t in words):
-                     max(t.right_edge.i if t.i != token.i else t.i for t in words) + 1]
+    doc = token.doc
+    end = max(t.right_edge.i if t.i != token.i else t.i for t in words) + 1
+    span = doc[min(t.left_edge.i if t.i != token.i else t.i for t in words):end]
+    if end < len(doc) and doc[end].text == ")" and span.text.count("(") > span.text.count(")"):
+        span = doc[span.start:end + 1]  # "JD(U)" parsed as "JD(U" and ")"
+    return span
 
 
 def attributive(modifiers, noun, offset: int) -> tuple[tuple[int, int], ...]:
