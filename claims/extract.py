@@ -67,6 +67,7 @@ class _Document:
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
+        self.containers = syntax.syntax_words(self.code).containers
         self.set_openers = breakdowns.set_opener_pattern(self.code)
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
@@ -183,6 +184,7 @@ class _Context:
         self.entity = ""
         self.period: times.Period | None = None
         self.last_count = -1
+        self.previous = (-1, -1)  # the sentence before, for "the number has risen to ..." to look back on
         self.implied: dict[str, str] = {}  # kind -> metric of the last figure with a noun of its own
         self.last_of: dict[tuple[str, str], int] = {}           # (metric, entity) -> index
         self.last_stated: dict[tuple[str, str, times.Period], int] = {}
@@ -396,6 +398,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
     automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any."""
     vocab, config = doc.vocab.metrics, doc.config
+    rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
+    if rate is not None:
+        return rate  # "54 people per boat" counts no people
     # The scanner's noun right after the figure ("six more people") is the longest phrase written;
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
     names = metrics.in_phrase(q, doc.text, vocab, config)
@@ -412,7 +417,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # does a noun that is one of a metric's predicates ("spending"). Any other noun counts something
     # the vocabulary does not name.
     noun = reading.noun_text
-    nounless = not reading.noun or reading.noun in doc.automatic.generic or bool(
+    # "the number", "the 20 million figure": a bare container says what is counted no more than "people".
+    bare = reading.noun in doc.containers
+    nounless = not reading.noun or bare or reading.noun in doc.automatic.generic or bool(
         metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
     # "GL was at 31.5%, the Red Union at 4.1%".
@@ -426,6 +433,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                  or (head and metrics.headed_by(config, vocab.parent.get(n, ""), head[0]))] or names
     else:
         names = owned
+    if not names and reading.refers and implied:
+        return implied  # "the number has risen to 18.3 million": what the number is of, not the verb
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
                                    -1 if nounless else reading.phrase_end, _next_figure(doc, q))
@@ -451,7 +460,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
     if name:
         return name
-    if not reading.noun and implied and reading.predicate not in doc.automatic.same:
+    if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
         return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
@@ -533,8 +542,13 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
             stated_scope = scopes.decide("", said - {"total"})
-            name = _metric(doc, q, reading, start, end, total_metric, context.implied.get(kind, ""), stated_scope,
-                           item)
+            implied = context.implied.get(kind, "")
+            if not implied and reading.refers and context.previous[0] >= 0:
+                # "The number of children out of school rose. UNICEF said the number has reached 18.3
+                # million": a bare container counts what the sentence before named.
+                implied = next(iter(metrics.named_between(text, *context.previous, doc.vocab.metrics, doc.config,
+                                                          kind)), "")
+            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
@@ -574,6 +588,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                                                                    {m.entity for m in subjects}):
                 handed = next(iter(taken))
             context.entity = handed
+        context.previous = (start, end)
         period = doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event

@@ -55,6 +55,31 @@ def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
     assert reading(sentence)[figure].noun == noun
 
 
+def test_a_bare_container_counts_what_the_sentence_before_named():
+    found = claims("The number of registered voters rose sharply this year. Officials said the number has "
+                   "reached 2.1 million.")
+    assert found.loc["2.1 million", "metric"] == "voters"
+    # a container labelling its own figure looks back on nothing
+    assert reading("The sum of $1.7 billion is for transfers.")["1.7 billion"].refers is False
+    assert reading("Officials said the number has reached 2.1 million.")["2.1 million"].refers is True
+    assert reading("The death toll has reached 606.")["606"].refers is False
+
+
+def test_a_figure_counted_per_something_is_a_rate_not_a_count():
+    config = parse_config("""
+[metrics.arrivals]
+words = ["people", "migrants"]
+[metrics.people_per_boat]
+words = ["people per boat"]
+""")
+    found = claims("In all, 872 people crossed in 15 boats, about 58 people in each one, and around 54 people "
+                   "per boat last week.", config)
+    assert found.loc["872", "metric"] == "arrivals"
+    assert found.loc["54", "metric"] == "people_per_boat"
+    assert found.loc["58", "metric"] not in ("arrivals", "people_per_boat")
+    assert found.loc["58", "metric"].startswith("auto:")
+
+
 def test_a_figure_whose_noun_is_implied_has_none():
     assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
 

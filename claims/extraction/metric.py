@@ -62,13 +62,7 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     kind = figure_kind(q)
 
     def named(start: int, end: int, last: bool = False) -> tuple[str, ...]:
-        found: tuple[str, ...] = ()
-        for m in vocab.words.finditer(text, start, end):
-            names = _of_kind(_names(vocab, m), config, kind)
-            if names and not last:
-                return names
-            found = names or found
-        return found
+        return named_between(text, start, end, vocab, config, kind, last)
 
     if q.parenthesised and q.noun_start >= 0:
         names = named(q.noun_start, q.noun_end)
@@ -92,6 +86,20 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         limit = min(sentence_end, q.end + WINDOW)
         names = tuple(n for n, p in vocab.own_predicates.items() if p is not None and p.search(text, q.end, limit))
     return list(names)
+
+
+def named_between(text: str, start: int, end: int, vocab: MetricVocabulary, config: Config, kind: str,
+                  last: bool = False) -> tuple[str, ...]:
+    """The metrics of `kind` the first (or `last`) of the vocabulary's words in text[start:end] names."""
+    found: tuple[str, ...] = ()
+    if vocab.words is None:
+        return found
+    for m in vocab.words.finditer(text, start, end):
+        names = _of_kind(_names(vocab, m), config, kind)
+        if names and not last:
+            return names
+        found = names or found
+    return found
 
 
 def _bracketed(text: str, q: Quantity) -> bool:
@@ -267,13 +275,32 @@ class AutomaticWords:
     generic: frozenset[str]   # "people": too general to name a metric, the predicate does
     same: dict[str, str]      # lemma -> the lemma it counts the same thing as
     plurals: tuple[str, ...]  # endings that make a noun's plural: a lemma meets its metric's plural word
+    rate: re.Pattern          # a rate marker and the unit it counts per, after a noun: " per boat"
 
 
 @lru_cache(maxsize=8)
 def automatic_words(code: str = "en") -> AutomaticWords:
     data = load_language(code)["automatic_metrics"]
     return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()},
-                          tuple(data["plural_endings"]))
+                          tuple(data["plural_endings"]),
+                          re.compile(rf"(?i:\s+(?:{phrases(data['rate_markers'])})\s+(\w[\w-]*))"))
+
+
+def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:
+    """The metric of a figure counted per something ("54 people per boat"): the configured metric whose
+    words say the rate, else an automatic one of the noun and its unit; None for a figure that is no rate."""
+    if q.kind not in ("count", "money"):
+        return None
+    start = q.noun_start if q.noun_start >= 0 else q.end
+    at = q.noun_end if q.noun_start >= 0 else q.end
+    marker = words.rate.match(text, at)
+    if marker is None:
+        return None
+    for m in vocab.words.finditer(text, start, marker.end()) if vocab.words is not None else ():
+        names = _of_kind(_names(vocab, m), config, figure_kind(q))
+        if names and m.end() > at:  # the words name the rate itself: "people per boat"
+            return names[0]
+    return automatic(f"{text[start:at]} per {marker.group(1)}".strip(), "", False, words)
 
 
 def automatic(noun: str, predicate: str, projected: bool, words: AutomaticWords) -> str:

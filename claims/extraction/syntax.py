@@ -90,6 +90,8 @@ class Reading:
     noun_at: int = -1                   # document offset of the counted noun
     phrase_end: int = -1                # where the counted noun's phrase ends: "23 patients in critical condition"
     participle: tuple[int, int] = (-1, -1)  # what happened to what it counts: "5,332 others injured"
+    refers: bool = False                # a bare container standing for what was counted before: "the number
+                                        # has risen to 18.3 million", "the 20 million figure"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -322,6 +324,9 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
         owner = holder(token, noun, words, respective)
+        # "the sum of N1.7 trillion" labels its own figure; "the number rose to N" looks back.
+        refers = noun is not None and noun.lemma_.casefold() in words.containers and not any(
+            c.dep_ == "compound" for c in noun.children) and not (token.dep_ == "pobj" and token.head.head.i == noun.i)
         readings.append(Reading(
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
@@ -334,7 +339,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             projected=is_projection(token, words),
             clauses=clauses, noun_clauses=nouns, part_of_index=total,
             state=verb is not None and is_present_state(verb, words),
-            attributive=attributive(modifiers, noun, offset)))
+            attributive=attributive(modifiers, noun, offset), refers=refers))
     return readings
 
 
