@@ -154,6 +154,19 @@ def _share_scope(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
     named = metrics.from_noun(reading.noun_text, reading.noun, "count", doc.vocab.metrics, doc.config,
                               doc.automatic.plurals)
     found = {doc.config.metrics[n].scope for n in named}
+    if len(found) > 1 and not doc.increments.after.search(reading.noun_text):
+        # "62% of the deaths": of the running total, not of one report's deaths (which "new" would say)
+        found.discard("event")
+    return found.pop() if len(found) == 1 else ""
+
+
+def _named_scope(doc: _Document, q: Quantity, start: int, end: int) -> str:
+    """The scope the metrics named in the sentence agree on ("among the casualties were 34 students": the
+    casualties'), for a count the vocabulary names no metric of; else ""."""
+    if q.kind != "count" or doc.vocab.metrics.words is None:
+        return ""
+    found = {doc.config.metrics[n].scope for m in doc.vocab.metrics.words.finditer(doc.text, start, end)
+             for n in doc.vocab.metrics.by_word.get(m.group().casefold(), ()) if doc.config.metrics[n].kind == "count"}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -555,7 +568,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
-            scope = scopes.decide(doc.metric_scope(name, kind) or _share_scope(doc, q, reading), own_cues,
+            # A part without a scope of its own counts as its total does: "605 killed, including 38 children".
+            inherited = doc.found[total].scope if 0 <= total < len(doc.found) else _named_scope(doc, q, start, end)
+            scope = scopes.decide(doc.metric_scope(name, kind) or _share_scope(doc, q, reading) or inherited, own_cues,
                                   sentence_cues | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)

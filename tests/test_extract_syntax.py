@@ -80,6 +80,25 @@ words = ["people per boat"]
     assert found.loc["58", "metric"].startswith("auto:")
 
 
+def test_a_count_no_metric_names_takes_the_scope_of_its_total_or_of_the_measure_its_sentence_names():
+    config = parse_config("""
+[metrics.killed]
+words = ["people", "casualties"]
+predicates = ["killed"]
+scope = "cumulative"
+[metrics.patients]
+words = ["patients"]
+scope = "snapshot"
+""")
+    found = claims("The strikes have killed 605 people, including 38 children. Among the casualties were 34 "
+                   "students. Officials counted 12 ambulances.", config)
+    assert found.loc["38", "scope"] == "cumulative"
+    assert found.loc["34", "scope"] == "cumulative"
+    assert found.loc["12", "scope"] == ""  # its sentence names no measure
+    # measures of different scopes named in one sentence decide nothing
+    assert claims("Among the casualties and patients were 34 students.", config).loc["34", "scope"] == ""
+
+
 def test_a_figure_whose_noun_is_implied_has_none():
     assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
 
@@ -629,6 +648,7 @@ words = ["cases"]
     ("The ministry said 107 people were killed in the past 24 hours.", SOURCE),
     ("Officials said 424 people crossed the border yesterday.", {"source_id": "s1", "published": "2024-05"}),
     ("Officials said 707 people crossed the border over the weekend of 4 and 5 May.", SOURCE),
+    ("Clinics report 1,239 people crossed the border in a day.", SOURCE),
 ])
 def test_a_count_over_a_day_or_a_few_is_one_event_whatever_the_metric_says(sentence, source):
     config = parse_config("""
@@ -638,6 +658,19 @@ scope = "cumulative"
 """)
     found = claims(sentence, config, source)
     assert found.loc[found["kind"] == "count", "scope"].iloc[0] == "event"
+
+
+def test_a_share_of_a_set_two_sibling_measures_name_is_a_share_of_the_running_total_unless_new():
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+scope = "cumulative"
+[metrics.new_deaths]
+words = ["deaths", "new deaths"]
+scope = "event"
+""")
+    assert claims("Of these, 62% of the deaths were reported in July.", config).loc["62%", "scope"] == "cumulative"
+    assert claims("Of these, 62% of the new deaths were reported in July.", config).loc["62%", "scope"] == "event"
 
 
 def test_a_count_over_months_keeps_the_metrics_scope():
