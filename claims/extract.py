@@ -405,11 +405,12 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
-            implied: str, stated_scope: str = "", item: tuple[int, int] | None = None) -> str:
+            implied: str, stated_scope: str = "", item: tuple[int, int] | None = None, paragraph: int = -1) -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
-    automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any."""
+    automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any;
+    `paragraph` where the figure's paragraph starts."""
     vocab, config = doc.vocab.metrics, doc.config
     rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
     if rate is not None:
@@ -461,7 +462,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
-    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named)
+    name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end))
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
@@ -561,7 +562,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 # million": a bare container counts what the sentence before named.
                 implied = next(iter(metrics.named_between(text, *context.previous, doc.vocab.metrics, doc.config,
                                                           kind)), "")
-            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item)
+            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())

@@ -99,6 +99,35 @@ scope = "snapshot"
     assert claims("Among the casualties and patients were 34 students.", config).loc["34", "scope"] == ""
 
 
+BUDGETS = parse_config("""
+[metrics.budget_proposed]
+kind = "money"
+words = ["budget"]
+predicates = ["presented", "proposed"]
+[metrics."budget_proposed.capital"]
+kind = "money"
+words = ["capital expenditure"]
+part_of = "budget_proposed"
+[metrics.budget_approved]
+kind = "money"
+words = ["budget"]
+predicates = ["passed", "approved"]
+[metrics."budget_approved.capital"]
+kind = "money"
+words = ["capital expenditure"]
+part_of = "budget_approved"
+""")
+
+
+@pytest.mark.parametrize("verb, expected", [
+    ("presented", "budget_proposed.capital"), ("passed", "budget_approved.capital"), ("discussed", ""),
+])
+def test_a_part_of_several_measures_belongs_to_the_one_its_paragraphs_verb_names(verb, expected):
+    found = claims(f"The minister {verb} the budget on Monday. It includes $8.7 billion for capital expenditure.",
+                   BUDGETS)
+    assert found.loc["8.7 billion", "metric"] == expected
+
+
 def test_a_figure_whose_noun_is_implied_has_none():
     assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
 
@@ -344,6 +373,7 @@ PARTIES = parse_config(PARTIES_TOML)
     ("The Green League, which won 87 seats, joined the coalition.", "87", "seats.green"),
     ("The Blue Party won 120 seats, far below the 150 seats it had won before.", "150", "seats.blue"),
     ("The Blue Party won 120 seats, far below the 150 seats they had won before.", "150", "seats.blue"),
+    ("The Green League overtook its rivals by securing 58 seats.", "58", "seats.green"),
     # a pronoun with no main-clause subject before it stands for nobody
     ("It won 120 seats after the Blue Party split.", "120", "seats"),
 ])
@@ -611,6 +641,8 @@ def test_the_noun_still_says_which_measure_a_name_is_a_part_of():
      {"25 per cent": "vote_pct.blue", "17 per cent": "vote_pct.green"}),
     ("Allies such as the Blue Party (BP) and the Green League, which won 16 and 12 seats, respectively, "
      "backed the plan.", {"16": "seats.blue", "12": "seats.green"}),
+    ("Other parties like the Blue Party and the Green League also gained, securing 87 and 58 seats, "
+     "respectively.", {"87": "seats.blue", "58": "seats.green"}),
 ])
 def test_respectively_pairs_each_figure_with_its_name(sentence, expected):
     found = claims(sentence, PARTY_COUNTS)

@@ -135,19 +135,21 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
 
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
-           total_metric: str = "", named: bool = False) -> str:
+           total_metric: str = "", named: bool = False, paragraph: tuple[int, int] = (-1, -1)) -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
     `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
     the figure ("5,332 others injured"), its own clause ("1,150 households were flooded, and 38 homes
     have been declared uninhabitable"), then the whole sentence ("700 people, of whom 300 children":
     the children's verb is the total's). The first that holds a predicate of any candidate decides.
-    `named`: the figure's own noun named `names`."""
+    `named`: the figure's own noun named `names`; `paragraph`: the text up to the figure's sentence's end,
+    whose predicates say which measure a part of several measures belongs to."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names, unless
-        # its own noun names another measure outright: "12,569 cases, including 581 deaths".
+        # its own noun names a whole measure outright: "12,569 cases, including 581 deaths" (but "40
+        # participants, including 25 women" are no women of another measure).
         within = [n for n in names if descends(vocab, n, total_metric)]
-        names = within or (names if named else [])
+        names = within or ([n for n in names if not vocab.parent.get(n)] if named else [])
     for spans in reaches:
         decided = _choose_within(names, q, text, spans, vocab)
         if decided is not None:
@@ -156,7 +158,16 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     # part of several measures is no measure by itself.
     neutral = [n for n in names if vocab.predicates[n] is None]
     pool = neutral or names
-    if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len({_family(vocab, n) for n in pool}) > 1:
+    families = list(dict.fromkeys(_family(vocab, n) for n in pool))
+    if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len(families) > 1:
+        # A part of several measures ("N8.7 trillion for capital expenditure": of the budget proposed or
+        # of the one passed?) is the part of the measure whose own predicates the text uses.
+        # "The President presented a budget ... It includes N8.7 trillion for capital expenditure": the
+        # paragraph's verb says which.
+        for spans in (*reaches, (paragraph,) if paragraph[0] >= 0 else ()):
+            decided = _choose_within(families, q, text, spans, vocab) if spans else None
+            if decided:
+                return next(n for n in pool if _family(vocab, n) == decided)
         return ""  # "ANC 28": the party's votes or its seats? Where nothing says, no guess.
     return (pool or [""])[0]
 

@@ -45,6 +45,7 @@ class SyntaxWords:
     place_nouns: frozenset[str]  # "the River Nile state": a name qualifying these is a place
     respectively: frozenset[str]  # "A and B received 25% and 16%, respectively"
     referring_pronouns: frozenset[str]  # "the seats it had won": stand for the sentence's subject
+    example_prepositions: frozenset[str]  # "parties like the DA and the MK": the names that stand for "parties"
 
 
 @lru_cache(maxsize=8)
@@ -54,7 +55,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["projection_verbs"]), word_set(data["modals"]),
                        word_set(data["state_verbs"]), word_set(data["holder_prepositions"]),
                        word_set(data["place_nouns"]), word_set(data["respectively"]),
-                       word_set(data["referring_pronouns"]))
+                       word_set(data["referring_pronouns"]), word_set(data["example_prepositions"]))
 
 
 @lru_cache(maxsize=4)
@@ -393,7 +394,7 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
             if subject is not None:
                 subject = _antecedent(subject, words)
             if subject is not None and respective:
-                subject = _conjunct(subject, place)
+                subject = _conjunct(subject, place, words)
             return _name_span(subject) if subject is not None else None
     return None
 
@@ -420,9 +421,14 @@ def _antecedent(token, words: SyntaxWords):
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 
 
-def _conjunct(token, place: int):
-    """The place-th of the names coordinated with `token` (itself first), or `token` when there are fewer."""
-    names = [token]
+def _conjunct(token, place: int, words: SyntaxWords):
+    """The place-th of the names coordinated with `token` (itself first), or of the names it is exemplified
+    by ("parties like the DA and the MK, securing 87 and 58 seats, respectively"), or `token` when there
+    are fewer."""
+    examples = next((c for p in token.children if p.dep_ == "prep" and p.lower_ in words.example_prepositions
+                     for c in p.children if c.dep_ == "pobj"), None)
+    names = [examples if examples is not None and next((c for c in token.children if c.dep_ == "conj"), None)
+             is None else token]
     while True:
         nxt = next((c for c in names[-1].children if c.dep_ == "conj"), None)
         if nxt is None:
@@ -435,8 +441,13 @@ def _acting_subject(verb):
     """The subject of a verb, or of the clause a subjectless verb joins: "The BJP won in 240 seats",
     "The DA retained its position, securing 87 seats"."""
     subject = _subject(verb)
-    while subject is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in _VERBAL:
-        verb = verb.head
+    while subject is None:
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in _VERBAL:
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in _VERBAL:
+            verb = verb.head.head  # "overtook the EFF by securing 58 seats"
+        else:
+            break
         subject = _subject(verb)
     return subject
 
