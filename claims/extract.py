@@ -239,6 +239,9 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     holders = [m for m in _in_runs(mentions, [reading.holder]) if not _inside(m, reading.attributive)]
     if holders and not counted:
         return holders[0].entity
+    own = [m for m in counted if not _inside(m, reading.attributive) and not _in_runs([m], reading.noun_clauses)]
+    if own:  # "Islamabad: 26.2 million children in Pakistan are out of school": the noun's own place
+        return nearest(own, q.start, q.end).entity
     for runs in reading.clauses or (None,):
         within = mentions if runs is None else _in_runs(mentions, runs)
         plain = [m for m in within if not _inside(m, reading.attributive)]

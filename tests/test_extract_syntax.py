@@ -149,6 +149,12 @@ def test_each_figure_takes_the_place_of_its_own_clause():
     assert found.loc["97", "metric"] == "cases"  # the noun the earlier clause gave
 
 
+def test_a_place_in_the_counted_nouns_own_phrase_is_the_figures():
+    assert claims("Niger: 300 children in Mali are out of school.").loc["300", "entity"] == "ML"
+    # a clause describing the noun is not its phrase: "84% followed by Niger at 81%"
+    assert claims("Chad recorded the highest turnout at 84% followed by Niger at 81%.").loc["84%", "entity"] == "TD"
+
+
 def test_a_clause_without_a_place_takes_the_governing_clauses():
     found = claims("Officials recorded 812 cases in Chad, while 97 were confirmed later.")
     assert found.loc["97", "entity"] == "TD"
