@@ -18,7 +18,7 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               respective, set_aside)
+                                               respective, set_aside, acting)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -226,7 +226,7 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 
 
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
-            heading: bool = False) -> str:
+            heading: bool = False, actors: list[Mention] | None = None) -> str:
     """The place that holds the figure (the subject of its verb, a possessor: "A hit back with 22
     waves"), unless its own noun phrase names one ("A killed 40 Bs": the Bs'); else the nearest place
     the figure's own clause names, else the nearest its governing clauses name ("..., while 97 were
@@ -234,7 +234,9 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
-    whole area). Without a parse: the nearest place of the sentence."""
+    whole area). So does an actor (`actors`: "attacks by A"). Without a parse: the nearest place of the
+    sentence."""
+    aside = set(actors or ())
     counted = _in_runs(mentions, [(q.start, reading.phrase_end)])
     holders = [m for m in _in_runs(mentions, [reading.holder]) if not _inside(m, reading.attributive)]
     if holders and not counted:
@@ -244,7 +246,7 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         return nearest(own, q.start, q.end).entity
     for runs in reading.clauses or (None,):
         within = mentions if runs is None else _in_runs(mentions, runs)
-        plain = [m for m in within if not _inside(m, reading.attributive)]
+        plain = [m for m in within if not _inside(m, reading.attributive) and m not in aside]
         mention = nearest(plain if plain or heading else within, q.start, q.end)
         if mention:
             return mention.entity
@@ -475,13 +477,34 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
+    change = reading.change[0] >= 0 and q.kind in ("count", "money")
     if name:
-        return name
+        return _changed(doc, q, reading, name) if change else name
     if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
         return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if q.kind == "count" and not total_metric:
-        return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
+        automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
+        return f"{automatic}:change" if change and automatic else automatic
     return ""
+
+
+def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -> str:
+    """The metric of a change of `level` ("the ANC lost 79 seats", "increased by N1.2 trillion"): the
+    level's one-report sibling where a running total has one ("rose by 399": new cases), a metric the
+    change word itself names (its word or predicate), else an automatic change metric; a change is no
+    level, so comparing it with one would raise false alarms."""
+    vocab = doc.vocab.metrics
+    sibling = vocab.siblings.get(level, {}).get("event")
+    if sibling:
+        return sibling
+    # The change word with what joins it to the figure: "increasing by 20,000", "an increase of 1,250".
+    span = (reading.change[0], max(reading.change[1], q.start))
+    named = metrics.by_predicate((span,), q, doc.text, vocab, doc.config) or list(
+        metrics.named_between(doc.text, *span, vocab, doc.config, metrics.figure_kind(q)))
+    if named:
+        return named[0]
+    automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
+    return f"{automatic}:change" if automatic else ""
 
 
 def _names_place(doc: _Document, start: int, end: int) -> bool:
@@ -528,6 +551,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
+        actors = acting(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
             own = [m for m in mentions if m.start < q.end or m not in examples]
@@ -535,7 +559,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
             entity = paired.get(i) or (named.entity if named else _entity(
-                own, q, reading, context.entity or context_entity, block.kind == "heading"))
+                own, q, reading, context.entity or context_entity, block.kind == "heading", actors))
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)

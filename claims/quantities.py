@@ -367,9 +367,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         join = None
         if kind in ("", "percent", "other") and not reading.fraction:
             join = numbers.range_join.match(text, end)
-            if (join and "to" in join.group().casefold() and previous_word.casefold() == "from"
+            if (join and "to" in join.group().casefold() and previous_word.casefold() in numbers.change_openers
                     and _change_before(text, m.start(), numbers)):
-                join = None  # "rose from 20 to 30", "a marked rise ...: from 10.5 million to 13.2 million"
+                join = None  # "rose from 20 to 30", "rose by 10 to 30", "a marked rise ...: from 10.5 million to 13.2 million"
             opening = tail.without_last(sign_words).words[-1:] if sign_words else [previous_word.casefold()]
             if not join and opening and opening[0] in numbers.range_open:
                 join = numbers.between_join.match(text, end)

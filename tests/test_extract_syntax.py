@@ -128,6 +128,38 @@ def test_a_part_of_several_measures_belongs_to_the_one_its_paragraphs_verb_names
     assert found.loc["8.7 billion", "metric"] == expected
 
 
+def test_a_change_of_a_level_is_not_the_level():
+    found = claims("The Blue Party loses 79 seats while the Green League gains 3; the Blue Party won 120 seats.",
+                   PARTIES)
+    assert found.loc["120", "metric"] == "seats.blue"
+    for figure in ("79", "3"):
+        assert found.loc[figure, "metric"].startswith("auto:") and found.loc[figure, "metric"].endswith(":change")
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["cases", "new cases"]
+scope = "event"
+[metrics.budget]
+kind = "money"
+words = ["budget"]
+[metrics.budget_increase]
+kind = "money"
+words = ["budget increase"]
+predicates = ["cut by"]
+""")
+    found = claims("Cases rose by 399 to 4,210. The budget increased by $1.2 billion to $28.7 billion.", config)
+    assert (found.loc["399", "metric"], found.loc["4,210", "metric"]) == ("new_cases", "cases")
+    tally = claims("The tally of cases rose by five to 93 on Friday.", config)  # parsed as one number phrase
+    assert (tally.loc["five", "metric"], tally.loc["93", "metric"]) == ("new_cases", "cases")
+    assert found.loc["28.7 billion", "metric"] == "budget"
+    assert found.loc["1.2 billion", "metric"] not in ("budget", "budget_increase")
+    # a change word that is a metric's own predicate names that metric
+    assert claims("The council cut by $1.2 billion its budget.", config).loc["1.2 billion", "metric"] == \
+        "budget_increase"
+
+
 def test_a_figure_whose_noun_is_implied_has_none():
     assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
 
@@ -153,6 +185,15 @@ def test_a_place_in_the_counted_nouns_own_phrase_is_the_figures():
     assert claims("Niger: 300 children in Mali are out of school.").loc["300", "entity"] == "ML"
     # a clause describing the noun is not its phrase: "84% followed by Niger at 81%"
     assert claims("Chad recorded the highest turnout at 84% followed by Niger at 81%.").loc["84%", "entity"] == "TD"
+
+
+def test_who_acts_or_is_opposed_is_not_where_a_figure_stands():
+    found = claims("In Niger, 1,062 people were killed during the attacks by Chad, including 102 women.")
+    assert found.loc["102", "entity"] == "NE"
+    found = claims("In Niger, 935 people died in the war against Chad, of which 38 were children.")
+    assert found.loc["38", "entity"] == "NE"
+    # "followed by" ranks a list's places; it names no actor
+    assert claims("Chad reported 50 cases, followed by Niger (30 cases).").loc["30", "entity"] == "NE"
 
 
 def test_a_clause_without_a_place_takes_the_governing_clauses():

@@ -144,6 +144,13 @@ def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en"
     return [m for m in mentions if _opened(text, start, m, _opener(code, "examples"))]
 
 
+def acting(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions a word such as "by" or "against" opens: who acts or is opposed ("killed in attacks by
+    A", "the war against A"), not where a figure stands."""
+    return [m for m in mentions if _opened(text, start, m, _opener(code, "actors"))
+            and not _opened(text, start, m, _opener(code, "rankings"))]
+
+
 def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
     reported 81% turnout" is about B."""

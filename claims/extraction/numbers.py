@@ -51,6 +51,7 @@ class NumberPatterns:
     between_join: re.Pattern  # " and " after "between 8,000"
     range_open: frozenset[str]
     change_before: frozenset[str]
+    change_openers: frozenset[str]  # "from", "by": the first figure of a change ("rose by 10 to 30")
     letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
     ratio_join: re.Pattern    # " in ", " out of " between two figures of a share
     multiplier: re.Pattern    # "fold", "-fold" right after a number
@@ -127,6 +128,7 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         between_join=re.compile(rf"(?i:[ \t]+(?:{phrases(ranges['join'])})[ \t]+)"),
         range_open=word_set(ranges["open"]),
         change_before=word_set(ranges["change_before"]),
+        change_openers=word_set(ranges["change_openers"]),
         letter_currencies=money.letters,
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),

@@ -13,6 +13,7 @@ parse, never by commands that do not extract. Each decision is a small function 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +47,10 @@ class SyntaxWords:
     respectively: frozenset[str]  # "A and B received 25% and 16%, respectively"
     referring_pronouns: frozenset[str]  # "the seats it had won": stand for the sentence's subject
     example_prepositions: frozenset[str]  # "parties like the DA and the MK": the names that stand for "parties"
+    change_verbs: frozenset[str]  # "lost five seats", "increased by N1.2 trillion": a change, not a level
+    change_nouns: frozenset[str]  # "an increase of 1,250"
+    change_adverbs: frozenset[str]  # "up three"
+    level_prepositions: frozenset[str]  # "rose by 10 to 30": the figure after these is the level
 
 
 @lru_cache(maxsize=8)
@@ -55,7 +60,9 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["projection_verbs"]), word_set(data["modals"]),
                        word_set(data["state_verbs"]), word_set(data["holder_prepositions"]),
                        word_set(data["place_nouns"]), word_set(data["respectively"]),
-                       word_set(data["referring_pronouns"]), word_set(data["example_prepositions"]))
+                       word_set(data["referring_pronouns"]), word_set(data["example_prepositions"]),
+                       word_set(data["change_verbs"]), word_set(data["change_nouns"]), word_set(data["change_adverbs"]),
+                       word_set(data["level_prepositions"]))
 
 
 @lru_cache(maxsize=4)
@@ -93,6 +100,7 @@ class Reading:
     participle: tuple[int, int] = (-1, -1)  # what happened to what it counts: "5,332 others injured"
     refers: bool = False                # a bare container standing for what was counted before: "the number
                                         # has risen to 18.3 million", "the 20 million figure"
+    change: tuple[int, int] = (-1, -1)  # the word that makes the figure a change of a level: "lost five seats"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -325,6 +333,9 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
         owner = holder(token, noun, words, respective)
+        # "increased by $1.2 billion to $28.7 billion", parsed as one phrase: after "to" is the level.
+        before = _word_before(sent.text, figures[len(readings)][0])
+        changed = None if before in words.level_prepositions else change_word(token, noun, words)
         # "the sum of N1.7 trillion" labels its own figure; "the number rose to N" looks back.
         refers = noun is not None and noun.lemma_.casefold() in words.containers and not any(
             c.dep_ == "compound" for c in noun.children) and not (token.dep_ == "pobj" and token.head.head.i == noun.i)
@@ -340,8 +351,38 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             projected=is_projection(token, words),
             clauses=clauses, noun_clauses=nouns, part_of_index=total,
             state=verb is not None and is_present_state(verb, words),
-            attributive=attributive(modifiers, noun, offset), refers=refers))
+            attributive=attributive(modifiers, noun, offset), refers=refers,
+            change=(offset + changed.idx, offset + changed.idx + len(changed.text)) if changed is not None
+            else (-1, -1)))
     return readings
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before offset `start`, casefolded, past a currency symbol ("to $28.7 billion": "to")."""
+    words = "".join(c for c in text[max(0, start - 40):start] if unicodedata.category(c) != "Sc").split()
+    return words[-1].casefold() if words else ""
+
+
+def change_word(token, noun, words: SyntaxWords):
+    """The word that makes a figure the change of a level rather than the level ("increased by N1.2
+    trillion", "the ANC loses 79 seats", "up three", "an increase of 1,250"), or None ("rose to 2,040"
+    states the level)."""
+    for t in (token, noun):
+        if t is None:
+            continue
+        if t.dep_ == "quantmod" and t.head.like_num:  # "rose by five to 93", parsed as one number phrase
+            t = t.head
+        head = t.head
+        if t.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ in _VERBAL \
+                and head.head.lemma_.casefold() in words.change_verbs:
+            return head.head
+        if t.dep_ in ("dobj", "npadvmod") and head.pos_ in _VERBAL and head.lemma_.casefold() in words.change_verbs:
+            return head
+        if t.dep_ == "npadvmod" and head.lower_ in words.change_adverbs:
+            return head
+        if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.casefold() in words.change_nouns:
+            return head.head
+    return None
 
 
 def describing_participle(token, noun):
