@@ -18,7 +18,7 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               respective, set_aside, acting)
+                                               respective, set_aside, acting, located)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import Block, segment
 from figcheck.claims.extraction.tables import read_table
@@ -226,7 +226,7 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
 
 
 def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
-            heading: bool = False, actors: list[Mention] | None = None) -> str:
+            heading: bool = False, actors: list[Mention] | None = None, places: list[Mention] | None = None) -> str:
     """The place that holds the figure (the subject of its verb, a possessor: "A hit back with 22
     waves"), unless its own noun phrase names one ("A killed 40 Bs": the Bs'); else the nearest place
     the figure's own clause names, else the nearest its governing clauses name ("..., while 97 were
@@ -234,14 +234,17 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
-    whole area). So does an actor (`actors`: "attacks by A"). Without a parse: the nearest place of the
-    sentence."""
+    whole area). So does an actor (`actors`: "attacks by A"). A place a word of location opens (`places`:
+    "children in A") in the counted noun's own phrase comes first. Without a parse: the nearest place of
+    the sentence."""
+    places = places or []
     aside = set(actors or ())
     counted = _in_runs(mentions, [(q.start, reading.phrase_end)])
     holders = [m for m in _in_runs(mentions, [reading.holder]) if not _inside(m, reading.attributive)]
     if holders and not counted:
         return holders[0].entity
-    own = [m for m in counted if not _inside(m, reading.attributive) and not _in_runs([m], reading.noun_clauses)]
+    own = [m for m in counted if not _inside(m, reading.attributive) and not _in_runs([m], reading.noun_clauses)
+           and m in places]
     if own:  # "Islamabad: 26.2 million children in Pakistan are out of school": the noun's own place
         return nearest(own, q.start, q.end).entity
     for runs in reading.clauses or (None,):
@@ -552,6 +555,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
         actors = acting(text, start, mentions, doc.code)
+        locations = located(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
             own = [m for m in mentions if m.start < q.end or m not in examples]
@@ -559,7 +563,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
             entity = paired.get(i) or (named.entity if named else _entity(
-                own, q, reading, context.entity or context_entity, block.kind == "heading", actors))
+                own, q, reading, context.entity or context_entity, block.kind == "heading", actors, locations))
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             total = parts.get(i)

@@ -144,6 +144,11 @@ def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en"
     return [m for m in mentions if _opened(text, start, m, _opener(code, "examples"))]
 
 
+def located(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions a word of location opens ("children in Pakistan"), not of origin ("people from A")."""
+    return [m for m in mentions if _opened(text, start, m, _opener(code, "locations"))]
+
+
 def acting(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions a word such as "by" or "against" opens: who acts or is opposed ("killed in attacks by
     A", "the war against A"), not where a figure stands."""
