@@ -34,4 +34,24 @@ def test_a_part_in_another_source_is_a_subset_of_the_total():
 def test_flagged_exactly_when_the_subset_is_larger(subset, whole):
     rows = [{**KZ, "source_id": "s1", "metric": "total.a", "value": float(whole)},
             {**KZ, "source_id": "s2", "metric": "total.a.special", "value": float(subset)}]
-    assert ("subset" in set(reconciled(rows).findings["rule"])) == (subset > whole)
+    # more than ten times its set, a subset is a misread figure, not a discrepancy
+    assert ("subset" in set(reconciled(rows).findings["rule"])) == (subset > whole and not 0 < 10 * whole < subset)
+
+
+def test_a_subset_more_than_ten_times_its_set_is_a_misread_not_a_finding():
+    rows = [{**KZ, "source_id": "s1", "metric": "total.a", "value": 3.0},
+            {**KZ, "source_id": "s2", "metric": "total.a.special", "value": 240.0}]
+    assert reconciled(rows).findings.empty
+
+
+def test_one_set_figure_below_a_subset_stated_in_several_sources_is_one_finding_naming_them_all():
+    rows = [{**KZ, "source_id": "s1", "metric": "total.a", "value": 30.0},
+            *({**KZ, "source_id": source, "metric": "total.a.special", "value": 240.0} for source in ("s2", "s3", "s4"))]
+    result = reconciled(rows)
+    subset = result.findings.loc[result.findings["rule"] == "subset"]
+    assert len(subset) == 1
+    message = subset["message"].iloc[0]
+    assert all(f"240 (source {s}, line 1)" in message for s in ("s2", "s3", "s4"))
+    assert "exceed 30 (source s1, line 1)" in message
+    members = result.finding_claims.loc[result.finding_claims["finding_id"] == subset["finding_id"].iloc[0]]
+    assert sorted(members["role"]) == ["set", "subset", "subset", "subset"]

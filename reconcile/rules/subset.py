@@ -10,7 +10,7 @@ from figcheck.reconcile import wording
 from figcheck.reconcile.intervals import apart
 from figcheck.reconcile.links import declared
 from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
-from figcheck.reconcile.quantities import quantity_key
+from figcheck.reconcile.quantities import FAR_BELOW, quantity_key
 
 NAME = "subset"
 DEFAULT = Rule(name=NAME, severity="error", description="a subset never exceeds its set")
@@ -37,6 +37,10 @@ def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
     siblings = (source[across["sub"]] == source[across["set"]]) & metric.isin(list(part_of)).to_numpy()[across["sub"]]
     found = (pd.concat([direct, across.loc[~siblings, ["sub", "set"]]], ignore_index=True)
              .drop_duplicates().sort_values(["sub", "set"], ignore_index=True))
+    # A subset more than ten times its set is a misread figure ("three states" read as an alliance's
+    # seats), not a discrepancy: no finding, no constraint.
+    value = np.abs(claims["value"].to_numpy(float))
+    found = found.loc[~((value[found["sub"]] > FAR_BELOW * value[found["set"]]) & (value[found["set"]] > 0))]
     seen = pd.DataFrame({"metric": metric.to_numpy()[found["sub"]], "entity": claims["entity"].to_numpy()[found["sub"]]})
     return found.loc[ctx.in_scope(rule, seen).index].reset_index(drop=True)
 
@@ -53,21 +57,27 @@ def check(ctx: Context, rule: Rule) -> Found:
                     claims["lower"].to_numpy()[sub], claims["lower_open"].to_numpy()[sub], _set_slack(claims, found, rule))
     if not exceeds.any():
         return Found.empty()
-    # Only the pairs in findings are given their columns.
-    found = pd.concat([claims[_PAIR].take(sub[exceeds]).add_suffix("_sub").reset_index(drop=True),
-                       claims[_PAIR].take(sup[exceeds]).add_suffix("_set").reset_index(drop=True)], axis=1)
-    rows = []
-    for local, pair in enumerate(found.itertuples(index=False)):
-        label = wording.period(pair.period_start_set, pair.key_end_set)
-        message = (f"{wording.quantity(pair.entity_set, pair.metric_sub, label)}: {pair.metric_sub} is a subset of "
-                   f"{pair.metric_set}, yet {wording.cited(pair.value_sub, pair.qualifier_sub, pair.source_id_sub, pair.line_sub)} "
-                   f"exceeds {wording.cited(pair.value_set, pair.qualifier_set, pair.source_id_set, pair.line_set)}.")
-        key = "|".join([pair.entity_set, pair.metric_sub, pair.scope_set, pair.period_start_set, pair.key_end_set])
-        rows.append((local, NAME, pair.entity_set, pair.metric_sub, pair.scope_set, label, key, message))
-    local = np.arange(len(found))
-    members = pd.concat([pd.DataFrame({"local": local, "claim_id": found["claim_id_sub"].to_numpy(), "role": "subset"}),
-                         pd.DataFrame({"local": local, "claim_id": found["claim_id_set"].to_numpy(), "role": "set"})],
-                        ignore_index=True)
+    # One finding per pair of quantities: every claim of the subset that exceeds a claim of the set, so
+    # that one misread figure stated in several sources is one finding, not one per source.
+    sub, sup = sub[exceeds], sup[exceeds]
+    var = claims["var"].to_numpy()
+    group = pd.DataFrame({"sub": var[sub], "set": var[sup]}).groupby(["sub", "set"], sort=False).ngroup().to_numpy()
+    cite = wording.cited_column(claims).to_numpy()
+    first = claims[_PAIR].take(sup).reset_index(drop=True)
+    rows, members = [], []
+    for local in range(group.max() + 1):
+        at = np.flatnonzero(group == local)
+        subs, sets = pd.unique(sub[at]), pd.unique(sup[at])
+        pair, small = first.iloc[at[0]], claims.iloc[subs[0]]
+        label = wording.period(pair.period_start, pair.key_end)
+        verb = "exceeds" if len(subs) == 1 else "exceed"
+        message = (f"{wording.quantity(pair.entity, small.metric, label)}: {small.metric} is a subset of "
+                   f"{pair.metric}, yet {wording.listing(list(cite[subs]))} {verb} {wording.listing(list(cite[sets]))}.")
+        key = "|".join([pair.entity, small.metric, pair.scope, pair.period_start, pair.key_end])
+        rows.append((local, NAME, pair.entity, small.metric, pair.scope, label, key, message))
+        members += [(local, claim, "subset") for claim in claims["claim_id"].to_numpy()[subs]]
+        members += [(local, claim, "set") for claim in claims["claim_id"].to_numpy()[sets]]
+    members = pd.DataFrame(members, columns=["local", "claim_id", "role"])
     return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
 
 
