@@ -55,3 +55,13 @@ def test_one_set_figure_below_a_subset_stated_in_several_sources_is_one_finding_
     assert "exceed 30 (source s1, line 1)" in message
     members = result.finding_claims.loc[result.finding_claims["finding_id"] == subset["finding_id"].iloc[0]]
     assert sorted(members["role"]) == ["set", "subset", "subset", "subset"]
+
+
+def test_a_misread_subset_does_not_hide_a_real_one_beside_it():
+    rows = [{**KZ, "source_id": "s1", "metric": "total.a", "value": 3.0},
+            {**KZ, "source_id": "s2", "metric": "total.a.special", "value": 240.0},
+            {**KZ, "source_id": "s3", "metric": "total.a.special", "value": 5.0},
+            {**KZ, "source_id": "s4", "metric": "total.a.special", "value": 4.0}]
+    subset = reconciled(rows).findings.query("rule == 'subset'")
+    assert len(subset) >= 1 and all("240" not in m for m in subset["message"])
+    assert any("5 (source s3, line 1)" in m for m in subset["message"])

@@ -40,7 +40,8 @@ def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
     # A subset more than ten times its set is a misread figure ("three states" read as an alliance's
     # seats), not a discrepancy: no finding, no constraint.
     value = np.abs(claims["value"].to_numpy(float))
-    found = found.loc[~((value[found["sub"]] > FAR_BELOW * value[found["set"]]) & (value[found["set"]] > 0))]
+    found = found.loc[~((value[found["sub"]] > FAR_BELOW * value[found["set"]]) & (value[found["set"]] > 0))
+                      ].reset_index(drop=True)
     seen = pd.DataFrame({"metric": metric.to_numpy()[found["sub"]], "entity": claims["entity"].to_numpy()[found["sub"]]})
     return found.loc[ctx.in_scope(rule, seen).index].reset_index(drop=True)
 
