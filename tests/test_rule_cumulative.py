@@ -55,5 +55,12 @@ def test_a_series_is_flagged_exactly_when_some_later_figure_is_lower(values):
     dates = ["2019", "2020", "2021", "2022", "2023"]
     rows = [{**SERIES, "period_start": "", "source_id": f"s{i}", "period_end": dates[i], "value": float(v)}
             for i, v in enumerate(values)]
-    shrinks = any(later < max(values[:i]) for i, later in enumerate(values) if i)
+    # compared with the highest earlier figure; a fall to under a tenth of it is a misread part, not a drop
+    shrinks = any(later < max(values[:i]) <= 10 * later for i, later in enumerate(values) if i)
     assert ("cumulative" in set(reconciled(rows).findings["rule"])) == shrinks
+
+
+def test_a_running_total_falling_to_under_a_tenth_is_a_misread_part_not_a_drop():
+    result = reconciled([{**SERIES, "source_id": "s1", "period_end": "2021-08", "value": 9404.0},
+                         {**SERIES, "source_id": "s2", "period_end": "2022-03", "value": 33.0}])
+    assert "cumulative" not in set(result.findings["rule"])

@@ -14,7 +14,7 @@ from figcheck.reconcile.dates import day_range
 from figcheck.reconcile.intervals import apart
 from figcheck.reconcile.model import FOUND_COLUMNS, Context, Found, Relations
 from figcheck.reconcile.ordering import best_earlier
-from figcheck.reconcile.quantities import DAY_LENGTH as _DAY
+from figcheck.reconcile.quantities import DAY_LENGTH as _DAY, FAR_BELOW
 
 NAME = "cumulative"
 DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")
@@ -48,6 +48,9 @@ def check(ctx: Context, rule: Rule) -> Found:
     # One cohort is one quantity: its differences are the cohort rule's to report.
     cohort = claims["cohort"].to_numpy(object)
     shrinks &= ~((cohort[later] != "") & (cohort[later] == cohort[before]))
+    # A running total that falls to under a tenth is a part or a day's figure read as the total.
+    value = np.abs(claims["value"].to_numpy(float))
+    shrinks &= ~(value[later] * FAR_BELOW < value[before])
     later, before = claims.iloc[later[shrinks]], claims.iloc[before[shrinks]]
     updates = _updated_during_the_day(claims, rule)
     if later.empty:
