@@ -29,4 +29,7 @@ def test_a_sentence_repeated_word_for_word_still_gets_distinct_ids():
     repeated = {"entity": "AA", "period_end": "2022-04", "source_id": "s1", "metric": "total.a", "value": 30.0, "quote": "30 a."}
     subset = {"entity": "AA", "period_end": "2022-04", "source_id": "s2", "metric": "total.a.special", "value": 32.0}
     found = reconciled([repeated, repeated, subset]).findings
+    assert list(found["rule"]) == ["subset"]  # the repeated figure is one quantity: one finding holds both
+    other = [{**row, "entity": "BB"} for row in (repeated, repeated, subset)]  # word for word, another place
+    found = reconciled([repeated, repeated, subset, *other]).findings
     assert list(found["rule"]) == ["subset", "subset"] and found["finding_id"].is_unique
