@@ -160,6 +160,24 @@ predicates = ["cut by"]
         "budget_increase"
 
 
+def test_the_clauses_verb_picks_a_metric_whose_predicate_opens_with_it_where_none_is_written_as_configured():
+    config = parse_config("""
+[metrics.killed]
+words = ["people"]
+predicates = ["killed"]
+[metrics.refugees]
+words = ["people"]
+predicates = ["fled the country"]
+[metrics.crossings]
+words = ["people"]
+predicates = ["made the crossing"]
+""")
+    assert claims("Over 100,000 people have fled into Chad.", config).loc["100,000", "metric"] == "refugees"
+    # a verb that says nothing alone picks nothing
+    assert claims("Around 329,000 people made an initial application.", config).loc["329,000", "metric"] != \
+        "crossings"
+
+
 def test_a_figure_whose_noun_is_implied_has_none():
     assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
 

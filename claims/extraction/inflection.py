@@ -32,3 +32,18 @@ def _verb_forms(word: str) -> tuple[str, ...]:
 
 
 _BARE = frozenset({"VB", "VBP"})
+
+
+def verb_lemmas(phrase: str, code: str = "en") -> frozenset[str]:
+    """The lemmas of a predicate's opening verb ("fled the country": flee), or the word itself; none for a
+    verb that says nothing alone (`[predicates] light_verbs`: "made the crossing")."""
+    words = phrase.casefold().split()
+    data = load_language(code).data.get("predicates", {})
+    if not words:
+        return frozenset()
+    lemmas = frozenset(words[:1])
+    if data.get("inflector") == "lemminflect":
+        from lemminflect import getAllLemmas  # imported here: only extraction pays for it
+
+        lemmas = frozenset(getAllLemmas(words[0]).get("VERB", ())) or lemmas
+    return lemmas - frozenset(data.get("light_verbs", ()))

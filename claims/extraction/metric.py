@@ -135,7 +135,8 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
 
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
-           total_metric: str = "", named: bool = False, paragraph: tuple[int, int] = (-1, -1)) -> str:
+           total_metric: str = "", named: bool = False, paragraph: tuple[int, int] = (-1, -1),
+           verb: str = "") -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
     `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
@@ -143,7 +144,8 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     have been declared uninhabitable"), then the whole sentence ("700 people, of whom 300 children":
     the children's verb is the total's). The first that holds a predicate of any candidate decides.
     `named`: the figure's own noun named `names`; `paragraph`: the text up to the figure's sentence's end,
-    whose predicates say which measure a part of several measures belongs to."""
+    whose predicates say which measure a part of several measures belongs to; `verb`: the lemma of the
+    clause's verb, which picks among candidates none of whose predicates is written as configured."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names, unless
         # its own noun names a whole measure outright: "12,569 cases, including 581 deaths" (but "40
@@ -158,6 +160,8 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     # part of several measures is no measure by itself.
     neutral = [n for n in names if vocab.predicates[n] is None]
     pool = neutral or names
+    akin = [n for n in pool if verb in vocab.verbs.get(n, ())] if verb and len(pool) > 1 else []
+    pool = akin or pool  # "have fled into Ethiopia" for the metric of "fled the country"
     families = list(dict.fromkeys(_family(vocab, n) for n in pool))
     if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len(families) > 1:
         # A part of several measures ("N8.7 trillion for capital expenditure": of the budget proposed or

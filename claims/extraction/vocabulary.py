@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from figcheck.claims.config import Config, Metric
 from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
-from figcheck.claims.extraction.inflection import predicate_forms
+from figcheck.claims.extraction.inflection import predicate_forms, verb_lemmas
 from figcheck.claims.extraction.language import load_language, phrases, word_set
 
 
@@ -23,6 +23,7 @@ class MetricVocabulary:
     # metric -> {scope: the one other metric of its kind, with that configured scope, that names the same
     # head noun}: "cases" (a running total) and "new cases" (one report's) count the same thing
     siblings: dict[str, dict[str, str]]
+    verbs: dict[str, frozenset[str]]          # metric -> the lemmas of its predicates' opening verbs
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         excluded={n: _predicates(_inherited(config.metrics, n, "excluded_predicates"), code) for n in config.metrics},
         parent={n: _parent(m) for n, m in config.metrics.items()},
         siblings=_scope_siblings(config.metrics, _generic_nouns(config.language or "en")),
+        verbs={n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
+               for n in config.metrics},
     )
 
 
