@@ -109,11 +109,12 @@ def _moment(frame: pd.DataFrame) -> pd.Series:
 
 
 def _list_items(frame: pd.DataFrame) -> pd.Series:
-    """Figures of one sentence sharing an automatic metric: items of a list ("17 with serious injuries,
-    29 with moderate wounds") whose distinguishing words the noun-made metric does not keep, so none
-    of them names the quantity. A configured metric is the user's word that they do."""
+    """Figures of one paragraph (line) sharing an automatic metric: items of a list ("17 with serious
+    injuries, 29 with moderate wounds"; "A gained 2.3 million votes. B, 1.5 million") whose distinguishing
+    words the noun-made metric does not keep, so none of them names the quantity. A configured metric
+    is the user's word that they do."""
     automatic = frame["metric"].str.startswith(AUTOMATIC_METRIC)
-    return automatic & frame.duplicated(["source_id", "quote", "metric"], keep=False)
+    return automatic & frame.duplicated(["source_id", "line", "metric"], keep=False)
 
 
 def _side_by_side(frame: pd.DataFrame, key: pd.Series) -> pd.Series:

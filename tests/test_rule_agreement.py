@@ -74,6 +74,21 @@ def test_figures_one_sentence_states_side_by_side_never_contradict_each_other(a,
     assert clash == (a == b != c)
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, COUNTS_IN_FULL), st.integers(0, COUNTS_IN_FULL))
+def test_one_paragraphs_figures_of_one_automatic_metric_are_list_items_not_one_quantity(a, b):
+    # "A gained 2,338,381 votes. B, the party obtained 1,524,255 votes": two sentences of one line
+    # whose noun-made metric does not keep who each figure is of.
+    automatic = {**UZ, "metric": "auto:vote", "source_id": "s1", "line": 5}
+    result = reconciled([{**automatic, "value": float(a), "quote": "A gained votes."},
+                         {**automatic, "value": float(b), "quote": "B obtained votes."}])
+    assert result.findings.empty
+    # a configured metric is the user's word that the figures are one quantity
+    configured = reconciled([{**automatic, "metric": "total", "value": 30.0, "quote": "A gained votes."},
+                             {**automatic, "metric": "total", "value": 32.0, "quote": "B obtained votes."}])
+    assert list(configured.findings["rule"]) == ["agreement"]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(1, COUNTS_IN_FULL), st.integers(1, COUNTS_IN_FULL))
 def test_one_source_never_states_one_quantity_an_order_of_magnitude_apart(a, b):
