@@ -482,13 +482,14 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
     change = reading.change[0] >= 0 and q.kind in ("count", "money")
+    if change:
+        return _changed(doc, q, reading, name)
     if name:
-        return _changed(doc, q, reading, name) if change else name
+        return name
     if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
         return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if q.kind == "count" and not total_metric:
-        automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
-        return f"{automatic}:change" if change and automatic else automatic
+        return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return ""
 
 
@@ -498,15 +499,18 @@ def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -
     change word itself names (its word or predicate), else an automatic change metric; a change is no
     level, so comparing it with one would raise false alarms."""
     vocab = doc.vocab.metrics
-    sibling = vocab.siblings.get(level, {}).get("event")
+    sibling = vocab.siblings.get(level, {}).get("event") if level else None
     if sibling:
         return sibling
-    # The change word with what joins it to the figure: "increasing by 20,000", "an increase of 1,250".
+    # A predicate may run from the change word to the figure ("increasing by 20,000"); a word must be the
+    # change word itself ("increased"), not the level's noun between them ("increased the budget by").
     span = (reading.change[0], max(reading.change[1], q.start))
     named = metrics.by_predicate((span,), q, doc.text, vocab, doc.config) or list(
-        metrics.named_between(doc.text, *span, vocab, doc.config, metrics.figure_kind(q)))
+        metrics.named_between(doc.text, *reading.change, vocab, doc.config, metrics.figure_kind(q)))
     if named:
         return named[0]
+    if q.kind != "count" and not level:
+        return ""  # an amount the vocabulary names nothing of has no automatic metric either
     automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return f"{automatic}:change" if automatic else ""
 

@@ -155,6 +155,9 @@ predicates = ["cut by"]
     assert (tally.loc["five", "metric"], tally.loc["93", "metric"]) == ("new_cases", "cases")
     assert found.loc["28.7 billion", "metric"] == "budget"
     assert found.loc["1.2 billion", "metric"] not in ("budget", "budget_increase")
+    # "by" hung on the object: still a change, and the object's noun is the level's, not the change's
+    assert claims("The Senate cut the budget by $1.2 billion.", config).loc["1.2 billion", "metric"] not in (
+        "budget", "budget_increase")
     # a change word that is a metric's own predicate names that metric
     assert claims("The council cut by $1.2 billion its budget.", config).loc["1.2 billion", "metric"] == \
         "budget_increase"

@@ -373,9 +373,11 @@ def change_word(token, noun, words: SyntaxWords):
         if t.dep_ == "quantmod" and t.head.like_num:  # "rose by five to 93", parsed as one number phrase
             t = t.head
         head = t.head
-        if t.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ in _VERBAL \
-                and head.head.lemma_.casefold() in words.change_verbs:
-            return head.head
+        if t.dep_ == "pobj" and head.lower_ == "by":
+            # "increased by N", or "increased the budget by N" with "by" hung on the object
+            verb = head.head if head.head.pos_ in _VERBAL or head.head.dep_ != "dobj" else head.head.head
+            if verb.pos_ in _VERBAL and verb.lemma_.casefold() in words.change_verbs:
+                return verb
         if t.dep_ in ("dobj", "npadvmod") and head.pos_ in _VERBAL and head.lemma_.casefold() in words.change_verbs:
             return head
         if t.dep_ == "npadvmod" and head.lower_ in words.change_adverbs:
