@@ -160,10 +160,10 @@ def _share_scope(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _named_scope(doc: _Document, q: Quantity, start: int, end: int) -> str:
-    """The scope the metrics named in the sentence agree on ("among the casualties were 34 students": the
-    casualties'), for a count the vocabulary names no metric of; else ""."""
-    if q.kind != "count" or doc.vocab.metrics.words is None:
+def _named_scope(doc: _Document, start: int, end: int) -> str:
+    """The scope the count metrics named in the sentence [start, end) agree on ("among the casualties were
+    34 students": the casualties'); else ""."""
+    if doc.vocab.metrics.words is None:
         return ""
     found = {doc.config.metrics[n].scope for m in doc.vocab.metrics.words.finditer(doc.text, start, end)
              for n in doc.vocab.metrics.by_word.get(m.group().casefold(), ()) if doc.config.metrics[n].kind == "count"}
@@ -559,6 +559,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
+        named_scope = None  # worked out once per sentence, where a figure needs it
         actors = acting(text, start, mentions, doc.code)
         locations = located(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
@@ -605,10 +606,17 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
-            # A part without a scope of its own counts as its total does: "605 killed, including 38 children".
-            inherited = doc.found[total].scope if 0 <= total < len(doc.found) else _named_scope(doc, q, start, end)
-            scope = scopes.decide(doc.metric_scope(name, kind) or _share_scope(doc, q, reading) or inherited, own_cues,
-                                  sentence_cues | ({"snapshot"} if reading.state else set()))
+            configured = doc.metric_scope(name, kind) or _share_scope(doc, q, reading)
+            if not configured and q.kind == "count":
+                # A part without a scope of its own counts as its total does ("605 killed, including 38
+                # children"); another count, as the measures its sentence names ("among the casualties").
+                if 0 <= total < len(doc.found):
+                    configured = doc.found[total].scope
+                else:
+                    if named_scope is None:
+                        named_scope = _named_scope(doc, start, end)
+                    configured = named_scope
+            scope = scopes.decide(configured, own_cues, sentence_cues | ({"snapshot"} if reading.state else set()))
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
