@@ -488,6 +488,18 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         return name
     if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
         return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
+    if (not reading.noun or bare) and q.kind == "count" and not total_metric:
+        # "a marked rise of children not attending school: from 10.5 million to 13.2 million": the
+        # nearest noun of its own clause before the figure that names a metric, if its verbs allow it;
+        # not a label's ("Votes: 3,439,761" under a party's name), which says whose the figure is.
+        runs = [(s, min(e, q.start)) for s, e in (reading.clauses[0] if reading.clauses else ()) if s < q.start]
+        before: tuple[str, ...] = ()
+        for s, e in runs:
+            before = metrics.named_between(doc.text, s, e, vocab, config, "count", last=True) or before
+        labelled = doc.text[start:q.start].rstrip().endswith(":")
+        name = metrics.choose(list(before), q, doc.text, reaches, vocab) if before and not labelled else ""
+        if name:
+            return name
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return ""

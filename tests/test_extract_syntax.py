@@ -181,6 +181,20 @@ predicates = ["made the crossing"]
         "crossings"
 
 
+def test_a_nounless_figure_counts_what_its_clause_named_before_it():
+    config = parse_config("""
+[metrics.out_of_school]
+words = ["children"]
+predicates = ["not attending school"]
+[metrics.enrolment]
+words = ["children", "school"]
+predicates = ["enrolled"]
+""")
+    found = claims("A survey shows a marked rise of children who are not attending school: from 10.5 million to "
+                   "13.2 million.", config)
+    assert (found.loc["10.5 million", "metric"], found.loc["13.2 million", "metric"]) == ("out_of_school",) * 2
+
+
 def test_a_figure_whose_noun_is_implied_has_none():
     assert reading("Officials recorded 812 cases in Chad, while 97 were confirmed in Niger.")["97"].noun == ""
 
