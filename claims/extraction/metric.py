@@ -165,9 +165,7 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     families = list(dict.fromkeys(_family(vocab, n) for n in pool))
     if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len(families) > 1:
         # A part of several measures ("N8.7 trillion for capital expenditure": of the budget proposed or
-        # of the one passed?) is the part of the measure whose own predicates the text uses.
-        # "The President presented a budget ... It includes N8.7 trillion for capital expenditure": the
-        # paragraph's verb says which.
+        # the one passed?) is the part of the measure whose predicates its clause, sentence or paragraph uses.
         for spans in (*reaches, (paragraph,) if paragraph[0] >= 0 else ()):
             decided = _choose_within(families, q, text, spans, vocab) if spans else None
             if decided:
