@@ -14,8 +14,6 @@ from figcheck.reconcile.quantities import FAR_BELOW, quantity_key
 
 NAME = "subset"
 DEFAULT = Rule(name=NAME, severity="error", description="a subset never exceeds its set")
-_PAIR = ["claim_id", "var", "value", "qualifier", "lower", "upper", "lower_open", "upper_open", "source_id", "line",
-         "entity", "metric", "scope", "period_start", "key_end"]
 
 
 def _pairs(ctx: Context, rule: Rule) -> pd.DataFrame:
@@ -63,21 +61,25 @@ def check(ctx: Context, rule: Rule) -> Found:
     sub, sup = sub[exceeds], sup[exceeds]
     var = claims["var"].to_numpy()
     group = pd.DataFrame({"sub": var[sub], "set": var[sup]}).groupby(["sub", "set"], sort=False).ngroup().to_numpy()
-    cite = wording.cited_column(claims).to_numpy()
-    first = claims[_PAIR].take(sup).reset_index(drop=True)
+    # Each group's pairs from one sort, not a scan of every pair per group.
+    order = np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group[order], np.arange(group.max() + 2))
+    involved = np.unique(np.concatenate([sub, sup]))
+    cite = pd.Series(wording.cited_column(claims.iloc[involved]).to_numpy(), index=involved)
+    ids = claims["claim_id"].to_numpy()
     rows, members = [], []
-    for local in range(group.max() + 1):
-        at = np.flatnonzero(group == local)
+    for local in range(len(bounds) - 1):
+        at = order[bounds[local]:bounds[local + 1]]
         subs, sets = pd.unique(sub[at]), pd.unique(sup[at])
-        pair, small = first.iloc[at[0]], claims.iloc[subs[0]]
+        pair, small = claims.iloc[sup[at[0]]], claims.iloc[subs[0]]
         label = wording.period(pair.period_start, pair.key_end)
         verb = "exceeds" if len(subs) == 1 else "exceed"
         message = (f"{wording.quantity(pair.entity, small.metric, label)}: {small.metric} is a subset of "
-                   f"{pair.metric}, yet {wording.listing(list(cite[subs]))} {verb} {wording.listing(list(cite[sets]))}.")
+                   f"{pair.metric}, yet {wording.listing(cite[subs].tolist())} {verb} {wording.listing(cite[sets].tolist())}.")
         key = "|".join([pair.entity, small.metric, pair.scope, pair.period_start, pair.key_end])
         rows.append((local, NAME, pair.entity, small.metric, pair.scope, label, key, message))
-        members += [(local, claim, "subset") for claim in claims["claim_id"].to_numpy()[subs]]
-        members += [(local, claim, "set") for claim in claims["claim_id"].to_numpy()[sets]]
+        members += [(local, claim, "subset") for claim in ids[subs]]
+        members += [(local, claim, "set") for claim in ids[sets]]
     members = pd.DataFrame(members, columns=["local", "claim_id", "role"])
     return Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
 
