@@ -141,25 +141,31 @@ def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], 
 def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions that a word such as "including" or "such as" opens, possibly after a preposition
     and "the" ("..., including to Egypt, Chad"): examples of a noun before them."""
-    return [m for m in mentions if _opened(text, start, m, _opener(code, "examples"))]
+    return _opened_by(text, start, mentions, code, "examples")
 
 
 def located(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions a word of location opens ("children in Pakistan"), not of origin ("people from A")."""
-    return [m for m in mentions if _opened(text, start, m, _opener(code, "locations"))]
+    return _opened_by(text, start, mentions, code, "locations")
 
 
 def acting(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions a word such as "by" or "against" opens: who acts or is opposed ("killed in attacks by
     A", "the war against A"), not where a figure stands."""
-    return [m for m in mentions if _opened(text, start, m, _opener(code, "actors"))
-            and not _opened(text, start, m, _opener(code, "rankings"))]
+    ranked = _opened_by(text, start, mentions, code, "rankings")
+    return [m for m in _opened_by(text, start, mentions, code, "actors") if m not in ranked]
+
+
+def _opened_by(text: str, start: int, mentions: list[Mention], code: str, key: str) -> list[Mention]:
+    """The mentions one of the language's `[entity] key` words opens."""
+    return [m for m in mentions if _opened(text, start, m, _opener(code, key))]
 
 
 def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
     reported 81% turnout" is about B."""
-    return [m for m in mentions if not _opened(text, start, m, _opener(code, "exceptions"))]
+    aside = _opened_by(text, start, mentions, code, "exceptions")
+    return [m for m in mentions if m not in aside]
 
 
 def _opened(text: str, start: int, mention: Mention, opener: re.Pattern) -> bool:

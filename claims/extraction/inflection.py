@@ -9,21 +9,32 @@ from functools import lru_cache
 from figcheck.claims.extraction.language import load_language
 
 
+def _inflected(code: str) -> bool:
+    return load_language(code).data.get("predicates", {}).get("inflector") == "lemminflect"
+
+
 def predicate_forms(phrase: str, code: str = "en") -> tuple[str, ...]:
     """The phrase as written, then with each other form of its opening verb, if it opens with one."""
     words = phrase.split()
-    if not words or load_language(code).data.get("predicates", {}).get("inflector") != "lemminflect":
+    if not words or not _inflected(code):
         return (phrase,)
     rest = words[1:]
     return tuple(dict.fromkeys([phrase, *(" ".join([form, *rest]) for form in _verb_forms(words[0].casefold()))]))
 
 
 @lru_cache(maxsize=4096)
+def _lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas  # imported here: only extraction pays for it
+
+    return tuple(getAllLemmas(word).get("VERB", ()))
+
+
+@lru_cache(maxsize=4096)
 def _verb_forms(word: str) -> tuple[str, ...]:
-    from lemminflect import getAllInflections, getAllLemmas  # imported here: only extraction pays for it
+    from lemminflect import getAllInflections
 
     forms: list[str] = []
-    for lemma in getAllLemmas(word).get("VERB", ()):
+    for lemma in _lemmas(word):
         for tag, group in getAllInflections(lemma, upos="VERB").items():
             # The bare form only where it was written: "recorded" must not find the noun in "Record 19 die".
             if tag not in _BARE or word == lemma:
@@ -38,12 +49,7 @@ def verb_lemmas(phrase: str, code: str = "en") -> frozenset[str]:
     """The lemmas of a predicate's opening verb ("fled the country": flee), or the word itself; none for a
     verb that says nothing alone (`[predicates] light_verbs`: "made the crossing")."""
     words = phrase.casefold().split()
-    data = load_language(code).data.get("predicates", {})
     if not words:
         return frozenset()
-    lemmas = frozenset(words[:1])
-    if data.get("inflector") == "lemminflect":
-        from lemminflect import getAllLemmas  # imported here: only extraction pays for it
-
-        lemmas = frozenset(getAllLemmas(words[0]).get("VERB", ())) or lemmas
-    return lemmas - frozenset(data.get("light_verbs", ()))
+    lemmas = frozenset(_lemmas(words[0]) if _inflected(code) else ()) or frozenset(words[:1])
+    return lemmas - frozenset(load_language(code).data.get("predicates", {}).get("light_verbs", ()))
