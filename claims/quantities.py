@@ -219,6 +219,14 @@ def _change_before(text: str, pos: int, numbers) -> bool:
     return any(w.strip(_PUNCTUATION) in numbers.change_before for w in words)
 
 
+def _part_and_whole(part: float, whole: float, join: str, numbers) -> bool:
+    """ "22 out of 26 provinces" (a whole in digits) counts a part and its whole; "one out of five", "two out
+    of three" and "nine out of 10" are shares: the part is one, the whole at most ten or a power of ten."""
+    if " ".join(join.casefold().split()) not in numbers.part_whole_joins or part == 1 or whole <= 10:
+        return False
+    return 10 ** round(math.log10(whole)) != whole
+
+
 def _second(text: str, pos: int, numbers) -> Reading | None:
     """The figure after a range or ratio word: digits (a currency before them allowed) or words."""
     m = numbers.second.match(text, pos)
@@ -261,6 +269,40 @@ def _elided(text: str, start: int, end: int, found: list, excl) -> bool:
     return m is not None and m.end() == start and re.match(r"[ \t]*(?:[.,;)]|$)", text[end:end + 2]) is not None
 
 
+def _dash_not_sign(text: str, m: re.Match, lines: list[int]) -> bool:
+    """A dash with a space after it is no sign after a label ("DA - 87 seats"), nor as a bullet of a list
+    whose next or previous line opens with the same dash ("- 87 seats"); alone it is one ("- 10 k")."""
+    at = m.start("sign")
+    if not text[at + 1:at + 2].isspace():
+        return False
+    line = bisect.bisect_right(lines, at) - 1
+    if text[lines[line]:at].strip():
+        return True
+    for i in (line - 1, line + 1):
+        bullet = _BULLET.match(text, lines[i]) if 0 <= i < len(lines) else None
+        if bullet and bullet.group(1) == text[at]:
+            return True
+    return False
+
+
+_BULLET = re.compile(r"[ \t]*(\S)[ \t]")
+
+
+_GLUED_ITEM = re.compile(r"(?<=[^\W\d_)+])-(?=\d)")
+
+
+def _unglue(text: str, name_lists: list[tuple[int, int]]) -> str:
+    """The text with the hyphen of each listed "ANC-159" read as a space: a name and its figure, not a
+    code like "COVID-19". Offsets are kept."""
+    if not name_lists:
+        return text
+    pieces, done = [], 0
+    for start, end in name_lists:
+        pieces += [text[done:start], _GLUED_ITEM.sub(" ", text[start:end])]
+        done = end
+    return "".join(pieces) + text[done:]
+
+
 def _within(spans: list[tuple[int, int]], position: int) -> bool:
     """Whether a position falls inside one of the sorted, disjoint spans."""
     at = bisect.bisect_right(spans, (position, float("inf"))) - 1
@@ -277,6 +319,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
     units = unit_patterns(code, currencies)
     spans = ex.Spans(text, excl)
     name_lists = [m.span() for m in excl.name_list.finditer(text)]
+    text = _unglue(text, name_lists)
     lines = line_starts(text)
     found: list[Quantity] = []
     skip_to = 0  # the end of the last figure read, or of the second number of a score
@@ -305,17 +348,19 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         end = reading.end
         if spans.covering(start, end):
             continue
-        if m.group("sign"):
+        sign_mark = m.group("sign") if m.group("sign") and not _dash_not_sign(text, m, lines) else ""
+        if sign_mark:
             start = m.start("sign")  # "-2.1%": the sign is part of the figure as written
         # The words before the figure end before its prefix: the currency of "$3bn", the "sub-" of "sub-5".
-        before = text[max(0, m.start() - _CONTEXT):m.start()]
+        lead = start if m.group("sign") and not sign_mark else m.start()
+        before = text[max(0, lead - _CONTEXT):lead]
         if "\n" in before:  # a qualifier or a label never reaches over a blank line
             before = _BLANK_LINE.split(before)[-1]
         tail = tail_before(before)
         previous_word = tail.words[-1].rstrip(_PUNCTUATION) if tail.words and before[-1:].isspace() else ""
         sign, sign_words = _sign(tail, numbers)
-        if m.group("sign"):
-            sign = -1 if m.group("sign") in "-−" else 1
+        if sign_mark:
+            sign = -1 if sign_mark in "-−" else 1
         value = reading.value * (-1 if sign < 0 else 1)
         unit, kind, code_of_unit, currency = "", "", "", ""
         tokens, tokens_at = _words_after(text, end), end
@@ -339,7 +384,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                 unit, kind, end = fold.group().lstrip("-"), "multiplier", fold.end()
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
-        name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or m.group("sign")) else ""
+        name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or sign_mark) else ""
         if name and text[end:end + 3].strip().startswith("|"):
             # A lone "|" in prose is a mark, not the end of the name's phrase: "Chadian 2 | people" as without it.
             past = _words_after(text, text.index("|", end) + 1)
@@ -361,7 +406,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         if ratio:
             below = _second(text, ratio.end(), numbers)
             year = below is not None and ex.is_year(below.value, text[below.start:below.end], Tail([]), "", excl)
-            if below is not None and 0 < value < below.value and not below.fraction and not year:  # not "1,705 in 2023"
+            if (below is not None and 0 < value < below.value and not below.fraction and not year  # not "1,705 in 2023"
+                    and not (below.digits and _part_and_whole(value, below.value, ratio.group(), numbers))):
                 value, kind, end = value / below.value, "ratio", below.end
                 reading.fraction = True
         join = None
@@ -409,7 +455,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         next_word = tokens[0][0] if tokens else ""
         qualifier, taken = qualifier_before(tail.without_last(sign_words) if sign_words else tail, quals)
         bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
-        if (digits and not kind and upper_value is None and not after_qualifier and not m.group("sign")
+        if (digits and not kind and upper_value is None and not after_qualifier and not sign_mark
                 and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units))
                 and not (next_word and is_unit(next_word, code))):  # "1800 GB" is a size
             continue

@@ -4,7 +4,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from figcheck.claims.extraction.language import load_language
 from figcheck.claims.quantities import find_quantities
@@ -139,8 +139,18 @@ def test_a_fraction_in_words_reads_back(top, below, joiner):
 @given(st.integers(1, 9), st.integers(1, 9), st.sampled_from(["in", "out of"]))
 def test_a_share_reads_back(top, more, join):
     below = top + more
+    assume(join == "in" or top == 1 or below <= 10)
     q = only(f"{top} {join} {below} children")
     assert (q["kind"], q["unit"]) == ("ratio", "children") and close(q["value"], top / below)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 5000), st.integers(1, 5000), st.sampled_from(["provinces", "voting districts", "schools"]))
+def test_a_part_out_of_its_whole_is_two_counts(part, more, noun):
+    whole = part + more
+    assume(whole > 10 and str(whole).rstrip("0") != "1")  # "nine out of 10", "3 out of 100" stay shares
+    found = find_quantities(f"Results came from {part:,} out of {whole:,} {noun}.")
+    assert [(q["value"], q["kind"]) for q in found] == [(part, "count"), (whole, "count")]
 
 
 @settings(max_examples=40, deadline=None)
@@ -415,3 +425,23 @@ def test_changes_and_years_beside_figures(text, values):
 ])
 def test_ordinals_years_and_citations_are_no_figures(text, values):
     assert [q["value"] for q in find_quantities(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("ANC-159; DA-87; MK Party-58; AL-Jamah-2; and UAT-1.", [159, 87, 58, 2, 1]),
+    ("Alliance Won NDA 292 INDIA 234 Other 17", [292, 234, 17]),
+])
+def test_a_list_glued_by_hyphens_or_spaces_gives_each_name_its_figure(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text", ["cases of COVID-19 and MERS rose", "the F-16 jets", "a Boeing 737 crashed"])
+def test_a_code_or_a_model_number_is_no_figure(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, values", [("- DA- 87 seats", [87]), ("- EFF - 39 seats", [39]),
+                                          ("Seats:\n- 87 seats\n- 12 seats", [87, 12]),
+                                          ("inflation fell -2.1%", [-2.1]), ("- 10 k", [-10000])])
+def test_a_dash_after_a_label_or_a_bullet_of_a_list_is_no_sign(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values

@@ -88,12 +88,14 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     }
     ids = lang["identifiers"]["before"]
     # A list item is a capitalised name of up to three words ("VF+", "JD(U)", "Freedom Front Plus") and
-    # a bare integer; two or more items joined by commas, semicolons or the language's joins.
+    # a bare integer, after a space or glued by a hyphen ("ANC-159"); two or more items joined by commas,
+    # semicolons or the language's joins, or three or more by spaces alone ("NDA 292 INDIA 234 Other 17").
     name = r"[A-Z][\w&+'’().-]*(?:[ \t][A-Z][\w&+'’().-]*){0,2}"
-    item = rf"{name}[ \t]+\d{{1,7}}(?![\d.,]?\d)"
+    item = rf"{name}(?:[ \t]+|-)\d{{1,7}}(?![\d.,]?\d)"
     join = rf"(?:[ \t]*[,;][ \t]*(?:(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)?" \
            rf"|[ \t]+(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+)"
-    name_list = re.compile(rf"(?<![\w-]){item}(?:{join}{item})+(?=[ \t]*(?:[,;.)]|$))", re.M)
+    name_list = re.compile(rf"(?<![\w-])(?:{item}(?:{join}{item})+|{item}(?:[ \t]+{item}){{2,}})(?=[ \t]*(?:[,;.)]|$))",
+                           re.M)
     elided_name = re.compile(rf"(?<![\w-])(?:{phrases(lang['identifiers']['name_list_joins'])})[ \t]+"
                              rf"(?:(?:{phrases(lang['entity']['articles'])})[ \t]+)?{name}[ \t]+")
     nums = lang["numbers"]
@@ -197,8 +199,8 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
         return ""
     stripped = before.rstrip()
     word = stripped.rsplit(None, 1)[-1] if stripped else ""
-    if not word or not word[0].isalpha() or word.casefold() in patterns.name_not:
-        return ""
+    if not word or not word[0].isalpha() or word[-1] in "-–—" or word.casefold() in patterns.name_not:
+        return ""  # "DA- 87 seats": a label's dash, not a name's
     core = word.replace("&", "").replace("-", "")
     if not core.isalnum():
         return ""

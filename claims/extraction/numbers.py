@@ -54,6 +54,7 @@ class NumberPatterns:
     change_openers: frozenset[str]  # "from", "by": the first figure of a change ("rose by 10 to 30")
     letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
     ratio_join: re.Pattern    # " in ", " out of " between two figures of a share
+    part_whole_joins: frozenset[str]  # "out of" also joins a part to its whole: "22 out of 26 provinces"
     multiplier: re.Pattern    # "fold", "-fold" right after a number
     negative: frozenset[str]
     positive: frozenset[str]
@@ -131,6 +132,7 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         change_openers=word_set(ranges["change_openers"]),
         letter_currencies=money.letters,
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
+        part_whole_joins=word_set(nums["part_whole_joins"]),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
         negative=word_set(nums["negative"]),
         positive=word_set(nums["positive"]),
