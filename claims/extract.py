@@ -462,6 +462,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                                    -1 if nounless else reading.phrase_end, _next_figure(doc, q))
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
+    if not names and nounless and reading.predicate:
+        # "calling on Monday for $4.2 billion": the verb of a predicate whose words the text parts.
+        names = metrics.by_verb(reading.predicate, q, vocab, config)
     # Each candidate as the sibling of the scope the clause states, before the predicates choose: a
     # verb that rules out the running total ("new") does not rule out its one-report sibling.
     siblings = vocab.siblings

@@ -181,6 +181,21 @@ predicates = ["made the crossing"]
         "crossings"
 
 
+def test_a_figure_without_a_noun_takes_the_metric_whose_predicate_its_verb_opens_even_with_words_between():
+    config = parse_config("""
+[metrics.appeal]
+kind = "money"
+predicates = ["called for"]
+[metrics."appeal.refugees"]
+kind = "money"
+part_of = "appeal"
+""")
+    text = "The agency warned of cuts, calling on Monday for $4.2 billion in 2024."
+    assert claims(text, config).loc["4.2 billion", "metric"] == "appeal"  # the whole, not the part sharing its verb
+    # a verb no predicate opens with names nothing
+    assert claims("The agency warned of cuts, spending on Monday $4.2 billion.", config).loc["4.2 billion", "metric"] == ""
+
+
 def test_a_nounless_figure_counts_what_its_clause_named_before_it():
     config = parse_config("""
 [metrics.out_of_school]

@@ -243,6 +243,13 @@ def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: 
             and any(p.search(text, s, e) for s, e in runs)]
 
 
+def by_verb(lemma: str, q: Quantity, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of the figure's kind one of whose predicates opens with the verb `lemma`, in order; not a
+    part that has the verb from the metric it belongs to, which the verb names no more than the whole."""
+    return [n for n, lemmas in vocab.verbs.items() if lemma in lemmas and config.metrics[n].kind == figure_kind(q)
+            and lemma not in vocab.verbs.get(vocab.parent.get(n, ""), ())]
+
+
 def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
     """Metrics of the figure's kind named by who it belongs to (spans of text: the clause's holder, the
     name its list item opens with), in order."""
