@@ -460,8 +460,11 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names:
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
                                    -1 if nounless else reading.phrase_end, _next_figure(doc, q))
+    # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
+    own_runs = reading.clauses[0] if reading.clauses else ()
+    verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs
     if not names and reading.clauses and nounless:
-        names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
+        names = metrics.by_predicate(verbs_at, q, doc.text, vocab, config)
     if not names and nounless and reading.predicate:
         # "calling on Monday for $4.2 billion": the verb of a predicate whose words the text parts.
         names = metrics.by_verb(reading.predicate, q, vocab, config)
@@ -478,7 +481,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
-        others = [n for n in metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config) if n not in names]
+        others = [n for n in metrics.by_predicate(verbs_at, q, doc.text, vocab, config) if n not in names]
         name = metrics.choose(others, q, doc.text, reaches, vocab, total_metric) if others else ""
     # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
     # count; a metric of needs or targets is about plans already, and keeps its figures.

@@ -30,6 +30,15 @@ def test_an_unpunctuated_title_or_label_right_above_text_is_a_heading(text, kind
     assert [b.kind for b in segment(text, load_language("en"))] == kinds
 
 
+def test_a_long_title_case_line_is_a_heading_but_a_long_line_in_sentence_case_is_not():
+    title = "Northern Ministry Says 606 People Killed And 5,332 Injured Since The Start Of Fighting In The Northern Region"
+    assert len(title) > 100
+    body = "\nOfficials said on Tuesday that 606 people had been killed.\n"
+    assert [b.kind for b in segment(title + body, load_language("en"))] == ["heading", "paragraph"]
+    prose = "northern ministry says that 606 people were killed and 5,332 injured since the start of the fighting in the region"
+    assert [b.kind for b in segment(prose + body, load_language("en"))] == ["paragraph"]
+
+
 def test_blocks_headings_paragraphs_list_items_and_tables():
     text = ("# Title\n\nFirst line of a paragraph\nwrapped onto a second line.\n\n"
             "1. An item\n   that wraps.\n2. Another item.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")

@@ -196,6 +196,19 @@ part_of = "appeal"
     assert claims("The agency warned of cuts, spending on Monday $4.2 billion.", config).loc["4.2 billion", "metric"] == ""
 
 
+def test_a_figure_without_a_noun_takes_the_metric_of_the_participle_describing_it():
+    config = parse_config("""
+[metrics.proposed]
+kind = "money"
+predicates = ["presented"]
+[metrics.passed]
+kind = "money"
+predicates = ["approved"]
+""")
+    text = "The approved sum is $1.2 billion higher than the $27.5 billion presented by the mayor."
+    assert claims(text, config).loc["27.5 billion", "metric"] == "proposed"
+
+
 def test_a_nounless_figure_counts_what_its_clause_named_before_it():
     config = parse_config("""
 [metrics.out_of_school]

@@ -14,7 +14,9 @@ _MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]*\w)[.!?]*[\"”’)\]]*$")
 _CELL = re.compile(r"[^|]+")
-HEADING_MAX = 100  # longer unpunctuated lines are paragraphs of their own, not headings
+HEADING_MAX = 100  # longer unpunctuated lines are paragraphs of their own, not headings, unless in title case
+TITLE_MAX = 200
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 LABEL_MAX = 50  # an unpunctuated line this short above text is a label, not a wrapped line of it
 
 
@@ -97,6 +99,15 @@ def _title_over_text(lines, i: int, first: bool) -> bool:
     return first or (len(stripped) <= LABEL_MAX and not any(c.isdigit() for c in stripped))
 
 
+def _heading_length(line: str) -> bool:
+    """Short enough for a heading: up to HEADING_MAX characters, or TITLE_MAX in title case, where nearly
+    every word of four letters or more is capitalised ("606 Killed, 5,332 Injured Since Start Of ...")."""
+    if len(line) <= HEADING_MAX:
+        return True
+    words = _LONG_WORD.findall(line)
+    return len(line) <= TITLE_MAX and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
 def segment(text: str, lang: Language) -> list[Block]:
     """The text's blocks in order: a heading, a paragraph (its sentences) or a table (its rows)."""
     abbreviations = word_set(lang["text"]["abbreviations"])
@@ -129,7 +140,7 @@ def segment(text: str, lang: Language) -> list[Block]:
             continue
         blank_after = i + 1 >= len(lines) or not lines[i + 1][2]
         blank_before = i == 0 or not lines[i - 1][2]
-        if _MARKDOWN_HEADING.match(stripped) or (stripped[-1] not in ".!?:;," and len(stripped) <= HEADING_MAX and (
+        if _MARKDOWN_HEADING.match(stripped) or (stripped[-1] not in ".!?:;," and _heading_length(stripped) and (
                 (blank_after and blank_before) or _title_over_text(lines, i, not blocks and not para))):
             close_paragraph()
             blocks.append(Block("heading", start, end, [(start, end)]))
