@@ -432,7 +432,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
                                   doc.automatic.plurals)
-    named = bool(names) and reading.noun not in doc.automatic.generic
+    # "14.6 million Ukrainians require assistance": a place's people are people, whom the verb counts.
+    generic = reading.noun in doc.automatic.generic or _people_of_place(doc, reading)
+    named = bool(names) and not generic
     # Who the figure belongs to ("The ANC won 159 seats", "PA at 2.04%") names the part of the noun's
     # metric it counts, or, without a noun, its metric.
     # Without a noun of its own, the verb names what a figure counts: "seeks to raise $2.7 billion"; so
@@ -441,7 +443,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     noun = reading.noun_text
     # "the number", "the 20 million figure": a bare container says what is counted no more than "people".
     bare = reading.noun in doc.containers
-    nounless = not reading.noun or bare or reading.noun in doc.automatic.generic or bool(
+    nounless = not reading.noun or bare or generic or bool(
         metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
     # "GL was at 31.5%, the Red Union at 4.1%".
@@ -531,6 +533,15 @@ def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -
         return ""  # an amount the vocabulary names nothing of has no automatic metric either
     automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return f"{automatic}:change" if automatic else ""
+
+
+def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:
+    """Whether the counted noun is a place's people ("Ukrainians", "Afghans"): a plural that ends in the
+    gazetteer's form; not the place itself ("five of Sudan's states")."""
+    end = reading.noun_at + len(reading.noun_text)
+    if reading.noun_at < 0 or not doc.text.endswith("s", reading.noun_at, end):
+        return False
+    return any(m.end == end for m in doc.vocab.gazetteer.mentions(doc.text, reading.noun_at, end))
 
 
 def _names_place(doc: _Document, start: int, end: int) -> bool:

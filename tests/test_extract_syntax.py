@@ -209,6 +209,23 @@ predicates = ["approved"]
     assert claims(text, config).loc["27.5 billion", "metric"] == "proposed"
 
 
+def test_a_places_people_are_counted_by_the_verb_like_people():
+    config = parse_config("""
+[entities.TD]
+name = "Chad"
+forms = ["Chad", "Chadians"]
+[metrics.in_need]
+words = ["people"]
+predicates = ["require assistance"]
+[metrics.displaced]
+words = ["people"]
+predicates = ["fled"]
+""")
+    text = "More than 2.1 million Chadians require assistance, and 40,000 Chadians fled."
+    found = claims(text, config)
+    assert (found.loc["2.1 million", "metric"], found.loc["40,000", "metric"]) == ("in_need", "displaced")
+
+
 def test_a_nounless_figure_counts_what_its_clause_named_before_it():
     config = parse_config("""
 [metrics.out_of_school]
