@@ -7,6 +7,7 @@ time, breakdowns, tables); this module runs them over a document and assembles t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -102,6 +103,12 @@ class _Document:
             split = pieces.get(id(block))
             if split:
                 block.sentences = [p for k, sentence in enumerate(block.sentences) for p in split.get(k, [sentence])]
+
+    @functools.cached_property
+    def topic(self) -> dict[str, int]:
+        """How often the text uses each metric's own predicates: what the document is about, which decides
+        between measures a figure's noun names equally ("686 people" in a report of crossings)."""
+        return metrics.predicate_counts(self.text, self.vocab.metrics)
 
     def holds_figure(self, start: int, end: int) -> bool:
         lo, hi = self.span(start, end)
@@ -479,7 +486,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
     name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end),
-                          reading.predicate)
+                          reading.predicate, lambda: doc.topic)
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.

@@ -209,6 +209,22 @@ predicates = ["approved"]
     assert claims(text, config).loc["27.5 billion", "metric"] == "proposed"
 
 
+def test_a_figure_whose_noun_fits_several_measures_takes_the_one_its_document_is_about():
+    config = parse_config("""
+[metrics.applications]
+words = ["people"]
+predicates = ["applied for asylum"]
+[metrics.crossings]
+words = ["people"]
+predicates = ["crossed the sea"]
+""")
+    tie = "The previous high was 686 people on 7 July."
+    crossings = claims(f"Officials said 300 people crossed the sea on Monday.\n\n{tie}", config)
+    assert crossings.loc["686", "metric"] == "crossings"
+    applications = claims(f"Officials said 300 people applied for asylum on Monday.\n\n{tie}", config)
+    assert applications.loc["686", "metric"] == "applications"
+
+
 def test_a_places_people_are_counted_by_the_verb_like_people():
     config = parse_config("""
 [entities.TD]

@@ -8,6 +8,7 @@ decides which metric it is, and an excluded predicate nearer than any supporting
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,7 +137,7 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
            total_metric: str = "", named: bool = False, paragraph: tuple[int, int] = (-1, -1),
-           verb: str = "") -> str:
+           verb: str = "", topic: Callable[[], Mapping[str, int]] | None = None) -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
     `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
@@ -145,7 +146,8 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     the children's verb is the total's). The first that holds a predicate of any candidate decides.
     `named`: the figure's own noun named `names`; `paragraph`: the text up to the figure's sentence's end,
     whose predicates say which measure a part of several measures belongs to; `verb`: the lemma of the
-    clause's verb, which picks among candidates none of whose predicates is written as configured."""
+    clause's verb, which picks among candidates none of whose predicates is written as configured;
+    `topic`: how often the document uses each metric's predicates, which orders the rest."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names, unless
         # its own noun names a whole measure outright: "12,569 cases, including 581 deaths" (but "40
@@ -162,6 +164,10 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     pool = neutral or names
     akin = [n for n in pool if verb in vocab.verbs.get(n, ())] if verb and len(pool) > 1 else []
     pool = akin or pool  # "have fled into Ethiopia" for the metric of "fled the country"
+    if len(pool) > 1 and topic is not None:
+        near = {n: len(_matches(vocab.predicates[n], text, (paragraph,))) for n in pool} if paragraph[0] >= 0 else {}
+        counts = near if any(near.values()) else topic()
+        pool = sorted(pool, key=lambda n: -counts.get(n, 0))  # stable: configuration order breaks ties
     families = list(dict.fromkeys(_family(vocab, n) for n in pool))
     if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len(families) > 1:
         # A part of several measures ("N8.7 trillion for capital expenditure": of the budget proposed or
@@ -241,6 +247,11 @@ def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: 
     seeks to raise $2.7 billion" names its metric by the verb alone."""
     return [n for n, p in vocab.own_predicates.items() if p is not None and config.metrics[n].kind == figure_kind(q)
             and any(p.search(text, s, e) for s, e in runs)]
+
+
+def predicate_counts(text: str, vocab: MetricVocabulary) -> dict[str, int]:
+    """{metric: how many times `text` uses one of its own predicates}."""
+    return {n: sum(1 for _ in p.finditer(text)) for n, p in vocab.own_predicates.items() if p is not None}
 
 
 def by_verb(lemma: str, q: Quantity, vocab: MetricVocabulary, config: Config) -> list[str]:
