@@ -454,7 +454,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
     # "GL was at 31.5%, the Red Union at 4.1%".
-    owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 else []
+    owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else []
     owned = metrics.held(owners, q, doc.text, vocab, config)
     if names:
         # The holder's part of what the noun counts: of a metric the noun named, or of one whose words
@@ -540,6 +540,14 @@ def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -
         return ""  # an amount the vocabulary names nothing of has no automatic metric either
     automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return f"{automatic}:change" if automatic else ""
+
+
+def _generic_span(doc: _Document, span: tuple[int, int]) -> bool:
+    """Whether a holder is a general noun ("people die each month, with 19,000 such deaths"): nobody whose
+    part of a measure the figure would be."""
+    words = doc.text[span[0]:span[1]].casefold().split()
+    generic, last = doc.automatic.generic, words[-1] if words else ""
+    return last in generic or any(last.endswith(e) and last[:-len(e)] in generic for e in doc.automatic.plurals)
 
 
 def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:

@@ -225,6 +225,25 @@ predicates = ["crossed the sea"]
     assert applications.loc["686", "metric"] == "applications"
 
 
+def test_a_general_noun_as_subject_names_nobody_whose_part_the_figure_is():
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics."deaths.civilian"]
+words = ["people", "civilians"]
+part_of = "deaths"
+""")
+    text = "About 1,200 people die each month, with nearly 19,000 such deaths recorded since April."
+    assert claims(text, config).loc["19,000", "metric"] == "deaths"
+    assert claims("The ANC won 40 seats.", parse_config("""
+[metrics.seats]
+words = ["seats"]
+[metrics."seats.anc"]
+words = ["ANC"]
+part_of = "seats"
+""")).loc["40", "metric"] == "seats.anc"  # a named holder still owns its part
+
+
 def test_a_places_people_are_counted_by_the_verb_like_people():
     config = parse_config("""
 [entities.TD]
