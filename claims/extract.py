@@ -53,7 +53,10 @@ class _Document:
         self.config = config
         self.code = config.language or "en"
         self.vocab: Vocabulary = vocabulary(config)
-        self.quantities = scan(text, self.code, config.approx_tolerance, currencies=config.currencies)
+        # A share written in words ("over half of the population", "one in three people") counts nothing
+        # and has no figure to compare: a proportion in prose, not a claim.
+        self.quantities = [q for q in scan(text, self.code, config.approx_tolerance, currencies=config.currencies)
+                           if not (q.kind == "ratio" and not any(c.isdigit() for c in q.text))]
         self.starts = [q.start for q in self.quantities]
         self.published = _field(source, "published")
         self.registry = times.Period(_field(source, "period_start"), _field(source, "period_end"))

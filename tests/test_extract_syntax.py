@@ -1357,3 +1357,9 @@ words = ["debt service"]
 def test_a_place_set_aside_by_apart_from_neither_places_nor_hands_on():
     found = claims("Apart from Lac, Kanem also reported a turnout of 81%. The province has 14 seats.", PROVINCES)
     assert (found.loc["81%", "entity"], found.loc["14", "entity"]) == ("TD-KA", "TD-KA")
+
+
+def test_a_share_written_only_in_words_is_no_claim_but_one_in_digits_is():
+    found = claims("Over half of the population, 25 million people, face hunger; one in three fled. "
+                   "Some 30% of them, 2 in 5 families, are children.")
+    assert sorted(found.index) == ["2 in 5", "25 million", "30%"]
