@@ -27,6 +27,12 @@ def test_a_four_digit_count_before_its_noun_is_not_a_year():
     assert texts("Officials counted 2000 people") == ["2000"]
 
 
+@pytest.mark.parametrize("verb", ["ended", "closed", "began", "entered"])
+def test_a_year_a_verb_ends_or_opens_is_no_figure_but_a_count_of_nouns_is(verb):
+    assert texts(f"The country {verb} 2023 with inflation at 211%.") == ["211%"]
+    assert texts(f"The army {verb} 2000 schools.") == ["2000"]
+
+
 @pytest.mark.parametrize("text", ["the Kyrgyz 2025-2030 Plan", "the 2021–2027 Programme", "in 2019/20"])
 def test_year_ranges(text):
     assert texts(text) == []

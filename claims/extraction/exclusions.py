@@ -18,6 +18,7 @@ from figcheck.claims.extraction.language import SPACE, PhraseTable, Tail, initia
 class ExclusionPatterns:
     spans: dict[str, re.Pattern]      # filter name -> pattern whose matches are no figures
     year_before: PhraseTable          # "in 2019", "since 2018"
+    year_verbs: PhraseTable           # "ended 2023 with": a year unless a counted noun follows
     identifier_before: PhraseTable    # "resolution 2396", "Article 5", "Day 1", "No. 7", "#3"
     ordinal_words: re.Pattern
     one_not_after: frozenset[str]
@@ -102,6 +103,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
     return ExclusionPatterns(
         spans=spans,
         year_before=PhraseTable.of(dates["year_before"]),
+        year_verbs=PhraseTable.of(dates["year_verbs"]),
         identifier_before=PhraseTable.of(ids),
         ordinal_words=re.compile(rf"(?i:{phrases(nums['ordinal_words'])}|\w+th)$"),
         one_not_after=word_set(nums["one_not_after"]),
@@ -171,7 +173,8 @@ def is_year(value: float, written: str, before: Tail, after_word: str, patterns:
         return no_noun or after_word.casefold() in patterns.name_stops
     named = after_word.isalpha() and after_word.casefold() not in patterns.name_stops and (
         not counted or before.words[-1:] and before.words[-1] in patterns.year_determiners)
-    return no_noun or named or patterns.year_before.ending(before) is not None
+    return (no_noun or named or patterns.year_before.ending(before) is not None
+            or (not counted and patterns.year_verbs.ending(before) is not None))
 
 
 def is_era_year(text: str, end: int, before: Tail, patterns: ExclusionPatterns) -> bool:
