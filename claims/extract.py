@@ -68,6 +68,7 @@ class _Document:
         self.coverage = scopes.coverage_pattern(self.code)
         self.increments = scopes.increment_cues(self.code)
         self.items = metrics.item_pattern(self.code)
+        self.roles = metrics.role_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
@@ -435,7 +436,10 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         return rate  # "54 people per boat" counts no people
     # The scanner's noun right after the figure ("six more people") is the longest phrase written;
     # the parse finds the noun elsewhere ("the tally of cases climbed to 4,210").
-    names = metrics.in_phrase(q, doc.text, vocab, config)
+    # A noun before the figure ("the total budget of N21.83 trillion for the sector") says what it is;
+    # else a phrase after it may ("N8.7 trillion as recurrent expenditure").
+    names = metrics.in_phrase(q, doc.text, vocab, config) or (
+        [] if reading.noun and reading.noun_at < q.start else metrics.in_role(q, doc.text, vocab, config, doc.roles))
     if item and _names_place(doc, *item):
         item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".

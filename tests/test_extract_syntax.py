@@ -1363,3 +1363,27 @@ def test_a_share_written_only_in_words_is_no_claim_but_one_in_digits_is():
     found = claims("Over half of the population, 25 million people, face hunger; one in three fled. "
                    "Some 30% of them, 2 in 5 families, are children.")
     assert sorted(found.index) == ["2 in 5", "25 million", "30%"]
+
+
+def test_the_phrase_after_a_nounless_amount_says_which_part_it_is():
+    config = parse_config("""
+[metrics.budget]
+kind = "money"
+words = ["budget"]
+[metrics."budget.capital"]
+kind = "money"
+words = ["capital expenditure"]
+part_of = "budget"
+[metrics."budget.recurrent"]
+kind = "money"
+words = ["recurrent expenditure"]
+part_of = "budget"
+""")
+    text = "The budget passed has $1.7 billion as capital expenditure, and $8.7 billion as recurrent expenditure."
+    found = claims(text, config)
+    assert (found.loc["1.7 billion", "metric"], found.loc["8.7 billion", "metric"]) == ("budget.capital",
+                                                                                         "budget.recurrent")
+    # a noun before the figure says what it is, whatever it is for
+    before = claims("The council set aside $4.9 billion of the total budget of $21.8 billion for capital expenditure.",
+                    config)
+    assert before.loc["21.8 billion", "metric"] == "budget"

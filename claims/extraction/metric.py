@@ -281,6 +281,27 @@ def item_pattern(code: str = "en") -> re.Pattern:
     return re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?P<name>[^\W\d][^,;:()\d]{{0,40}}?)\s+(?i:{phrases(words)})\s*$")
 
 
+@lru_cache(maxsize=8)
+def role_pattern(code: str = "en") -> re.Pattern:
+    """After a figure, the opening of the phrase that says what it is, up to the phrase's end: "as
+    recurrent expenditure", "is for capital projects" (`[syntax] role_openers`)."""
+    words = load_language(code)["syntax"]["role_openers"]
+    return re.compile(rf"[ \t]+(?i:{phrases(words)})[ \t]+(?P<phrase>[^,;:.\n]{{1,60}})")
+
+
+def in_role(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, pattern: re.Pattern) -> list[str]:
+    """Metrics of the figure's kind that the phrase right after a nounless figure names: "N8.7 trillion as
+    recurrent expenditure", "N1.7 trillion is for statutory transfers"."""
+    role = pattern.match(text, q.end) if vocab.words is not None and q.noun_start < 0 else None
+    if role is None:
+        return []
+    for m in vocab.words.finditer(text, role.start("phrase"), role.end("phrase")):
+        names = _of_kind(_names(vocab, m), config, figure_kind(q))
+        if names:
+            return list(names)
+    return []
+
+
 def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) -> tuple[int, int] | None:
     """The name a list item opens with, before its figure: "PA at 2.04%", "Kano with 31 per cent"."""
     begin = max(sentence_start, q.start - WINDOW)
