@@ -462,7 +462,17 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
     # "GL was at 31.5%, the Red Union at 4.1%".
     owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else []
+    # "Inkatha Freedom Party (IFP): 3.86% (545,754 votes)": a label names whose figures follow it.
+    owners = owners or [span for span in [_label(doc, q, start)] if span[0] >= 0]
     owned = metrics.held(owners, q, doc.text, vocab, config)
+    owner = owners[0] if owners else (-1, -1)
+    if names and not owned and q.kind == "count" and _unlisted_name(doc, owner, start):
+        # "Inkatha Freedom Party (IFP): 3.86% (545,754 votes)": a party the vocabulary does not list has a
+        # part of the votes, never all of them.
+        head = reading.noun_text.casefold().split()[-1:] if reading.noun else []
+        family = metrics.owners_family(vocab, config, names, head[0] if head else "")
+        if family:
+            return metrics.unlisted_part(family, doc.text[owner[0]:owner[1]])
     if names:
         # The holder's part of what the noun counts: of a metric the noun named, or of one whose words
         # end in the same noun ("The ANC has obtained 6,444,202 votes": its part of "valid votes").
@@ -555,6 +565,30 @@ def _generic_span(doc: _Document, span: tuple[int, int]) -> bool:
     words = doc.text[span[0]:span[1]].casefold().split()
     generic, last = doc.automatic.generic, words[-1] if words else ""
     return last in generic or any(last.endswith(e) and last[:-len(e)] in generic for e in doc.automatic.plurals)
+
+
+_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^:\n]{0,60}?)[ \t]*:[ \t]")
+
+
+def _label(doc: _Document, q: Quantity, start: int) -> tuple[int, int]:
+    """The name a sentence opens with as a label before the figure ("Patriotic Alliance (PA): 2.11%"),
+    else (-1, -1)."""
+    m = _LABEL.match(doc.text, start, q.start)
+    return m.span("name") if m else (-1, -1)
+
+
+def _unlisted_name(doc: _Document, span: tuple[int, int], sentence_start: int) -> bool:
+    """Whether the span is a proper name that is no place: an owner of a figure. Its last word, the head
+    of the name, is capitalised, and not only for opening the sentence ("Inkatha Freedom Party (IFP)";
+    not "New kid", "Officials", "the BJP-led alliance")."""
+    words = doc.text[span[0]:span[1]].replace("(", " ").replace(")", " ").split() if span[0] >= 0 else []
+    if not words or not words[-1][:1].isupper():
+        return False
+    opens = len(words) == 1 and not doc.text[sentence_start:span[0]].strip(" \t\n\"“'‘")
+    if opens and not any(c.isupper() for c in words[-1][1:]):
+        return False  # "Officials counted ...": a capital only for opening the sentence
+    head = words[-1].casefold().rstrip("s")
+    return head not in doc.place_nouns and not doc.vocab.gazetteer.mentions(doc.text, *span)
 
 
 def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:

@@ -1387,3 +1387,30 @@ part_of = "budget"
     before = claims("The council set aside $4.9 billion of the total budget of $21.8 billion for capital expenditure.",
                     config)
     assert before.loc["21.8 billion", "metric"] == "budget"
+
+
+PARTY_VOTES = parse_config("""
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics.votes]
+words = ["valid votes"]
+[metrics."votes.red"]
+words = ["Red Party", "RP"]
+part_of = "votes"
+[metrics."votes.blue"]
+words = ["Blue Union", "BU"]
+part_of = "votes"
+""")
+
+
+def test_a_figure_of_an_owner_the_vocabulary_does_not_list_is_its_own_part_not_the_whole():
+    text = "Red Party (RP): 41.2% (6,459,683 votes)\n\nGreen League (GL): 3.9% (545,754 votes)\n"
+    found = claims(text, PARTY_VOTES)
+    assert found.loc["6,459,683", "metric"] == "votes.red"  # a listed label names its part
+    assert found.loc["545,754", "metric"] == "auto:votes.green-league-gl"
+    assert claims("The Green League won 545,754 votes.", PARTY_VOTES).loc["545,754", "metric"] == \
+        "auto:votes.green-league"
+    # no owner's name: the district, the new kid and a plain count keep the configured metric
+    for text in ("The district recorded 545,754 votes.", "New kid on the block, it won 545,754 votes.",
+                 "Officials counted 545,754 votes."):
+        assert claims(text, PARTY_VOTES).loc["545,754", "metric"] == "votes_cast", text

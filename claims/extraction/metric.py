@@ -125,6 +125,29 @@ def headed_by(config: Config, name: str, noun: str) -> bool:
     return metric is not None and any(w.casefold().split()[-1:] == [noun] for w in metric.words)
 
 
+def owners_family(vocab: MetricVocabulary, config: Config, names, head: str) -> str:
+    """The metric among `names`, or headed by the noun `head`, whose parts are owners named by proper
+    names ("votes.anc" with the word "ANC"): a figure of an owner it does not list is a part of its own,
+    not the whole. "" when there is none."""
+    for parent in dict.fromkeys(vocab.parent.values()):
+        if not parent or not (parent in names or (head and headed_by(config, parent, head))):
+            continue
+        parts = [config.metrics[n] for n, p in vocab.parent.items() if p == parent]
+        if parts and all(m.words and sum(map(_proper, m.words)) * 2 >= len(m.words) for m in parts):
+            return parent
+    return ""
+
+
+def unlisted_part(family: str, owner: str) -> str:
+    """The automatic metric of an owner's part the vocabulary does not list: "auto:votes.inkatha-freedom-party-ifp"."""
+    return f"{AUTOMATIC}{family}.{_SLUG.sub('-', owner.casefold()).strip('-')}"
+
+
+def _proper(word: str) -> bool:
+    """A name rather than a noun: every word of it has a capital ("ANC", "uMkhonto weSizwe")."""
+    return all(any(c.isupper() for c in w) for w in word.split())
+
+
 def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
     seen = set()
     while name and name not in seen:
