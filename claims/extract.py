@@ -657,7 +657,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 own, q, reading, context.entity or context_entity, block.kind == "heading", actors, locations))
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
-            total = parts.get(i)
+            # "138 new cases, including two deaths, bringing the total to 30,880": a total, no part
+            total = None if reading.running else parts.get(i)
             if total is None:
                 total = -1
                 if reading.part_of_index > i:  # "3,100 of the 12,000 residents": tied once the total is read
@@ -675,7 +676,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             kind = metrics.figure_kind(q)
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
-            if scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
+            if reading.running:
+                said = said | {"cumulative"}  # "138 new cases, bringing the total to 30,880 cases"
+            elif scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
             stated_scope = scopes.decide("", said - {"total"})
             implied = context.implied.get(kind, "")
@@ -688,6 +691,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
+            if reading.running:
+                own_cues |= {"cumulative"}
             if reading.noun and name:
                 context.implied[kind] = name
             period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)

@@ -1414,3 +1414,18 @@ def test_a_figure_of_an_owner_the_vocabulary_does_not_list_is_its_own_part_not_t
     for text in ("The district recorded 545,754 votes.", "New kid on the block, it won 545,754 votes.",
                  "Officials counted 545,754 votes."):
         assert claims(text, PARTY_VOTES).loc["545,754", "metric"] == "votes_cast", text
+
+
+def test_the_level_a_total_is_brought_to_is_a_running_total_even_after_new_figures():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases"]
+scope = "event"
+""")
+    text = "The ministry reported 138 new cases on Tuesday, bringing the total to 30,880 cases."
+    found = claims(text, config)
+    assert (found.loc["138", "metric"], found.loc["138", "scope"]) == ("new_cases", "event")
+    assert (found.loc["30,880", "metric"], found.loc["30,880", "scope"]) == ("cases", "cumulative")

@@ -101,6 +101,7 @@ class Reading:
     refers: bool = False                # a bare container standing for what was counted before: "the number
                                         # has risen to 18.3 million", "the 20 million figure"
     change: tuple[int, int] = (-1, -1)  # the word that makes the figure a change of a level: "lost five seats"
+    running: bool = False               # the level a total is brought to: "bringing the total to 30,880 cases"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -339,7 +340,9 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         # "the sum of N1.7 trillion" labels its own figure; "the number rose to N" looks back.
         refers = noun is not None and noun.lemma_.casefold() in words.containers and not any(
             c.dep_ == "compound" for c in noun.children) and not (token.dep_ == "pobj" and token.head.head.i == noun.i)
+        phrase = noun if noun is not None and token.head.i == noun.i else token
         readings.append(Reading(
+            running=_moved_object(phrase, words) is not None,
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
             holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
