@@ -79,6 +79,8 @@ class _Document:
         self.found: list[Found] = []
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
+        # The last prose sentence read: what "the toll stood at 1,408" refers to across a paragraph break.
+        self.last_sentence: tuple[int, int] = (-1, -1)
 
     def parse(self, blocks: list[Block]) -> None:
         """Parse, in one batch, every prose sentence (as punctuation splits them) that holds a figure,
@@ -682,11 +684,13 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 said = said | {"event"}
             stated_scope = scopes.decide("", said - {"total"})
             implied = context.implied.get(kind, "")
-            if not implied and reading.refers and context.previous[0] >= 0:
+            previous = context.previous if context.previous[0] >= 0 else doc.last_sentence
+            if not implied and reading.refers and previous[0] >= 0:
                 # "The number of children out of school rose. UNICEF said the number has reached 18.3
                 # million": a bare container counts what the sentence before named.
-                implied = next(iter(metrics.named_between(text, *context.previous, doc.vocab.metrics, doc.config,
-                                                          kind)), "")
+                named = metrics.named_between(text, *previous, doc.vocab.metrics, doc.config, kind)
+                # of the measures its words name, the one the document is about
+                implied = max(named, key=lambda n: doc.topic.get(n, 0), default="")
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
@@ -738,7 +742,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                                                                    {m.entity for m in subjects}):
                 handed = next(iter(taken))
             context.entity = handed
-        context.previous = (start, end)
+        context.previous = doc.last_sentence = (start, end)
         period = doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event

@@ -1429,3 +1429,17 @@ scope = "event"
     found = claims(text, config)
     assert (found.loc["138", "metric"], found.loc["138", "scope"]) == ("new_cases", "event")
     assert (found.loc["30,880", "metric"], found.loc["30,880", "scope"]) == ("cases", "cumulative")
+
+
+def test_a_bare_container_refers_across_a_paragraph_break_to_the_measure_the_document_is_about():
+    config = parse_config("""
+[metrics.applications]
+words = ["people"]
+predicates = ["applied for asylum"]
+[metrics.crossings]
+words = ["people"]
+predicates = ["crossed the sea"]
+""")
+    text = ("Officials said 300 people crossed the sea on Monday.\n\n"
+            "Many more people arrived during the summer.\n\nThe figure now stands at 20,973.\n")
+    assert claims(text, config).loc["20,973", "metric"] == "crossings"
