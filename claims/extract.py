@@ -111,10 +111,17 @@ class _Document:
                 block.sentences = [p for k, sentence in enumerate(block.sentences) for p in split.get(k, [sentence])]
 
     @functools.cached_property
-    def topic(self) -> dict[str, int]:
-        """How often the text uses each metric's own predicates: what the document is about, which decides
-        between measures a figure's noun names equally ("686 people" in a report of crossings)."""
-        return metrics.predicate_counts(self.text, self.vocab.metrics)
+    def _predicate_positions(self) -> dict[str, list[int]]:
+        return metrics.predicate_positions(self.text, self.vocab.metrics)
+
+    def topic(self, span: tuple[int, int] | None = None) -> dict[str, int]:
+        """How often the text, or its span, uses each metric's own predicates: what the document is about,
+        which decides between measures a figure's noun names equally ("686 people" in a report of crossings)."""
+        positions = self._predicate_positions
+        if span is None:
+            return {n: len(found) for n, found in positions.items()}
+        return {n: bisect.bisect_left(found, span[1]) - bisect.bisect_left(found, span[0])
+                for n, found in positions.items()}
 
     def holds_figure(self, start: int, end: int) -> bool:
         lo, hi = self.span(start, end)
@@ -505,7 +512,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
     name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end),
-                          reading.predicate, lambda: doc.topic)
+                          reading.predicate, doc.topic)
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
@@ -690,7 +697,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 # million": a bare container counts what the sentence before named.
                 named = metrics.named_between(text, *previous, doc.vocab.metrics, doc.config, kind)
                 # of the measures its words name, the one the document is about
-                implied = max(named, key=lambda n: doc.topic.get(n, 0), default="")
+                counts = doc.topic()
+                implied = max(named, key=lambda n: counts.get(n, 0), default="")
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.

@@ -160,7 +160,7 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
            total_metric: str = "", named: bool = False, paragraph: tuple[int, int] = (-1, -1),
-           verb: str = "", topic: Callable[[], Mapping[str, int]] | None = None) -> str:
+           verb: str = "", topic: Callable[[tuple[int, int] | None], Mapping[str, int]] | None = None) -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
     `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
@@ -170,7 +170,8 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     `named`: the figure's own noun named `names`; `paragraph`: the text up to the figure's sentence's end,
     whose predicates say which measure a part of several measures belongs to; `verb`: the lemma of the
     clause's verb, which picks among candidates none of whose predicates is written as configured;
-    `topic`: how often the document uses each metric's predicates, which orders the rest."""
+    `topic`: how often a span of the document (None: all of it) uses each metric's predicates, which
+    orders the rest by the paragraph's use, else the document's."""
     if total_metric:
         # A part of a known total is a part of that metric, or of nothing the vocabulary names, unless
         # its own noun names a whole measure outright: "12,569 cases, including 581 deaths" (but "40
@@ -188,8 +189,8 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     akin = [n for n in pool if verb in vocab.verbs.get(n, ())] if verb and len(pool) > 1 else []
     pool = akin or pool  # "have fled into Ethiopia" for the metric of "fled the country"
     if len(pool) > 1 and topic is not None:
-        near = {n: len(_matches(vocab.predicates[n], text, (paragraph,))) for n in pool} if paragraph[0] >= 0 else {}
-        counts = near if any(near.values()) else topic()
+        near = topic(paragraph) if paragraph[0] >= 0 else {}
+        counts = near if any(near.get(n) for n in pool) else topic(None)
         pool = sorted(pool, key=lambda n: -counts.get(n, 0))  # stable: configuration order breaks ties
     families = list(dict.fromkeys(_family(vocab, n) for n in pool))
     if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len(families) > 1:
@@ -272,9 +273,9 @@ def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: 
             and any(p.search(text, s, e) for s, e in runs)]
 
 
-def predicate_counts(text: str, vocab: MetricVocabulary) -> dict[str, int]:
-    """{metric: how many times `text` uses one of its own predicates}."""
-    return {n: sum(1 for _ in p.finditer(text)) for n, p in vocab.own_predicates.items() if p is not None}
+def predicate_positions(text: str, vocab: MetricVocabulary) -> dict[str, list[int]]:
+    """{metric: where `text` uses one of its own predicates, in order}."""
+    return {n: [m.start() for m in p.finditer(text)] for n, p in vocab.own_predicates.items() if p is not None}
 
 
 def by_verb(lemma: str, q: Quantity, vocab: MetricVocabulary, config: Config) -> list[str]:
