@@ -470,8 +470,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
     # "GL was at 31.5%, the Red Union at 4.1%".
-    owners = [item] if item else [reading.holder] if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else []
-    # "Inkatha Freedom Party (IFP): 3.86% (545,754 votes)": a label names whose figures follow it.
+    holder = reading.holder if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else None
+    owners = [item] if item else [holder] if holder else []
+    # "Patriotic Alliance (PA): 2.11% (298,614 votes)": a label names whose figures follow it.
     owners = owners or [span for span in [_label(doc, q, start)] if span[0] >= 0]
     owned = metrics.held(owners, q, doc.text, vocab, config)
     owner = owners[0] if owners else (-1, -1)
