@@ -149,6 +149,11 @@ def _counts_a_noun(tokens, units: UnitPatterns) -> bool:
     return bool(head) and (_plural(low) or low in units.irregular_plurals)
 
 
+def _plural_word(word: str, units: UnitPatterns) -> bool:
+    low = word.casefold()
+    return _plural(low) or low in units.irregular_plurals
+
+
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -456,7 +461,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         qualifier, taken = qualifier_before(tail.without_last(sign_words) if sign_words else tail, quals)
         bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
         if (digits and not kind and upper_value is None and not after_qualifier and not sign_mark
-                and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units))
+                and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units),
+                                               plural_next=bool(m.group("cur")) or _plural_word(next_word, units))
                 and not (next_word and is_unit(next_word, code))):  # "1800 GB" is a size
             continue
         if taken == 0 and m.group("pre"):

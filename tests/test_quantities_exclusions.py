@@ -1,6 +1,7 @@
 """Each exclusion filter: what is not a figure stays out of find_quantities."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from figcheck.claims.quantities import find_quantities
 
@@ -25,6 +26,20 @@ def test_years(text):
 
 def test_a_four_digit_count_before_its_noun_is_not_a_year():
     assert texts("Officials counted 2000 people") == ["2000"]
+
+
+@pytest.mark.parametrize("text", ["Lok Sabha elections 2024 was a record", "The planning assumption is that 2023 has been low",
+                                  "the N47.9 trillion 2025 budget proposals", "“2023 asylum figures show a rise",
+                                  "to allocate $4.2 billion throughout 2024 to support"])
+def test_a_bare_modern_year_is_no_figure_whatever_follows_it(text):
+    assert all(not t.isdigit() or len(t) != 4 for t in texts(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1900, 2099), st.sampled_from(["people", "schools", "children", "cases"]))
+def test_a_bare_four_digit_count_of_a_plural_noun_is_a_figure(n, noun):
+    assert texts(f"Officials counted {n} {noun} on Monday.") == [str(n)]
+    assert [q["value"] for q in find_quantities(f"They raised ${n} on Monday.")] == [n]
 
 
 @pytest.mark.parametrize("verb", ["ended", "closed", "began", "entered"])

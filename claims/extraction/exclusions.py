@@ -159,11 +159,17 @@ class Spans:
         return ""
 
 
+# A bare four-digit number of these years is a year unless a plural noun follows it right away
+# ("2000 people"): counts of that size are written with a separator far more often than not.
+MODERN_YEARS = (1900, 2100)
+
+
 def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns,
-            in_range: bool = False, counted: bool = True) -> bool:
+            in_range: bool = False, counted: bool = True, plural_next: bool = True) -> bool:
     """A bare four-digit number between 1800 and 2199 after a date word, followed by no noun, or naming
     a thing rather than counting it: before a noun that is not a plural ("the 2024 budget"), or after a
-    determiner ("their 2025 budgets"). In a range ("between 1500 and 1800") any number from the earliest
+    determiner ("their 2025 budgets"); one from 1900 to 2099 unless a plural noun follows right away
+    (`plural_next`: "2000 people"). In a range ("between 1500 and 1800") any number from the earliest
     year on followed by no noun."""
     earliest = patterns.earliest_year if in_range else 1800
     if not (len(written) == 4 and written.isdigit() and earliest <= value < 2200):
@@ -171,6 +177,8 @@ def is_year(value: float, written: str, before: Tail, after_word: str, patterns:
     no_noun = not after_word or not after_word[0].islower()
     if in_range:  # "between 1500 and 1800 the": a stop word is no counted noun either
         return no_noun or after_word.casefold() in patterns.name_stops
+    if MODERN_YEARS[0] <= value < MODERN_YEARS[1] and not plural_next:
+        return True  # "elections 2024 was", "2021's total", "2023 asylum figures": a count this size has a comma
     named = after_word.isalpha() and after_word.casefold() not in patterns.name_stops and (
         not counted or before.words[-1:] and before.words[-1] in patterns.year_determiners)
     return (no_noun or named or patterns.year_before.ending(before) is not None
