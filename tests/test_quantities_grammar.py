@@ -445,3 +445,20 @@ def test_a_code_or_a_model_number_is_no_figure(text):
                                           ("inflation fell -2.1%", [-2.1]), ("- 10 k", [-10000])])
 def test_a_dash_after_a_label_or_a_bullet_of_a_list_is_no_sign(text, values):
     assert [q["value"] for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("two crore, sixty-two lac, six thousand and five hundred and twenty children", [26206520]),
+    ("forty-nine lakh, thirty-five thousand, four hundred and eighty-four boys", [4935484]),
+    ("in three thousand, four thousand people", [3000, 4000]),  # a scale that does not fit ends the number
+    ("two million, 300 people", [2e6, 300]),  # digits after the comma are a figure of their own
+])
+def test_number_words_grouped_by_commas_read_as_one_number(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 99), st.integers(1, 999))
+def test_any_lakh_crore_number_in_words_with_commas_reads_back(crores, lakhs, rest):
+    text = f"{in_words(crores)} crore, {in_words(lakhs)} lakh, {in_words(rest)} children"
+    assert [q["value"] for q in find_quantities(text)] == [crores * 1e7 + lakhs * 1e5 + rest]

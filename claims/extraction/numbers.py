@@ -170,6 +170,9 @@ def _fraction_after_digits(text: str, pos: int, whole: float) -> tuple[float, in
 
 
 _TOKEN = re.compile(rf"[ \t]*(?:(?P<and>and)\b|(?P<hyphen>-)[ \t]*|(?P<digits>{DIGITS})|(?P<word>[A-Za-z]+)\b)", re.I)
+# "two crore, sixty-two lakh, six thousand": after a scale word, a comma before a number word joins as
+# "and" does, so a group a following scale would not fit still ends the number ("three thousand, four thousand").
+_SCALE_COMMA = re.compile(r",[ \t]+(?=[A-Za-z])")
 _MAX_TOKENS = 24
 
 
@@ -186,6 +189,11 @@ def _tokens(text: str, pos: int, p: NumberPatterns, first: _Token | None = None)
     found = [first] if first else []
     while len(found) < _MAX_TOKENS:
         m = _TOKEN.match(text, pos)
+        if not m and found and found[-1].kind == "scale" and (comma := _SCALE_COMMA.match(text, pos)):
+            m = _TOKEN.match(text, comma.end())
+            if not m or not m.group("word") or m.group("word").casefold() not in p.words:
+                break
+            found.append(_Token("and", 0, comma.end()))
         if not m:
             break
         if m.group("and"):
