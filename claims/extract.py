@@ -473,7 +473,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     holder = reading.holder if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else None
     owners = [item] if item else [holder] if holder else []
     # "Patriotic Alliance (PA): 2.11% (298,614 votes)": a label names whose figures follow it.
-    owners = owners or [span for span in [_label(doc, q, start)] if span[0] >= 0]
+    owners = owners or [span for span in [_label(doc, q)] if span[0] >= 0]
     owned = metrics.held(owners, q, doc.text, vocab, config)
     owner = owners[0] if owners else (-1, -1)
     if names and not owned and q.kind == "count" and _unlisted_name(doc, owner, start):
@@ -577,13 +577,13 @@ def _generic_span(doc: _Document, span: tuple[int, int]) -> bool:
     return last in generic or any(last.endswith(e) and last[:-len(e)] in generic for e in doc.automatic.plurals)
 
 
-_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^:\n]{0,60}?)[ \t]*:[ \t]")
+_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^:.!?\n]{0,60}?)(?:[ \t]*:|[ \t]+[-–—])[ \t]")
 
 
-def _label(doc: _Document, q: Quantity, start: int) -> tuple[int, int]:
-    """The name a sentence opens with as a label before the figure ("Patriotic Alliance (PA): 2.11%"),
-    else (-1, -1)."""
-    m = _LABEL.match(doc.text, start, q.start)
+def _label(doc: _Document, q: Quantity) -> tuple[int, int]:
+    """The name the figure's line opens with as its label: "Patriotic Alliance (PA): 2.11% (298,614 votes)",
+    "ANC - 34.34%" (a parse may end a sentence after the label); else (-1, -1)."""
+    m = _LABEL.match(doc.text, doc.text.rfind("\n", 0, q.start) + 1, q.start)
     return m.span("name") if m else (-1, -1)
 
 

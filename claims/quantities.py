@@ -100,10 +100,14 @@ def line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
+_NEW_LINE_OF_ITS_OWN = re.compile(r"\n[ \t]*(?=[A-Z0-9])")
+
+
 def _words_after(text: str, pos: int) -> list[tuple[str, int, int]]:
-    """Up to eight tokens after pos in the same paragraph: words, or single punctuation characters."""
+    """Up to eight tokens after pos in the same paragraph: words, or single punctuation characters. A line
+    that opens with a capital or a digit is a line of its own ("34.34%\nDA - 27.91%"), not a wrapped one."""
     window = text[pos:pos + 80]
-    cut = _PARAGRAPH_END.search(window)
+    cut = _PARAGRAPH_END.search(window) or _NEW_LINE_OF_ITS_OWN.search(window)
     if cut:
         window = window[:cut.start()]
     return [(m.group(), pos + m.start(), pos + m.end()) for m in islice(_TOKEN.finditer(window), 8)]

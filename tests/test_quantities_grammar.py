@@ -462,3 +462,12 @@ def test_number_words_grouped_by_commas_read_as_one_number(text, values):
 def test_any_lakh_crore_number_in_words_with_commas_reads_back(crores, lakhs, rest):
     text = f"{in_words(crores)} crore, {in_words(lakhs)} lakh, {in_words(rest)} children"
     assert [q["value"] for q in find_quantities(text)] == [crores * 1e7 + lakhs * 1e5 + rest]
+
+
+def test_a_figure_ending_its_line_takes_no_noun_from_the_next_line_of_its_own():
+    from figcheck.claims.quantities import scan
+
+    def nouns(text):
+        return [(q.value, text[q.noun_start:q.noun_end] if q.noun_start >= 0 else "") for q in scan(text)]
+    assert nouns("Gauteng\nANC - 34.34%\nDA - 27.91%\n") == [(34.34, ""), (27.91, "")]
+    assert nouns("Officials counted 300\npeople at the border.") == [(300, "people")]  # a wrapped line goes on
