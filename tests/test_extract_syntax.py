@@ -1408,6 +1408,8 @@ def test_a_figure_of_an_owner_the_vocabulary_does_not_list_is_its_own_part_not_t
     found = claims(text, PARTY_VOTES)
     assert found.loc["6,459,683", "metric"] == "votes.red"  # a listed label names its part
     assert found.loc["545,754", "metric"] == "auto:votes.green-league-gl"
+    dashed = claims("Results\nRed Party - 6,459,683 votes\nBlue Union - 3,506,866 votes\n", PARTY_VOTES)
+    assert list(dashed["metric"]) == ["votes.red", "votes.blue"]
     assert claims("The Green League won 545,754 votes.", PARTY_VOTES).loc["545,754", "metric"] == \
         "auto:votes.green-league"
     # no owner's name: the district, the new kid and a plain count keep the configured metric
