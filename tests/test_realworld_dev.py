@@ -11,11 +11,11 @@ from benchmarks.score_realworld import CORPUS, domain_claims, summary
 from benchmarks.score_extraction import score
 from figcheck.claims.config import load_config
 
-# Pooled over the seven domains' dev documents (177 since round 6: each round's holdout joins dev once
-# it has been scored); measured 0.975 / 0.992 / 0.868 / 0.925 / 0.705 / 0.841 / 0.893 in round 6. Each
+# Pooled over the seven domains' dev documents (231 since late round 6: each round's holdout joins dev
+# once it has been scored); measured 0.981 / 0.994 / 0.858 / 0.913 / 0.697 / 0.825 / 0.880 then. Each
 # floor sits a little below, for ties the parse may break otherwise.
-FLOORS = {"precision": 0.97, "recall": 0.99, "attributes": 0.86, "entity": 0.92, "metric": 0.70,
-          "scope": 0.83, "period_end": 0.89}
+FLOORS = {"precision": 0.975, "recall": 0.99, "attributes": 0.85, "entity": 0.91, "metric": 0.69,
+          "scope": 0.82, "period_end": 0.875}
 
 
 @pytest.fixture(scope="module")
