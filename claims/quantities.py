@@ -149,8 +149,7 @@ def _noun_before_bracket(before: str) -> str:
 def _counts_a_noun(tokens, units: UnitPatterns) -> bool:
     """A plural noun follows the figure ("300 children", "2 men")."""
     _, _, head = _noun_phrase(tokens, units)
-    low = head.casefold()
-    return bool(head) and (_plural(low) or low in units.irregular_plurals)
+    return bool(head) and _plural_word(head, units)
 
 
 def _plural_word(word: str, units: UnitPatterns) -> bool:
