@@ -573,8 +573,12 @@ def _generic_span(doc: _Document, span: tuple[int, int]) -> bool:
     """Whether a holder is a general noun ("people die each month, with 19,000 such deaths"): nobody whose
     part of a measure the figure would be."""
     words = doc.text[span[0]:span[1]].casefold().split()
-    generic, last = doc.automatic.generic, words[-1] if words else ""
-    return last in generic or any(last.endswith(e) and last[:-len(e)] in generic for e in doc.automatic.plurals)
+    return bool(words) and _word_of(doc, words[-1], doc.automatic.generic)
+
+
+def _word_of(doc: _Document, word: str, words: frozenset[str]) -> bool:
+    """Whether `word` (casefolded), or its singular by the language's plural endings, is one of `words`."""
+    return word in words or any(word.endswith(e) and word[:-len(e)] in words for e in doc.automatic.plurals)
 
 
 _LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^:.!?\n]{0,60}?)(?:[ \t]*:|[ \t]+[-–—])[ \t]")
@@ -597,8 +601,8 @@ def _unlisted_name(doc: _Document, span: tuple[int, int], sentence_start: int) -
     opens = len(words) == 1 and not doc.text[sentence_start:span[0]].strip(" \t\n\"“'‘")
     if opens and not any(c.isupper() for c in words[-1][1:]):
         return False  # "Officials counted ...": a capital only for opening the sentence
-    head = words[-1].casefold().rstrip("s")
-    return head not in doc.place_nouns and not doc.vocab.gazetteer.mentions(doc.text, *span)
+    place = _word_of(doc, words[-1].casefold(), doc.place_nouns) or doc.vocab.gazetteer.mentions(doc.text, *span)
+    return not place
 
 
 def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:
@@ -698,8 +702,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 # million": a bare container counts what the sentence before named.
                 named = metrics.named_between(text, *previous, doc.vocab.metrics, doc.config, kind)
                 # of the measures its words name, the one the document is about
-                counts = doc.topic()
-                implied = max(named, key=lambda n: counts.get(n, 0), default="")
+                implied = next(iter(metrics.by_topic(named, doc.topic())), "")
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.

@@ -190,8 +190,7 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     pool = akin or pool  # "have fled into Ethiopia" for the metric of "fled the country"
     if len(pool) > 1 and topic is not None:
         near = topic(paragraph) if paragraph[0] >= 0 else {}
-        counts = near if any(near.get(n) for n in pool) else topic(None)
-        pool = sorted(pool, key=lambda n: -counts.get(n, 0))  # stable: configuration order breaks ties
+        pool = by_topic(pool, near if any(near.get(n) for n in pool) else topic(None))
     families = list(dict.fromkeys(_family(vocab, n) for n in pool))
     if len(pool) > 1 and all(vocab.parent.get(n) for n in pool) and len(families) > 1:
         # A part of several measures ("N8.7 trillion for capital expenditure": of the budget proposed or
@@ -257,13 +256,9 @@ def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -
 
 def in_phrase(q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
     """Metrics of the figure's kind named by the scanner's noun phrase right after it, longest first."""
-    if vocab.words is None or q.noun_start < 0 or q.parenthesised:
+    if q.noun_start < 0 or q.parenthesised:
         return []
-    for m in vocab.words.finditer(text, q.noun_start, q.noun_end):
-        names = _of_kind(_names(vocab, m), config, figure_kind(q))
-        if names:
-            return list(names)
-    return []
+    return list(named_between(text, q.noun_start, q.noun_end, vocab, config, figure_kind(q)))
 
 
 def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
@@ -271,6 +266,12 @@ def by_predicate(runs, q: Quantity, text: str, vocab: MetricVocabulary, config: 
     seeks to raise $2.7 billion" names its metric by the verb alone."""
     return [n for n, p in vocab.own_predicates.items() if p is not None and config.metrics[n].kind == figure_kind(q)
             and any(p.search(text, s, e) for s, e in runs)]
+
+
+def by_topic(names, counts: Mapping[str, int]) -> list[str]:
+    """`names` ordered by how often the text uses each one's predicates (`counts`); a stable sort, so the
+    configuration's order breaks ties."""
+    return sorted(names, key=lambda n: -counts.get(n, 0))
 
 
 def predicate_positions(text: str, vocab: MetricVocabulary) -> dict[str, list[int]]:
@@ -316,14 +317,10 @@ def role_pattern(code: str = "en") -> re.Pattern:
 def in_role(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, pattern: re.Pattern) -> list[str]:
     """Metrics of the figure's kind that the phrase right after a nounless figure names: "N8.7 trillion as
     recurrent expenditure", "N1.7 trillion is for statutory transfers"."""
-    role = pattern.match(text, q.end) if vocab.words is not None and q.noun_start < 0 else None
+    role = pattern.match(text, q.end) if q.noun_start < 0 else None
     if role is None:
         return []
-    for m in vocab.words.finditer(text, role.start("phrase"), role.end("phrase")):
-        names = _of_kind(_names(vocab, m), config, figure_kind(q))
-        if names:
-            return list(names)
-    return []
+    return list(named_between(text, role.start("phrase"), role.end("phrase"), vocab, config, figure_kind(q)))
 
 
 def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) -> tuple[int, int] | None:

@@ -195,11 +195,16 @@ def _holder(token, words: SyntaxWords):
     noun = token.head.head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    if noun.lemma_.casefold() in words.containers and not any(c.dep_ == "compound" for c in noun.children):
+    if _bare_container(noun, words):
         # A bare container names nothing; what it is the amount of may ("an appeal for a total of $4.2
         # billion"), or the verb it follows ("appealed for a total of $4.2 billion").
         return _holder(noun, words) or (None if noun.dep_ == "pobj" else noun)
     return noun
+
+
+def _bare_container(noun, words: SyntaxWords) -> bool:
+    """A container with no noun compounded to it ("the number", "a total"; not "the death toll")."""
+    return noun.lemma_.casefold() in words.containers and not any(c.dep_ == "compound" for c in noun.children)
 
 
 def _level_verb(token, words: SyntaxWords):
@@ -338,8 +343,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         before = _word_before(sent.text, figures[len(readings)][0])
         changed = None if before in words.level_prepositions else change_word(token, noun, words)
         # "the sum of N1.7 trillion" labels its own figure; "the number rose to N" looks back.
-        refers = noun is not None and noun.lemma_.casefold() in words.containers and not any(
-            c.dep_ == "compound" for c in noun.children) and not (token.dep_ == "pobj" and token.head.head.i == noun.i)
+        refers = noun is not None and _bare_container(noun, words) and not (
+            token.dep_ == "pobj" and token.head.head.i == noun.i)
         phrase = noun if noun is not None and token.head.i == noun.i else token
         readings.append(Reading(
             running=_moved_object(phrase, words) is not None,
