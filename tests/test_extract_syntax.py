@@ -1445,3 +1445,28 @@ predicates = ["crossed the sea"]
     text = ("Officials said 300 people crossed the sea on Monday.\n\n"
             "Many more people arrived during the summer.\n\nThe figure now stands at 20,973.\n")
     assert claims(text, config).loc["20,973", "metric"] == "crossings"
+
+
+DISTRICTS = parse_config("""
+[metrics.cases]
+words = ["cases"]
+[metrics.districts_affected]
+words = ["districts"]
+predicates = ["affected", "reported"]
+""")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cases were reported in 25 of the 30 districts.",
+    "Officials reported new cases in 9 of the country's 16 districts this week.",
+])
+def test_the_places_a_part_is_counted_among_are_not_the_places_the_measure_reached(sentence):
+    found = claims(sentence, DISTRICTS).reset_index()
+    part, whole = found.iloc[0], found.iloc[1]
+    assert part["metric"] == "districts_affected" and part["part_of"] == whole["claim_id"]
+    assert whole["metric"] == "auto:district"
+
+
+def test_a_whole_of_another_measure_keeps_its_metric():
+    found = claims("Some 3,100 of the 12,000 cases were confirmed.", DISTRICTS)
+    assert found.loc["12,000", "metric"] == "cases"
