@@ -1470,3 +1470,18 @@ def test_the_places_a_part_is_counted_among_are_not_the_places_the_measure_reach
 def test_a_whole_of_another_measure_keeps_its_metric():
     found = claims("Some 3,100 of the 12,000 cases were confirmed.", DISTRICTS)
     assert found.loc["12,000", "metric"] == "cases"
+
+
+def test_a_change_by_a_total_of_is_a_change_its_word_names():
+    config = parse_config("""
+[metrics.budget]
+kind = "money"
+words = ["budget"]
+[metrics.budget_increase]
+kind = "money"
+words = ["increased"]
+""")
+    for sentence in ("The Senate increased the budget by a total of $1.2 billion.",
+                     "The Senate increased the budget by $1.2 billion."):
+        assert claims(sentence, config).loc["1.2 billion", "metric"] == "budget_increase"
+    assert claims("A total of $1.2 billion was added to the budget.", config).loc["1.2 billion", "metric"] == "budget"

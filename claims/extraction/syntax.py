@@ -380,6 +380,10 @@ def change_word(token, noun, words: SyntaxWords):
             continue
         if t.dep_ == "quantmod" and t.head.like_num:  # "rose by five to 93", parsed as one number phrase
             t = t.head
+        container = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
+        if container is not None and container.lemma_.casefold() in words.containers and container.dep_ == "pobj" \
+                and container.head.lower_ == "by":
+            t = container  # "increased by a total of N1.2 trillion": the container stands for the figure
         head = t.head
         if t.dep_ == "pobj" and head.lower_ == "by":
             # "increased by N", or "increased the budget by N" with "by" hung on the object
