@@ -21,7 +21,7 @@ from figcheck.claims.extraction import breakdowns, clock, metric as metrics, sco
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
                                                respective, set_aside, acting, located)
 from figcheck.claims.extraction.language import load_language, phrases
-from figcheck.claims.extraction.segmentation import Block, segment
+from figcheck.claims.extraction.segmentation import Block, list_item, segment
 from figcheck.claims.extraction.tables import read_table
 from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
@@ -849,7 +849,8 @@ def extract_source(text: str, source: Mapping[str, str], config: Config) -> pd.D
     """Every numeric claim of one source document, one row each, columns `CLAIM_COLUMNS`.
 
     A figure's entity is the nearest one its sentence names, else the last one named earlier in its
-    paragraph, then in the paragraphs since the last heading, then by that heading, then the subject.
+    paragraph, then in an earlier paragraph since the last heading where the document names that place
+    most or the paragraph is a list's item, then by that heading, then the subject.
     """
     doc = _run(text, source, config)
     return _frame(doc, _field(source, "source_id"))
@@ -862,10 +863,15 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     context_period = None
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
-    document_entity = config.subject or _most_named(doc, blocks)
+    named_most = _most_named(doc, blocks)
+    document_entity = config.subject or named_most
     label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:
-        context_entity = section_entity or heading_entity or document_entity
+        # A place an earlier paragraph named carries on into the items of a list, and where the document
+        # names it most; else a paragraph that names none stands where the document does ("off the
+        # coast of northern France" two paragraphs up does not place the next day's crossings).
+        carried = section_entity if list_item(text, block) or section_entity == named_most else ""
+        context_entity = carried or heading_entity or document_entity
         if block.kind == "table":
             _table(doc, block, context_entity, context_period)
             context_period, label = None, None

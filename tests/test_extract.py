@@ -181,8 +181,16 @@ def test_entity_carried_over_from_paragraph_section_heading_and_subject():
             "Later 3 operations followed.\n\n## Annex\n\n7 operations were planned.")
     frame = extract(text)
     assert row(frame, "5")["entity"] == "KZ"   # paragraph
-    assert row(frame, "3")["entity"] == "KZ"   # earlier paragraph under the same heading
+    # a place an earlier paragraph named in passing: the paragraph stands where the document does
+    assert row(frame, "3")["entity"] == "KG"
     assert row(frame, "7")["entity"] == "KG"   # the heading that named one country
+    # ... but the place the document names most carries on, and so does any place into a list's items
+    most = extract("# Report\n\nIn Kazakhstan, officials met. They counted 5 operations.\n\nLater 3 operations "
+                   "followed.\n\nKazakhstan and Kyrgyzstan signed a deal. Kazakhstan paid.")
+    assert row(most, "3")["entity"] == "KZ"
+    items = extract("# Report on Kyrgyzstan\n\nIn Kazakhstan, officials met:\n\n1. 5 operations were held.\n\n"
+                    "2. 3 operations followed.")
+    assert (row(items, "5")["entity"], row(items, "3")["entity"]) == ("KZ", "KZ")
     assert row(extract("Officials counted 9 operations."), "9")["entity"] == "region"  # the subject
 
 

@@ -43,6 +43,11 @@ class Block:
     rows: list[Row] = field(default_factory=list)
 
 
+def list_item(text: str, block: Block) -> bool:
+    """Whether a paragraph is an item of a list ("2. Up to 2,200 residents ...", "- 300 cases")."""
+    return block.kind == "paragraph" and _LIST_ITEM.match(text[block.start:block.end]) is not None
+
+
 def _lines(text: str):
     """(start, end without newline, stripped text) for every line."""
     for m in _LINE.finditer(text):
