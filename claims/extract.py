@@ -362,6 +362,8 @@ def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: boo
         return bool(comparisons.intersection(text[s:e].casefold().split()))
 
     def keep(m) -> int | None:
+        if m.re is doc.time.same_point:
+            return _same_point_dates(doc, q, m, figures, start)
         i = bisect.bisect_right([g.end for g in figures], m.start()) - 1
         attached = i >= 0 and not _BREAK.search(text, figures[i].end, m.start())
         if attached and compared(figures[i].end, m.start()):
@@ -376,6 +378,24 @@ def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: boo
 
 
 _BREAK = re.compile(r"[,;:()\[\]—–]")
+
+
+def _same_point_dates(doc: _Document, q: Quantity, m: re.Match, figures: list[Quantity], start: int) -> int | None:
+    """Whether "this time last year" (m) dates the figure q: the figure right before it with nothing
+    comparing them ("26,501 recorded this time last year", not "15% below the same point last year"),
+    else the figure right after it ("At this point in 2022, 9,296 had crossed"), unless the point opens
+    as a comparison's base ("compared to the same period of the previous year, an increase of 80.3%")
+    with no "when" clause after it ("20% down on this time last year, when 25,000 had crossed")."""
+    bases, text = doc.time.same_point_bases, doc.text
+    before = [f for f in figures if f.end <= m.start()]
+    owner = before[-1] if before and not bases.intersection(text[before[-1].end:m.start()].casefold().split()) else None
+    if owner is not None or m.end() > q.start:
+        return 0 if owner is q else None
+    if any(m.end() <= f.start < q.start for f in figures):
+        return None
+    follows = text[m.end():q.start].replace(",", " ").split()
+    opening = text[max(start, m.start() - 20):m.start()].casefold().split()
+    return 0 if follows[:1] and follows[0].casefold() in doc.time.when or not bases.intersection(opening[-2:]) else None
 
 
 def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> times.Period | None:

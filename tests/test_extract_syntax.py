@@ -1485,3 +1485,24 @@ words = ["increased"]
                      "The Senate increased the budget by $1.2 billion."):
         assert claims(sentence, config).loc["1.2 billion", "metric"] == "budget_increase"
     assert claims("A total of $1.2 billion was added to the budget.", config).loc["1.2 billion", "metric"] == "budget"
+
+
+@pytest.mark.parametrize("sentence, figure, dated", [
+    ("The total is lower than at this time last year, when 25,000 people had crossed.", "25,000", True),
+    ("At this point in 2022, 9,296 people had crossed.", "9,296", True),
+    ("This is 12% higher than the 26,501 recorded this time last year.", "26,501", True),
+    ("This is 12% higher than the 26,501 recorded this time last year.", "12%", False),
+    ("Arrivals are 15 per cent below the same point last year.", "15 per cent", False),
+    ("A total of 1,335 people crossed, a 13 per cent increase over the same period last year.", "13 per cent",
+     False),
+    ("At this point in 2022, 9,296 people had crossed, almost 2,000 more than now.", "2,000", False),
+])
+def test_the_same_point_of_another_year_dates_its_own_figure_only(sentence, figure, dated):
+    point = "2022-05-10" if "2022" in sentence else "2023-05-10"  # the publication day, in that year
+    assert (claims(sentence).loc[figure, "period_end"] == point) == dated
+
+
+@given(st.integers(min_value=2000, max_value=2023), st.integers(min_value=100, max_value=99_999))
+def test_the_same_point_in_a_named_year_is_the_data_day_in_that_year(year, count):
+    found = claims(f"At this point in {year}, {count:,} people had crossed.")
+    assert found.loc[f"{count:,}", "period_end"] == f"{year}-05-10"

@@ -55,6 +55,8 @@ class TimePatterns:
     anaphor: re.Pattern       # "that year": the year last written before it
     when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
     year_end: re.Pattern      # "the end of" 2023: the year's last month
+    same_point: re.Pattern    # "this time last year", "at this point in 2022"
+    same_point_bases: frozenset[str]  # "15% below the same point last year": the point is the base
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -157,6 +159,9 @@ def time_patterns(code: str = "en") -> TimePatterns:
         when=word_set(time["when"]),
         year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
+        same_point_bases=word_set(time["same_point_bases"]) | word_set(time["comparisons"]),
+        same_point=re.compile(rf"(?i:(?<![\w])(?:{phrases(time['same_point'])})(?:[ \t]+(?:of|in))?[ \t]+"
+                              rf"(?:(?P<back>{phrases(time['same_point_back'])})|(?P<year>{_YEAR}))(?![\w]))"),
         qualified=re.compile(rf"(?:(?i:(?<![\w])(?:{phrases(time['year_determiners'])}))[ \t]+|['’]s[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w-])(?=[ \t]+[^\W\d])"),
     )
@@ -211,7 +216,7 @@ class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
     KINDS = ("range", "opening", "span", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
-             "anaphor")
+             "anaphor", "same_point")
 
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
@@ -247,6 +252,14 @@ class TimeIndex:
         "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication.
         `keep` ranks the dates of one point ("in June", "on Sunday") for the figure asked about (`first`)."""
         year, months = published, self.patterns.months
+        same = self.first("same_point", start, end, keep) if keep is not None else None
+        if same is not None and (now or published):
+            # "at this time last year, when 25,000 had crossed": where the data stands now, a year (or
+            # to the year named) back, a running total up to it; only for a figure (`keep`) it may date
+            at = now or published
+            moved = shift(at, -1, 0, 0) if same.group("back") else same.group("year") + at[4:]
+            if moved:
+                return Period("", moved)
         m = self.first("range", start, end)
         if m and m.group("first"):
             end = _iso(m, "z", months, year)
