@@ -1506,3 +1506,19 @@ def test_the_same_point_of_another_year_dates_its_own_figure_only(sentence, figu
 def test_the_same_point_in_a_named_year_is_the_data_day_in_that_year(year, count):
     found = claims(f"At this point in {year}, {count:,} people had crossed.")
     assert found.loc[f"{count:,}", "period_end"] == f"{year}-05-10"
+
+
+def test_a_longer_name_of_another_kinds_metric_still_names_the_shorter_ones():
+    config = parse_config("""
+[metrics.votes]
+words = ["votes"]
+[metrics."votes.lee"]
+words = ["Lee"]
+part_of = "votes"
+[metrics."vote_pct.lee"]
+kind = "percent"
+words = ["Lee", "Lee Min-ho"]
+""")
+    found = claims("Lee Min-ho received nearly 41 million votes, or 24.9 percent of the total.", config)
+    assert found.loc["41 million", "metric"] == "votes.lee"
+    assert found.loc["24.9 percent", "metric"] == "vote_pct.lee"

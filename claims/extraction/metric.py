@@ -33,8 +33,15 @@ def _of_kind(names, config: Config, kind: str) -> tuple[str, ...]:
     return tuple(n for n in names if config.metrics[n].kind == kind)
 
 
-def _names(vocab: MetricVocabulary, match: re.Match) -> tuple[str, ...]:
-    return vocab.by_word.get(" ".join(match.group().casefold().split()), ())
+def _named(vocab: MetricVocabulary, match: re.Match, config: Config, kind: str) -> tuple[str, ...]:
+    """The metrics of `kind` a vocabulary word names, else the longest word of that kind the match opens
+    with: "Anies Baswedan" is a word of a share only, "Anies" one of a count too."""
+    words = match.group().casefold().split()
+    for end in range(len(words), 0, -1):
+        names = _of_kind(vocab.by_word.get(" ".join(words[:end]), ()), config, kind)
+        if names:
+            return names
+    return ()
 
 
 def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: int, end: int,
@@ -42,7 +49,7 @@ def _nearest_of_kind(vocab: MetricVocabulary, config: Config, text: str, start: 
     """Metrics of `kind` named anywhere in [start, end), nearest to the figure first."""
     best, best_distance = (), None
     for m in vocab.words.finditer(text, start, end):
-        names = _of_kind(_names(vocab, m), config, kind)
+        names = _named(vocab, m, config, kind)
         distance = abs(m.start() - q.start)
         if names and (best_distance is None or distance < best_distance):
             best, best_distance = names, distance
@@ -96,7 +103,7 @@ def named_between(text: str, start: int, end: int, vocab: MetricVocabulary, conf
     if vocab.words is None:
         return found
     for m in vocab.words.finditer(text, start, end):
-        names = _of_kind(_names(vocab, m), config, kind)
+        names = _named(vocab, m, config, kind)
         if names and not last:
             return names
         found = names or found
@@ -239,8 +246,7 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
 def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -> str:
     """The metric a table header names: by its words and its predicates ("People sheltered",
     "Displaced"); a predicate a metric excludes rules it out."""
-    words = [n for m in vocab.words.finditer(label) for n in _names(vocab, m)] if vocab.words else []
-    words = list(_of_kind(words, config, kind))
+    words = [n for m in vocab.words.finditer(label) for n in _named(vocab, m, config, kind)] if vocab.words else []
     own = [n for n, p in vocab.own_predicates.items() if p is not None and p.search(label)
            and config.metrics[n].kind == kind]
 
@@ -294,7 +300,7 @@ def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config)
     kind, found = figure_kind(q), []
     for start, end in spans:
         for m in vocab.words.finditer(text, start, end):
-            found += [n for n in _of_kind(_names(vocab, m), config, kind) if n not in found]
+            found += [n for n in _named(vocab, m, config, kind) if n not in found]
     return found
 
 
@@ -370,7 +376,7 @@ def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, wo
     if marker is None:
         return None
     for m in vocab.words.finditer(text, start, marker.end()) if vocab.words is not None else ():
-        names = _of_kind(_names(vocab, m), config, figure_kind(q))
+        names = _named(vocab, m, config, figure_kind(q))
         if names and m.end() > at:  # the words name the rate itself: "people per boat"
             return names[0]
     return automatic(f"{text[start:at]} per {marker.group(1)}".strip(), "", False, words)
