@@ -73,6 +73,7 @@ class _Document:
         self.automatic = metrics.automatic_words(self.code)
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
         self.containers = syntax.syntax_words(self.code).containers
+        self.owner_descriptions = syntax.syntax_words(self.code).owner_descriptions
         self.set_openers = breakdowns.set_opener_pattern(self.code)
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
@@ -495,6 +496,13 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # "Patriotic Alliance (PA): 2.11% (298,614 votes)": a label names whose figures follow it.
     owners = owners or [span for span in [_label(doc, q)] if span[0] >= 0]
     owned = metrics.held(owners, q, doc.text, vocab, config)
+    if not owned and holder and _description(doc, holder):
+        # "The EFF have not been lucky, the party obtained 9.51%": the owner its sentence named before it,
+        # else the subject of the sentence before ("The Congress doubled its tally. The party had won 52")
+        before = _SENTENCE_STOP.search(doc.text[max(paragraph, 0):start - 1][::-1])
+        previous = start - 1 - before.start() if before else max(paragraph, 0)
+        owned = metrics.first_owner(doc.text, start, holder[0], q, vocab, config) or metrics.first_owner(
+            doc.text, previous, start, q, vocab, config)
     owner = owners[0] if owners else (-1, -1)
     if names and not owned and q.kind == "count" and _unlisted_name(doc, owner, start):
         # "Inkatha Freedom Party (IFP): 3.86% (545,754 votes)": a party the vocabulary does not list has a
@@ -587,6 +595,16 @@ def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -
         return ""  # an amount the vocabulary names nothing of has no automatic metric either
     automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return f"{automatic}:change" if automatic else ""
+
+
+_SENTENCE_STOP = re.compile(r"\s[.!?]")  # reversed: a stop and the blank after it
+
+
+def _description(doc: _Document, span: tuple[int, int]) -> bool:
+    """Whether a holder is "the" and a noun that stands for an owner ("the party", `[syntax]
+    owner_descriptions`), not a name."""
+    words = doc.text[max(0, span[0] - 4):span[1]].casefold().split()
+    return words[-2:-1] == ["the"] and _word_of(doc, words[-1], doc.owner_descriptions)
 
 
 def _generic_span(doc: _Document, span: tuple[int, int]) -> bool:

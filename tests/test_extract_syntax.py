@@ -1522,3 +1522,14 @@ words = ["Lee", "Lee Min-ho"]
     found = claims("Lee Min-ho received nearly 41 million votes, or 24.9 percent of the total.", config)
     assert found.loc["41 million", "metric"] == "votes.lee"
     assert found.loc["24.9 percent", "metric"] == "vote_pct.lee"
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The Blue Party gained ground. The party had won 52 seats.", "seats.blue"),
+    ("The Green League (GL) was unlucky, the party won 52 seats.", "seats.green"),
+    ("The Blue Party came back after losing to the Green League. The party, written off, won 52 seats.",
+     "seats.blue"),
+    ("The party won 52 seats.", "seats"),
+])
+def test_the_party_stands_for_the_owner_its_sentence_or_the_one_before_named_first(text, metric):
+    assert claims(text, PARTIES).loc["52", "metric"] == metric

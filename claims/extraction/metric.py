@@ -292,6 +292,16 @@ def by_verb(lemma: str, q: Quantity, vocab: MetricVocabulary, config: Config) ->
             and lemma not in vocab.verbs.get(vocab.parent.get(n, ""), ())]
 
 
+def first_owner(text: str, start: int, end: int, q: Quantity, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """The parts of a measure the first vocabulary word in text[start:end] naming any names: in the
+    sentence before a description ("the party"), its subject, which the description stands for."""
+    for m in vocab.words.finditer(text, start, end) if vocab.words is not None else ():
+        parts = [n for n in _named(vocab, m, config, figure_kind(q)) if vocab.parent.get(n)]
+        if parts:
+            return parts
+    return []
+
+
 def held(spans, q: Quantity, text: str, vocab: MetricVocabulary, config: Config) -> list[str]:
     """Metrics of the figure's kind named by who it belongs to (spans of text: the clause's holder, the
     name its list item opens with), in order."""

@@ -51,6 +51,7 @@ class SyntaxWords:
     change_nouns: frozenset[str]  # "an increase of 1,250"
     change_adverbs: frozenset[str]  # "up three"
     level_prepositions: frozenset[str]  # "rose by 10 to 30": the figure after these is the level
+    owner_descriptions: frozenset[str]  # "the party had won 52 seats": stands for the owner named last
 
 
 @lru_cache(maxsize=8)
@@ -62,7 +63,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["place_nouns"]), word_set(data["respectively"]),
                        word_set(data["referring_pronouns"]), word_set(data["example_prepositions"]),
                        word_set(data["change_verbs"]), word_set(data["change_nouns"]), word_set(data["change_adverbs"]),
-                       word_set(data["level_prepositions"]))
+                       word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]))
 
 
 @lru_cache(maxsize=4)
