@@ -469,7 +469,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # A noun before the figure ("the total budget of N21.83 trillion for the sector") says what it is;
     # else a phrase after it may ("N8.7 trillion as recurrent expenditure").
     names = metrics.in_phrase(q, doc.text, vocab, config) or (
-        [] if reading.noun and reading.noun_at < q.start else metrics.in_role(q, doc.text, vocab, config, doc.roles))
+        [] if reading.noun and reading.noun_at < q.start and reading.noun not in doc.containers
+        else metrics.in_role(q, doc.text, vocab, config, doc.roles))  # "the sum of N8.7 trillion is for ..."
     if item and _names_place(doc, *item):
         item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".

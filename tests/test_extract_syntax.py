@@ -1533,3 +1533,26 @@ words = ["Lee", "Lee Min-ho"]
 ])
 def test_the_party_stands_for_the_owner_its_sentence_or_the_one_before_named_first(text, metric):
     assert claims(text, PARTIES).loc["52", "metric"] == metric
+
+
+BUDGET = parse_config("""
+[metrics.budget]
+kind = "money"
+words = ["budget"]
+[metrics."budget.debt_service"]
+kind = "money"
+words = ["debt service"]
+part_of = "budget"
+[metrics."budget.recurrent"]
+kind = "money"
+words = ["recurrent expenditure"]
+part_of = "budget"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("Reports say the total debt service of $8.3 billion was approved.", "8.3 billion", "budget.debt_service"),
+    ("The sum of $8.7 billion is for recurrent expenditure.", "8.7 billion", "budget.recurrent"),
+])
+def test_a_noun_with_words_before_its_metric_word_or_a_bare_sum_still_names_the_metric(sentence, figure, metric):
+    assert claims(sentence, BUDGET).loc[figure, "metric"] == metric

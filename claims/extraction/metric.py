@@ -348,15 +348,15 @@ def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) 
 
 def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config,
               plurals: tuple[str, ...] = ()) -> list[str]:
-    """Metrics of the figure's kind whose words name its parsed counted noun, as written, as lemma or as
-    the lemma's plural (`plurals`: the language's endings): "the death toll" is counted in "deaths"."""
-    for key in (noun_text, noun_text.rsplit(" ", 1)[-1], noun, *(noun + suffix for suffix in plurals)):
+    """Metrics of the figure's kind whose words name its parsed counted noun, as written or without its
+    first words ("total debt service": "debt service"), as lemma or as the lemma's plural (`plurals`: the
+    language's endings): "the death toll" is counted in "deaths"."""
+    words = noun_text.split()
+    for key in (*(" ".join(words[i:]) for i in range(len(words))), noun, *(noun + suffix for suffix in plurals)):
         names = _of_kind(vocab.by_word.get(" ".join(key.casefold().split()), ()), config, kind)
         if names:
             return list(names)
     return []
-
-
 
 
 @dataclass(frozen=True)
