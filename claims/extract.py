@@ -523,6 +523,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.refers and implied:
         return implied  # "the number has risen to 18.3 million": what the number is of, not the verb
     if not names:
+        if _label(doc, q)[0] >= 0:  # "PA - 7.9%\nEFF - 5.26%": a labelled line's words are its own
+            line_end = doc.text.find("\n", q.end)
+            start, end = max(start, doc.text.rfind("\n", 0, q.start) + 1), min(end, line_end if line_end >= 0 else end)
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
                                    -1 if nounless else reading.phrase_end, _next_figure(doc, q))
     # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").

@@ -1556,3 +1556,10 @@ part_of = "budget"
 ])
 def test_a_noun_with_words_before_its_metric_word_or_a_bare_sum_still_names_the_metric(sentence, figure, metric):
     assert claims(sentence, BUDGET).loc[figure, "metric"] == metric
+
+
+def test_a_labelled_lines_figure_takes_no_metric_from_the_next_lines_label():
+    found = claims("Results by party\nBlue Party - 40.1%\nRed Front - 7.9%\nGreen League - 21.3%\n", PARTIES)
+    assert found.loc["40.1%", "metric"] == "vote_pct.blue"
+    assert found.loc["21.3%", "metric"] == "vote_pct.green"
+    assert found.loc["7.9%", "metric"] not in ("vote_pct.blue", "vote_pct.green")
