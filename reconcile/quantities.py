@@ -82,7 +82,7 @@ def prepare(claims: pd.DataFrame, sources: pd.DataFrame, config: Config) -> pd.D
     frame["key_end"] = frame["as_of"].where(dated, frame["period_end"])
     frame["partial"] = frame["note"].str.contains(PARTIAL_NOTE)
     key = quantity_key(frame["entity"], frame["metric"], frame["scope"], frame["period_start"], frame["key_end"])
-    frame["identified"] = (_identified(frame, dated) & ~frame["partial"] & ~_list_items(frame)
+    frame["identified"] = (_identified(frame, dated) & ~frame["partial"] & ~_automatic_unnamed(frame, key)
                            & ~_side_by_side(frame, key) & ~_far_below(frame, key))
     frame["qkey"] = (key + _moment(frame)).where(frame["identified"], "claim|" + frame["claim_id"])
 
@@ -108,13 +108,15 @@ def _moment(frame: pd.DataFrame) -> pd.Series:
     return moment.where(daily, "")
 
 
-def _list_items(frame: pd.DataFrame) -> pd.Series:
-    """Figures of one paragraph (line) sharing an automatic metric: items of a list ("17 with serious
-    injuries, 29 with moderate wounds"; "A gained 2.3 million votes. B, 1.5 million") whose distinguishing
-    words the noun-made metric does not keep, so none of them names the quantity. A configured metric
-    is the user's word that they do."""
+def _automatic_unnamed(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
+    """Figures of one source sharing an automatic metric whose noun does not keep what sets them apart:
+    items of one paragraph's (line's) list ("17 with serious injuries, 29 with moderate wounds"; "A gained
+    2.3 million votes. B, 1.5 million"), or different values anywhere in the source ("the 10.4 million
+    figure", later "the 20 million figure"), so none of them names the quantity; across sources such a
+    metric still compares. A configured metric is the user's word that they do name it."""
     automatic = frame["metric"].str.startswith(AUTOMATIC_METRIC)
-    return automatic & frame.duplicated(["source_id", "line", "metric"], keep=False)
+    apart = frame.groupby([frame["source_id"], key])["value"].transform("nunique") > 1
+    return automatic & (frame.duplicated(["source_id", "line", "metric"], keep=False) | apart)
 
 
 def _side_by_side(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
