@@ -166,7 +166,7 @@ def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -
     own linking."""
     from figcheck.checks.schemas import Claim
     from figcheck.claims.extraction.qualifiers import interval
-    from figcheck.claims.ids import claim_id
+    from figcheck.claims.ids import claim_id, normalise_quote
     from figcheck.claims.model import CLAIM_COLUMNS
 
     rows, seen, offsets = [], {}, {}
@@ -178,8 +178,10 @@ def gold_claim_table(gold_claims: pd.DataFrame, texts: dict[str, str], config) -
         starts, lines = offsets[g.source_id]
         line = int(g.line)
         quote = lines[line - 1]
-        occurrence = seen.get((g.source_id, quote, g.surface), 0)
-        seen[(g.source_id, quote, g.surface)] = occurrence + 1
+        # counted as claim_id keys them: a line repeated in other case ("In Sudan" / "in Sudan") is a repeat
+        repeat = (g.source_id, normalise_quote(quote), g.surface)
+        occurrence = seen.get(repeat, 0)
+        seen[repeat] = occurrence + 1
         at = -1
         for _ in range(occurrence + 1):
             at = quote.find(g.surface, at + 1)

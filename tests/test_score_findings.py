@@ -305,3 +305,15 @@ def test_the_command_prints_one_row_per_domain_and_mode(workspace, capsys):
     assert main([str(workspace), "--mode", "gold", "--details"]) == 0
     out = capsys.readouterr().out
     assert "| ws " in out and "0/2" in out and "nothing to report" in out
+
+
+def test_a_headline_repeated_in_other_case_gives_each_gold_claim_its_own_id(workspace):
+    from figcheck.checks.workspace import load_workspace
+
+    loaded = load_workspace(workspace)
+    texts = {**loaded.texts, "001": "Over 700 Killed In The North\n\nOver 700 Killed in the North\n"}
+    rows = pd.DataFrame([{"source_id": "001", "line": line, "surface": "Over 700 Killed", "value": "700",
+                          "qualifier": "gt", "entity": "KE", "metric": "cases", "scope": "cumulative",
+                          "period_start": "", "period_end": "", "required": "1", "note": ""} for line in ("1", "3")])
+    claims = gold_claim_table(rows, texts, loaded.config)
+    assert claims["claim_id"].is_unique and list(claims["line"]) == [1, 3]
