@@ -27,6 +27,8 @@ class ExclusionPatterns:
     era_before: PhraseTable           # "A.D. 800"
     era_after: re.Pattern             # "500 BC"
     earliest_year: int
+    year_span: tuple[int, int]        # a bare year outside a range: first and last
+    modern_years: tuple[int, int]     # a year unless a plural noun follows: first and last
     name_not: frozenset[str]          # capitalised words that do not name a thing ("Over 300")
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
     year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
@@ -112,6 +114,8 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         era_before=PhraseTable.of(dates["era_before"]),
         era_after=re.compile(rf"(?i:[ \t]*(?:{phrases(dates['era_after'])})(?![\w]))"),
         earliest_year=int(dates["earliest_year"]),
+        year_span=(int(dates["year_span"][0]), int(dates["year_span"][1])),
+        modern_years=(int(dates["modern_years"][0]), int(dates["modern_years"][1])),
         name_not=word_set(lang["identifiers"]["name_not"]),
         name_stops=word_set(lang["text"]["noun_stops"]),
         year_determiners=word_set(dates["year_determiners"]),
@@ -159,25 +163,20 @@ class Spans:
         return ""
 
 
-# A bare four-digit number of these years is a year unless a plural noun follows it right away
-# ("2000 people"): counts of that size are written with a separator far more often than not.
-MODERN_YEARS = (1900, 2100)
-
-
 def is_year(value: float, written: str, before: Tail, after_word: str, patterns: ExclusionPatterns,
             in_range: bool = False, counted: bool = True, plural_next: bool = True) -> bool:
-    """A bare four-digit number between 1800 and 2199 after a date word, followed by no noun, or naming
-    a thing rather than counting it: before a noun that is not a plural ("the 2024 budget"), or after a
-    determiner ("their 2025 budgets"); one from 1900 to 2099 unless a plural noun follows right away
-    (`plural_next`: "2000 people"). In a range ("between 1500 and 1800") any number from the earliest
-    year on followed by no noun."""
-    earliest = patterns.earliest_year if in_range else 1800
-    if not (len(written) == 4 and written.isdigit() and earliest <= value < 2200):
+    """A bare four-digit number within the language's `year_span` (1800 to 2199) after a date word,
+    followed by no noun, or naming a thing rather than counting it: before a noun that is not a plural
+    ("the 2024 budget"), or after a determiner ("their 2025 budgets"); one within `modern_years` (1900
+    to 2099) unless a plural noun follows right away (`plural_next`: "2000 people"). In a range
+    ("between 1500 and 1800") any number from the earliest year on followed by no noun."""
+    earliest = patterns.earliest_year if in_range else patterns.year_span[0]
+    if not (len(written) == 4 and written.isdigit() and earliest <= value <= patterns.year_span[1]):
         return False
     no_noun = not after_word or not after_word[0].islower()
     if in_range:  # "between 1500 and 1800 the": a stop word is no counted noun either
         return no_noun or after_word.casefold() in patterns.name_stops
-    if MODERN_YEARS[0] <= value < MODERN_YEARS[1] and not plural_next:
+    if patterns.modern_years[0] <= value <= patterns.modern_years[1] and not plural_next:
         return True  # "elections 2024 was", "2021's total", "2023 asylum figures": a count this size has a comma
     named = after_word.isalpha() and after_word.casefold() not in patterns.name_stops and (
         not counted or before.words[-1:] and before.words[-1] in patterns.year_determiners)
