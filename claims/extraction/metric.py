@@ -293,8 +293,8 @@ def by_verb(lemma: str, q: Quantity, vocab: MetricVocabulary, config: Config) ->
 
 
 def first_owner(text: str, start: int, end: int, q: Quantity, vocab: MetricVocabulary, config: Config) -> list[str]:
-    """The parts of a measure the first vocabulary word in text[start:end] naming any names: in the
-    sentence before a description ("the party"), its subject, which the description stands for."""
+    """The parts of a measure the first vocabulary word in text[start:end] naming any names: the owner
+    a description ("the party") stands for, named first in its sentence or the one before (the subject)."""
     for m in vocab.words.finditer(text, start, end) if vocab.words is not None else ():
         parts = [n for n in _named(vocab, m, config, figure_kind(q)) if vocab.parent.get(n)]
         if parts:

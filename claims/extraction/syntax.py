@@ -51,7 +51,7 @@ class SyntaxWords:
     change_nouns: frozenset[str]  # "an increase of 1,250"
     change_adverbs: frozenset[str]  # "up three"
     level_prepositions: frozenset[str]  # "rose by 10 to 30": the figure after these is the level
-    owner_descriptions: frozenset[str]  # "the party had won 52 seats": stands for the owner named last
+    owner_descriptions: frozenset[str]  # "the party had won 52 seats": stands for an owner named before
 
 
 @lru_cache(maxsize=8)
