@@ -495,13 +495,13 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     holder = reading.holder if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else None
     owners = [item] if item else [holder] if holder else []
     # "Patriotic Alliance (PA): 2.11% (298,614 votes)": a label names whose figures follow it.
-    owners = owners or [span for span in [_label(doc, q)] if span[0] >= 0]
+    label = _label(doc, q)
+    owners = owners or ([label] if label[0] >= 0 else [])
     owned = metrics.held(owners, q, doc.text, vocab, config)
     if not owned and holder and _description(doc, holder):
         # "The EFF have not been lucky, the party obtained 9.51%": the owner its sentence named before it,
         # else the subject of the sentence before ("The Congress doubled its tally. The party had won 52")
-        before = _SENTENCE_STOP.search(doc.text[max(paragraph, 0):start - 1][::-1])
-        previous = start - 1 - before.start() if before else max(paragraph, 0)
+        previous = doc.last_sentence[0] if doc.last_sentence[0] >= paragraph else start  # within the paragraph
         owned = metrics.first_owner(doc.text, start, holder[0], q, vocab, config) or metrics.first_owner(
             doc.text, previous, start, q, vocab, config)
     owner = owners[0] if owners else (-1, -1)
@@ -523,7 +523,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.refers and implied:
         return implied  # "the number has risen to 18.3 million": what the number is of, not the verb
     if not names:
-        if _label(doc, q)[0] >= 0:  # "PA - 7.9%\nEFF - 5.26%": a labelled line's words are its own
+        if label[0] >= 0:  # "PA - 7.9%\nEFF - 5.26%": a labelled line's words are its own
             line_end = doc.text.find("\n", q.end)
             start, end = max(start, doc.text.rfind("\n", 0, q.start) + 1), min(end, line_end if line_end >= 0 else end)
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
@@ -599,9 +599,6 @@ def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -
         return ""  # an amount the vocabulary names nothing of has no automatic metric either
     automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     return f"{automatic}:change" if automatic else ""
-
-
-_SENTENCE_STOP = re.compile(r"\s[.!?]")  # reversed: a stop and the blank after it
 
 
 def _description(doc: _Document, span: tuple[int, int]) -> bool:
