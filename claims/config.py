@@ -88,6 +88,8 @@ _SPEC: dict = {
             "kind": Key(str, choices=KINDS),
             "part_of": Key(str, names="metric"),
             "subset_of": Key(str, names="metric"),
+            # the place the measure is about where a figure's sentence names none: "crossings to the UK"
+            "entity": Key(str, names="claim entity"),
             "description": Key(str),
         }
     },
@@ -306,6 +308,7 @@ class Metric:
     kind: str = "count"
     part_of: str = ""
     subset_of: str = ""
+    entity: str = ""
     description: str = ""
 
 

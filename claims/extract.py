@@ -281,6 +281,15 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     return fallback
 
 
+def _placed_by_measure(measure_place: str, context: str) -> str:
+    """Where a figure's sentence names no place: the place its measure is about (configured) before the
+    places earlier sentences named ("our French partners" does not place crossings to the UK), unless
+    the context is a part of it (a paragraph on one province's results of a national election)."""
+    if measure_place and not (context and (context == measure_place or _contains(measure_place, context))):
+        return measure_place
+    return context
+
+
 def _country(code: str) -> str:
     """The ISO 3166-1 country of an entity code: "SD-KA" -> "SD"; a country or other code is its own."""
     return code.split("-")[0]
@@ -706,10 +715,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
-            entity = paired.get(i) or (named.entity if named else _entity(
-                own, q, reading, context.entity or context_entity, block.kind == "heading", actors, locations))
-            if reading.noun in doc.place_nouns:
-                entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
+            placed = paired.get(i) or (named.entity if named else _entity(
+                own, q, reading, "", block.kind == "heading", actors, locations))
             # "138 new cases, including two deaths, bringing the total to 30,880": a total, no part
             total = None if reading.running else parts.get(i)
             if total is None:
@@ -744,6 +751,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 implied = next(iter(metrics.by_topic(named, doc.topic())), "")
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
+            entity = placed or _placed_by_measure(doc.vocab.metrics.places.get(name, ""),
+                                                  context.entity or context_entity)
+            if reading.noun in doc.place_nouns:
+                entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
             if reading.running:
@@ -844,7 +855,8 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
             if label and fig.row not in row_entities and fig.row not in row_dates and not metrics.from_label(
                     label, vocab, metrics.figure_kind(q), doc.config):
                 name = ""  # a row for a unit finer than the vocabulary (a county, a camp): not the whole's figure
-            entity = row_entities.get(fig.row) or column_entities.get(fig.column, context_entity)
+            entity = row_entities.get(fig.row) or column_entities.get(fig.column) or vocab.places.get(
+                name, "") or context_entity
             date = row_dates.get(fig.row) or times.label_date(table.header[fig.column], doc.published, doc.time)
             period = times.Period(date, date) if date else None
         scope = doc.metric_scope(name, metrics.figure_kind(q))

@@ -63,6 +63,11 @@ def test_a_negative_reliability_in_an_inline_table_is_named_on_its_line():
         '[reliability]\nsources = { "003" = -1 }\n')
 
 
+def test_a_metric_s_place_must_be_a_known_entity():
+    assert "figcheck.toml:3: 'metrics.crossings.entity' names unknown entity 'ZZ'" in problems_of(
+        '[metrics.crossings]\nwords = ["crossings"]\nentity = "ZZ"\n')
+
+
 @pytest.mark.parametrize("links, loop", [
     ({"a": ("part_of", "a")}, "a -> a"),
     ({"a": ("part_of", "b"), "b": ("part_of", "a")}, "a -> b -> a"),

@@ -8,7 +8,7 @@ from figcheck.claims.extract import extract_source
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
 
-CONFIG = parse_config("""
+CONFIG_TEXT = """
 [workspace]
 subject = "region"
 [tolerance]
@@ -54,7 +54,8 @@ scope = "event"
 [metrics.share]
 kind = "percent"
 words = ["returnees"]
-""")
+"""
+CONFIG = parse_config(CONFIG_TEXT)
 SOURCE = {"source_id": "t1", "published": "2022-11-03", "period_start": "2022-11-02", "period_end": "2022-11-03"}
 
 
@@ -192,6 +193,17 @@ def test_entity_carried_over_from_paragraph_section_heading_and_subject():
                     "2. 3 operations followed.")
     assert (row(items, "5")["entity"], row(items, "3")["entity"]) == ("KZ", "KZ")
     assert row(extract("Officials counted 9 operations."), "9")["entity"] == "region"  # the subject
+
+
+def test_a_measure_s_configured_place_stands_before_the_places_earlier_sentences_named():
+    config = parse_config(CONFIG_TEXT + '[metrics.crossings]\nwords = ["crossings"]\nentity = "KG"\n'
+                                        '[metrics.visits]\nwords = ["visits"]\nentity = "KG+KZ+UZ"\n')
+    frame = extract("In Kazakhstan, officials met. They counted 5 operations and 40 crossings. Uzbek guards "
+                    "counted 12 crossings. They also counted 9 visits.", config)
+    assert row(frame, "5")["entity"] == "KZ"    # the paragraph's place, for a measure of no place
+    assert row(frame, "40")["entity"] == "KG"   # the measure's place, not the paragraph's
+    assert row(frame, "12")["entity"] == "UZ"   # the sentence names a place: it stands
+    assert row(frame, "9")["entity"] == "UZ"    # a part of the measure's place stays
 
 
 @pytest.mark.parametrize("sentence, start, end", [

@@ -24,6 +24,7 @@ class MetricVocabulary:
     # head noun}: "cases" (a running total) and "new cases" (one report's) count the same thing
     siblings: dict[str, dict[str, str]]
     verbs: dict[str, frozenset[str]]          # metric -> the lemmas of its predicates' opening verbs
+    places: dict[str, str]                    # metric -> the entity it is about (inherited), or ""
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class Vocabulary:
     metrics: MetricVocabulary
 
 
-def _inherited(metrics: dict[str, Metric], name: str, attribute: str) -> tuple[str, ...]:
+def _inherited(metrics: dict[str, Metric], name: str, attribute: str):
+    """The metric's setting, else that of the metric it is a part or subset of, and so on; else ()."""
     seen = set()
     while name and name not in seen:
         seen.add(name)
@@ -70,6 +72,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         siblings=_scope_siblings(config.metrics, _generic_nouns(config.language or "en")),
         verbs={n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
                for n in config.metrics},
+        places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
     )
 
 
