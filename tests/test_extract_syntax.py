@@ -1378,6 +1378,9 @@ part_of = "budget"
 kind = "money"
 words = ["recurrent expenditure"]
 part_of = "budget"
+[metrics.health]
+kind = "money"
+words = ["health"]
 """)
     text = "The budget passed has $1.7 billion as capital expenditure, and $8.7 billion as recurrent expenditure."
     found = claims(text, config)
@@ -1547,12 +1550,18 @@ part_of = "budget"
 kind = "money"
 words = ["recurrent expenditure"]
 part_of = "budget"
+[metrics.health]
+kind = "money"
+words = ["health"]
 """)
 
 
 @pytest.mark.parametrize("sentence, figure, metric", [
     ("Reports say the total debt service of $8.3 billion was approved.", "8.3 billion", "budget.debt_service"),
     ("The sum of $8.7 billion is for recurrent expenditure.", "8.7 billion", "budget.recurrent"),
+    # a modifier before the metric word names a narrower measure: the health budget is not the budget
+    ("The country's health budget has surged to $3.5 billion.", "3.5 billion", "health"),
+    ("The country's budget has surged to $3.5 billion.", "3.5 billion", "budget"),
 ])
 def test_a_noun_with_words_before_its_metric_word_or_a_bare_sum_still_names_the_metric(sentence, figure, metric):
     assert claims(sentence, BUDGET).loc[figure, "metric"] == metric

@@ -351,9 +351,19 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
     """Metrics of the figure's kind whose words name its parsed counted noun, as written or without its
     first words ("total debt service": "debt service"), as lemma or as the lemma's plural (`plurals`: the
     language's endings): "the death toll" is counted in "deaths"."""
-    words = noun_text.split()
-    for key in (*(" ".join(words[i:]) for i in range(len(words))), noun, *(noun + suffix for suffix in plurals)):
-        names = _of_kind(vocab.by_word.get(" ".join(key.casefold().split()), ()), config, kind)
+    words = noun_text.casefold().split()
+
+    def named(key: str) -> tuple[str, ...]:
+        return _of_kind(vocab.by_word.get(key, ()), config, kind)
+
+    for i in range(len(words)):
+        names = named(" ".join(words[i:]))
+        if names:
+            # A modifier the suffix leaves out may name the measure more narrowly: "education budget".
+            narrower = next((n for n in (named(" ".join(words[j:i])) for j in range(i)) if n), ())
+            return list(narrower or names)
+    for key in (noun, *(noun + suffix for suffix in plurals)):
+        names = named(key.casefold())
         if names:
             return list(names)
     return []
