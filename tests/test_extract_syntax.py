@@ -543,6 +543,14 @@ def test_who_a_figure_belongs_to_names_its_part(sentence, figure, metric):
     assert claims(sentence, PARTIES).loc[figure, "metric"] == metric
 
 
+def test_a_description_before_a_name_without_a_comma_leaves_the_name_the_owner():
+    # the parse reads "The main opposition" and "Democratic Alliance" as two subjects of "won"
+    config = parse_config(PARTIES_TOML + '[metrics."seats.alliance"]\nwords = ["Democratic Alliance"]\n'
+                                         'part_of = "seats"\n')
+    assert claims("The main opposition Democratic Alliance won 87 seats.", config).loc["87", "metric"] == \
+        "seats.alliance"
+
+
 def test_a_bracketed_figure_belongs_to_the_name_before_its_bracket():
     found = claims("The Blue Party, the largest one, won most votes (41.2 percent) before GL (30.5 percent).", PARTIES)
     assert found.loc["41.2 percent", "metric"] == "vote_pct.blue"

@@ -516,6 +516,11 @@ def _name_span(token):
     span = doc[min(t.left_edge.i if t.i != token.i else t.i for t in words):end]
     if end < len(doc) and doc[end].text == ")" and span.text.count("(") > span.text.count(")"):
         span = doc[span.start:end + 1]  # "JD(U)" parsed as "JD(U" and ")"
+    name = next((t for t in doc[span.end:] if t.pos_ == "PROPN" and t.dep_ == token.dep_ and t.head.i == token.head.i
+                 and t.i != token.i), None) if token.pos_ == "NOUN" else None
+    if name is not None and all(t.pos_ == "PROPN" for t in doc[span.end:name.i]):
+        # "The main opposition Democratic Alliance won": a description the name follows, parsed as two subjects.
+        span = doc[span.start:name.i + 1]
     return span
 
 
