@@ -21,7 +21,7 @@ from figcheck.claims.extraction import breakdowns, clock, metric as metrics, sco
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
                                                respective, set_aside, acting, located)
 from figcheck.claims.extraction.language import load_language, phrases
-from figcheck.claims.extraction.segmentation import Block, list_item, segment
+from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
 from figcheck.claims.extraction.tables import read_table
 from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
@@ -629,7 +629,7 @@ def _word_of(doc: _Document, word: str, words: frozenset[str]) -> bool:
     return word in words or any(word.endswith(e) and word[:-len(e)] in words for e in doc.automatic.plurals)
 
 
-_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^:.!?\n]{0,60}?)(?:[ \t]*:|[ \t]+[-–—])[ \t]")
+_LABEL = re.compile(rf"[ \t]*(?:{LIST_MARKER}[ \t]+)?(?P<name>[A-Z][^:.!?\n]{{0,60}}?)(?:[ \t]*:|[ \t]*[-–—])[ \t]")
 
 
 def _label(doc: _Document, q: Quantity) -> tuple[int, int]:

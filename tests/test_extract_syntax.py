@@ -1575,6 +1575,12 @@ def test_a_noun_with_words_before_its_metric_word_or_a_bare_sum_still_names_the_
     assert claims(sentence, BUDGET).loc[figure, "metric"] == metric
 
 
+def test_a_list_item_s_label_names_whose_figure_follows_it():
+    found = claims("The seats went as follows:\n- Blue Party – 159 seats\n- GL- 87 seats\n", PARTIES)
+    assert found.loc["159", "metric"] == "seats.blue"
+    assert found.loc["87", "metric"] == "seats.green"
+
+
 def test_a_labelled_lines_figure_takes_no_metric_from_the_next_lines_label():
     found = claims("Results by party\nBlue Party - 40.1%\nRed Front - 7.9%\nGreen League - 21.3%\n", PARTIES)
     assert found.loc["40.1%", "metric"] == "vote_pct.blue"

@@ -9,7 +9,8 @@ from figcheck.claims.extraction.language import Language, word_set
 from figcheck.claims.extraction.tables import SEPARATOR, table_lines
 
 _LINE = re.compile(r"[^\n]*\n?")
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])[ \t]+")
+LIST_MARKER = r"(?:[-*•]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])"  # "- ", "2. ", "(3) ", "b) "
+_LIST_ITEM = re.compile(rf"^[ \t]*{LIST_MARKER}[ \t]+")
 _MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]*\w)[.!?]*[\"”’)\]]*$")
