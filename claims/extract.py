@@ -74,6 +74,7 @@ class _Document:
         self.place_nouns = syntax.syntax_words(self.code).place_nouns
         self.containers = syntax.syntax_words(self.code).containers
         self.owner_descriptions = syntax.syntax_words(self.code).owner_descriptions
+        self.referring_pronouns = syntax.syntax_words(self.code).referring_pronouns
         self.set_openers = breakdowns.set_opener_pattern(self.code)
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
@@ -611,10 +612,11 @@ def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -
 
 
 def _description(doc: _Document, span: tuple[int, int]) -> bool:
-    """Whether a holder is "the" and a noun that stands for an owner ("the party", `[syntax]
-    owner_descriptions`), not a name."""
+    """Whether a holder stands for an owner named elsewhere: "the" and a noun of `[syntax]
+    owner_descriptions` ("the party"), or a pronoun its own sentence does not resolve ("It has obtained")."""
     words = doc.text[max(0, span[0] - 4):span[1]].casefold().split()
-    return words[-2:-1] == ["the"] and _word_of(doc, words[-1], doc.owner_descriptions)
+    return words[-2:-1] == ["the"] and _word_of(doc, words[-1], doc.owner_descriptions) or (
+        doc.text[span[0]:span[1]].casefold() in doc.referring_pronouns)
 
 
 def _generic_span(doc: _Document, span: tuple[int, int]) -> bool:

@@ -1541,6 +1541,10 @@ words = ["Lee", "Lee Min-ho"]
     ("The Blue Party came back after losing to the Green League. The party, written off, won 52 seats.",
      "seats.blue"),
     ("The party won 52 seats.", "seats"),
+    # so does a pronoun its own sentence does not resolve
+    ("The Green League shocked the nation in the elections. It has obtained 52 seats.", "seats.green"),
+    ("The Blue Party came first. With 40% of votes, it now has 52 seats.", "seats.blue"),
+    ("It won 52 seats.", "seats"),
 ])
 def test_the_party_stands_for_the_owner_its_sentence_or_the_one_before_named_first(text, metric):
     assert claims(text, PARTIES).loc["52", "metric"] == metric

@@ -459,7 +459,8 @@ def _antecedent(token, words: SyntaxWords):
     """The name a pronoun stands for, or the token itself when it is no pronoun: a relative pronoun's
     noun ("the TDP and the JD(U), which won ..."), or for a pronoun of `[syntax] referring_pronouns`
     ("the seats it had won", "its tally") the subject of its sentence's main clause when that comes
-    first; None for any other pronoun."""
+    first, else the pronoun itself, for the sentence before to resolve ("It has obtained 58 seats");
+    None for any other pronoun."""
     if token.tag_ in _RELATIVE:
         verb = token.head
         name = verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
@@ -471,7 +472,7 @@ def _antecedent(token, words: SyntaxWords):
     if token.lower_ not in words.referring_pronouns:
         return None
     subject = _acting_subject(token.sent.root)
-    return subject if subject is not None and subject.i < token.i and subject.pos_ in ("NOUN", "PROPN") else None
+    return subject if subject is not None and subject.i < token.i and subject.pos_ in ("NOUN", "PROPN") else token
 
 
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
