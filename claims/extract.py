@@ -169,12 +169,12 @@ class _Document:
 
 
 def _share_scope(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
-    """A share of a counted set ("63% of cases", "62% of the deaths") has the scope of the metrics the
-    set's noun names, where they agree; else ""."""
+    """A share of a counted set or an amount ("63% of cases", "62% of the deaths", "7% of the budget")
+    has the scope of the metrics the set's noun names, where they agree; else ""."""
     if metrics.figure_kind(q) != "percent" or not reading.noun:
         return ""
-    named = metrics.from_noun(reading.noun_text, reading.noun, "count", doc.vocab.metrics, doc.config,
-                              doc.automatic.plurals)
+    named = [n for kind in ("count", "money") for n in metrics.from_noun(
+        reading.noun_text, reading.noun, kind, doc.vocab.metrics, doc.config, doc.automatic.plurals)]
     found = {doc.config.metrics[n].scope for n in named}
     if len(found) > 1 and not doc.increments.after.search(reading.noun_text):
         # "62% of the deaths": of the running total, not of one report's deaths (which "new" would say)

@@ -875,6 +875,21 @@ scope = "event"
     assert claims("Of these, 62% of the new deaths were reported in July.", config).loc["62%", "scope"] == "event"
 
 
+def test_a_share_of_an_amount_has_the_amount_s_scope():
+    config = parse_config("""
+[metrics.budget]
+kind = "money"
+words = ["budget"]
+scope = "event"
+[metrics.stock]
+kind = "money"
+words = ["reserves"]
+scope = "snapshot"
+""")
+    assert claims("Health got 7.9% of the 2024 budget.", config).loc["7.9%", "scope"] == "event"
+    assert claims("Gold makes up 12% of the reserves.", config).loc["12%", "scope"] == "snapshot"
+
+
 def test_a_count_over_months_keeps_the_metrics_scope():
     config = parse_config("""
 [metrics.crossings]
