@@ -875,6 +875,22 @@ scope = "event"
     assert claims("Of these, 62% of the new deaths were reported in July.", config).loc["62%", "scope"] == "event"
 
 
+def test_an_amount_a_share_is_taken_of_is_named_by_its_own_participle():
+    config = parse_config("""
+[metrics.requirements]
+kind = "money"
+words = ["appeal"]
+predicates = ["sought"]
+[metrics.funded_pct]
+kind = "percent"
+words = ["funded"]
+predicates = ["received"]
+""")
+    # "percent" is the share's noun, not the amount's; "being sought" says what the amount is
+    found = claims("The agency said it had received 12 percent of the $2.7 billion being sought.", config)
+    assert found.loc["2.7 billion", "metric"] == "requirements"
+
+
 def test_a_share_of_an_amount_has_the_amount_s_scope():
     config = parse_config("""
 [metrics.budget]

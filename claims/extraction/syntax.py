@@ -194,8 +194,8 @@ def _holder(token, words: SyntaxWords):
     if token.dep_ != "pobj" or token.head.lower_ not in words.holder_prepositions:
         return None
     noun = token.head.head
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "nummod" for c in noun.children):
+        return None  # "12 percent of the $2.7 billion": the noun is another figure's
     if _bare_container(noun, words):
         # A bare container names nothing; what it is the amount of may ("an appeal for a total of $4.2
         # billion"), or the verb it follows ("appealed for a total of $4.2 billion").
@@ -409,6 +409,8 @@ def describing_participle(token, noun):
     if anchor.i + 1 >= len(doc):
         return None
     nxt = doc[anchor.i + 1]
+    if nxt.dep_ == "auxpass" and nxt.head.i == anchor.i + 2:
+        nxt = nxt.head  # "the $2.7 billion being sought"
     if nxt.tag_ == "VBN" and nxt.dep_ in _DESCRIBING and nxt.head.i in (anchor.i, anchor.head.i):
         return nxt
     return None
