@@ -4,7 +4,7 @@ from hypothesis import given, settings, strategies as st
 
 from figcheck.claims.config import parse_config
 from figcheck.claims.extract import extract_source
-from figcheck.claims.extraction.inflection import predicate_forms
+from figcheck.claims.extraction.inflection import nominalised_verbs, predicate_forms
 
 VERBS = {"called for": ["calls for", "calling for"], "sought": ["seeks", "seeking"],
          "fled their homes": ["flees their homes", "fleeing their homes"], "reached": ["reaches", "reaching"]}
@@ -27,6 +27,15 @@ def test_a_phrase_opening_without_a_verb_is_kept_as_written():
     assert predicate_forms("death toll") == ("death toll",)
 
 
+def test_a_noun_made_from_a_verb_names_that_verb_and_no_other_noun_does():
+    made = {"requirements": "require", "arrivals": "arrive", "applications": "apply", "allocation": "allocate",
+            "crossings": "cross", "funding": "fund", "displacement": "displace", "evacuations": "evacuate"}
+    for noun, verb in made.items():
+        assert verb in nominalised_verbs(noun), noun
+    for noun in ["billion", "million", "deaths", "votes", "seats", "people"]:  # "bill-ion" is no derivation
+        assert nominalised_verbs(noun) == frozenset(), noun
+
+
 CONFIG = parse_config("""
 [metrics.requirements]
 kind = "money"
@@ -44,4 +53,22 @@ predicates = ["received"]
 def test_any_form_of_a_configured_verb_picks_its_metric(verb, billions):
     text = f"The agency {verb} ${billions} billion on Monday."
     found = extract_source(text, {"source_id": "s1", "published": "2024-05-10"}, CONFIG)
+    assert found["metric"].tolist() == ["requirements"]
+
+
+NEEDS = parse_config("""
+[metrics.requirements]
+kind = "money"
+words = ["requirements"]
+[metrics.received]
+kind = "money"
+words = ["contributions"]
+""")
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["requires", "required", "is requiring"]), st.integers(1, 99))
+def test_the_verb_a_metric_s_noun_is_made_from_picks_it(verb, billions):
+    text = f"The plan {verb} ${billions} billion this year."
+    found = extract_source(text, {"source_id": "s1", "published": "2024-05-10"}, NEEDS)
     assert found["metric"].tolist() == ["requirements"]

@@ -53,3 +53,15 @@ def verb_lemmas(phrase: str, code: str = "en") -> frozenset[str]:
         return frozenset()
     lemmas = frozenset(_lemmas(words[0]) if _inflected(code) else ()) or frozenset(words[:1])
     return lemmas - frozenset(load_language(code).data.get("predicates", {}).get("light_verbs", ()))
+
+
+def nominalised_verbs(word: str, code: str = "en") -> frozenset[str]:
+    """The verbs a noun is made from by the language's endings (`[predicates] nominal_endings`):
+    "requirements" -> require, "arrivals" -> arrive; none for a noun that is no such derivation."""
+    data = load_language(code).data.get("predicates", {})
+    if not _inflected(code):
+        return frozenset()
+    word = word.casefold()
+    stems = {word[:-len(ending)] + replacement for ending, replacement in data.get("nominal_endings", ())
+             if word.endswith(ending) and len(word) > len(ending) + 2}
+    return frozenset(stem for stem in stems if stem in _lemmas(stem))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from figcheck.claims.config import Config, Metric
 from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
-from figcheck.claims.extraction.inflection import predicate_forms, verb_lemmas
+from figcheck.claims.extraction.inflection import nominalised_verbs, predicate_forms, verb_lemmas
 from figcheck.claims.extraction.language import load_language, phrases, word_set
 
 
@@ -70,8 +70,9 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         excluded={n: _predicates(_inherited(config.metrics, n, "excluded_predicates"), code) for n in config.metrics},
         parent={n: _parent(m) for n, m in config.metrics.items()},
         siblings=_scope_siblings(config.metrics, _generic_nouns(config.language or "en")),
-        verbs={n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
-               for n in config.metrics},
+        verbs={n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")),
+                                    *(nominalised_verbs(w.split()[-1], code) for w in m.words if w.split()))
+               for n, m in config.metrics.items()},
         places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
     )
 
