@@ -270,7 +270,9 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     if own:  # "Islamabad: 26.2 million children in Pakistan are out of school": the noun's own place
         return nearest(own, q.start, q.end).entity
     for runs in reading.clauses or (None,):
-        within = mentions if runs is None else _in_runs(mentions, runs)
+        # a place qualifying an act of force ("after the Iranian missile attack") acted: the clauses
+        # governing this one may say where the figure stands ("Israel's ministry said ...")
+        within = [m for m in (mentions if runs is None else _in_runs(mentions, runs)) if not _inside(m, reading.acting)]
         plain = [m for m in within if not _inside(m, reading.attributive) and m not in aside]
         mention = nearest(plain if plain or heading else within, q.start, q.end)
         if mention:

@@ -195,6 +195,13 @@ def test_entity_carried_over_from_paragraph_section_heading_and_subject():
     assert row(extract("Officials counted 9 operations."), "9")["entity"] == "region"  # the subject
 
 
+def test_a_place_qualifying_an_act_of_force_acted_and_the_governing_clause_places_the_figure():
+    frame = extract("Kazakh officials said 40 people were treated after the Kyrgyz missile attack.")
+    assert row(frame, "40")["entity"] == "KZ"
+    # a place qualifying another noun still places a figure its clauses name no other place for
+    assert row(extract("Officials said 40 people were treated at the Kyrgyz hospital."), "40")["entity"] == "KG"
+
+
 def test_a_measure_s_configured_place_stands_before_the_places_earlier_sentences_named():
     config = parse_config(CONFIG_TEXT + '[metrics.crossings]\nwords = ["crossings"]\nentity = "KG"\n'
                                         '[metrics.visits]\nwords = ["visits"]\nentity = "KG+KZ+UZ"\n')

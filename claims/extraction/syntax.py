@@ -52,6 +52,7 @@ class SyntaxWords:
     change_adverbs: frozenset[str]  # "up three"
     level_prepositions: frozenset[str]  # "rose by 10 to 30": the figure after these is the level
     owner_descriptions: frozenset[str]  # "the party had won 52 seats": stands for an owner named before
+    force_nouns: frozenset[str]  # "the Iranian missile attack", "Israel's crimes": a place qualifying these acted
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +64,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["place_nouns"]), word_set(data["respectively"]),
                        word_set(data["referring_pronouns"]), word_set(data["example_prepositions"]),
                        word_set(data["change_verbs"]), word_set(data["change_nouns"]), word_set(data["change_adverbs"]),
-                       word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]))
+                       word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]),
+                       word_set(data["force_nouns"]))
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +97,7 @@ class Reading:
     part_of_index: int = -1            # "3,100 of the 12,000 residents": index of the total's figure
     state: bool = False                # a state now: "22 million children are out of school"
     attributive: tuple[tuple[int, int], ...] = ()  # words that qualify another noun: "Israeli attacks"
+    acting: tuple[tuple[int, int], ...] = ()  # those qualifying an act of force or a force: who acted
     holder: tuple[int, int] = (-1, -1)  # who the figure belongs to: "The DA has 21.74%", "the EFF's 9.4%"
     noun_at: int = -1                   # document offset of the counted noun
     phrase_end: int = -1                # where the counted noun's phrase ends: "23 patients in critical condition"
@@ -361,6 +364,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             clauses=clauses, noun_clauses=nouns, part_of_index=total,
             state=verb is not None and is_present_state(verb, words),
             attributive=attributive(modifiers, noun, offset), refers=refers,
+            acting=attributive([(t, head) for t, head in modifiers if head.lemma_.casefold() in words.force_nouns],
+                               noun, offset),
             change=(offset + changed.idx, offset + changed.idx + len(changed.text)) if changed is not None
             else (-1, -1)))
     return readings
