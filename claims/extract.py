@@ -19,7 +19,7 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               respective, set_aside, acting, located)
+                                               respective, set_aside, acting, located, destined)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
 from figcheck.claims.extraction.tables import read_table
@@ -710,12 +710,13 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
+        destinations = destined(text, start, mentions, doc.code)
         named_scope = None  # worked out once per sentence, where a figure needs it
         actors = acting(text, start, mentions, doc.code)
         locations = located(text, start, mentions, doc.code)
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
-            own = [m for m in mentions if m.start < q.end or m not in examples]
+            own = [m for m in mentions if (m.start < q.end or m not in examples) and m not in destinations]
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)

@@ -202,6 +202,11 @@ def test_a_place_qualifying_an_act_of_force_acted_and_the_governing_clause_place
     assert row(extract("Officials said 40 people were treated at the Kyrgyz hospital."), "40")["entity"] == "KG"
 
 
+def test_a_place_the_counted_went_into_is_not_where_they_are_counted():
+    frame = extract("In Kazakhstan, fighting resumed. Since May, 300 people have fled into Kyrgyzstan.")
+    assert row(frame, "300")["entity"] == "KZ"
+
+
 def test_a_measure_s_configured_place_stands_before_the_places_earlier_sentences_named():
     config = parse_config(CONFIG_TEXT + '[metrics.crossings]\nwords = ["crossings"]\nentity = "KG"\n'
                                         '[metrics.visits]\nwords = ["visits"]\nentity = "KG+KZ+UZ"\n')

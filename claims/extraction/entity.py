@@ -161,6 +161,12 @@ def _opened_by(text: str, start: int, mentions: list[Mention], code: str, key: s
     return [m for m in mentions if _opened(text, start, m, _opener(code, key))]
 
 
+def destined(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions a word such as "into" opens: where the counted went ("fled into A"), not where a
+    figure stands."""
+    return _opened_by(text, start, mentions, code, "destinations")
+
+
 def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
     reported 81% turnout" is about B."""
