@@ -220,6 +220,8 @@ def test_a_measure_s_configured_place_stands_before_the_places_earlier_sentences
 
 @pytest.mark.parametrize("sentence, start, end", [
     ("Since May 2019, Kazakhstan has repatriated 600 people.", "2019-05", "2022-11-03"),
+    ("Kazakhstan has repatriated 600 people since 2019, officials said, with the most for 2021 in May.",
+     "2019", "2022-11-03"),
     ("Between May 2019 and August 2021, Kazakhstan repatriated 600 people.", "2019-05", "2021-08"),
     ("In March 2021, Kazakhstan repatriated 600 people.", "2021-03", "2021-03"),
     ("On 25 July 2022, Kazakhstan repatriated 600 people.", "2022-07-25", "2022-07-25"),

@@ -104,7 +104,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
 
     def cue(words) -> str:
         return rf"(?i:(?<![\w])(?:{phrases(words)})){SPACE}{modifier}"
-    reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE}{modifier})?"
+    # tried only where no date follows the word right away: "since 2018, ... for 2023" starts in 2018
+    reach = rf"(?:(?:[^.;\n]|\n(?![ \t\r]*\n)){{0,{int(time['start_reach'])}}}?\s(?i:{phrases(time['point'])}){SPACE}{modifier})??"
     counts = {w: 1 for w in word_set(time["relative_counts"])}
     counts.update({w: int(v) for w, v in number_patterns(code).words.items() if v >= 1 and v.is_integer()})
     units = {w.casefold(): u for w, u in time["relative_units"].items()}
