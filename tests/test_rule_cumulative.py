@@ -60,6 +60,29 @@ def test_a_series_is_flagged_exactly_when_some_later_figure_is_lower(values):
     assert ("cumulative" in set(reconciled(rows).findings["rule"])) == shrinks
 
 
+def test_a_count_above_several_later_ones_is_one_finding_naming_them_all():
+    rows = [{**SERIES, "source_id": "s1", "period_end": "2021-08", "value": 1481.0}] + [
+        {**SERIES, "source_id": f"s{i}", "period_end": f"202{i}-03", "value": value}
+        for i, value in [(2, 606.0), (3, 610.0), (4, 1062.0)]]
+    errors = reconciled(rows).findings.query("rule == 'cumulative' and severity == 'error'")
+    assert len(errors) == 1
+    for cited in ["1,481 (source s1, line 1) by 2021-08", "606 (source s2, line 1)", "610 (source s3, line 1)",
+                  "1,062 (source s4, line 1)"]:
+        assert cited in errors["message"].iloc[0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(100, 1000), min_size=2, max_size=5, unique=True))
+def test_one_finding_per_earlier_count_that_later_ones_fall_below(values):
+    dates = ["2019", "2020", "2021", "2022", "2023"]
+    rows = [{**SERIES, "period_start": "", "source_id": f"s{i}", "period_end": dates[i], "value": float(v)}
+            for i, v in enumerate(values)]
+    # each later figure is compared with the highest earlier one (all within ten times each other here)
+    above = {max(values[:i]) for i, later in enumerate(values) if i and later < max(values[:i])}
+    findings = reconciled(rows).findings
+    assert len(findings.query("rule == 'cumulative' and severity == 'error'")) == len(above)
+
+
 def test_a_running_total_falling_to_under_a_tenth_is_a_misread_part_not_a_drop():
     result = reconciled([{**SERIES, "source_id": "s1", "period_end": "2021-08", "value": 9404.0},
                          {**SERIES, "source_id": "s2", "period_end": "2022-03", "value": 33.0}])

@@ -55,19 +55,26 @@ def check(ctx: Context, rule: Rule) -> Found:
     updates = _updated_during_the_day(claims, rule)
     if later.empty:
         return updates
+    # One finding per earlier count that later ones fall below: a count above several later ones is
+    # one discrepancy (most likely that count), not one per later report.
+    local = pd.Series(before["claim_id"].to_numpy()).map(
+        {claim: n for n, claim in enumerate(dict.fromkeys(before["claim_id"]))}).to_numpy()
     rows = []
-    for local, (old, new) in enumerate(zip(before.itertuples(index=False), later.itertuples(index=False))):
+    for n in range(local.max() + 1):
+        old = before.iloc[int(np.flatnonzero(local == n)[0])]
+        news = later.iloc[np.flatnonzero(local == n)]
+        new = news.iloc[-1]
         since = f"since {new.period_start}" if new.period_start else "to date"
+        lower = [f"{wording.cited(r.value, r.qualifier, r.source_id, r.line)} by {r.as_of}" for r in news.itertuples()]
         message = (f"{new.entity} {new.metric} counted {since} is cumulative and cannot shrink: "
                    f"{wording.cited(old.value, old.qualifier, old.source_id, old.line)} by {old.as_of}, then "
-                   f"{wording.cited(new.value, new.qualifier, new.source_id, new.line)} by {new.as_of}"
-                   f"{wording.drop(old.lower - new.upper)}.")
+                   f"{wording.listing(lower)}{wording.drop(old.lower - news['upper'].min())}.")
         key = "|".join([new.entity, new.metric, new.scope, new.period_start])
-        rows.append((local, NAME, new.entity, new.metric, new.scope, wording.period(new.period_start, new.as_of), key, message))
+        rows.append((n, NAME, new.entity, new.metric, new.scope, wording.period(new.period_start, new.as_of), key, message))
     members = pd.concat([
-        pd.DataFrame({"local": range(len(later)), "claim_id": before["claim_id"].to_numpy(), "role": "earlier"}),
-        pd.DataFrame({"local": range(len(later)), "claim_id": later["claim_id"].to_numpy(), "role": "later"}),
-    ], ignore_index=True)
+        pd.DataFrame({"local": local, "claim_id": before["claim_id"].to_numpy(), "role": "earlier"}),
+        pd.DataFrame({"local": local, "claim_id": later["claim_id"].to_numpy(), "role": "later"}),
+    ], ignore_index=True).drop_duplicates(["local", "claim_id"])
     shrinking = Found(pd.DataFrame(rows, columns=FOUND_COLUMNS), members)
     return Found.concat([shrinking, updates])
 
