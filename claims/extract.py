@@ -793,8 +793,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             doc.found[part].total = total
             whole = doc.found[total]
             if whole.metric == doc.found[part].metric and whole.reading.noun in doc.place_nouns:
-                # "cases in 25 of the 26 provinces": the places there are, not the ones the measure reached
+                # "cases in 25 of the 26 provinces": the places there are, not the ones the measure reached;
+                # how many there are is a state
                 whole.metric = metrics.automatic(whole.reading.noun, "", False, doc.automatic)
+                whole.scope = "snapshot"
         # Where the workspace declares places, another place is context for its own sentence only (nearest).
         subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
         attributive = readings[0].attributive if readings else ()

@@ -1507,6 +1507,7 @@ def test_the_places_a_part_is_counted_among_are_not_the_places_the_measure_reach
     part, whole = found.iloc[0], found.iloc[1]
     assert part["metric"] == "districts_affected" and part["part_of"] == whole["claim_id"]
     assert whole["metric"] == "auto:district"
+    assert whole["scope"] == "snapshot"  # how many districts there are is a state
 
 
 def test_a_whole_of_another_measure_keeps_its_metric():
