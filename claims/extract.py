@@ -741,8 +741,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             kind = metrics.figure_kind(q)
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:
             # "399 new cases", "six more deaths" are one report's, not the running total's.
-            if reading.running:
-                said = said | {"cumulative"}  # "138 new cases, bringing the total to 30,880 cases"
+            # "138 new cases, bringing the total to 30,880 cases, including 887 deaths": the running
+            # total and its parts
+            if reading.running or 0 <= total < len(doc.found) and doc.found[total].reading.running:
+                said = said | {"cumulative"}
             elif scopes.is_increment(text, q.start, q.end, q.noun_end, doc.increments, -1 if said else start):
                 said = said | {"event"}
             stated_scope = scopes.decide("", said - {"total"})

@@ -1476,6 +1476,24 @@ scope = "event"
     assert (found.loc["30,880", "metric"], found.loc["30,880", "scope"]) == ("cases", "cumulative")
 
 
+@pytest.mark.parametrize("text, figure", [
+    ("The ministry reported 221 new cases and two deaths, bringing the total to 43,490 cases and 1,187 deaths.",
+     "1,187"),
+    ("The ministry reported 138 new cases, bringing the total to 30,880 cases, including 887 deaths.", "887"),
+])
+def test_what_the_total_is_brought_to_with_its_coordinated_figures_and_parts_is_a_running_total(text, figure):
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+scope = "cumulative"
+[metrics.new_deaths]
+words = ["deaths", "new deaths"]
+scope = "event"
+""")
+    found = claims(text, config)
+    assert (found.loc[figure, "metric"], found.loc[figure, "scope"]) == ("deaths", "cumulative")
+
+
 def test_a_bare_container_refers_across_a_paragraph_break_to_the_measure_the_document_is_about():
     config = parse_config("""
 [metrics.applications]

@@ -176,6 +176,13 @@ def _adjacent_noun(token):
     return None
 
 
+def _first_conjunct(token):
+    """The first of the phrases coordinated with `token`: "to 43,490 cases and 1,187 deaths" -> cases."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
 def _moved_object(token, words: SyntaxWords):
     """"taking the total tally to 20,000", "bringing the number of cases to 300", "..., and the death
     toll to 106": the container the verb moves to the figure, or the noun after its "of"."""
@@ -351,7 +358,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             token.dep_ == "pobj" and token.head.head.i == noun.i)
         phrase = noun if noun is not None and token.head.i == noun.i else token
         readings.append(Reading(
-            running=_moved_object(phrase, words) is not None,
+            running=_moved_object(_first_conjunct(phrase), words) is not None,
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
             holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
