@@ -128,16 +128,26 @@ def _side_by_side(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
     return values > 1
 
 
-FAR_BELOW = 10.0  # a figure more than this many times smaller than another of its source for one quantity
+# A running total falling to under 1/FAR_BELOW of an earlier one, a subset or a part over FAR_BELOW
+# times its set or total: a misread figure (a day's count, a part), not a discrepancy.
+FAR_BELOW = 10.0
+
+
+SOURCE_APART = 3.0  # within one source: a figure more than this many times smaller names another quantity
 
 
 def _far_below(frame: pd.DataFrame, key: pd.Series) -> pd.Series:
     """A figure several times smaller than another its own source gives for what reads as the same
     quantity ("10.77 million children aged 5 to 9" beside "26.2 million children"): a writer does not
     state one quantity twice that far apart, so the reading missed the part it counts, and it names
-    no quantity of its own. Across sources such gaps are the discrepancies figcheck reports."""
-    largest = frame.groupby([frame["source_id"], key])["value"].transform("max")
-    return frame["value"].abs() * FAR_BELOW < largest.abs()
+    no quantity of its own; unless the two differ by a power of ten, a slip of scale ("42 billion"
+    above "$4.2 billion"). Across sources such gaps are the discrepancies figcheck reports."""
+    value = frame["value"].abs().to_numpy(float)
+    largest = frame.groupby([frame["source_id"], key])["value"].transform("max").abs().to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        decades = np.log10(largest / value)
+    slip = (value > 0) & (decades >= 1) & np.isclose(decades, np.round(decades))
+    return pd.Series((value * SOURCE_APART < largest) & ~slip, index=frame.index)
 
 
 def _identified(frame: pd.DataFrame, dated: pd.Series) -> pd.Series:

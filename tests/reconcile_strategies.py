@@ -160,3 +160,11 @@ def consistent_systems(draw, redundancy: bool = False) -> tuple[pd.DataFrame, li
                      "period_start": f"202{i}-0{i + 1}", "period_end": f"202{i}-0{i + 1}",
                      "value": float(draw(st.integers(0, 400))), "text": f"attendees {i}"})
     return claim_frame(rows), redundant
+
+
+def stated_together(a: int, b: int) -> bool:
+    """Reference: whether one document's two figures can be one quantity stated twice: at most three
+    times apart, or a power of ten apart (a slip of scale, "42 billion" for "4.2 billion")."""
+    low, high = sorted((a, b))
+    slip = 0 < low < high and high % low == 0 and str(high // low).strip("0") == "1"
+    return 3 * low >= high or slip
