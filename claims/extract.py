@@ -71,10 +71,9 @@ class _Document:
         self.roles = metrics.role_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
         self.automatic = metrics.automatic_words(self.code)
-        self.place_nouns = syntax.syntax_words(self.code).place_nouns
-        self.containers = syntax.syntax_words(self.code).containers
-        self.owner_descriptions = syntax.syntax_words(self.code).owner_descriptions
-        self.referring_pronouns = syntax.syntax_words(self.code).referring_pronouns
+        words = syntax.syntax_words(self.code)
+        self.place_nouns, self.containers = words.place_nouns, words.containers
+        self.owner_descriptions, self.referring_pronouns = words.owner_descriptions, words.referring_pronouns
         self.set_openers = breakdowns.set_opener_pattern(self.code)
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")

@@ -1405,14 +1405,17 @@ def test_a_share_written_only_in_words_is_no_claim_but_one_in_digits_is():
     assert sorted(found.index) == ["2 in 5", "25 million", "30%"]
 
 
-def test_the_phrase_after_a_nounless_amount_says_which_part_it_is():
-    config = parse_config("""
+BUDGET = parse_config("""
 [metrics.budget]
 kind = "money"
 words = ["budget"]
 [metrics."budget.capital"]
 kind = "money"
 words = ["capital expenditure"]
+part_of = "budget"
+[metrics."budget.debt_service"]
+kind = "money"
+words = ["debt service"]
 part_of = "budget"
 [metrics."budget.recurrent"]
 kind = "money"
@@ -1422,13 +1425,16 @@ part_of = "budget"
 kind = "money"
 words = ["health"]
 """)
+
+
+def test_the_phrase_after_a_nounless_amount_says_which_part_it_is():
     text = "The budget passed has $1.7 billion as capital expenditure, and $8.7 billion as recurrent expenditure."
-    found = claims(text, config)
+    found = claims(text, BUDGET)
     assert (found.loc["1.7 billion", "metric"], found.loc["8.7 billion", "metric"]) == ("budget.capital",
                                                                                          "budget.recurrent")
     # a noun before the figure says what it is, whatever it is for
     before = claims("The council set aside $4.9 billion of the total budget of $21.8 billion for capital expenditure.",
-                    config)
+                    BUDGET)
     assert before.loc["21.8 billion", "metric"] == "budget"
 
 
@@ -1599,24 +1605,6 @@ words = ["Lee", "Lee Min-ho"]
 ])
 def test_the_party_stands_for_the_owner_its_sentence_or_the_one_before_named_first(text, metric):
     assert claims(text, PARTIES).loc["52", "metric"] == metric
-
-
-BUDGET = parse_config("""
-[metrics.budget]
-kind = "money"
-words = ["budget"]
-[metrics."budget.debt_service"]
-kind = "money"
-words = ["debt service"]
-part_of = "budget"
-[metrics."budget.recurrent"]
-kind = "money"
-words = ["recurrent expenditure"]
-part_of = "budget"
-[metrics.health]
-kind = "money"
-words = ["health"]
-""")
 
 
 @pytest.mark.parametrize("sentence, figure, metric", [

@@ -57,13 +57,11 @@ def check(ctx: Context, rule: Rule) -> Found:
         return updates
     # One finding per earlier count that later ones fall below: a count above several later ones is
     # one discrepancy (most likely that count), not one per later report.
-    local = pd.Series(before["claim_id"].to_numpy()).map(
-        {claim: n for n, claim in enumerate(dict.fromkeys(before["claim_id"]))}).to_numpy()
+    local, _ = pd.factorize(before["claim_id"])
+    above = before.iloc[np.unique(local, return_index=True)[1]]  # the one earlier count of each finding
     rows = []
-    for n in range(local.max() + 1):
-        old = before.iloc[int(np.flatnonzero(local == n)[0])]
-        news = later.iloc[np.flatnonzero(local == n)]
-        new = news.iloc[-1]
+    for n, news in later.groupby(local, sort=True):
+        old, new = above.iloc[n], news.iloc[-1]
         since = f"since {new.period_start}" if new.period_start else "to date"
         lower = [f"{wording.cited(r.value, r.qualifier, r.source_id, r.line)} by {r.as_of}" for r in news.itertuples()]
         message = (f"{new.entity} {new.metric} counted {since} is cumulative and cannot shrink: "
