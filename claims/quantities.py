@@ -448,7 +448,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                             and ex.is_year(hi_value, text[hi.start:hi.end], tail, _next_word(text, hi.end), excl,
                                            in_range=True)):
                         skip_to = hi.end
-                        continue  # "between 1500 and 1800", "from 2019 to 2021": years
+                        continue  # "between 1600 and 1750", "from 2019 to 2021": years
                     upper_value, end = hi_value, hi.end
                     pct = numbers.percent.match(text, end)
                     if pct and kind in ("", "percent"):  # "2-3%", "between 10% and 20%"

@@ -169,12 +169,12 @@ def is_year(value: float, written: str, before: Tail, after_word: str, patterns:
     followed by no noun, or naming a thing rather than counting it: before a noun that is not a plural
     ("the 2024 budget"), or after a determiner ("their 2025 budgets"); one within `modern_years` (1900
     to 2099) unless a plural noun follows right away (`plural_next`: "2000 people"). In a range
-    ("between 1500 and 1800") any number from the earliest year on followed by no noun."""
+    ("between 1600 and 1750") any number from the earliest year on followed by no noun."""
     earliest = patterns.earliest_year if in_range else patterns.year_span[0]
     if not (len(written) == 4 and written.isdigit() and earliest <= value <= patterns.year_span[1]):
         return False
     no_noun = not after_word or not after_word[0].islower()
-    if in_range:  # "between 1500 and 1800 the": a stop word is no counted noun either
+    if in_range:  # "between 1600 and 1750 the": a stop word is no counted noun either
         return no_noun or after_word.casefold() in patterns.name_stops
     if patterns.modern_years[0] <= value <= patterns.modern_years[1] and not plural_next:
         return True  # "elections 2024 was", "2021's total", "2023 asylum figures": a count this size has a comma
