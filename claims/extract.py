@@ -465,12 +465,14 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
-            implied: str, stated_scope: str = "", item: tuple[int, int] | None = None, paragraph: int = -1) -> str:
+            implied: str, stated_scope: str = "", item: tuple[int, int] | None = None, paragraph: int = -1,
+            nested: bool = False) -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
     automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any;
-    `paragraph` where the figure's paragraph starts."""
+    `paragraph` where the figure's paragraph starts; `nested`: the figure stands in another figure's
+    phrase ("3,100 of the 12,000 residents"), whose words its clause's are."""
     vocab, config = doc.vocab.metrics, doc.config
     rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
     if rate is not None:
@@ -566,6 +568,13 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
+    if not nested:
+        lo, hi = doc.span(start, end)
+        kind = metrics.figure_kind(q)
+        rivals = tuple(o.start for o in doc.quantities[lo:hi] if o is not q and metrics.figure_kind(o) == kind)
+        # The clause whole, not its runs: "casualties, both dead and wounded" names both parts.
+        hull = ((min(s for s, _ in own), max(e for _, e in own)),)
+        name = metrics.narrower(name, q, doc.text, hull, vocab, config, rivals, reading.attributive, doc.code)
     change = reading.change[0] >= 0 and q.kind in ("count", "money")
     if change:
         return _changed(doc, q, reading, name)
@@ -755,7 +764,12 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 named = metrics.named_between(text, *previous, doc.vocab.metrics, doc.config, kind)
                 # of the measures its words name, the one the document is about
                 implied = next(iter(metrics.by_topic(named, doc.topic())), "")
-            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start)
+            # "3,100 of the 12,000 residents", "$4.9 billion of the budget of $21.8 billion for capital
+            # expenditure": the clause's words are those of the figure whose phrase holds this one
+            nested = any(r.part_of_index == i or (j != i and quantities[j].end <= r.noun_at <= q.start < r.phrase_end)
+                         for j, r in enumerate(readings))
+            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
+                           nested)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             entity = placed or _placed_by_measure(doc.vocab.metrics.places.get(name, ""),
                                                   context.entity or context_entity)

@@ -1629,3 +1629,54 @@ def test_a_labelled_lines_figure_takes_no_metric_from_the_next_lines_label():
     assert found.loc["40.1%", "metric"] == "vote_pct.blue"
     assert found.loc["21.3%", "metric"] == "vote_pct.green"
     assert found.loc["7.9%", "metric"] not in ("vote_pct.blue", "vote_pct.green")
+
+
+PLANS = parse_config("""
+[metrics.requirements]
+kind = "money"
+words = ["appeal", "requirements"]
+predicates = ["seeks", "appealed for"]
+[metrics."requirements.plan"]
+kind = "money"
+words = ["Response Plan"]
+part_of = "requirements"
+[metrics."requirements.refugees"]
+kind = "money"
+words = ["Refugee Plan"]
+part_of = "requirements"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("The agency's appeal is $2.7 billion for the Response Plan.", "2.7 billion", "requirements.plan"),
+    ("The appeal is $2.7 billion this year under the Response Plan.", "2.7 billion", "requirements.plan"),
+    # both parts, a part joined or included, or named by another figure, another clause or as a possessive
+    ("The agency's appeal is $4.1 billion for the Response Plan and the Refugee Plan.", "4.1 billion", "requirements"),
+    ("The agency's appeal is $4.1 billion for the appeal and the Refugee Plan.", "4.1 billion", "requirements"),
+    ("The agency's appeal is $4.1 billion, including the Refugee Plan.", "4.1 billion", "requirements"),
+    ("The agency's appeal is $4.1 billion, with $1.4 billion for the Refugee Plan.", "4.1 billion", "requirements"),
+    ("The agency's appeal is $4.1 billion, while the Refugee Plan is underfunded.", "4.1 billion", "requirements"),
+    ("The agency's appeal is $4.1 billion for the Refugee Plan's partners.", "4.1 billion", "requirements"),
+])
+def test_a_part_its_clause_alone_names_narrows_the_measure(sentence, figure, metric):
+    assert claims(sentence, PLANS).loc[figure, "metric"] == metric
+
+
+def test_a_ruling_out_verb_inside_the_wholes_phrase_does_not_rule_out_a_part_with_predicates_of_its_own():
+    config = parse_config("""
+[metrics.out_of_school]
+words = ["children"]
+predicates = ["not enrolled"]
+excluded_predicates = ["enrolled in"]
+[metrics."out_of_school.young"]
+words = ["children aged 5 to 9"]
+predicates = ["primary level"]
+part_of = "out_of_school"
+[metrics."out_of_school.young.boys"]
+words = ["boys"]
+part_of = "out_of_school.young"
+""")
+    found = claims("The survey found 10 million children aged 5 to 9 are not enrolled in school, including "
+                   "4 million boys.", config)
+    assert found.loc["10 million", "metric"] == "out_of_school.young"
+    assert found.loc["4 million", "metric"] == "out_of_school.young.boys"

@@ -156,13 +156,7 @@ def _proper(word: str) -> bool:
 
 
 def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
-    seen = set()
-    while name and name not in seen:
-        seen.add(name)
-        name = vocab.parent.get(name, "")
-        if name == ancestor:
-            return True
-    return False
+    return ancestor in _wholes(vocab, name)
 
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
@@ -210,6 +204,71 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     return (pool or [""])[0]
 
 
+def narrower(name: str, q: Quantity, text: str, spans, vocab: MetricVocabulary, config: Config,
+             rivals: tuple[int, ...] = (), qualifying=(), code: str = "en") -> str:
+    """The one declared part of `name` that a word of the figure's clause names and no other measure
+    shares ("The Humanitarian Response Plan seeks $2.7 billion": that plan's part of the appeal), else
+    `name`. `rivals`: where the sentence's other figures of its kind start; `qualifying`: the parse's
+    words qualifying another noun than the figure's."""
+    if not name or vocab.words is None:
+        return name
+    kind = figure_kind(q)
+    own = _matches(vocab.predicates.get(name), text, spans)
+    parts = set()
+    for start, end in spans:
+        for m in vocab.words.finditer(text, start, end):
+            if _speaks_for_another(m, q, text, own, rivals, qualifying, code):
+                continue
+            named = _named(vocab, m, config, kind)
+            if named and all(_part_of(config, n, name) for n in named):
+                parts.update(named)
+    # The deepest one, when the parts named lie on one line of descent.
+    deepest = [n for n in parts if not any(_part_of(config, other, n) for other in parts if other != n)]
+    return deepest[0] if len(deepest) == 1 else name
+
+
+def _speaks_for_another(m: re.Match, q: Quantity, text: str, own, rivals, qualifying, code: str) -> bool:
+    """Whether a word of the figure's clause names something else than a part of what it counts: one of
+    the measure's own predicates (`own` spans: "were killed"); a word nearer another figure ("a total of
+    188,967 applications, of which 175,272 first-time applications"); one qualifying another noun ("the
+    party's candidate", "after the party split"); one past a word opening another clause ("while",
+    `[breakdowns] list_breaks`); a part joined to others or included ("applications and follow-up
+    applications", "including follow-up applications"): one of what the figure counts together."""
+    joined, breaks = _joined(code), _clause_breaks(code)
+    return (any(s < m.end() and m.start() < e for s, e in own)
+            or any(abs(m.start() - r) < abs(m.start() - q.start) for r in rivals)
+            or any(e == m.end() for _, e in qualifying)
+            or bool(joined[0].search(text, max(0, m.start() - 30), m.start()) or joined[1].match(text, m.end()))
+            or bool(breaks.search(text, min(m.end(), q.end), max(m.start(), q.start))))
+
+
+@lru_cache(maxsize=8)
+def _joined(code: str) -> tuple[re.Pattern, re.Pattern]:
+    """Text ending in a list join or a breakdown marker and maybe an article (`[entity] list_joins`,
+    `articles`, `[breakdowns] markers`: "and the", "including"), and text opening with a list join."""
+    data = load_language(code)
+    joins = phrases(data["entity"]["list_joins"])
+    before = phrases([*data["entity"]["list_joins"], *data["breakdowns"]["markers"]])
+    return (re.compile(rf"(?i:\b(?:{before})(?:\s+(?:{phrases(data['entity']['articles'])}))?)\s*$"),
+            re.compile(rf"(?i:\s*(?:{joins})(?!\w))"))
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(code: str) -> re.Pattern:
+    return re.compile(rf"(?i:\b(?:{phrases(load_language(code)['breakdowns']['list_breaks'])})\b)")
+
+
+def _part_of(config: Config, name: str, whole: str) -> bool:
+    """Whether `name` is declared a part (`part_of`), or a part of a part, of `whole`."""
+    seen = set()
+    while name in config.metrics and name not in seen:
+        seen.add(name)
+        name = config.metrics[name].part_of
+        if name == whole:
+            return True
+    return False
+
+
 def _family(vocab: MetricVocabulary, name: str) -> str:
     """The metric at the top of a name's `part_of` chain: "votes.anc" -> "votes"."""
     while vocab.parent.get(name):
@@ -223,9 +282,12 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
     vetoed = False
     for order, name in enumerate(names):
         supporting = _matches(vocab.predicates[name], text, spans)
-        # A ruling-out verb inside a supporting phrase is part of it: "not enrolled in" against "enrolled in".
+        # A ruling-out verb inside a supporting phrase is part of it: "not enrolled in" against "enrolled
+        # in"; so it is inside a phrase of the measure the metric is a part of, whose own predicates
+        # ("primary level") leave the whole's unsaid.
+        phrases_for = supporting + [m for whole in _wholes(vocab, name) for m in _matches(vocab.predicates[whole], text, spans)]
         ruling_out = [(s, e) for s, e in _matches(vocab.excluded[name], text, spans)
-                      if not any(s < e2 and s2 < e for s2, e2 in supporting)]
+                      if not any(s < e2 and s2 < e for s2, e2 in phrases_for)]
         pos, neg = _distance(supporting, q), _distance(ruling_out, q)
         if neg is not None and (pos is None or neg < pos):
             vetoed = True
@@ -241,6 +303,15 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
     if vetoed:  # only a metric that needs no predicate survives a ruling-out verb
         return next((n for n in names if vocab.predicates[n] is None), "")
     return None
+
+
+def _wholes(vocab: MetricVocabulary, name: str) -> list[str]:
+    """The metrics `name` is a part or subset of, nearest first."""
+    wholes: list[str] = []
+    while vocab.parent.get(name) and vocab.parent[name] not in wholes:
+        name = vocab.parent[name]
+        wholes.append(name)
+    return wholes
 
 
 def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -> str:
