@@ -381,7 +381,8 @@ def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: boo
         if attached and compared(figures[i].end, m.start()):
             return None  # "rose by 80% compared to the same period last year": the base's date
         if not attached or figures[i] is q:
-            return 0 if attached else 1
+            # right after q: no more than its noun's few words between ("549 crossings on Sunday")
+            return 0 if attached and len(text[q.end:m.start()].split()) <= _NEAR_WORDS else 1
         other = figures[i]
         if other.start < q.start:
             return 1 if governing else None
@@ -390,6 +391,7 @@ def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: boo
 
 
 _BREAK = re.compile(r"[,;:()\[\]—–]")
+_NEAR_WORDS = 3  # "1,234 confirmed cholera cases in May"
 
 
 def _same_point_dates(doc: _Document, q: Quantity, m: re.Match, figures: list[Quantity], start: int) -> int | None:

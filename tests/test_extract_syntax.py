@@ -1680,3 +1680,17 @@ part_of = "out_of_school.young"
                    "4 million boys.", config)
     assert found.loc["10 million", "metric"] == "out_of_school.young"
     assert found.loc["4 million", "metric"] == "out_of_school.young.boys"
+
+
+@pytest.mark.parametrize("sentence, figure, start, end", [
+    # a date right after the figure is its own, before a range or running total of the sentence
+    ("Requirements for January - December 2024 are 1.8 million cases, up from 1.5 million cases in 2023.",
+     "1.5 million", "2023", "2023"),
+    ("Requirements for January - December 2024 are 1.8 million cases, up from 1.5 million cases in 2023.",
+     "1.8 million", "2024-01", "2024-12"),
+    # a date further on, in the clause of "since", starts the running total
+    ("About 12,190 cases have been confirmed since the outbreak began in April.", "12,190", "2024-04", "2024-05-10"),
+])
+def test_a_date_right_after_the_figure_dates_it_before_the_sentences_stretch_of_time(sentence, figure, start, end):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (start, end)

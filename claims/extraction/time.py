@@ -252,7 +252,6 @@ class TimeIndex:
         """The period the sentence [start, end) states, or None when it states none. A running total
         "so far" or "since May" stands at `now` (the date the source's data runs to), else at publication.
         `keep` ranks the dates of one point ("in June", "on Sunday") for the figure asked about (`first`)."""
-        year, months = published, self.patterns.months
         same = self.first("same_point", start, end, keep) if keep is not None else None
         if same is not None and (now or published):
             # "at this time last year, when 25,000 had crossed": where the data stands now, a year (or
@@ -261,6 +260,33 @@ class TimeIndex:
             moved = shift(at, -1, 0, 0) if same.group("back") else same.group("year") + at[4:]
             if moved:
                 return Period("", moved)
+        point = self.first("point", start, end, keep)
+        # "USD 1.8 billion for January - December 2025 (up from USD 1.5 billion in 2024)": a date
+        # written right after the figure is its own, before any range or running total of the sentence
+        if point is None or keep is None or keep(point) != 0:
+            stated = self._stretch(start, end, published, now)
+            if stated:
+                return stated
+        date = self._cued(point, published) if point else ""
+        if not date:
+            named = self.first("calendar", start, end, keep)
+            date = self._calendar(named, published) if named else ""
+        if not date:
+            named = self.first("anaphor", start, end, keep)
+            date = self._year_before(named.start()) if named else ""
+        split = point.group("ay6") if point is not None and point.group("ac6") else ""  # "in 2016-17"
+        found = Period(split or date, date) if date else self._weekday(start, end, published, keep)
+        # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
+        # act outside that year; a date within it is only more precise.
+        qualified = self.first("qualified", start, end, keep)
+        if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
+            return Period(qualified.group("year"), qualified.group("year"))
+        return found
+
+    def _stretch(self, start: int, end: int, published: str, now: str) -> Period | None:
+        """A stretch of time [start, end) states: a range, a span ("the past 11 days"), an opening
+        ("the first five days of November"), or a running total's start and end."""
+        year, months = published, self.patterns.months
         m = self.first("range", start, end)
         if m and m.group("first"):
             end = _iso(m, "z", months, year)
@@ -279,24 +305,7 @@ class TimeIndex:
         finish = self._cued(until, published) if until else ""
         if not finish and (since or self.first("now", start, end)):
             finish = now or published
-        if begin or finish:
-            return Period(begin, finish)
-        point = self.first("point", start, end, keep)
-        date = self._cued(point, published) if point else ""
-        if not date:
-            named = self.first("calendar", start, end, keep)
-            date = self._calendar(named, published) if named else ""
-        if not date:
-            named = self.first("anaphor", start, end, keep)
-            date = self._year_before(named.start()) if named else ""
-        split = point.group("ay6") if point is not None and point.group("ac6") else ""  # "in 2016-17"
-        found = Period(split or date, date) if date else self._weekday(start, end, published, keep)
-        # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
-        # act outside that year; a date within it is only more precise.
-        qualified = self.first("qualified", start, end, keep)
-        if qualified and (found is None or not found.end.startswith(qualified.group("year"))):
-            return Period(qualified.group("year"), qualified.group("year"))
-        return found
+        return Period(begin, finish) if begin or finish else None
 
     def _span(self, m: re.Match, published: str) -> Period | None:
         """"the past 11 days": so many days up to publication (a step onward, "the next two months",
