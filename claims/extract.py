@@ -543,6 +543,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
             start, end = max(start, doc.text.rfind("\n", 0, q.start) + 1), min(end, line_end if line_end >= 0 else end)
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
                                    -1 if nounless else reading.phrase_end, _next_figure(doc, q))
+    if not names and reading.noun and not nounless:
+        names = metrics.made_from_verbs(reading.noun_text, metrics.figure_kind(q), vocab, config)
     # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
     own_runs = reading.clauses[0] if reading.clauses else ()
     verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs

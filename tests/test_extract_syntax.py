@@ -1694,3 +1694,17 @@ part_of = "out_of_school.young"
 def test_a_date_right_after_the_figure_dates_it_before_the_sentences_stretch_of_time(sentence, figure, start, end):
     found = claims(sentence)
     assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == (start, end)
+
+
+def test_a_noun_made_from_a_metrics_verb_counts_what_the_verb_does():
+    config = parse_config("""
+[metrics.arrivals]
+words = ["migrants"]
+predicates = ["crossed the Channel"]
+[metrics.vaccination_target]
+words = ["target population"]
+""")
+    assert claims("Channel crossings topped 10,000 this year.", config).loc["10,000", "metric"] == "arrivals"
+    # a word's own noun is no verb of the metric: "population" is not what "target population" counts
+    found = claims("The country has a population of 100 million.", config)
+    assert found.loc["100 million", "metric"] != "vaccination_target"

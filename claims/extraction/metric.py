@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from figcheck.claims.config import Config
 from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
+from figcheck.claims.extraction.inflection import nominalised_verbs
 from figcheck.claims.extraction.language import load_language, phrases, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
@@ -438,6 +439,14 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
         if names:
             return list(names)
     return []
+
+
+def made_from_verbs(noun_text: str, kind: str, vocab: MetricVocabulary, config: Config) -> list[str]:
+    """Metrics of `kind` one of whose predicates' verbs the counted noun is made from: "crossings" counts
+    what "crossed the Channel" does."""
+    words = noun_text.casefold().split()
+    verbs = nominalised_verbs(words[-1], config.language) if words else frozenset()
+    return [n for n, acts in vocab.acts.items() if acts & verbs and config.metrics[n].kind == kind] if verbs else []
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,9 @@ class MetricVocabulary:
     # metric -> {scope: the one other metric of its kind, with that configured scope, that names the same
     # head noun}: "cases" (a running total) and "new cases" (one report's) count the same thing
     siblings: dict[str, dict[str, str]]
-    verbs: dict[str, frozenset[str]]          # metric -> the lemmas of its predicates' opening verbs
+    verbs: dict[str, frozenset[str]]          # metric -> the lemmas of its predicates' opening verbs and
+                                              # the verbs its words are made from
+    acts: dict[str, frozenset[str]]           # metric -> the lemmas of its predicates' opening verbs only
     places: dict[str, str]                    # metric -> the entity it is about (inherited), or ""
 
 
@@ -62,6 +64,8 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
     for name, metric in config.metrics.items():
         for word in metric.words:
             by_word.setdefault(" ".join(word.casefold().split()), []).append(name)
+    acts = {n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
+            for n in config.metrics}
     return MetricVocabulary(
         words=_words_pattern(by_word),
         by_word={w: tuple(names) for w, names in by_word.items()},
@@ -70,9 +74,9 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         excluded={n: _predicates(_inherited(config.metrics, n, "excluded_predicates"), code) for n in config.metrics},
         parent={n: _parent(m) for n, m in config.metrics.items()},
         siblings=_scope_siblings(config.metrics, _generic_nouns(config.language or "en")),
-        verbs={n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")),
-                                    *(nominalised_verbs(w.split()[-1], code) for w in m.words if w.split()))
+        verbs={n: acts[n].union(*(nominalised_verbs(w.split()[-1], code) for w in m.words if w.split()))
                for n, m in config.metrics.items()},
+        acts=acts,
         places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
     )
 
