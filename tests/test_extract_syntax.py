@@ -1708,3 +1708,11 @@ words = ["target population"]
     # a word's own noun is no verb of the metric: "population" is not what "target population" counts
     found = claims("The country has a population of 100 million.", config)
     assert found.loc["100 million", "metric"] != "vaccination_target"
+
+
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("The survey found 44% of children in the district without a school.", "44%", "snapshot"),
+    ("Prices rose by 25% in a year.", "25%", "event"),
+])
+def test_a_share_nothing_else_scopes_is_a_state_and_a_change_in_percent_an_event(sentence, figure, scope):
+    assert claims(sentence).loc[figure, "scope"] == scope
