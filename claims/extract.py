@@ -437,10 +437,18 @@ def _event_date(doc: _Document, own, start: int, end: int) -> str:
     return ""
 
 
-def _day_cue(doc: _Document, own) -> frozenset[str]:
+def _day_cue(doc: _Document, clauses, predicate: str = "") -> frozenset[str]:
     """A figure whose own clause states one day ("707 people crossed on Sunday", "on 3 May",
-    "yesterday") or a few ("over the weekend of 17 and 18 June") counts one event; a day elsewhere in
-    the sentence ("..., a group said on Friday") is the report's."""
+    "yesterday") or a few ("over the weekend of 17 and 18 June") counts one event; so does one whose
+    clause opens with "when" (`[time] when`) after a clause stating the day, if its verb (`predicate`)
+    is an act ("The busiest day came on June 11, when 549 people crossed"), not a level ("since June
+    15, when there were 224 deaths"; `[syntax] level_verbs`). A day elsewhere in the sentence ("...,
+    a group said on Friday") is the report's."""
+    own = clauses[0] if clauses else ()
+    opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
+    if opener and opener[0].casefold() in doc.time.when and len(clauses) > 1 and predicate and \
+            predicate not in syntax.syntax_words(doc.code).level_verbs:
+        own = (*own, *clauses[1])
     for s, e in own:
         relatives = [m for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
         days = [doc.period(s, e)] + [doc.times.relative_period(m, doc.published) for m in relatives]
@@ -780,7 +788,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
-            own_cues = clause_cues | (_day_cue(doc, own) if "snapshot" not in clause_cues else frozenset())
+            own_cues = clause_cues | (_day_cue(doc, reading.clauses, reading.predicate) if "snapshot" not in clause_cues else frozenset())
             if reading.running:
                 own_cues |= {"cumulative"}
             if reading.noun and name:

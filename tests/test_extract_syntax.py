@@ -1716,3 +1716,12 @@ words = ["target population"]
 ])
 def test_a_share_nothing_else_scopes_is_a_state_and_a_change_in_percent_an_event(sentence, figure, scope):
     assert claims(sentence).loc[figure, "scope"] == scope
+
+
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("The busiest day came on 11 April, when 549 cases were confirmed.", "549", "event"),
+    # a level on that day is the running total's
+    ("It is the first update since 15 April, when there were 224 cases.", "224", "cumulative"),
+])
+def test_a_when_clause_after_a_day_counts_that_days_acts(sentence, figure, scope):
+    assert claims(sentence).loc[figure, "scope"] == scope
