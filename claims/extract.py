@@ -805,9 +805,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                         named_scope = _named_scope(doc, start, end)
                     configured = named_scope
             scope = scopes.decide(configured, own_cues, sentence_cues | ({"snapshot"} if reading.state else set()))
-            if not scope and kind == "percent":
-                # a share nothing else dates is the state of its set ("44% of children are out of school");
-                # a change ("rose by 25%") happened between two reports
+            if not scope and kind == "percent" and name not in doc.config.metrics:
+                # a share no configured metric names and nothing else scopes is the state of its set ("44% of
+                # children are out of school"); a change ("rose by 25%") happened between two reports. A
+                # configured metric left without a scope stays so: its user chose not to compare by scope.
                 scope = "event" if reading.change[0] >= 0 else "snapshot"
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
