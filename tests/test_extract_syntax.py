@@ -851,6 +851,7 @@ words = ["cases"]
     ("Officials said 424 people crossed the border yesterday.", {"source_id": "s1", "published": "2024-05"}),
     ("Officials said 707 people crossed the border over the weekend of 4 and 5 May.", SOURCE),
     ("Clinics report 1,239 people crossed the border in a day.", SOURCE),
+    ("Officials said 1,357 people were hospitalised in 24hrs.", SOURCE),  # the hours written short
     ("Medics said 92 people were wounded in a fresh wave of strikes.", SOURCE),  # one act of force
 ])
 def test_a_count_over_a_day_or_a_few_is_one_event_whatever_the_metric_says(sentence, source):
