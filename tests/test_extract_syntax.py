@@ -1196,6 +1196,7 @@ def test_a_country_name_inside_the_name_of_a_natural_feature_is_no_mention_of_th
     text = "Funds went to the Niger Delta Commission, to farms near Lake Chad and to Mali."
     assert places_named(text, parse_config("")) == ["ML"]
     assert places_named(text) == ["NE", "TD", "ML"]  # a form the workspace declares stays its own
+    assert places_named("Funds went to the Niger-Delta Development Commission.", parse_config("")) == []
 
 
 def test_a_document_that_places_no_figure_falls_back_on_a_name_before_an_adjective():

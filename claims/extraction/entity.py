@@ -10,8 +10,9 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.gazetteer import places
 
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+# The word next to a name, across spaces or a hyphen: "Lake Chad", "the Niger-Delta Development Commission".
+_WORD_BEFORE = re.compile(r"(\w+)(?:[ \t]+|-)$")
+_WORD_AFTER = re.compile(r"(?:[ \t]+|-)(\w+)")
 
 
 @dataclass(frozen=True)
