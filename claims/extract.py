@@ -273,7 +273,8 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         # governing this one may say where the figure stands ("Israel's ministry said ...")
         within = [m for m in (mentions if runs is None else _in_runs(mentions, runs)) if not _inside(m, reading.acting)]
         plain = [m for m in within if not _inside(m, reading.attributive) and m not in aside]
-        mention = nearest(plain if plain or heading else within, q.start, q.end)
+        # else a place qualifying another noun ("Iran's government ... its war with Israel") before an actor
+        mention = nearest(plain if plain or heading else [m for m in within if m not in aside] or within, q.start, q.end)
         if mention:
             return mention.entity
     mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],

@@ -309,6 +309,9 @@ def test_who_acts_or_is_opposed_is_not_where_a_figure_stands():
     assert found.loc["38", "entity"] == "NE"
     # "followed by" ranks a list's places; it names no actor
     assert claims("Chad reported 50 cases, followed by Niger (30 cases).").loc["30", "entity"] == "NE"
+    # where a clause names only a place qualifying a noun and an actor, the qualifying place comes first
+    found = claims("Niger's government revised the toll of its war with Chad, saying at least 1,060 people were killed.")
+    assert found.loc["1,060", "entity"] == "NE"
 
 
 def test_a_clause_without_a_place_takes_the_governing_clauses():
