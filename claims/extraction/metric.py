@@ -211,7 +211,7 @@ def narrower(name: str, q: Quantity, text: str, spans, vocab: MetricVocabulary, 
     shares ("The Humanitarian Response Plan seeks $2.7 billion": that plan's part of the appeal), else
     `name`. `rivals`: where the sentence's other figures of its kind start; `qualifying`: the parse's
     words qualifying another noun than the figure's."""
-    if not name or vocab.words is None:
+    if not name or vocab.words is None or name not in vocab.wholes:
         return name
     kind = figure_kind(q)
     own = _matches(vocab.predicates.get(name), text, spans)
@@ -286,9 +286,11 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
         # A ruling-out verb inside a supporting phrase is part of it: "not enrolled in" against "enrolled
         # in"; so it is inside a phrase of the measure the metric is a part of, whose own predicates
         # ("primary level") leave the whole's unsaid.
-        phrases_for = supporting + [m for whole in _wholes(vocab, name) for m in _matches(vocab.predicates[whole], text, spans)]
-        ruling_out = [(s, e) for s, e in _matches(vocab.excluded[name], text, spans)
-                      if not any(s < e2 and s2 < e for s2, e2 in phrases_for)]
+        ruling_out = _matches(vocab.excluded[name], text, spans)
+        if ruling_out:
+            phrases_for = supporting + [m for whole in _wholes(vocab, name)
+                                        for m in _matches(vocab.predicates[whole], text, spans)]
+            ruling_out = [(s, e) for s, e in ruling_out if not any(s < e2 and s2 < e for s2, e2 in phrases_for)]
         pos, neg = _distance(supporting, q), _distance(ruling_out, q)
         if neg is not None and (pos is None or neg < pos):
             vetoed = True

@@ -27,6 +27,7 @@ class MetricVocabulary:
                                               # the verbs its words are made from
     acts: dict[str, frozenset[str]]           # metric -> the lemmas of its predicates' opening verbs only
     places: dict[str, str]                    # metric -> the entity it is about (inherited), or ""
+    wholes: frozenset[str] = frozenset()      # the metrics some metric is declared a part of (`part_of`)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
                for n, m in config.metrics.items()},
         acts=acts,
         places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
+        wholes=frozenset(m.part_of for m in config.metrics.values() if m.part_of),
     )
 
 
