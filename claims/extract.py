@@ -274,7 +274,8 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         within = [m for m in (mentions if runs is None else _in_runs(mentions, runs)) if not _inside(m, reading.acting)]
         plain = [m for m in within if not _inside(m, reading.attributive) and m not in aside]
         # else a place qualifying another noun ("Iran's government ... its war with Israel") before an actor
-        mention = nearest(plain if plain or heading else [m for m in within if m not in aside] or within, q.start, q.end)
+        qualifying = [m for m in within if m not in aside]
+        mention = nearest(plain if plain or heading else qualifying or within, q.start, q.end)
         if mention:
             return mention.entity
     mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],
@@ -789,7 +790,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if reading.noun in doc.place_nouns:
                 entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
-            own_cues = clause_cues | (_day_cue(doc, reading.clauses, reading.predicate) if "snapshot" not in clause_cues else frozenset())
+            own_cues = clause_cues | (_day_cue(doc, reading.clauses, reading.predicate) if "snapshot" not in clause_cues
+                                      else frozenset())
             if reading.running:
                 own_cues |= {"cumulative"}
             if reading.noun and name:
