@@ -74,6 +74,7 @@ class _Document:
         words = syntax.syntax_words(self.code)
         self.place_nouns, self.containers = words.place_nouns, words.containers
         self.owner_descriptions, self.referring_pronouns = words.owner_descriptions, words.referring_pronouns
+        self.level_verbs = words.level_verbs
         self.set_openers = breakdowns.set_opener_pattern(self.code)
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
@@ -449,7 +450,7 @@ def _day_cue(doc: _Document, clauses, predicate: str = "") -> frozenset[str]:
     own = clauses[0] if clauses else ()
     opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
     if opener and opener[0].casefold() in doc.time.when and len(clauses) > 1 and predicate and \
-            predicate not in syntax.syntax_words(doc.code).level_verbs:
+            predicate not in doc.level_verbs:
         own = (*own, *clauses[1])
     for s, e in own:
         relatives = [m for m in doc.times.relatives(s, e) if doc.times.from_publication(m)]
@@ -582,7 +583,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # count; a metric of needs or targets is about plans already, and keeps its figures.
     if reading.projected and (not name or doc.metric_scope(name) in ("cumulative", "event")):
         return metrics.automatic(reading.noun, reading.predicate, True, doc.automatic)
-    if not nested:
+    if not nested and name in vocab.wholes:  # only a measure with declared parts can narrow
         lo, hi = doc.span(start, end)
         kind = metrics.figure_kind(q)
         rivals = tuple(o.start for o in doc.quantities[lo:hi] if o is not q and metrics.figure_kind(o) == kind)

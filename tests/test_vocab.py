@@ -128,6 +128,9 @@ def test_predicates_tell_apart_the_metrics_that_share_a_noun(merged):
     for name, metric in proposed.items():
         for word in metric.words:
             sharing.setdefault(word.casefold(), []).append(name)
+    # where the sentence holds one figure: in "the death toll has risen to 822, with 3,215 others
+    # wounded" each figure's verb is in its own clause, which the whole quote does not show
+    alone = claims.groupby(["source_id", "quote"])["text"].transform("size") == 1
     separated = []
     for word, names in sharing.items():
         split = [name for name in names if proposed[name].predicates]
@@ -135,9 +138,6 @@ def test_predicates_tell_apart_the_metrics_that_share_a_noun(merged):
             continue
         # a part listed under a stated total ("1,190, which includes: 436 civilians") takes its metric
         # from the total's family, whatever verb the sentence uses elsewhere
-        # where the sentence holds one figure: in "the death toll has risen to 822, with 3,215 others
-        # wounded" each figure's verb is in its own clause, which the whole quote does not show
-        alone = claims.groupby(["source_id", "quote"])["text"].transform("size") == 1
         mentions = claims.loc[claims["metric"].isin(split) & (claims["part_of"] == "") & alone
                               & claims["quote"].str.contains(rf"\b{re.escape(word)}\b", case=False)]
         def states(name: str, quote: str) -> bool:

@@ -211,7 +211,7 @@ def narrower(name: str, q: Quantity, text: str, spans, vocab: MetricVocabulary, 
     shares ("The Humanitarian Response Plan seeks $2.7 billion": that plan's part of the appeal), else
     `name`. `rivals`: where the sentence's other figures of its kind start; `qualifying`: the parse's
     words qualifying another noun than the figure's."""
-    if not name or vocab.words is None or name not in vocab.wholes:
+    if not name or vocab.words is None:
         return name
     kind = figure_kind(q)
     own = _matches(vocab.predicates.get(name), text, spans)
@@ -221,10 +221,10 @@ def narrower(name: str, q: Quantity, text: str, spans, vocab: MetricVocabulary, 
             if _speaks_for_another(m, q, text, own, rivals, qualifying, code):
                 continue
             named = _named(vocab, m, config, kind)
-            if named and all(_part_of(config, n, name) for n in named):
+            if named and all(_part_of(vocab, n, name) for n in named):
                 parts.update(named)
     # The deepest one, when the parts named lie on one line of descent.
-    deepest = [n for n in parts if not any(_part_of(config, other, n) for other in parts if other != n)]
+    deepest = [n for n in parts if not any(_part_of(vocab, other, n) for other in parts if other != n)]
     return deepest[0] if len(deepest) == 1 else name
 
 
@@ -259,22 +259,14 @@ def _clause_breaks(code: str) -> re.Pattern:
     return re.compile(rf"(?i:\b(?:{phrases(load_language(code)['breakdowns']['list_breaks'])})\b)")
 
 
-def _part_of(config: Config, name: str, whole: str) -> bool:
+def _part_of(vocab: MetricVocabulary, name: str, whole: str) -> bool:
     """Whether `name` is declared a part (`part_of`), or a part of a part, of `whole`."""
-    seen = set()
-    while name in config.metrics and name not in seen:
-        seen.add(name)
-        name = config.metrics[name].part_of
-        if name == whole:
-            return True
-    return False
+    return whole in _chain(vocab.part_parent, name)
 
 
 def _family(vocab: MetricVocabulary, name: str) -> str:
     """The metric at the top of a name's `part_of` chain: "votes.anc" -> "votes"."""
-    while vocab.parent.get(name):
-        name = vocab.parent[name]
-    return name
+    return (_chain(vocab.parent, name) or [name])[-1]
 
 
 def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: MetricVocabulary) -> str | None:
@@ -310,11 +302,16 @@ def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: Metri
 
 def _wholes(vocab: MetricVocabulary, name: str) -> list[str]:
     """The metrics `name` is a part or subset of, nearest first."""
-    wholes: list[str] = []
-    while vocab.parent.get(name) and vocab.parent[name] not in wholes:
-        name = vocab.parent[name]
-        wholes.append(name)
-    return wholes
+    return _chain(vocab.parent, name)
+
+
+def _chain(parents: Mapping[str, str], name: str) -> list[str]:
+    """The metrics above `name` by the links in `parents` (metric -> the one it belongs to), nearest first."""
+    chain: list[str] = []
+    while parents.get(name) and parents[name] not in chain:
+        name = parents[name]
+        chain.append(name)
+    return chain
 
 
 def from_label(label: str, vocab: MetricVocabulary, kind: str, config: Config) -> str:

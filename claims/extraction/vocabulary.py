@@ -27,7 +27,8 @@ class MetricVocabulary:
                                               # the verbs its words are made from
     acts: dict[str, frozenset[str]]           # metric -> the lemmas of its predicates' opening verbs only
     places: dict[str, str]                    # metric -> the entity it is about (inherited), or ""
-    wholes: frozenset[str] = frozenset()      # the metrics some metric is declared a part of (`part_of`)
+    part_parent: dict[str, str]               # metric -> the metric it is declared a part of (`part_of`), or ""
+    wholes: frozenset[str]                    # the metrics some metric is declared a part of
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
                for n, m in config.metrics.items()},
         acts=acts,
         places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
+        part_parent={n: m.part_of for n, m in config.metrics.items()},
         wholes=frozenset(m.part_of for m in config.metrics.values() if m.part_of),
     )
 
