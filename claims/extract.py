@@ -513,7 +513,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # the vocabulary does not name.
     noun = reading.noun_text
     # "the number", "the 20 million figure": a bare container says what is counted no more than "people".
-    bare = reading.noun in doc.containers
+    bare = reading.noun in doc.containers or reading.refers
     nounless = not reading.noun or bare or generic or bool(
         metrics.by_predicate(((0, len(noun)),), q, noun, vocab, config))
     # A list item's own name is nearer than its clause's holder, even one the vocabulary lacks:
@@ -759,7 +759,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 total += base
             total_metric = doc.found[total].metric if total >= 0 else ""
             own = reading.clauses[0] if reading.clauses else ()
-            clause_cues = _cues(doc, own)
+            # "971 hospitalised in 24 hours": the participle describing the figure dates its act. Only a
+            # window counts: "displaced since April", "counted thus far" say how a state came about.
+            described = tuple(c for c in reading.noun_clauses if c[0] <= reading.participle[0] < c[1])
+            clause_cues = _cues(doc, own) | (_cues(doc, described) & {"event"})
             said = clause_cues
             kind = metrics.figure_kind(q)
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:

@@ -50,6 +50,9 @@ def reading(sentence):
     ("This takes the number of cases to 20,878, and the death toll to 106.", "106", "death"),
     ("The death toll has reached 606.", "606", "death"),
     ("The agency launched an appeal for $4.1 billion.", "4.1 billion", "appeal"),
+    ("The agency put the number of registered voters at 2.1 million.", "2.1 million", "voter"),
+    ("Critics say the ministry brought down the number of registered voters from the often quoted 2.4 million.",
+     "2.4 million", "voter"),
 ])
 def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
     assert reading(sentence)[figure].noun == noun
@@ -1730,3 +1733,30 @@ def test_a_share_nothing_else_scopes_is_a_state_and_a_change_in_percent_an_event
 ])
 def test_a_when_clause_after_a_day_counts_that_days_acts(sentence, figure, scope):
     assert claims(sentence).loc[figure, "scope"] == scope
+
+
+@pytest.mark.parametrize("second", ["An audit put it at 2.2 million.", "An audit puts the new figure at 2.2 million."])
+def test_a_pronoun_or_container_the_verb_sets_at_a_figure_stands_for_the_quantity_named_before(second):
+    found = claims("The number of registered voters fell this year. The commission said it had decreased from "
+                   "2.4 million to 2.1 million. " + second)
+    assert list(found["metric"]) == ["voters"] * 3
+
+
+def test_a_level_the_verb_moves_its_object_from_is_no_change():
+    read = reading("Parliament passed the appropriation bill, increasing the sum to $28.7 billion from the initial "
+                   "$27.5 billion presented by the president.")["27.5 billion"]
+    assert (read.noun, read.change) == ("sum", (-1, -1))
+
+
+def test_a_window_after_the_participle_describing_a_figure_makes_it_one_reports():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases", "hospitalisations"]
+predicates = ["hospitalised"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases", "new hospitalisations"]
+scope = "event"
+""")
+    found = claims("Measles: 2 dead, 615 hospitalised in 24 hours", config)
+    assert (found.loc["615", "metric"], found.loc["615", "scope"]) == ("new_cases", "event")

@@ -53,6 +53,8 @@ class SyntaxWords:
     level_prepositions: frozenset[str]  # "rose by 10 to 30": the figure after these is the level
     owner_descriptions: frozenset[str]  # "the party had won 52 seats": stands for an owner named before
     force_nouns: frozenset[str]  # "the Iranian missile attack", "Israel's crimes": a place qualifying these acted
+    object_prepositions: frozenset[str]  # "put the figure at N", "brought the number down from N"
+    quantity_pronouns: frozenset[str]  # "put it at N", "it fell to N": stand for a quantity named before
 
 
 @lru_cache(maxsize=8)
@@ -65,7 +67,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["referring_pronouns"]), word_set(data["example_prepositions"]),
                        word_set(data["change_verbs"]), word_set(data["change_nouns"]), word_set(data["change_adverbs"]),
                        word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]),
-                       word_set(data["force_nouns"]))
+                       word_set(data["force_nouns"]), word_set(data["object_prepositions"]),
+                       word_set(data["quantity_pronouns"]))
 
 
 @lru_cache(maxsize=4)
@@ -134,7 +137,7 @@ def counted_noun(token, words: SyntaxWords, unit: str = ""):
         return noun
     # "The tally of confirmed cases climbed to 4,210", "Turnout stood at 61.3 %": the subject counts.
     anchor = noun if noun is not None else token
-    moved = _moved_object(anchor, words)
+    moved = _moved_object(anchor, words, words.object_prepositions)
     if moved is not None:
         return moved
     verb = _level_verb(anchor, words)
@@ -183,17 +186,18 @@ def _first_conjunct(token):
     return token
 
 
-def _moved_object(token, words: SyntaxWords):
+def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = frozenset({"to"})):
     """"taking the total tally to 20,000", "bringing the number of cases to 300", "..., and the death
-    toll to 106": the container the verb moves to the figure, or the noun after its "of"."""
-    if token.dep_ != "pobj" or token.head.lower_ != "to":
+    toll to 106", with other `prepositions` "puts the new figure at 20.2 million", "put it at 18.5
+    million": the container (or pronoun) the verb moves to the figure, or the noun after its "of"."""
+    if token.dep_ != "pobj" or token.head.lower_ not in prepositions:
         return None
     holder = token.head.head
     if holder.pos_ in _VERBAL:
         obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
     else:  # "..., and the death toll to 106": the verb is left out, the noun holds the figure
         obj = holder
-    if obj is None or obj.lemma_.casefold() not in words.containers:
+    if obj is None or not (obj.lemma_.casefold() in words.containers or obj.lower_ in words.quantity_pronouns):
         return None
     return _after_of(obj) or obj
 
@@ -350,12 +354,14 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
         owner = holder(token, noun, words, respective)
-        # "increased by $1.2 billion to $28.7 billion", parsed as one phrase: after "to" is the level.
+        # "increased by $1.2 billion to $28.7 billion", parsed as one phrase: after "to" is the level; so
+        # is a figure the verb moves its object to or from ("increasing the sum to A from the initial B").
         before = _word_before(sent.text, figures[len(readings)][0])
-        changed = None if before in words.level_prepositions else change_word(token, noun, words)
+        changed = None if before in words.level_prepositions or _moved_object(
+            token, words, words.object_prepositions) is not None else change_word(token, noun, words)
         # "the sum of N1.7 trillion" labels its own figure; "the number rose to N" looks back.
-        refers = noun is not None and _bare_container(noun, words) and not (
-            token.dep_ == "pobj" and token.head.head.i == noun.i)
+        refers = noun is not None and (_bare_container(noun, words) or noun.lower_ in words.quantity_pronouns) \
+            and not (token.dep_ == "pobj" and token.head.head.i == noun.i)
         phrase = noun if noun is not None and token.head.i == noun.i else token
         readings.append(Reading(
             running=_moved_object(_first_conjunct(phrase), words) is not None,
