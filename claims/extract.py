@@ -162,8 +162,8 @@ class _Document:
     def metric_scope(self, name: str, kind: str = "") -> str:
         """The configured scope of the metric; for a figure no configured metric names, the scope every
         configured metric of its kind shares, if they do (vote shares that are all snapshots)."""
-        metric = self.config.metrics.get(name)
-        if metric:
+        metric = self.config.metrics.get(name) or self.config.metrics.get(metrics.whole_of_unlisted(name))
+        if metric:  # an unlisted part ("auto:killed.civilians") counts as its whole does
             return metric.scope
         return self.kind_scopes.get(kind, "")
 
@@ -594,7 +594,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if change:
         return _changed(doc, q, reading, name)
     if name:
-        return name
+        part = metrics.group_part(name, reading.noun_text, vocab, config, doc.automatic) \
+            if q.kind == "count" and name in config.metrics else ""
+        return part or name
     if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
         return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if (not reading.noun or bare) and q.kind == "count" and not total_metric:

@@ -1760,3 +1760,34 @@ scope = "event"
 """)
     found = claims("Measles: 2 dead, 615 hospitalised in 24 hours", config)
     assert (found.loc["615", "metric"], found.loc["615", "scope"]) == ("new_cases", "event")
+
+
+GROUPS_CONFIG = """
+[metrics.killed]
+words = ["deaths", "dead"]
+predicates = ["killed", "died"]
+scope = "cumulative"
+[metrics.out_of_school]
+words = ["out-of-school children", "children out of school"]
+scope = "snapshot"
+"""
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("The union said at least 97 civilians have been killed since Saturday.", "97"),
+    ("Monitors recorded 1,545 civilian deaths in the region.", "1,545"),
+])
+def test_a_group_of_people_the_metric_has_no_word_for_is_an_unlisted_part_of_it(sentence, figure):
+    found = claims(sentence, parse_config(GROUPS_CONFIG)).loc[figure]
+    assert found["metric"].startswith("auto:killed.") and found["scope"] == "cumulative"
+
+
+def test_a_group_the_metric_or_a_declared_part_names_keeps_the_configured_metric():
+    config = parse_config(GROUPS_CONFIG + """
+[metrics."killed.children"]
+words = ["children"]
+part_of = "killed"
+""")
+    assert claims("At least 38 children have been killed since Saturday.", config).loc["38", "metric"] == "killed.children"
+    found = claims("There are 10.2 million out-of-school children in the country.", config)
+    assert found.loc["10.2 million", "metric"] == "out_of_school"

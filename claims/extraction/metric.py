@@ -151,6 +151,26 @@ def unlisted_part(family: str, owner: str) -> str:
     return f"{AUTOMATIC}{family}.{_SLUG.sub('-', owner.casefold()).strip('-')}"
 
 
+def group_part(name: str, noun_text: str, vocab: MetricVocabulary, config: Config, words: "AutomaticWords") -> str:
+    """"1,545 civilian deaths", "killed at least 24 civilians": a group of people the counted noun names
+    (`[automatic_metrics.groups]`) that no word of the metric, of its wholes or of its declared parts
+    ends in is an unlisted part of it ("auto:killed.civilians"); "" otherwise."""
+    said = noun_text.casefold().split()
+    group = next((g for g, forms in words.groups.items() if forms.intersection(said)), "")
+    if not group:
+        return ""
+    near = [name, *_wholes(vocab, name), *(n for n, whole in vocab.parent.items() if whole == name)]
+    if any(w.casefold().split()[-1:] and w.casefold().split()[-1] in words.groups[group]
+           for n in near for w in config.metrics[n].words):
+        return ""
+    return unlisted_part(name, group)
+
+
+def whole_of_unlisted(name: str) -> str:
+    """The metric an unlisted part ("auto:votes.inkatha-freedom-party-ifp") is a part of, else ""."""
+    return name[len(AUTOMATIC):].rpartition(".")[0] if name.startswith(AUTOMATIC) else ""
+
+
 def _proper(word: str) -> bool:
     """A name rather than a noun: every word of it has a capital ("ANC", "uMkhonto weSizwe")."""
     return all(any(c.isupper() for c in w) for w in word.split())
@@ -454,6 +474,7 @@ class AutomaticWords:
     same: dict[str, str]      # lemma -> the lemma it counts the same thing as
     plurals: tuple[str, ...]  # endings that make a noun's plural: a lemma meets its metric's plural word
     rate: re.Pattern          # a rate marker and the unit it counts per, after a noun: " per boat"
+    groups: dict[str, frozenset[str]]  # group of people -> its forms: "civilians" -> civilian, civilians
 
 
 @lru_cache(maxsize=8)
@@ -461,7 +482,8 @@ def automatic_words(code: str = "en") -> AutomaticWords:
     data = load_language(code)["automatic_metrics"]
     return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()},
                           tuple(data["plural_endings"]),
-                          re.compile(rf"(?i:\s+(?:{phrases(data['rate_markers'])})\s+(\w[\w-]*))"))
+                          re.compile(rf"(?i:\s+(?:{phrases(data['rate_markers'])})\s+(\w[\w-]*))"),
+                          {group: word_set(forms) for group, forms in data["groups"].items()})
 
 
 def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:
