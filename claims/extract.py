@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -1063,9 +1064,12 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
             counts[entity] = counts.get(entity, 0) + weight
     if counts:
         return max(counts, key=counts.get)
-    # A document that names no place, its sums in one national currency ("N28.7 trillion"): that country's.
-    currencies = {currency_code(q.unit, doc.code, doc.config.currencies) for q in doc.quantities if q.kind == "money"}
-    return currency_country(currencies.pop()) if len(currencies) == 1 else ""
+    # A document that names no place, its sums mostly in one national currency ("N28.7 trillion", beside
+    # a "US$77.96 oil price" no one country's currency places): that country's.
+    countries = Counter(currency_country(currency_code(q.unit, doc.code, doc.config.currencies))
+                        for q in doc.quantities if q.kind == "money")
+    countries.pop("", None)
+    return countries.most_common(1)[0][0] if countries else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

@@ -1791,3 +1791,13 @@ part_of = "killed"
     assert claims("At least 38 children have been killed since Saturday.", config).loc["38", "metric"] == "killed.children"
     found = claims("There are 10.2 million out-of-school children in the country.", config)
     assert found.loc["10.2 million", "metric"] == "out_of_school"
+
+
+def test_a_document_naming_no_place_is_about_the_country_whose_currency_most_of_its_sums_are_in():
+    config = parse_config("""
+[currencies]
+NGN = ["naira"]
+""")
+    found = claims("The assembly passed a budget of 28.7 trillion naira, up from 27.5 trillion naira. It assumes an "
+                   "oil price of US$77.96 per barrel and growth of 3.88 percent.", config)
+    assert set(found["entity"]) == {"NG"}
