@@ -26,6 +26,7 @@ from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_ite
 from figcheck.claims.extraction.tables import read_table
 from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
+from figcheck.claims.gazetteer import subdivision_type
 from figcheck.claims.ids import claim_id
 from figcheck.claims.model import CLAIM_COLUMNS
 from figcheck.claims.quantities import Quantity, scan
@@ -299,6 +300,14 @@ def _placed_by_measure(measure_place: str, context: str) -> str:
 def _country(code: str) -> str:
     """The ISO 3166-1 country of an entity code: "SD-KA" -> "SD"; a country or other code is its own."""
     return code.split("-")[0]
+
+
+def _below(doc: _Document, entity: str, noun: str, start: int, end: int) -> bool:
+    """Whether the places a figure stands in (`entity`) hold the places it counts (`noun`, a lemma):
+    they are no `noun` by ISO 3166-2, nor does its sentence call a place one before the figure ("the
+    province of Kassala ... across five provinces")."""
+    of_kind = all(subdivision_type(code).split()[-1:] == [noun] for code in entity.split("+"))
+    return not of_kind and re.search(rf"(?i)\b{re.escape(noun)}\b", doc.text[start:end]) is None
 
 
 def _whole(entity: str) -> str:
@@ -794,8 +803,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             entity = placed or _placed_by_measure(doc.vocab.metrics.places.get(name, ""),
                                                   context.entity or context_entity)
-            if reading.noun in doc.place_nouns:
-                entity = _whole(entity)  # "three states had the highest rates: A state, B state" counts the country's
+            if reading.noun in doc.place_nouns and not (entity and _below(doc, entity, reading.noun, start, q.start)):
+                # "three states had the highest rates: A state, B state" counts the country's states; "615
+                # voting districts" in a province are the province's
+                entity = _whole(entity)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             own_cues = clause_cues | (_day_cue(doc, reading.clauses, reading.predicate) if "snapshot" not in clause_cues
                                       else frozenset())

@@ -190,6 +190,16 @@ def subdivisions(country: str) -> dict[str, Place]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _subdivision_types() -> dict[str, str]:
+    return {row["code"]: row["type"].casefold() for row in _subdivision_rows()}
+
+
+def subdivision_type(code: str) -> str:
+    """The kind of an ISO 3166-2 subdivision, casefolded ("ZA-NC" -> "province"); "" for other codes."""
+    return _subdivision_types().get(code, "")
+
+
 @lru_cache(maxsize=64)
 def top_level_subdivisions(country: str) -> tuple[str, ...]:
     """The codes of a country's subdivisions that belong to no other subdivision."""

@@ -1801,3 +1801,18 @@ NGN = ["naira"]
     found = claims("The assembly passed a budget of 28.7 trillion naira, up from 27.5 trillion naira. It assumes an "
                    "oil price of US$77.96 per barrel and growth of 3.88 percent.", config)
     assert set(found["entity"]) == {"NG"}
+
+
+@pytest.mark.parametrize("text, figure, entity", [
+    ("In the Northern Cape, 615 voting districts have declared their results.", "615", "ZA-NC"),
+    ("Counting is done in the Northern Cape. All 730 voting districts in the province completed their counting.",
+     "730", "ZA-NC"),
+    # the places named are of the kind counted: the country's provinces
+    ("Two provinces counted fastest: the Northern Cape and Limpopo.", "Two", "ZA"),
+])
+def test_places_counted_inside_a_named_place_are_its_own_and_places_of_its_kind_the_countrys(text, figure, entity):
+    config = parse_config("""
+[places]
+subdivisions = ["ZA"]
+""")
+    assert claims(text, config).loc[figure, "entity"] == entity
