@@ -53,6 +53,9 @@ def reading(sentence):
     ("The agency put the number of registered voters at 2.1 million.", "2.1 million", "voter"),
     ("Critics say the ministry brought down the number of registered voters from the often quoted 2.4 million.",
      "2.4 million", "voter"),
+    # the second "to" parsed as hung on "date"
+    ("This takes the provisional total for 2023 to date to 14,552, the agency's analysis of official data shows.",
+     "14,552", "total"),
 ])
 def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
     assert reading(sentence)[figure].noun == noun

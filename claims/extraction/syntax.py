@@ -193,6 +193,8 @@ def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = froz
     if token.dep_ != "pobj" or token.head.lower_ not in prepositions:
         return None
     holder = token.head.head
+    while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.pos_ in _VERBAL:
+        holder = holder.head.head  # "takes the total to date to 20,101", the second "to" hung on "date"
     if holder.pos_ in _VERBAL:
         obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
     else:  # "..., and the death toll to 106": the verb is left out, the noun holds the figure
