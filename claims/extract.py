@@ -831,6 +831,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 # children are out of school"); a change ("rose by 25%") happened between two reports. A
                 # configured metric left without a scope stays so: its user chose not to compare by scope.
                 scope = "event" if reading.change[0] >= 0 else "snapshot"
+            if not scope and q.kind == "count" and reading.perfect and not reading.state:
+                # "seven hospitals have been damaged", "has risen to 1,062": acts counted up to now
+                scope = "cumulative"
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),

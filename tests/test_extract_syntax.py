@@ -1819,3 +1819,13 @@ def test_places_counted_inside_a_named_place_are_its_own_and_places_of_its_kind_
 subdivisions = ["ZA"]
 """)
     assert claims(text, config).loc[figure, "entity"] == entity
+
+
+@pytest.mark.parametrize("sentence, figure, cumulative", [
+    ("In the fighting, seven hospitals have been damaged and nine ambulances destroyed.", "seven", True),
+    ("The toll of the fighting has risen to 1,062.", "1,062", True),
+    ("Seven hospitals were damaged in the fighting on Monday.", "Seven", False),
+    ("Seven hospitals are closed.", "Seven", False),
+])
+def test_a_count_nothing_else_scopes_whose_verb_is_in_the_perfect_is_a_running_total(sentence, figure, cumulative):
+    assert (claims(sentence).loc[figure, "scope"] == "cumulative") is cumulative

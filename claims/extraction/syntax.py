@@ -55,6 +55,7 @@ class SyntaxWords:
     force_nouns: frozenset[str]  # "the Iranian missile attack", "Israel's crimes": a place qualifying these acted
     object_prepositions: frozenset[str]  # "put the figure at N", "brought the number down from N"
     quantity_pronouns: frozenset[str]  # "put it at N", "it fell to N": stand for a quantity named before
+    perfect_auxiliaries: frozenset[str]  # "have been damaged": the auxiliary of the perfect, as a lemma
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +69,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["change_verbs"]), word_set(data["change_nouns"]), word_set(data["change_adverbs"]),
                        word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]),
                        word_set(data["force_nouns"]), word_set(data["object_prepositions"]),
-                       word_set(data["quantity_pronouns"]))
+                       word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]))
 
 
 @lru_cache(maxsize=4)
@@ -108,6 +109,7 @@ class Reading:
     refers: bool = False                # a bare container standing for what was counted before: "the number
                                         # has risen to 18.3 million", "the 20 million figure"
     change: tuple[int, int] = (-1, -1)  # the word that makes the figure a change of a level: "lost five seats"
+    perfect: bool = False               # its verb in the perfect: "have been damaged", "has risen to"
     running: bool = False               # the level a total is brought to: "bringing the total to 30,880 cases"
 
 
@@ -382,7 +384,9 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             acting=attributive([(t, head) for t, head in modifiers if head.lemma_.casefold() in words.force_nouns],
                                noun, offset),
             change=(offset + changed.idx, offset + changed.idx + len(changed.text)) if changed is not None
-            else (-1, -1)))
+            else (-1, -1),
+            perfect=verb is not None and any(c.dep_ == "aux" and c.lemma_.casefold() in words.perfect_auxiliaries
+                                             for c in verb.children)))
     return readings
 
 
