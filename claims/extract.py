@@ -774,7 +774,12 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # "971 hospitalised in 24 hours": the participle describing the figure dates its act. Only a
             # window counts: "displaced since April", "counted thus far" say how a state came about.
             described = tuple(c for c in reading.noun_clauses if c[0] <= reading.participle[0] < c[1])
-            clause_cues = _cues(doc, own) | (_cues(doc, described) & {"event"})
+            # "five people were killed and 92 wounded on Monday in the strikes": the day and the act the
+            # verb coordinated after the figure's own states are the figure's too, in a sentence that
+            # states no running total ("Since the war began 212 have been killed, and 40 ... on Monday")
+            shared = (_cues(doc, reading.coordinated) | _day_cue(doc, (reading.coordinated,))) & {"event"} \
+                if reading.coordinated and "cumulative" not in sentence_cues else frozenset()
+            clause_cues = _cues(doc, own) | (_cues(doc, described) & {"event"}) | shared
             said = clause_cues
             kind = metrics.figure_kind(q)
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:

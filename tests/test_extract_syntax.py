@@ -1829,3 +1829,12 @@ subdivisions = ["ZA"]
 ])
 def test_a_count_nothing_else_scopes_whose_verb_is_in_the_perfect_is_a_running_total(sentence, figure, cumulative):
     assert (claims(sentence).loc[figure, "scope"] == "cumulative") is cumulative
+
+
+def test_the_day_and_act_a_coordinated_clause_states_after_a_figure_are_the_figures_too():
+    config = parse_config(GROUPS_CONFIG)
+    found = claims("The service said five people were killed and 92 wounded on Monday in the latest strikes.", config)
+    assert (found.loc["five", "metric"], found.loc["five", "scope"]) == ("killed", "event")
+    # a running total stays one where its own clause says so
+    found = claims("Since the war began 212 people have been killed, and 40 were wounded on Monday.", config)
+    assert found.loc["212", "scope"] == "cumulative"

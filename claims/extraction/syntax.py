@@ -110,6 +110,8 @@ class Reading:
                                         # has risen to 18.3 million", "the 20 million figure"
     change: tuple[int, int] = (-1, -1)  # the word that makes the figure a change of a level: "lost five seats"
     perfect: bool = False               # its verb in the perfect: "have been damaged", "has risen to"
+    coordinated: tuple[tuple[int, int], ...] = ()  # the clause of a verb coordinated after its own: "five
+                                        # were killed and 92 wounded on Monday" (for "five")
     running: bool = False               # the level a total is brought to: "bringing the total to 30,880 cases"
 
 
@@ -294,6 +296,19 @@ def _opens_clause(token) -> bool:
     return token.dep_ == "ROOT" or (token.dep_ in CLAUSE_DEPS and token.pos_ in _VERBAL)
 
 
+def _coordinated(verb, token, offset: int) -> tuple[tuple[int, int], ...]:
+    """The runs (document offsets) of the clause of a verb coordinated with the figure's own verb after
+    the figure, where that clause holds a figure of its own: "five people were killed and 92 wounded on
+    Monday in the strikes" shares "on Monday in the strikes" with "five"."""
+    if verb is None:
+        return ()
+    for other in verb.children:
+        if other.dep_ == "conj" and other.pos_ in _VERBAL and other.i > token.i and any(
+                t.like_num for t in other.subtree):
+            return tuple((offset + s, offset + e) for s, e in clause_runs(other))
+    return ()
+
+
 def clause_runs(head) -> list[tuple[int, int]]:
     """The clause headed by `head` as runs of sentence offsets, without the clauses below it:
     "Officials recorded 812 cases in Chad, while 97 were confirmed in Niger" gives the first figure
@@ -386,7 +401,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             change=(offset + changed.idx, offset + changed.idx + len(changed.text)) if changed is not None
             else (-1, -1),
             perfect=verb is not None and any(c.dep_ == "aux" and c.lemma_.casefold() in words.perfect_auxiliaries
-                                             for c in verb.children)))
+                                             for c in verb.children),
+            coordinated=_coordinated(verb, token, offset)))
     return readings
 
 
