@@ -483,6 +483,13 @@ def _days(period: times.Period) -> float:
     return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days + 1
 
 
+def _cut(runs, spans) -> tuple[tuple[int, int], ...]:
+    """The runs without the spans."""
+    for s, e in spans:
+        runs = tuple(piece for a, b in runs for piece in ((a, min(b, s)), (max(a, e), b)) if piece[0] < piece[1])
+    return tuple(runs)
+
+
 def _cues(doc: _Document, runs) -> frozenset[str]:
     return frozenset().union(*(doc.cues.within(s, e) for s, e in runs)) if runs else frozenset()
 
@@ -780,6 +787,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             shared = (_cues(doc, reading.coordinated) | _day_cue(doc, (reading.coordinated,))) & {"event"} \
                 if reading.coordinated and "cumulative" not in sentence_cues else frozenset()
             clause_cues = _cues(doc, own) | (_cues(doc, described) & {"event"}) | shared
+            if "cumulative" in clause_cues and reading.records and "cumulative" not in _cues(
+                    doc, _cut(own, [r for r in reading.records if not r[0] <= q.start < r[1]])):
+                clause_cues -= {"cumulative"}  # "800 crossed on Saturday, the highest number so far this year"
             said = clause_cues
             kind = metrics.figure_kind(q)
             # The scope the clause's words state picks, among metrics of one noun, the one of that scope:

@@ -1838,3 +1838,19 @@ def test_the_day_and_act_a_coordinated_clause_states_after_a_figure_are_the_figu
     # a running total stays one where its own clause says so
     found = claims("Since the war began 212 people have been killed, and 40 were wounded on Monday.", config)
     assert found.loc["212", "scope"] == "cumulative"
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("More than 800 people crossed in small boats on Saturday, the highest number on a single day so far this year.",
+     "event"),
+    ("More than 20,000 people have crossed in small boats so far this year.", "cumulative"),
+])
+def test_a_running_totals_words_dating_a_record_do_not_make_the_figure_one(sentence, scope):
+    config = parse_config("""
+[metrics.arrivals]
+words = ["people"]
+predicates = ["crossed"]
+scope = "cumulative"
+""")
+    figure = scan(sentence)[0].text
+    assert claims(sentence, config).loc[figure, "scope"] == scope

@@ -56,6 +56,8 @@ class SyntaxWords:
     object_prepositions: frozenset[str]  # "put the figure at N", "brought the number down from N"
     quantity_pronouns: frozenset[str]  # "put it at N", "it fell to N": stand for a quantity named before
     perfect_auxiliaries: frozenset[str]  # "have been damaged": the auxiliary of the perfect, as a lemma
+    record_words: frozenset[str]  # "a record day", with the superlative's tags: a phrase of a record
+    superlative_tags: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -69,7 +71,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["change_verbs"]), word_set(data["change_nouns"]), word_set(data["change_adverbs"]),
                        word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]),
                        word_set(data["force_nouns"]), word_set(data["object_prepositions"]),
-                       word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]))
+                       word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]),
+                       word_set(data["record_words"]), frozenset(data["superlative_tags"]))
 
 
 @lru_cache(maxsize=4)
@@ -110,6 +113,8 @@ class Reading:
                                         # has risen to 18.3 million", "the 20 million figure"
     change: tuple[int, int] = (-1, -1)  # the word that makes the figure a change of a level: "lost five seats"
     perfect: bool = False               # its verb in the perfect: "have been damaged", "has risen to"
+    records: tuple[tuple[int, int], ...] = ()  # its sentence's phrases of a record: "the highest number on a
+                                        # single day so far this year"
     coordinated: tuple[tuple[int, int], ...] = ()  # the clause of a verb coordinated after its own: "five
                                         # were killed and 92 wounded on Monday" (for "five")
     running: bool = False               # the level a total is brought to: "bringing the total to 30,880 cases"
@@ -354,6 +359,9 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
     noun_runs: dict[int, tuple[tuple[int, int], ...]] = {}
     readings = []
     respective = any(t.lower_ in words.respectively for t in sent)
+    records = tuple((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)) for t in sent
+                    if t.pos_ == "NOUN" and any(c.tag_ in words.superlative_tags or c.lower_ in words.record_words
+                                                for c in t.children if c.dep_ in ("amod", "compound")))
     for token, unit in zip(tokens, units or [""] * len(tokens)):
         if token is None:
             readings.append(NO_READING)
@@ -402,7 +410,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             else (-1, -1),
             perfect=verb is not None and any(c.dep_ == "aux" and c.lemma_.casefold() in words.perfect_auxiliaries
                                              for c in verb.children),
-            coordinated=_coordinated(verb, token, offset)))
+            coordinated=_coordinated(verb, token, offset), records=records))
     return readings
 
 
