@@ -1854,3 +1854,17 @@ scope = "cumulative"
 """)
     figure = scan(sentence)[0].text
     assert claims(sentence, config).loc[figure, "scope"] == scope
+
+
+@pytest.mark.parametrize("sentence, figure, rate", [
+    ("Some 444 people crossed in eight boats, an average of around 56 people per vessel.", "56", True),
+    ("The boats carried 872 people in 15 vessels, about 58 people in each one.", "58", True),
+    # a rate in time is another measure
+    ("Arrivals averaged 131 people per day last month.", "131", False),
+])
+def test_a_rate_of_the_noun_of_the_one_configured_rate_is_that_rate_per_whatever_it_is_written(sentence, figure, rate):
+    config = parse_config("""
+[metrics.people_per_boat]
+words = ["people per boat"]
+""")
+    assert (claims(sentence, config).loc[figure, "metric"] == "people_per_boat") is rate

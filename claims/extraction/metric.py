@@ -475,6 +475,7 @@ class AutomaticWords:
     plurals: tuple[str, ...]  # endings that make a noun's plural: a lemma meets its metric's plural word
     rate: re.Pattern          # a rate marker and the unit it counts per, after a noun: " per boat"
     groups: dict[str, frozenset[str]]  # group of people -> its forms: "civilians" -> civilian, civilians
+    time_units: frozenset[str]  # "day", "weeks": a rate per one of these is a rate in time
 
 
 @lru_cache(maxsize=8)
@@ -483,7 +484,8 @@ def automatic_words(code: str = "en") -> AutomaticWords:
     return AutomaticWords(word_set(data["generic_nouns"]), {k.casefold(): v for k, v in data["same"].items()},
                           tuple(data["plural_endings"]),
                           re.compile(rf"(?i:\s+(?:{phrases(data['rate_markers'])})\s+(\w[\w-]*))"),
-                          {group: word_set(forms) for group, forms in data["groups"].items()})
+                          {group: word_set(forms) for group, forms in data["groups"].items()},
+                          word_set(load_language(code)["durations"]["units"]))
 
 
 def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:
@@ -500,6 +502,14 @@ def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, wo
         names = _named(vocab, m, config, figure_kind(q))
         if names and m.end() > at:  # the words name the rate itself: "people per boat"
             return names[0]
+    # "56 people per vessel", "58 people in each one": the one configured rate of that noun, per whatever
+    # thing it is written ("131 people per day" is a rate in time, another measure)
+    counted = text[start:at].casefold().split()[-1:] if marker.group(1).casefold() not in words.time_units else []
+    rates = [n for n, metric in config.metrics.items() if metric.kind == figure_kind(q) and counted and any(
+        (rate := words.rate.search(" " + w.casefold())) and w.casefold()[:rate.start()].split()[-1:] == counted
+        for w in metric.words)]
+    if len(rates) == 1:
+        return rates[0]
     return automatic(f"{text[start:at]} per {marker.group(1)}".strip(), "", False, words)
 
 
