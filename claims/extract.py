@@ -72,6 +72,8 @@ class _Document:
         self.items = metrics.item_pattern(self.code)
         self.roles = metrics.role_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
+        kinds = Counter(metric.kind for metric in config.metrics.values())
+        self.only_of_kind = {m.kind: name for name, m in config.metrics.items() if kinds[m.kind] == 1}
         self.automatic = metrics.automatic_words(self.code)
         words = syntax.syntax_words(self.code)
         self.place_nouns, self.containers = words.place_nouns, words.containers
@@ -630,7 +632,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
             return name
     if q.kind == "count" and not total_metric:
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
-    return ""
+    # An age or a duration says by its unit what it measures: the workspace's one metric of its kind.
+    return doc.only_of_kind.get(q.kind, "") if q.kind in ("age", "duration") else ""
 
 
 def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -> str:

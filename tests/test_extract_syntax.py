@@ -1868,3 +1868,20 @@ def test_a_rate_of_the_noun_of_the_one_configured_rate_is_that_rate_per_whatever
 words = ["people per boat"]
 """)
     assert (claims(sentence, config).loc[figure, "metric"] == "people_per_boat") is rate
+
+
+def test_an_age_or_a_duration_nothing_names_is_the_workspaces_one_metric_of_its_kind():
+    config = parse_config("""
+[metrics.age_years]
+kind = "age"
+words = ["years old"]
+[metrics.term]
+kind = "duration"
+words = ["term"]
+[metrics.campaign]
+kind = "duration"
+words = ["campaign"]
+""")
+    found = claims("The 72-year-old former general won, and rivals have three days to appeal.", config)
+    assert found.loc["72-year-old", "metric"] == "age_years"
+    assert found.loc["three", "metric"] not in ("term", "campaign")  # two metrics of its kind: neither
