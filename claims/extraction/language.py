@@ -14,10 +14,29 @@ SPACE = r"(?:[ \t\r]*\n[ \t]*|[ \t]+)"  # blanks, or one line break of hard-wrap
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
-def phrases(words) -> str:
-    """A regex alternation of phrases, longest first so "more than" wins over "more"; spaces match any run."""
+# Typographic forms a text may use for one character of a phrase: "Ukraine’s" for "Ukraine's",
+# "out‑of‑school" with non-breaking hyphens.
+_SAME_CHARACTER = {"'": "'", "’": "'", "ʼ": "'", "‘": "'", "-": "-", "‐": "-", "‑": "-"}
+_CHARACTER_CLASS = {plain: "[" + "".join(c for c, p in _SAME_CHARACTER.items() if p == plain) + "]"
+                    for plain in set(_SAME_CHARACTER.values())}
+
+
+def fold(text: str) -> str:
+    """The text with its typographic apostrophes and hyphens made plain, as `phrases` matches them."""
+    return text.translate(str.maketrans({c: p for c, p in _SAME_CHARACTER.items() if c != p}))
+
+
+def _phrase_part(part: str) -> str:
+    return "".join(_CHARACTER_CLASS.get(_SAME_CHARACTER.get(c, ""), "") or re.escape(c) for c in part)
+
+
+def phrases(words, typographic: bool = False) -> str:
+    """A regex alternation of phrases, longest first so "more than" wins over "more"; spaces match any
+    run; with `typographic`, an apostrophe or a hyphen any of its typographic forms (`fold` them to
+    look a match up)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    alternation = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+    escape = _phrase_part if typographic else re.escape
+    alternation = "|".join(r"\s+".join(escape(part) for part in w.split()) for w in ordered)
     if not all(w.strip() for w in ordered) or not any(w.strip()[0].isalpha() for w in ordered):
         return alternation  # phrases opening with punctuation: the regex engine already skips to those
     # A lookahead for the possible first letters lets a search reject most positions at once instead

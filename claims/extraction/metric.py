@@ -15,7 +15,7 @@ from functools import lru_cache
 from figcheck.claims.config import Config
 from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
 from figcheck.claims.extraction.inflection import nominalised_verbs
-from figcheck.claims.extraction.language import load_language, phrases, word_set
+from figcheck.claims.extraction.language import fold, load_language, phrases, word_set
 from figcheck.claims.extraction.vocabulary import MetricVocabulary
 from figcheck.claims.quantities import Quantity
 
@@ -37,7 +37,7 @@ def _of_kind(names, config: Config, kind: str) -> tuple[str, ...]:
 def _named(vocab: MetricVocabulary, match: re.Match, config: Config, kind: str) -> tuple[str, ...]:
     """The metrics of `kind` a vocabulary word names, else the longest word of that kind the match opens
     with: "Anies Baswedan" is a word of a share only, "Anies" one of a count too."""
-    words = match.group().casefold().split()
+    words = fold(match.group().casefold()).split()
     for end in range(len(words), 0, -1):
         names = _of_kind(vocab.by_word.get(" ".join(words[:end]), ()), config, kind)
         if names:
@@ -442,7 +442,7 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
     """Metrics of the figure's kind whose words name its parsed counted noun, as written or without its
     first words ("total debt service": "debt service"), as lemma or as the lemma's plural (`plurals`: the
     language's endings): "the death toll" is counted in "deaths"."""
-    words = noun_text.casefold().split()
+    words = fold(noun_text.casefold()).split()
 
     def named(key: str) -> tuple[str, ...]:
         return _of_kind(vocab.by_word.get(key, ()), config, kind)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from figcheck.claims.config import Config, Metric
 from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
 from figcheck.claims.extraction.inflection import nominalised_verbs, predicate_forms, verb_lemmas
-from figcheck.claims.extraction.language import load_language, phrases, word_set
+from figcheck.claims.extraction.language import fold, load_language, phrases, word_set
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def _inherited(metrics: dict[str, Metric], name: str, attribute: str):
 
 def _words_pattern(words) -> re.Pattern | None:
     words = [w for w in words if w.strip()]
-    return re.compile(rf"(?i:(?<![\w-])(?:{phrases(words)})(?![\w-]))") if words else None
+    return re.compile(rf"(?i:(?<![\w-])(?:{phrases(words, typographic=True)})(?![\w-]))") if words else None
 
 
 def _predicates(phrases_: tuple[str, ...], code: str) -> re.Pattern | None:
@@ -65,7 +65,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
     by_word: dict[str, list[str]] = {}
     for name, metric in config.metrics.items():
         for word in metric.words:
-            by_word.setdefault(" ".join(word.casefold().split()), []).append(name)
+            by_word.setdefault(" ".join(fold(word.casefold()).split()), []).append(name)
     acts = {n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
             for n in config.metrics}
     return MetricVocabulary(
