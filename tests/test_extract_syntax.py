@@ -55,6 +55,7 @@ def reading(sentence):
     ("The agency put the number of registered voters at 2.1 million.", "2.1 million", "voter"),
     ("Critics say the ministry brought down the number of registered voters from the often quoted 2.4 million.",
      "2.4 million", "voter"),
+    ("Nine more people died, taking the total fatalities from the infection to 176.", "176", "fatality"),
     # the second "to" parsed as hung on "date"
     ("This takes the provisional total for 2023 to date to 14,552, the agency's analysis of official data shows.",
      "14,552", "total"),

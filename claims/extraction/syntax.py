@@ -208,9 +208,13 @@ def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = froz
         obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
     else:  # "..., and the death toll to 106": the verb is left out, the noun holds the figure
         obj = holder
-    if obj is None or not (obj.lemma_.casefold() in words.containers or obj.lower_ in words.quantity_pronouns):
+    if obj is None:
         return None
-    return _after_of(obj) or obj
+    if obj.lemma_.casefold() in words.containers or obj.lower_ in words.quantity_pronouns:
+        return _after_of(obj) or obj
+    # "taking the total fatalities to 176": a noun a container word qualifies is a container's count
+    return obj if any(c.dep_ in ("amod", "compound") and c.lemma_.casefold() in words.containers
+                      for c in obj.children) else None
 
 
 def _holder(token, words: SyntaxWords):
