@@ -1909,3 +1909,17 @@ def test_a_typographic_phrase_matches_every_spelling_of_its_apostrophes_and_hyph
     variants = {word, word.replace("'", "’"), word.replace("’", "'"), word.replace("-", "‑"), word.replace("‑", "-")}
     assert all(pattern.fullmatch(v) for v in variants)
     assert len({fold(v) for v in variants}) == 1
+
+
+def test_a_count_whose_verb_is_in_the_progressive_is_a_state_at_a_time():
+    config = parse_config("""
+[metrics.cases]
+words = ["cases", "patients"]
+scope = "cumulative"
+[metrics.inpatients]
+words = ["hospitalised patients", "patients in hospital"]
+scope = "snapshot"
+""")
+    found = claims("On Thursday morning, the hospitals were treating 4,069 patients, the ministry said.", config)
+    assert (found.loc["4,069", "metric"], found.loc["4,069", "scope"]) == ("inpatients", "snapshot")
+    assert claims("The hospitals have treated 4,069 patients so far.", config).loc["4,069", "metric"] == "cases"

@@ -58,6 +58,8 @@ class SyntaxWords:
     perfect_auxiliaries: frozenset[str]  # "have been damaged": the auxiliary of the perfect, as a lemma
     record_words: frozenset[str]  # "a record day", with the superlative's tags: a phrase of a record
     superlative_tags: frozenset[str]
+    progressive_tags: frozenset[str]  # a verb's tag that, with one of the auxiliaries below, makes it
+    progressive_auxiliaries: frozenset[str]  # going on at a time
 
 
 @lru_cache(maxsize=8)
@@ -72,7 +74,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["level_prepositions"]), word_set(data["owner_descriptions"]),
                        word_set(data["force_nouns"]), word_set(data["object_prepositions"]),
                        word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]),
-                       word_set(data["record_words"]), frozenset(data["superlative_tags"]))
+                       word_set(data["record_words"]), frozenset(data["superlative_tags"]),
+                       frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]))
 
 
 @lru_cache(maxsize=4)
@@ -113,6 +116,7 @@ class Reading:
                                         # has risen to 18.3 million", "the 20 million figure"
     change: tuple[int, int] = (-1, -1)  # the word that makes the figure a change of a level: "lost five seats"
     perfect: bool = False               # its verb in the perfect: "have been damaged", "has risen to"
+    progressive: bool = False           # its verb going on at a time: "were treating 4,069 patients"
     records: tuple[tuple[int, int], ...] = ()  # its sentence's phrases of a record: "the highest number on a
                                         # single day so far this year"
     coordinated: tuple[tuple[int, int], ...] = ()  # the clause of a verb coordinated after its own: "five
@@ -414,7 +418,9 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             else (-1, -1),
             perfect=verb is not None and any(c.dep_ == "aux" and c.lemma_.casefold() in words.perfect_auxiliaries
                                              for c in verb.children),
-            coordinated=_coordinated(verb, token, offset), records=records))
+            coordinated=_coordinated(verb, token, offset), records=records,
+            progressive=verb is not None and verb.tag_ in words.progressive_tags and any(
+                c.dep_ == "aux" and c.lemma_.casefold() in words.progressive_auxiliaries for c in verb.children)))
     return readings
 
 
