@@ -828,8 +828,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 # voting districts" in a province are the province's
                 entity = _whole(entity)
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
+            # A measure of a state stays one on the day it is stated ("the ANC received 40.18 percent in
+            # Wednesday's election").
             own_cues = clause_cues | (_day_cue(doc, reading.clauses, reading.predicate) if "snapshot" not in clause_cues
-                                      else frozenset())
+                                      and doc.metric_scope(name, kind) != "snapshot" else frozenset())
             if reading.running:
                 own_cues |= {"cumulative"}
             if reading.noun and name:

@@ -1923,3 +1923,16 @@ scope = "snapshot"
     found = claims("On Thursday morning, the hospitals were treating 4,069 patients, the ministry said.", config)
     assert (found.loc["4,069", "metric"], found.loc["4,069", "scope"]) == ("inpatients", "snapshot")
     assert claims("The hospitals have treated 4,069 patients so far.", config).loc["4,069", "metric"] == "cases"
+
+
+def test_a_measure_of_a_state_stays_a_snapshot_on_the_day_it_is_stated():
+    config = parse_config(GROUPS_CONFIG + """
+[metrics.vote_share]
+kind = "percent"
+words = ["of the vote"]
+scope = "snapshot"
+""")
+    found = claims("The party received 40.18 percent of the vote in Wednesday's election.", config)
+    assert found.loc["40.18 percent", "scope"] == "snapshot"
+    found = claims("Officials said 40 people were killed on Monday.", config)
+    assert found.loc["40", "scope"] == "event"  # an act on a day is one event
