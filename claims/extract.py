@@ -847,6 +847,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                     if named_scope is None:
                         named_scope = _named_scope(doc, start, end)
                     configured = named_scope
+            if configured == "snapshot" and not reading.running:
+                own_cues -= {"cumulative"}  # "13 million have fled their homes since April": the stock now
             scope = scopes.decide(configured, own_cues, sentence_cues | ({"snapshot"} if reading.state else set()))
             if not scope and kind == "percent" and name not in doc.config.metrics:
                 # a share no configured metric names and nothing else scopes is the state of its set ("44% of

@@ -1936,3 +1936,20 @@ scope = "snapshot"
     assert found.loc["40.18 percent", "scope"] == "snapshot"
     found = claims("Officials said 40 people were killed on Monday.", config)
     assert found.loc["40", "scope"] == "event"  # an act on a day is one event
+
+
+def test_a_running_totals_cue_does_not_turn_a_measure_of_a_state_into_one():
+    config = parse_config("""
+[metrics.displaced]
+words = ["people"]
+predicates = ["fled their homes"]
+scope = "snapshot"
+[metrics.returned]
+words = ["nationals"]
+predicates = ["brought home"]
+scope = "event"
+""")
+    found = claims("Some 843,130 people have fled their homes since April.", config)
+    assert (found.loc["843,130", "metric"], found.loc["843,130", "scope"]) == ("displaced", "snapshot")
+    found = claims("Since 2019 the programme has brought home 1,950 nationals.", config)
+    assert found.loc["1,950", "scope"] == "cumulative"  # a flow counted since a date is a running total
