@@ -19,7 +19,7 @@ import pandas as pd
 
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
-from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
+from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest, originated,
                                                respective, set_aside, acting, located, destined)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
@@ -485,6 +485,12 @@ def _days(period: times.Period) -> float:
     return (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days + 1
 
 
+def _only_in(opened: list[Mention], mentions: list[Mention], entity: str) -> bool:
+    """Whether the sentence names the entity, and only after the words that opened `opened`."""
+    naming = [m for m in mentions if m.entity == entity]
+    return bool(naming) and all(m in opened for m in naming)
+
+
 def _cut(runs, spans) -> tuple[tuple[int, int], ...]:
     """The runs without the spans."""
     for s, e in spans:
@@ -756,6 +762,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
         destinations = destined(text, start, mentions, doc.code)
+        origins = originated(text, start, mentions, doc.code)
         named_scope = None  # worked out once per sentence, where a figure needs it
         actors = acting(text, start, mentions, doc.code)
         locations = located(text, start, mentions, doc.code)
@@ -821,8 +828,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
                            nested)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
-            entity = placed or _placed_by_measure(doc.vocab.metrics.places.get(name, ""),
-                                                  context.entity or context_entity)
+            measure_place = doc.vocab.metrics.places.get(name, "")
+            if placed and measure_place and placed != measure_place and _only_in(origins, mentions, placed):
+                placed = ""  # "crossed the Channel from France": where they came from, not the crossings' place
+            entity = placed or _placed_by_measure(measure_place, context.entity or context_entity)
             if reading.noun in doc.place_nouns and not (entity and _below(doc, entity, reading.noun, start, q.start)):
                 # "three states had the highest rates: A state, B state" counts the country's states; "615
                 # voting districts" in a province are the province's

@@ -1953,3 +1953,16 @@ scope = "event"
     assert (found.loc["843,130", "metric"], found.loc["843,130", "scope"]) == ("displaced", "snapshot")
     found = claims("Since 2019 the programme has brought home 1,950 nationals.", config)
     assert found.loc["1,950", "scope"] == "cumulative"  # a flow counted since a date is a running total
+
+
+def test_where_the_counted_came_from_gives_way_to_the_place_their_measure_declares():
+    config = parse_config("""
+[metrics.arrivals]
+entity = "GB"
+words = ["migrants", "people"]
+predicates = ["crossed"]
+""")
+    found = claims("Some 616 people crossed the Channel from France on Monday.", config)
+    assert found.loc["616", "entity"] == "GB"
+    found = claims("Some 616 people crossed the Channel on Monday, and 40 were stopped in France.", config)
+    assert found.loc["40", "entity"] == "FR"  # a place the figure stands in stays its own

@@ -168,6 +168,11 @@ def destined(text: str, start: int, mentions: list[Mention], code: str = "en") -
     return _opened_by(text, start, mentions, code, "destinations")
 
 
+def originated(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions a word such as "from" opens: where the counted came from ("crossed from A to B")."""
+    return _opened_by(text, start, mentions, code, "origins")
+
+
 def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
     reported 81% turnout" is about B."""
