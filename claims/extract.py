@@ -800,7 +800,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if "cumulative" in clause_cues and reading.records and "cumulative" not in _cues(
                     doc, _cut(own, [r for r in reading.records if not r[0] <= q.start < r[1]])):
                 clause_cues -= {"cumulative"}  # "800 crossed on Saturday, the highest number so far this year"
-            if reading.progressive and not clause_cues - {"total"}:
+            if reading.progressive and q.kind == "count" and not clause_cues - {"total"}:
                 clause_cues |= {"snapshot"}  # "the hospitals were treating 4,069 patients"
             said = clause_cues
             kind = metrics.figure_kind(q)
