@@ -1966,3 +1966,17 @@ predicates = ["crossed"]
     assert found.loc["616", "entity"] == "GB"
     found = claims("Some 616 people crossed the Channel on Monday, and 40 were stopped in France.", config)
     assert found.loc["40", "entity"] == "FR"  # a place the figure stands in stays its own
+
+
+def test_a_shares_own_clause_predicate_names_it_before_the_sentences_other_words():
+    config = parse_config("""
+[metrics.counted_pct]
+kind = "percent"
+words = ["of ballots"]
+predicates = ["counted"]
+[metrics.ruling_party_pct]
+kind = "percent"
+words = ["ruling party"]
+""")
+    found = claims("With 97% of the national vote counted, the ruling party remains ahead.", config)
+    assert found.loc["97%", "metric"] == "counted_pct"
