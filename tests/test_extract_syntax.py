@@ -1980,3 +1980,18 @@ words = ["ruling party"]
 """)
     found = claims("With 97% of the national vote counted, the ruling party remains ahead.", config)
     assert found.loc["97%", "metric"] == "counted_pct"
+
+
+def test_a_share_metrics_word_opening_with_a_percent_unit_is_met_after_a_figure_carrying_the_unit():
+    config = parse_config("""
+[metrics.pin_share_pct]
+kind = "percent"
+words = ["per cent of the country's population"]
+[metrics.funding_pct]
+kind = "percent"
+words = ["per cent funded"]
+""")
+    found = claims("More than 14.6 million people, about 40% of the country's population, need support.", config)
+    assert found.loc["40%", "metric"] == "pin_share_pct"
+    # a bare remainder ("funded") is no word of its own
+    assert claims("About 12% of schools were closed.", config).loc["12%", "metric"] != "funding_pct"

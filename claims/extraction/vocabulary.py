@@ -50,6 +50,12 @@ def _inherited(metrics: dict[str, Metric], name: str, attribute: str):
     return ()
 
 
+def _percent_units(code: str) -> tuple[str, ...]:
+    """The language's percent units written as words ("per cent"), longest first."""
+    return tuple(sorted((u.casefold() for u in load_language(code)["percent"]["after"] if u[:1].isalpha()),
+                        key=len, reverse=True))
+
+
 def _words_pattern(words) -> re.Pattern | None:
     words = [w for w in words if w.strip()]
     return re.compile(rf"(?i:(?<![\w-])(?:{phrases(words, typographic=True)})(?![\w-]))") if words else None
@@ -63,9 +69,16 @@ def _predicates(phrases_: tuple[str, ...], code: str) -> re.Pattern | None:
 def build_metric_vocabulary(config: Config) -> MetricVocabulary:
     code = config.language or "en"
     by_word: dict[str, list[str]] = {}
+    units = _percent_units(code)
     for name, metric in config.metrics.items():
         for word in metric.words:
-            by_word.setdefault(" ".join(fold(word.casefold()).split()), []).append(name)
+            key = " ".join(fold(word.casefold()).split())
+            by_word.setdefault(key, []).append(name)
+            # "per cent of the population" is met after a figure that carries its unit ("40% of the population")
+            unit = next((u for u in units if key.startswith(u + " ")), "") if metric.kind == "percent" else ""
+            rest = key[len(unit):].strip()
+            if unit and len(rest.split()) > 1 and name not in by_word.setdefault(rest, []):  # not a bare "funded"
+                by_word[rest].append(name)
     acts = {n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
             for n in config.metrics}
     return MetricVocabulary(
