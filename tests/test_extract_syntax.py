@@ -1861,11 +1861,15 @@ scope = "cumulative"
 @pytest.mark.parametrize("sentence, figure, rate", [
     ("Some 444 people crossed in eight boats, an average of around 56 people per vessel.", "56", True),
     ("The boats carried 872 people in 15 vessels, about 58 people in each one.", "58", True),
+    # a noun the same measure has a word for
+    ("Some 444 people crossed in eight boats, an average of around 56 migrants per vessel.", "56", True),
     # a rate in time is another measure
     ("Arrivals averaged 131 people per day last month.", "131", False),
 ])
 def test_a_rate_of_the_noun_of_the_one_configured_rate_is_that_rate_per_whatever_it_is_written(sentence, figure, rate):
     config = parse_config("""
+[metrics.arrivals]
+words = ["people", "migrants"]
 [metrics.people_per_boat]
 words = ["people per boat"]
 """)

@@ -502,11 +502,17 @@ def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, wo
         names = _named(vocab, m, config, figure_kind(q))
         if names and m.end() > at:  # the words name the rate itself: "people per boat"
             return names[0]
-    # "56 people per vessel", "58 people in each one": the one configured rate of that noun, per whatever
-    # thing it is written ("131 people per day" is a rate in time, another measure)
+    # "56 people per vessel", "58 people in each one": the one configured rate of that noun (or of a noun
+    # one measure's words share with it: "migrants", "people"), per whatever thing it is written ("131
+    # people per day" is a rate in time, another measure)
     counted = text[start:at].casefold().split()[-1:] if marker.group(1).casefold() not in words.time_units else []
+    words_of = {n: {w.casefold() for w in metric.words} for n, metric in config.metrics.items() if metric.kind == "count"}
+
+    def same_noun(noun: str) -> bool:
+        return [noun] == counted or bool(counted) and any(
+            counted[0] in words_of[m] for m in vocab.by_word.get(noun, ()) if m in words_of)
     rates = [n for n, metric in config.metrics.items() if metric.kind == figure_kind(q) and counted and any(
-        (rate := words.rate.search(" " + w.casefold())) and w.casefold()[:rate.start()].split()[-1:] == counted
+        (rate := words.rate.search(" " + w.casefold())) and same_noun(" ".join(w.casefold()[:rate.start()].split()[-1:]))
         for w in metric.words)]
     if len(rates) == 1:
         return rates[0]
