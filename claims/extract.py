@@ -260,7 +260,7 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
-    whole area). So does an actor (`actors`: "attacks by A"). A place a word of location opens (`places`:
+    whole area). An actor (`actors`: "attacks by A") never does: the context says where. A place a word of location opens (`places`:
     "children in A") in the counted noun's own phrase comes first. Without a parse: the nearest place of
     the sentence."""
     places = places or []
@@ -278,9 +278,9 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         # governing this one may say where the figure stands ("Israel's ministry said ...")
         within = [m for m in (mentions if runs is None else _in_runs(mentions, runs)) if not _inside(m, reading.acting)]
         plain = [m for m in within if not _inside(m, reading.attributive) and m not in aside]
-        # else a place qualifying another noun ("Iran's government ... its war with Israel") before an actor
+        # else a place qualifying another noun ("Iran's government ... its war with Israel"), never an actor
         qualifying = [m for m in within if m not in aside]
-        mention = nearest(plain if plain or heading else qualifying or within, q.start, q.end)
+        mention = nearest(plain if plain or heading else qualifying, q.start, q.end)
         if mention:
             return mention.entity
     mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],

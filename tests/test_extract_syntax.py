@@ -1999,3 +1999,10 @@ words = ["per cent funded"]
     assert found.loc["40%", "metric"] == "pin_share_pct"
     # a bare remainder ("funded") is no word of its own
     assert claims("About 12% of schools were closed.", config).loc["12%", "metric"] != "funding_pct"
+
+
+def test_an_actor_is_never_where_the_figure_stands():
+    config = parse_config(GROUPS_CONFIG)
+    found = claims("Iran's health ministry gave new figures on Sunday.\n\nThe attacks by Israel since 13 June have "
+                   "resulted in 104 deaths.", config)
+    assert found.loc["104", "entity"] == "IR"
