@@ -72,6 +72,9 @@ class _Document:
         self.items = metrics.item_pattern(self.code)
         self.roles = metrics.role_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
+        # not a name's word: "the National Policy", "National Coloured Congress"
+        self.nationwide = re.compile(rf"(?i:(?<![\w-])(?:{phrases(load_language(self.code)['entity']['whole_country'])}))"
+                                     rf"(?![\w-])(?!\s+[A-Z])")
         kinds = Counter(metric.kind for metric in config.metrics.values())
         self.only_of_kind = {m.kind: name for name, m in config.metrics.items() if kinds[m.kind] == 1}
         self.automatic = metrics.automatic_words(self.code)
@@ -836,6 +839,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if placed and measure_place and placed != measure_place and _only_in(origins, mentions, placed):
                 placed = ""  # "crossed the Channel from France": where they came from, not the crossings' place
             entity = placed or _placed_by_measure(measure_place, context.entity or context_entity)
+            if entity and any(doc.nationwide.search(text, s, e) for s, e in own):
+                entity = _whole(entity)  # "9.4% of the votes nationally" in a paragraph about a province
             if reading.noun in doc.place_nouns and not (entity and _below(doc, entity, reading.noun, start, q.start)):
                 # "three states had the highest rates: A state, B state" counts the country's states; "615
                 # voting districts" in a province are the province's

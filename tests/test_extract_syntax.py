@@ -2006,3 +2006,18 @@ def test_an_actor_is_never_where_the_figure_stands():
     found = claims("Iran's health ministry gave new figures on Sunday.\n\nThe attacks by Israel since 13 June have "
                    "resulted in 104 deaths.", config)
     assert found.loc["104", "entity"] == "IR"
+
+
+@pytest.mark.parametrize("second, entity", [
+    ("The EFF is not far behind, with 9.4% of the votes nationally.", "ZA"),
+    # a name's word is no such word
+    ("The National Coloured Congress has 2.4% of the votes.", "ZA-LP"),
+])
+def test_a_clause_saying_nationally_makes_its_figure_the_whole_countrys(second, entity):
+    config = parse_config("""
+[places]
+subdivisions = ["ZA"]
+""")
+    found = claims("Counting is slowest in Limpopo, at 11.1%. " + second, config)
+    figure = scan(second)[0].text
+    assert found.loc[figure, "entity"] == entity
