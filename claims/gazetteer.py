@@ -255,7 +255,7 @@ def places(config: Config) -> Places:
 
     # The workspace first: its forms win over the built-in ones.
     for code, entity in config.entities.items():
-        for form in [entity.get("name", ""), *entity.get("forms", [])]:
+        for form in [entity.get("name", ""), *entity.get("forms", []), _code_form(code)]:
             if form.strip():
                 add(form, [code])
     region_table = regions() if config.builtin_places else {}
@@ -264,14 +264,22 @@ def places(config: Config) -> Places:
             add(form, group["members"])
     declared = frozenset(forms)
     for place in known.values():
-        for form in place.forms:
-            add(form, [place.code])
+        for form in [*place.forms, _code_form(place.code)]:
+            if form:
+                add(form, [place.code])
     for slug, region in region_table.items():
         if slug not in config.groups:
             for form in region.forms:
                 add(form, region.members)
     adjectives = frozenset(a for place in builtin.values() for a in place.adjectives)
     return Places(forms=forms, declared=declared, adjectives=adjectives)
+
+
+def _code_form(code: str) -> str:
+    """A subdivision's code of three letters or more, as texts abbreviate it ("KZN" for ZA-KZN); "" for
+    shorter codes, which read as words ("NC", "LA")."""
+    suffix = code.partition("-")[2]
+    return suffix if len(suffix) >= 3 and suffix.isalpha() and suffix.isupper() else ""
 
 
 def unknown_codes(codes, configured) -> list[str]:

@@ -2021,3 +2021,15 @@ subdivisions = ["ZA"]
     found = claims("Counting is slowest in Limpopo, at 11.1%. " + second, config)
     figure = scan(second)[0].text
     assert found.loc[figure, "entity"] == entity
+
+
+def test_a_subdivisions_code_of_three_letters_is_a_form_of_it():
+    config = parse_config("""
+[entities."ZA-KZN"]
+name = "KwaZulu-Natal"
+[entities."ZA-NC"]
+name = "Northern Cape"
+""")
+    found = claims("In KZN the MK party won 37 seats. NC counted 730 districts.", config)
+    assert found.loc["37", "entity"] == "ZA-KZN"
+    assert found.loc["730", "entity"] != "ZA-NC"  # two letters read as a word, not a code
