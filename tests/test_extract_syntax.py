@@ -2033,3 +2033,12 @@ name = "Northern Cape"
     found = claims("In KZN the MK party won 37 seats. NC counted 730 districts.", config)
     assert found.loc["37", "entity"] == "ZA-KZN"
     assert found.loc["730", "entity"] != "ZA-NC"  # two letters read as a word, not a code
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Around 50 cases were confirmed in Chad this morning.", "2024-05-10"),
+    ("Around 50 cases were confirmed in Chad last night.", "2024-05-09"),
+])
+def test_a_part_of_a_day_named_from_publication_dates_one_event(sentence, day):
+    found = claims(sentence).iloc[0]  # the one figure
+    assert (found["period_end"], found["scope"]) == (day, "event")
