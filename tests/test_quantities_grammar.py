@@ -471,3 +471,16 @@ def test_a_figure_ending_its_line_takes_no_noun_from_the_next_line_of_its_own():
         return [(q.value, text[q.noun_start:q.noun_end] if q.noun_start >= 0 else "") for q in scan(text)]
     assert nouns("Gauteng\nANC - 34.34%\nDA - 27.91%\n") == [(34.34, ""), (27.91, "")]
     assert nouns("Officials counted 300\npeople at the border.") == [(300, "people")]  # a wrapped line goes on
+
+
+# ---- a decimal comma before a percent sign -------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [("41,96% of the vote", 41.96), ("9,52 % of the vote", 9.52),
+                                          ("a total of 1,234 people", 1234.0), ("1,234%", 1234.0)])
+def test_a_comma_before_one_or_two_digits_and_a_percent_sign_is_a_decimal_comma(text, value):
+    assert close(only(text)["value"], value)
+
+
+@given(st.integers(0, 999), st.integers(0, 99), st.sampled_from(["%", " %"]))
+def test_a_decimal_comma_share_reads_back_to_its_value(whole, hundredths, sign):
+    assert close(only(f"The party won {whole},{hundredths:02d}{sign} of the vote.")["value"], whole + hundredths / 100)

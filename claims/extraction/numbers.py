@@ -22,7 +22,11 @@ from figcheck.claims.extraction.units import Currencies, currency_forms
 
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 12,34,567 (Indian grouping) · 1500 ·
 # 1500.5 · .08; not followed by another separator and digit (a code such as 1.2.3 is no number).
-DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?!\d))"
+# A comma before one or two digits and a percent sign is a decimal comma ("41,96%"): a thousands
+# group has three digits.
+DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[ \t]?%)"
+_DECIMAL_COMMA_WRITTEN = re.compile(r"\d{1,3},\d{1,2}")
+DIGITS = (rf"(?:{DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])|\d+(?!\d))"
           r"(?:\.\d+(?!\d))?(?!\.\d)(?!,\d{3}(?!\d))|\.\d+(?![.,]?\d)")
 VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 SIGNS = "-+−"
@@ -145,6 +149,8 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
 def digit_value(written: str) -> float:
     if len(written) == 1 and written in VULGAR:
         return unicodedata.numeric(written)
+    if _DECIMAL_COMMA_WRITTEN.fullmatch(written):
+        return float(written.replace(",", "."))
     return float(_SEPARATORS.sub("", written))
 
 
