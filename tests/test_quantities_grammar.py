@@ -166,14 +166,14 @@ def test_a_multiplier_reads_back(n, suffix):
     ("4 hundred people", 400), ("1.2b users", 1.2e9), ("10 bln dollars", 1e10), ("2.33 k runs", 2330),
     ("1MM revenue", 1e6), ("a dozen eggs", 12), ("3 dozen eggs", 36), ("13 lakh people", 1.3e6),
     ("2 crore voters", 2e7), ("12,34,567 voters", 1234567), ("three lakh crore", 3e12),
-    ("Fewer than a thousand pandas", 1000), ("hundred thousand dollars", 1e5),
+    ("Fewer than a thousand pandas", 1000), ("hundred thousand dollars", 1e5), ("a 27.5tr budget", 2.75e13),
 ])
 def test_scale_words(text, value):
     assert close(only(text)["value"], value)
 
 
 SCALES = [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("k", 1e3), ("m", 1e6), ("bn", 1e9),
-          (" lakh", 1e5), (" crore", 1e7), (" dozen", 12), (" mln", 1e6), (" bln", 1e9)]
+          (" lakh", 1e5), (" crore", 1e7), (" dozen", 12), (" mln", 1e6), (" bln", 1e9), ("tr", 1e12)]
 
 
 @settings(max_examples=80, deadline=None)
