@@ -73,8 +73,8 @@ class _Document:
         self.roles = metrics.role_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
         # not a name's word: "the National Policy", "National Coloured Congress"
-        self.nationwide = re.compile(rf"(?i:(?<![\w-])(?:{phrases(load_language(self.code)['entity']['whole_country'])}))"
-                                     rf"(?![\w-])(?!\s+[A-Z])")
+        whole_country = phrases(load_language(self.code)["entity"]["whole_country"])
+        self.nationwide = re.compile(rf"(?i:(?<![\w-])(?:{whole_country}))(?![\w-])(?!\s+[A-Z])")
         kinds = Counter(metric.kind for metric in config.metrics.values())
         self.only_of_kind = {m.kind: name for name, m in config.metrics.items() if kinds[m.kind] == 1}
         self.automatic = metrics.automatic_words(self.code)
@@ -263,9 +263,9 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     clause describing a noun of its own names ("4,000 doses allocated to clinics in X"), else `fallback`.
     A place that qualifies another noun ("Israeli strikes killed 224 Iranians") counts only where the
     clause names no other, and never in a heading ("Valley Floods: 300 Dead" is about the floods'
-    whole area). An actor (`actors`: "attacks by A") never does: the context says where. A place a word of location opens (`places`:
-    "children in A") in the counted noun's own phrase comes first. Without a parse: the nearest place of
-    the sentence."""
+    whole area). An actor (`actors`: "attacks by A") never does: the context says where. A place a
+    word of location opens (`places`: "children in A") in the counted noun's own phrase comes first.
+    Without a parse: the nearest place of the sentence."""
     places = places or []
     aside = set(actors or ())
     counted = _in_runs(mentions, [(q.start, reading.phrase_end)])

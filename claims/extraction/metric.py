@@ -506,14 +506,18 @@ def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, wo
     # one measure's words share with it: "migrants", "people"), per whatever thing it is written ("131
     # people per day" is a rate in time, another measure)
     counted = text[start:at].casefold().split()[-1:] if marker.group(1).casefold() not in words.time_units else []
-    words_of = {n: {w.casefold() for w in metric.words} for n, metric in config.metrics.items() if metric.kind == "count"}
+    words_of = {n: {w.casefold() for w in metric.words} for n, metric in config.metrics.items()
+                if metric.kind == "count"}
 
     def same_noun(noun: str) -> bool:
         return [noun] == counted or bool(counted) and any(
             counted[0] in words_of[m] for m in vocab.by_word.get(noun, ()) if m in words_of)
+    def numerator(word: str) -> str | None:  # "people" of "people per boat"; None for no rate
+        rate = words.rate.search(" " + word.casefold())
+        return " ".join(word.casefold()[:rate.start()].split()[-1:]) if rate else None
+
     rates = [n for n, metric in config.metrics.items() if metric.kind == figure_kind(q) and counted and any(
-        (rate := words.rate.search(" " + w.casefold())) and same_noun(" ".join(w.casefold()[:rate.start()].split()[-1:]))
-        for w in metric.words)]
+        (noun := numerator(w)) is not None and same_noun(noun) for w in metric.words)]
     if len(rates) == 1:
         return rates[0]
     return automatic(f"{text[start:at]} per {marker.group(1)}".strip(), "", False, words)
