@@ -212,6 +212,19 @@ def test_a_number_in_words_reads_back(n):
     assert only(f"they counted {in_words(n)} ballots")["value"] == n
 
 
+def in_words_with_commas(n: int) -> str:
+    """1 <= n < 10**15 as a legal text writes an amount: each scale's group, then a comma."""
+    groups = [(n // 10**12 % 1000, " trillion"), (n // 10**9 % 1000, " billion"), (n // 10**6 % 1000, " million"),
+              (n // 1000 % 1000, " thousand"), (n % 1000, "")]
+    return ", ".join(in_words(g) + name for g, name in groups if g)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(10**12, 10**15 - 1))
+def test_an_amount_in_words_with_a_comma_after_each_scale_reads_back_to_the_unit(n):
+    assert only(f"the total sum of {in_words_with_commas(n)} naira only")["value"] == n
+
+
 # ---- ranges, and a scale word shared by a range ---------------------------------------------------
 
 @pytest.mark.parametrize("text, lower, upper", [

@@ -179,7 +179,9 @@ _TOKEN = re.compile(rf"[ \t]*(?:(?P<and>and)\b|(?P<hyphen>-)[ \t]*|(?P<digits>{D
 # "two crore, sixty-two lakh, six thousand": after a scale word, a comma before a number word joins as
 # "and" does, so a group a following scale would not fit still ends the number ("three thousand, four thousand").
 _SCALE_COMMA = re.compile(r",[ \t]+(?=[A-Za-z])")
-_MAX_TOKENS = 24
+# Enough for a legal text's amount in words down to the unit ("twenty-seven trillion, five hundred and
+# three billion, …, eight hundred and sixty-one": 28 tokens); a bound on the work per figure.
+_MAX_TOKENS = 48
 
 
 @dataclass(slots=True)
