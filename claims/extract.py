@@ -20,7 +20,8 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest, originated,
-                                               respective, set_aside, acting, located, destined)
+                                               respective, set_aside, acting, located, destined,
+                                               whole_country_pattern)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
 from figcheck.claims.extraction.tables import read_table
@@ -72,9 +73,7 @@ class _Document:
         self.items = metrics.item_pattern(self.code)
         self.roles = metrics.role_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
-        # not a name's word: "the National Policy", "National Coloured Congress"
-        whole_country = phrases(load_language(self.code)["entity"]["whole_country"])
-        self.nationwide = re.compile(rf"(?i:(?<![\w-])(?:{whole_country}))(?![\w-])(?!\s+[A-Z])")
+        self.nationwide = whole_country_pattern(self.code)
         kinds = Counter(metric.kind for metric in config.metrics.values())
         self.only_of_kind = {m.kind: name for name, m in config.metrics.items() if kinds[m.kind] == 1}
         self.automatic = metrics.automatic_words(self.code)

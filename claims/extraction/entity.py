@@ -173,6 +173,13 @@ def originated(text: str, start: int, mentions: list[Mention], code: str = "en")
     return _opened_by(text, start, mentions, code, "origins")
 
 
+@lru_cache(maxsize=8)
+def whole_country_pattern(code: str = "en") -> re.Pattern:
+    """`[entity] whole_country` ("nationally", "nationwide"), not as a name's word ("the National Policy")."""
+    words = phrases(load_language(code)["entity"]["whole_country"])
+    return re.compile(rf"(?i:(?<![\w-])(?:{words}))(?![\w-])(?!\s+[A-Z])")
+
+
 def set_aside(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions without those a word such as "apart from" or "except" opens: "Apart from A, B
     reported 81% turnout" is about B."""

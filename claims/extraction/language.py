@@ -19,11 +19,12 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 _SAME_CHARACTER = {"'": "'", "’": "'", "ʼ": "'", "‘": "'", "-": "-", "‐": "-", "‑": "-"}
 _CHARACTER_CLASS = {plain: "[" + "".join(c for c, p in _SAME_CHARACTER.items() if p == plain) + "]"
                     for plain in set(_SAME_CHARACTER.values())}
+_PLAIN = str.maketrans({c: p for c, p in _SAME_CHARACTER.items() if c != p})
 
 
 def fold(text: str) -> str:
     """The text with its typographic apostrophes and hyphens made plain, as `phrases` matches them."""
-    return text.translate(str.maketrans({c: p for c, p in _SAME_CHARACTER.items() if c != p}))
+    return text.translate(_PLAIN)
 
 
 def _phrase_part(part: str) -> str:

@@ -160,8 +160,7 @@ def group_part(name: str, noun_text: str, vocab: MetricVocabulary, config: Confi
     if not group:
         return ""
     near = [name, *_wholes(vocab, name), *(n for n, whole in vocab.parent.items() if whole == name)]
-    if any(w.casefold().split()[-1:] and w.casefold().split()[-1] in words.groups[group]
-           for n in near for w in config.metrics[n].words):
+    if any(words.groups[group].intersection(w.casefold().split()[-1:]) for n in near for w in config.metrics[n].words):
         return ""
     return unlisted_part(name, group)
 
@@ -506,12 +505,11 @@ def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, wo
     # one measure's words share with it: "migrants", "people"), per whatever thing it is written ("131
     # people per day" is a rate in time, another measure)
     counted = text[start:at].casefold().split()[-1:] if marker.group(1).casefold() not in words.time_units else []
-    words_of = {n: {w.casefold() for w in metric.words} for n, metric in config.metrics.items()
-                if metric.kind == "count"}
 
     def same_noun(noun: str) -> bool:
-        return [noun] == counted or bool(counted) and any(
-            counted[0] in words_of[m] for m in vocab.by_word.get(noun, ()) if m in words_of)
+        shared = set(vocab.by_word.get(noun, ())) & set(vocab.by_word.get(fold(counted[0]), ()))
+        return noun == counted[0] or any(config.metrics[m].kind == "count" for m in shared)
+
     def numerator(word: str) -> str | None:  # "people" of "people per boat"; None for no rate
         rate = words.rate.search(" " + word.casefold())
         return " ".join(word.casefold()[:rate.start()].split()[-1:]) if rate else None
