@@ -13,10 +13,11 @@ from figcheck.claims.config import load_config
 
 # Pooled over the seven domains' dev documents (each round's holdout joins dev once it has been
 # scored): 0.970 / 0.991 / 0.856 / 0.927 / 0.677 / 0.827 / 0.871 once round 10's second holdout joined
-# (497 documents), 0.970 / 0.991 / 0.866 / 0.940 / 0.690 / 0.853 / 0.872 at the end of round 11. Each
-# floor sits a little below, for ties the parse may break otherwise.
-FLOORS = {"precision": 0.965, "recall": 0.985, "attributes": 0.86, "entity": 0.935, "metric": 0.685,
-          "scope": 0.845, "period_end": 0.865}
+# (497 documents), 0.970 / 0.991 / 0.866 / 0.940 / 0.690 / 0.853 / 0.872 at the end of round 11, and
+# 0.967 / 0.989 / 0.862 / 0.935 / 0.681 / 0.851 / 0.866 once round 11's holdout joined (548 documents).
+# Each floor sits a little below, for ties the parse may break otherwise.
+FLOORS = {"precision": 0.962, "recall": 0.984, "attributes": 0.857, "entity": 0.930, "metric": 0.676,
+          "scope": 0.846, "period_end": 0.861}
 
 
 @pytest.fixture(scope="module")
