@@ -192,11 +192,17 @@ def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatter
     return word[:1].islower() and word.isalpha() and word.casefold() not in units.noun_stops
 
 
-def _amount_written(text: str, m: re.Match, numbers) -> bool:
+def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Currencies) -> bool:
     """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
-    with a separator, a decimal point or a scale word."""
+    with a separator, a decimal point or a scale word, or as an exchange rate ("N750 to the dollar")."""
     digits = m.group("d")
-    return "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None
+    if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None:
+        return True
+    rate = numbers.exchange_join.match(text, m.end("d"))
+    if not rate:
+        return False
+    words = rate.group("name").replace(".", "").split()  # "U.S. Dollar" is "US Dollar"
+    return any(currency_code(" ".join(words[:n]), code, currencies) for n in range(len(words), 0, -1))
 
 
 _LONGEST_NAME = 4  # words in the longest currency name read after a figure ("East Caribbean dollars")
@@ -338,7 +344,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             continue  # excluded, or part of the figure just read
         if m.group("cur") and not digits:
             continue
-        if m.group("cur") in numbers.letter_currencies and not _amount_written(text, m, numbers):
+        if m.group("cur") in numbers.letter_currencies and not _amount_written(text, m, numbers, code, currencies):
             continue  # "N95", "R2": a code, not naira or rand
         if m.group("fold"):  # "sixfold": the number word glued to its suffix
             low = m.group("fold").casefold()
@@ -392,7 +398,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                 unit, kind, end = fold.group().lstrip("-"), "multiplier", fold.end()
         if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
-        name = ex.name_before(before, digits, next_word, excl) if digits and not (m.group("cur") or sign_mark) else ""
+        # A percent after the number makes it a share, never part of a name: "ANC 18%", "MK 44 per cent".
+        named_ok = digits and not (m.group("cur") or sign_mark or numbers.percent.match(text, end))
+        name = ex.name_before(before, digits, next_word, excl) if named_ok else ""
         if name and text[end:end + 3].strip().startswith("|"):
             # A lone "|" in prose is a mark, not the end of the name's phrase: "Chadian 2 | people" as without it.
             past = _words_after(text, text.index("|", end) + 1)
@@ -525,8 +533,6 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                     unit, kind, code_of_unit = head, "other", unit_code(head, code)
                 else:
                     unit = head
-        if not sign and previous_word.casefold() in numbers.negative_change and not _counts_a_noun(tokens, units):
-            value = -value  # "down 3%", "shares were down 3": a fall, unless it counts a noun ("down 3 people")
         if not kind:
             kind = "ratio" if reading.fraction and abs(value) < 1 else "count"
         if kind == "count" and (value % 1 or value < 0):

@@ -78,7 +78,7 @@ def test_a_currency_amount_reads_back(n, currency, scale, spaced):
 # ---- signs ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, value", [
-    ("rose +0.4% today", 0.4), ("fell -2.1% today", -2.1), ("minus 5 degrees", -5), ("shares were down 3%", -3),
+    ("rose +0.4% today", 0.4), ("fell -2.1% today", -2.1), ("minus 5 degrees", -5), ("shares were down 3%", 3),
     ("The answer is negative one", -1),
 ])
 def test_signs(text, value):
@@ -238,8 +238,15 @@ def test_ranges(text, lower, upper):
     assert (q["lower"], q["upper"]) == (lower, upper) and not q["lower_open"] and not q["upper_open"]
 
 
-def test_a_change_is_two_figures_not_a_range():
-    assert [q["value"] for q in find_quantities("rose from 20 to 30 people")] == [20, 30]
+@pytest.mark.parametrize("verb", ["rose", "rising", "raising the total", "increasing it", "revised the plan",
+                                  "cutting the count"])
+def test_a_change_is_two_figures_not_a_range(verb):
+    assert [q["value"] for q in find_quantities(f"{verb} from 20 to 30 people")] == [20, 30]
+
+
+def test_from_and_to_without_a_change_word_is_a_range():
+    assert [(q["lower"], q["upper"]) for q in find_quantities("the shelters hold from 20 to 30 people")] \
+        == [(20, 30)]
 
 
 @settings(max_examples=100, deadline=None)
@@ -329,6 +336,11 @@ def test_a_list_of_names_each_with_a_number_gives_each_name_its_figure(text, val
     assert [q["value"] for q in find_quantities(text)] == values
 
 
+@pytest.mark.parametrize("text", ["- ANC 18%", "MK 44 per cent of the vote", "the IFP 18% share"])
+def test_a_percent_after_a_name_and_number_is_a_share(text):
+    assert [q["kind"] for q in find_quantities(text)] == ["percent"]
+
+
 @given(st.lists(st.tuples(st.sampled_from(["ANC", "DA", "EFF", "IFP", "ActionSA", "BJP", "TMC"]),
                           st.integers(1, 999)), min_size=2, max_size=6),  # four digits may be a year
        st.sampled_from([", ", "; "]))
@@ -411,6 +423,9 @@ LETTERS = (("NGN", ("N", "naira")), ("ZAR", ("R",)))
 @pytest.mark.parametrize("text, expected", [
     ("a budget of N27.5 trillion", [(27.5e12, "NGN")]), ("N95 masks and R2 roads", []),
     ("R1,200 each", [(1200, "ZAR")]), ("a 2.7-billion-dollar plan", [(2.7e9, "USD")]),
+    # an exchange rate is an amount even without a separator
+    ("a rate of N750 to the dollar", [(750, "NGN")]), ("R18 per U.S. dollar", [(18, "ZAR")]),
+    ("N700 to a dollar", [(700, "NGN")]), ("N95 to the left", []), ("N95 a day", []),
 ])
 def test_one_letter_currencies_and_hyphenated_scales(text, expected):
     assert [(q["value"], q["currency"]) for q in find_quantities(text, currencies=LETTERS)] == expected

@@ -59,11 +59,11 @@ class NumberPatterns:
     change_openers: frozenset[str]  # "from", "by": the first figure of a change ("rose by 10 to 30")
     letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
     ratio_join: re.Pattern    # " in ", " out of " between two figures of a share
+    exchange_join: re.Pattern  # " to the ", " per " and the words of a currency's name after it
     part_whole_joins: frozenset[str]  # "out of" also joins a part to its whole: "22 out of 26 provinces"
     multiplier: re.Pattern    # "fold", "-fold" right after a number
     negative: frozenset[str]
     positive: frozenset[str]
-    negative_change: frozenset[str]
     glued_word: re.Pattern    # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
 
@@ -137,11 +137,11 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         change_openers=word_set(ranges["change_openers"]),
         letter_currencies=money.letters,
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
+        exchange_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['exchange_joins'])})[ \t]+)(?P<name>[\w.]+(?:[ \t]+[\w.]+)?)"),
         part_whole_joins=word_set(nums["part_whole_joins"]),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
         negative=word_set(nums["negative"]),
         positive=word_set(nums["positive"]),
-        negative_change=word_set(nums["negative_change"]),
         glued_word=re.compile(r"°?[A-Za-z]+(?:/[A-Za-z]+)?|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),
     )
