@@ -2042,3 +2042,23 @@ name = "Northern Cape"
 def test_a_part_of_a_day_named_from_publication_dates_one_event(sentence, day):
     found = claims(sentence).iloc[0]  # the one figure
     assert (found["period_end"], found["scope"]) == (day, "event")
+
+
+def test_a_passive_verbs_agent_holds_the_figure_it_has():
+    config = parse_config(PARTIES_TOML + """
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics.votes]
+words = ["valid votes"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes"
+[metrics."votes.green"]
+words = ["Green League", "GL"]
+part_of = "votes"
+""")
+    found = claims("The Green League (GL) remains in the lead with 612,000 votes (40.15%) followed by the Blue Party "
+                   "(BP) with 444,202 votes (21.70%).", config)
+    assert (found.loc["612,000", "metric"], found.loc["444,202", "metric"]) == ("votes.green", "votes.blue")
+    found = claims("This was followed by the Blue Party with 24.8% - or 555,813 votes.", config)
+    assert found.loc["555,813", "metric"] == "votes.blue"

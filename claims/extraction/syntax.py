@@ -556,7 +556,11 @@ def _conjunct(token, place: int, words: SyntaxWords):
 
 def _acting_subject(verb):
     """The subject of a verb, or of the clause a subjectless verb joins: "The BJP won in 240 seats",
-    "The DA retained its position, securing 87 seats"."""
+    "The DA retained its position, securing 87 seats"; for a passive verb its agent, who acts:
+    "followed by the DA with 3,309,863 votes"."""
+    agent = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
     subject = _subject(verb)
     while subject is None:
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in _VERBAL:
