@@ -391,7 +391,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             hyphen = numbers.hyphen_word.match(text, end)
             ratio_next = numbers.ratio_join.match(text, end)
             if ((not sign_words and not ratio_next and ex.is_pronoun_one(written, previous_word, next_word, excl))
-                    or ex.is_word_ordinal(hyphen.group("word") if hyphen else "", excl)):
+                    or ex.is_word_ordinal(hyphen.group("word") if hyphen else "", excl)
+                    or (not hyphen and ex.is_anaphoric(written, value, previous_word, next_word, excl))):
                 continue
             fold = numbers.multiplier.match(text, end)
             if fold:

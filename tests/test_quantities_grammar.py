@@ -319,6 +319,15 @@ def test_names_times_scores_and_years_are_no_figures(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text, values", [
+    ("the two generals met", []), ("these three states", []), ("talks between the two countries", []),
+    ("The five new fatalities", [5]), ("two of the four sites", [2]), ("the 12 states", [12]),
+    ("the twenty delegates", [20]), ("all three parties", [3]),
+])
+def test_a_small_number_word_after_a_definite_determiner_refers_back(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
 @pytest.mark.parametrize("text, value", [
     ("returned to Uzbekistan 126 women", 126), ("more than 2000.", 2000),
     ("between 1500 and 1800 people", 1500),

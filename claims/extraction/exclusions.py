@@ -24,6 +24,9 @@ class ExclusionPatterns:
     one_not_after: frozenset[str]
     one_not_before: frozenset[str]
     one_word: str
+    anaphoric_determiners: frozenset[str]  # "the two generals": a small number word after these refers back
+    anaphoric_largest: float
+    anaphoric_kept_before: frozenset[str]  # "the five new fatalities" counts
     era_before: PhraseTable           # "A.D. 800"
     era_after: re.Pattern             # "500 BC"
     earliest_year: int
@@ -111,6 +114,9 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         one_not_after=word_set(nums["one_not_after"]),
         one_not_before=word_set(nums["one_not_before"]),
         one_word=nums["one_word"],
+        anaphoric_determiners=word_set(nums["anaphoric_determiners"]),
+        anaphoric_largest=float(nums["anaphoric_largest"]),
+        anaphoric_kept_before=word_set(nums["anaphoric_kept_before"]),
         era_before=PhraseTable.of(dates["era_before"]),
         era_after=re.compile(rf"(?i:[ \t]*(?:{phrases(dates['era_after'])})(?![\w]))"),
         earliest_year=int(dates["earliest_year"]),
@@ -238,6 +244,14 @@ def is_pronoun_one(written: str, previous_word: str, next_word: str, patterns: E
         return False
     return (previous_word.casefold() in patterns.one_not_after or not next_word
             or not next_word[0].isalpha() or next_word.casefold() in patterns.one_not_before)
+
+
+def is_anaphoric(written: str, value: float, previous_word: str, next_word: str, patterns: ExclusionPatterns) -> bool:
+    """"the two generals", "these three states": a small number in one word after a definite determiner
+    refers back to things already named and counts nothing; "the five new fatalities" still counts."""
+    return (written.isalpha() and 1 < value <= patterns.anaphoric_largest
+            and previous_word.casefold() in patterns.anaphoric_determiners
+            and next_word.casefold() not in patterns.anaphoric_kept_before)
 
 
 def is_score(lower: float, upper: float, joined_by_hyphen: bool) -> bool:
