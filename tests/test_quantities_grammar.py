@@ -328,6 +328,14 @@ def test_a_small_number_word_after_a_definite_determiner_refers_back(text, value
     assert [q["value"] for q in find_quantities(text)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    ("Posted 21 hours ago", []), ("1 day ago", []), ("Two weeks later, 50 died", [50]),
+    ("a month ago there were only three", [3]), ("open for 3 days", [3]),
+])
+def test_a_duration_counted_back_from_another_time_is_a_date(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
 @pytest.mark.parametrize("text, value", [
     ("returned to Uzbekistan 126 women", 126), ("more than 2000.", 2000),
     ("between 1500 and 1800 people", 1500),
