@@ -255,9 +255,11 @@ def _second(text: str, pos: int, numbers) -> Reading | None:
     return reading
 
 
-def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) -> tuple[str, str, str, int]:
+def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str,
+                separated: bool = False) -> tuple[str, str, str, int]:
     """A unit glued to the digits ("512GB", "15pc", "212p", "6-fold"): (unit, kind, unit_code, end);
-    kind "skip" when the letters make the figure a name or an ordinal (4G, 2nd)."""
+    kind "skip" when the letters make the figure a name or an ordinal (4G, 2nd). After digits with a
+    thousands separator a lowercase word is the counted noun, its space lost ("80,000people")."""
     fold = numbers.multiplier.match(text, end)
     if fold:
         return fold.group().lstrip("-"), "multiplier", "", fold.end()
@@ -271,7 +273,27 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str) ->
         return suffix, "money", "", glued.end()
     if is_unit(suffix, code, glued=True):
         return suffix, "other", unit_code(suffix, code), glued.end()
+    if separated and suffix.isalpha() and suffix.islower() and len(suffix) >= _LOST_SPACE_WORD:
+        return "", "", "", end
     return "", "skip", "", end
+
+
+_LOST_SPACE_WORD = 4  # letters of the shortest word read as a noun glued to its figure ("80,000people")
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")  # words long enough to be capitalised in a title only
+_TITLE_SHARE, _TITLE_WORDS = 0.8, 3
+
+
+def _title_cased(text: str, pos: int, lines: list[int], titles: dict[int, bool]) -> bool:
+    """Whether the line at pos is written in title case ("Cholera Outbreak Kills 22 in Sudan, Health
+    Officials Say"): at least four-fifths of its words of four letters or more open with a capital."""
+    line = bisect.bisect_right(lines, pos)
+    if line not in titles:
+        end = text.find("\n", pos)
+        words = _TITLE_WORD.findall(text, lines[line - 1], end if end >= 0 else len(text))
+        titles[line] = len(words) >= _TITLE_WORDS and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
+    return titles[line]
 
 
 def _elided(text: str, start: int, end: int, found: list, excl) -> bool:
@@ -336,6 +358,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
     text = _unglue(text, name_lists)
     lines = line_starts(text)
     found: list[Quantity] = []
+    titles: dict[int, bool] = {}  # line -> whether it is written in title case
     skip_to = 0  # the end of the last figure read, or of the second number of a score
     for m in numbers.number.finditer(text):
         digits = m.group("d")
@@ -381,7 +404,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         next_word = tokens[0][0] if tokens else ""
         written = text[start:end]
         if digits and not reading.fraction and reading.scaled == 1.0:
-            unit, kind, code_of_unit, end = _after_unit(text, end, numbers, units, code)
+            unit, kind, code_of_unit, end = _after_unit(text, end, numbers, units, code, "," in digits)
             if kind == "skip":
                 continue  # 2nd, 16th; 4G, 3D: an ordinal or a name, not a figure
         elif digits and reading.scaled == 1e6 and text[end - 1:end] == "m" and numbers.metre_after.match(text, end):
@@ -397,7 +420,9 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             fold = numbers.multiplier.match(text, end)
             if fold:
                 unit, kind, end = fold.group().lstrip("-"), "multiplier", fold.end()
-        if (tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
+        # An identifier is a bare number: "target 2.3 million" and "case 1,200" count.
+        bare = reading.scaled == 1.0 and not (digits and "," in digits)
+        if (bare and tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
             continue
         # A percent after the number makes it a share, never part of a name: "ANC 18%", "MK 44 per cent".
         named_ok = digits and not (m.group("cur") or sign_mark or numbers.percent.match(text, end))
@@ -406,6 +431,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             # A lone "|" in prose is a mark, not the end of the name's phrase: "Chadian 2 | people" as without it.
             past = _words_after(text, text.index("|", end) + 1)
             name = ex.name_before(before, digits, past[0][0] if past else "", excl)
+        if name == "unless counted" and _title_cased(text, start, lines, titles):
+            name = ""  # "Iran Says 610 Killed": in a headline every word is capitalised, names or not
         if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start) \
                 and not _elided(text, start, end, found, excl):
             continue  # "Boeing 737", but not "ANC 28, DA 22": a list gives each name its figure

@@ -336,6 +336,29 @@ def test_a_duration_counted_back_from_another_time_is_a_date(text, values):
     assert [q["value"] for q in find_quantities(text)] == values
 
 
+@pytest.mark.parametrize("text, values", [
+    ("Cholera Outbreak Kills 22 in Sudan, Health Officials Say", [22]),
+    ("Iran Says 610 Killed in War with Israel", [610]),
+    ("Officials said the Game 7 result stood.", []), ("A Boeing 737 crashed on Monday", []),
+])
+def test_in_a_title_cased_line_a_capital_before_a_number_names_nothing(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("which will target 2.3 million refugees", [2.3e6]), ("the case 1,204 patients", [1204]),
+    ("Target 3 of the goals", []), ("resolution 2396 says", []),
+])
+def test_an_identifier_is_a_bare_number(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize("text, values", [("80,000people were displaced", [80000]), ("4G networks", []),
+                                          ("1,200km of road", [1200])])
+def test_a_noun_glued_to_a_separated_figure_lost_its_space(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
 @pytest.mark.parametrize("text, value", [
     ("returned to Uzbekistan 126 women", 126), ("more than 2000.", 2000),
     ("between 1500 and 1800 people", 1500),
