@@ -415,7 +415,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             ratio_next = numbers.ratio_join.match(text, end)
             if ((not sign_words and not ratio_next and ex.is_pronoun_one(written, previous_word, next_word, excl))
                     or ex.is_word_ordinal(hyphen.group("word") if hyphen else "", excl)
-                    or (not hyphen and ex.is_anaphoric(written, value, previous_word, next_word, excl))):
+                    or (not hyphen and next_word.casefold() not in units.durations  # "over the three days" lasts
+                        and ex.is_anaphoric(written, value, previous_word, next_word, excl))):
                 continue
             fold = numbers.multiplier.match(text, end)
             if fold:
@@ -461,7 +462,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                     and _change_before(text, m.start(), numbers)):
                 join = None  # "rose from 20 to 30", "rose by 10 to 30", "a marked rise ...: from 10.5 million to 13.2 million"
             opening = tail.without_last(sign_words).words[-1:] if sign_words else [previous_word.casefold()]
-            if not join and opening and opening[0] in numbers.range_open:
+            if not join and ((opening and opening[0] in numbers.range_open) or numbers.range_open_phrase.search(before)):
                 join = numbers.between_join.match(text, end)
         if join:
             hi = _second(text, join.end(), numbers)
@@ -572,8 +573,10 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         bounds = interval(value, qualifier, tolerance)
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
         if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below
-            if qualifier in UPPER_BOUNDS or qualifier == "eq":
-                qualifier = "ge"
+            if qualifier in UPPER_BOUNDS:
+                qualifier = "eq"  # "up to 10-15": the range bounds it already
+            # Its qualifier stays "eq" (ANNOTATION.md): the stored ends, not the qualifier, make it a range,
+            # and reconciliation keeps both ends of an "eq" claim's interval.
             lower, upper, upper_open = value, upper_value, False
             if qualifier in LOWER_BOUNDS:
                 lower_open = qualifier == "gt"

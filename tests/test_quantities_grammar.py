@@ -238,6 +238,11 @@ def test_ranges(text, lower, upper):
     assert (q["lower"], q["upper"]) == (lower, upper) and not q["lower_open"] and not q["upper_open"]
 
 
+@pytest.mark.parametrize("text", ["children between the ages of 6 and 16", "between ages 6 and 16"])
+def test_a_phrase_may_open_a_range_as_between_does(text):
+    assert [(q["lower"], q["upper"]) for q in find_quantities(text)] == [(6, 16)]
+
+
 @pytest.mark.parametrize("verb", ["rose", "rising", "raising the total", "increasing it", "revised the plan",
                                   "cutting the count"])
 def test_a_change_is_two_figures_not_a_range(verb):

@@ -55,6 +55,7 @@ class NumberPatterns:
     range_join: re.Pattern    # " to ", "-", "~", " through " after a number
     between_join: re.Pattern  # " and " after "between 8,000"
     range_open: frozenset[str]
+    range_open_phrase: re.Pattern  # "between the ages of " ending right before the figure
     change_before: frozenset[str]
     change_openers: frozenset[str]  # "from", "by": the first figure of a change ("rose by 10 to 30")
     letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
@@ -133,6 +134,7 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         range_join=re.compile(rf"(?i:[ \t]*(?:[-–—~]|(?<=[ \t])(?:{phrases(w for w in ranges['joins'] if w[0].isalpha())})\b)[ \t]*)"),
         between_join=re.compile(rf"(?i:[ \t]+(?:{phrases(ranges['join'])})[ \t]+)"),
         range_open=word_set(ranges["open"]),
+        range_open_phrase=re.compile(rf"(?i:(?<![\w-])(?:{phrases(ranges['open_phrases'])})[ \t]+)$"),
         change_before=word_set(ranges["change_before"]),
         change_openers=word_set(ranges["change_openers"]),
         letter_currencies=money.letters,
