@@ -55,6 +55,8 @@ def test_parenthesised_value_takes_the_noun_before_it():
     ("up to", "le"), ("at most", "le"),
     ("nearly", "approx"), ("almost", "approx"), ("about", "approx"), ("around", "approx"),
     ("approximately", "approx"), ("some", "approx"), ("an estimated", "approx"), ("roughly", "approx"),
+    # as ANNOTATION.md reads them: "just over" is over, "as high as" at most
+    ("just over", "gt"), ("just under", "lt"), ("as high as", "le"), ("beyond", "gt"),
 ])
 def test_qualifier_before_the_figure(phrase, qualifier):
     assert only(f"{phrase} 400 people left")["qualifier"] == qualifier
