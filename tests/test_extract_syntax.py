@@ -2062,3 +2062,19 @@ part_of = "votes"
     assert (found.loc["612,000", "metric"], found.loc["444,202", "metric"]) == ("votes.green", "votes.blue")
     found = claims("This was followed by the Blue Party with 24.8% - or 555,813 votes.", config)
     assert found.loc["555,813", "metric"] == "votes.blue"
+
+
+def test_a_name_the_counted_noun_went_to_holds_the_figure():
+    config = parse_config(PARTIES_TOML + """
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes_cast"
+[metrics."votes.green"]
+words = ["Green League", "GL"]
+part_of = "votes_cast"
+""")
+    found = claims("The winner had more than the 40.97 million votes cast for the Blue Party and the 27.04 million "
+                   "votes cast for the Green League.", config)
+    assert (found.loc["40.97 million", "metric"], found.loc["27.04 million", "metric"]) == ("votes.blue", "votes.green")

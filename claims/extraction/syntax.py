@@ -60,6 +60,7 @@ class SyntaxWords:
     superlative_tags: frozenset[str]
     progressive_tags: frozenset[str]  # a verb's tag that, with one of the auxiliaries below, makes it
     progressive_auxiliaries: frozenset[str]  # going on at a time
+    recipient_prepositions: frozenset[str]  # "votes cast for Anies": whom what is counted went to
 
 
 @lru_cache(maxsize=8)
@@ -75,7 +76,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["force_nouns"]), word_set(data["object_prepositions"]),
                        word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]),
                        word_set(data["record_words"]), frozenset(data["superlative_tags"]),
-                       frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]))
+                       frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]),
+                       word_set(data["recipient_prepositions"]))
 
 
 @lru_cache(maxsize=4)
@@ -488,6 +490,13 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
             if owner is not None:
                 owner = _antecedent(owner, words)
                 return _name_span(owner) if owner is not None else None
+    if noun is not None:
+        # "the 40.97 million votes cast for Anies", "votes for the ANC": the name what it counts went to
+        for t in (noun, *(c for c in noun.children if c.dep_ == "acl")):
+            named = next((o for p in t.children if p.dep_ == "prep" and p.lower_ in words.recipient_prepositions
+                          for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            if named is not None:
+                return _name_span(named)
     place = 0  # which of coordinated figures it is: "won 16 and 12 seats"
     first = token
     while first.dep_ == "conj" and first.head.pos_ not in _VERBAL:
