@@ -2078,3 +2078,20 @@ part_of = "votes_cast"
     found = claims("The winner had more than the 40.97 million votes cast for the Blue Party and the 27.04 million "
                    "votes cast for the Green League.", config)
     assert (found.loc["40.97 million", "metric"], found.loc["27.04 million", "metric"]) == ("votes.blue", "votes.green")
+
+
+@pytest.mark.parametrize("join", [", which translates to", ", equivalent to", " - or"])
+def test_a_figure_restating_the_one_before_shares_its_holder(join):
+    config = parse_config(PARTIES_TOML + """
+[metrics.votes_cast]
+words = ["votes", "ballots"]
+[metrics."votes.blue"]
+words = ["Blue Party", "BP"]
+part_of = "votes_cast"
+[metrics."votes.green"]
+words = ["Green League", "GL"]
+part_of = "votes_cast"
+""")
+    found = claims(f"Behind it is the Green League. The Blue Party is leading with 40.96% of the vote{join} 5,784,966 "
+                   "votes, the Green League a little less.", config)
+    assert found.loc["5,784,966", "metric"] == "votes.blue"

@@ -13,13 +13,14 @@ parse, never by commands that do not extract. Each decision is a small function 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from figcheck.claims.errors import FigcheckError
 from figcheck.claims.extraction.attribute_rules import index_attribute_rules
-from figcheck.claims.extraction.language import load_language, word_set
+from figcheck.claims.extraction.language import load_language, phrases, word_set
 
 # Longer "sentences" are runs of text without punctuation (lists, dumps): they are not parsed, and
 # their figures keep the scanner's own noun.
@@ -61,6 +62,7 @@ class SyntaxWords:
     progressive_tags: frozenset[str]  # a verb's tag that, with one of the auxiliaries below, makes it
     progressive_auxiliaries: frozenset[str]  # going on at a time
     recipient_prepositions: frozenset[str]  # "votes cast for Anies": whom what is counted went to
+    restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
 
 
 @lru_cache(maxsize=8)
@@ -77,7 +79,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]),
                        word_set(data["record_words"]), frozenset(data["superlative_tags"]),
                        frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]),
-                       word_set(data["recipient_prepositions"]))
+                       word_set(data["recipient_prepositions"]),
+                       re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"))
 
 
 @lru_cache(maxsize=4)
@@ -391,6 +394,10 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         if noun is not None and noun.i != token.i and noun.dep_ == "pobj" and noun.head.head.i == token.i:
             total = next((by_token[c.i] for c in noun.children if c.i in by_token), -1)
         owner = holder(token, noun, words, respective)
+        k = len(readings)
+        restated = k and readings[-1].holder[0] >= 0 and words.restatement.match(
+            sent.text, figures[k - 1][1], figures[k][0])
+        # "40.96% of the vote, which translates to 5,784,966 votes": the same share again, the same holder's
         # "increased by $1.2 billion to $28.7 billion", parsed as one phrase: after "to" is the level; so
         # is a figure the verb moves its object to or from ("increasing the sum to A from the initial B").
         before = _word_before(sent.text, figures[len(readings)][0])
@@ -404,7 +411,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             running=_moved_object(_first_conjunct(phrase), words) is not None,
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
-            holder=(offset + owner.start_char, offset + owner.end_char) if owner is not None else (-1, -1),
+            holder=readings[-1].holder if restated else (offset + owner.start_char, offset + owner.end_char)
+            if owner is not None else (-1, -1),
             noun_at=offset + noun.idx if noun is not None else -1,
             phrase_end=offset + _phrase_end(noun) if noun is not None else -1,
             noun=_lemma(noun, words) if noun is not None else "",
