@@ -72,6 +72,7 @@ class _Document:
         self.increments = scopes.increment_cues(self.code)
         self.items = metrics.item_pattern(self.code)
         self.roles = metrics.role_pattern(self.code)
+        self.shares = metrics.share_pattern(self.code)
         self.kind_scopes = _shared_scopes(config)
         self.nationwide = whole_country_pattern(self.code)
         kinds = Counter(metric.kind for metric in config.metrics.values())
@@ -585,6 +586,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
             start, end = max(start, doc.text.rfind("\n", 0, q.start) + 1), min(end, line_end if line_end >= 0 else end)
         names = metrics.candidates(q, doc.text, start, end, vocab, config, item is not None,
                                    -1 if nounless else reading.phrase_end, _next_figure(doc, q))
+    if not names and metrics.figure_kind(q) == "percent" and item is None:
+        names = metrics.share_of_count(doc.text, start, end, vocab, config, doc.shares, doc.automatic.generic)
     if not names and reading.noun and not nounless:
         names = metrics.made_from_verbs(reading.noun_text, metrics.figure_kind(q), vocab, config)
     # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").

@@ -2095,3 +2095,19 @@ part_of = "votes_cast"
     found = claims(f"Behind it is the Green League. The Blue Party is leading with 40.96% of the vote{join} 5,784,966 "
                    "votes, the Green League a little less.", config)
     assert found.loc["5,784,966", "metric"] == "votes.blue"
+
+
+def test_a_share_of_what_a_count_metric_names_is_the_share_metric_with_its_word():
+    config = parse_config("""
+[metrics.out_of_school]
+words = ["out-of-school children"]
+[metrics.out_of_school_pct]
+kind = "percent"
+words = ["out-of-school rate"]
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+""")
+    found = claims("Despite a decrease in the percentage of out-of-school children from 44% in 2016-17 to 39% in "
+                   "2021-22, the number has surged.", config)
+    assert (found.loc["44%", "metric"], found.loc["39%", "metric"]) == ("out_of_school_pct", "out_of_school_pct")

@@ -420,6 +420,34 @@ def role_pattern(code: str = "en") -> re.Pattern:
     return re.compile(rf"[ \t]+(?i:{phrases(words)})[ \t]+(?P<phrase>[^,;:.\n]{{1,60}})")
 
 
+@lru_cache(maxsize=8)
+def share_pattern(code: str = "en") -> re.Pattern:
+    """"the percentage of out-of-school children": a word of a share and the counted phrase after it
+    (`[automatic_metrics] share_containers`)."""
+    words = load_language(code)["automatic_metrics"]["share_containers"]
+    return re.compile(rf"(?i:(?<![\w-])(?:{phrases(words)})[ \t]+(?P<phrase>[^,;:.()\n]{{1,60}}))")
+
+
+def share_of_count(text: str, start: int, end: int, vocab: MetricVocabulary, config: Config,
+                   pattern: re.Pattern, generic: frozenset[str]) -> list[str]:
+    """The one share metric whose words have a word, other than a generic noun, in common with those of
+    the count metric that "the percentage of ..." names in [start, end): "a decrease in the percentage of
+    out-of-school children from 44% to 39%" is the out-of-school rate; none where that is not one."""
+    for m in pattern.finditer(text, start, end):
+        counts = named_between(text, m.start("phrase"), m.end("phrase"), vocab, config, "count")
+        said = {w for name in counts for w in _word_tokens(config.metrics[name].words)} - generic
+        shares = [name for name, metric in config.metrics.items()
+                  if metric.kind == "percent" and said & _word_tokens(metric.words)]
+        if len(shares) == 1:
+            return shares
+    return []
+
+
+def _word_tokens(words) -> set[str]:
+    """The words of a metric's phrases, casefolded: "out-of-school rate" gives out-of-school and rate."""
+    return {token for phrase in words for token in fold(phrase.casefold()).split() if len(token) > 3}
+
+
 def in_role(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, pattern: re.Pattern) -> list[str]:
     """Metrics of the figure's kind that the phrase right after a nounless figure names: "N8.7 trillion as
     recurrent expenditure", "N1.7 trillion is for statutory transfers"."""
