@@ -678,7 +678,8 @@ def test_sentences_end_where_the_parse_ends_them_even_without_a_capital_after_th
     assert found.loc["30", "quote"].startswith("officials")
 
 
-@pytest.mark.parametrize("dateline", ["CAIRO (AP) — ", "TEHRAN, June 24 — ", "KIGALI, Rwanda (AA) – ", "PORT SUDAN, Nov. 14 (Xinhua) -- "])
+@pytest.mark.parametrize("dateline", ["CAIRO (AP) — ", "TEHRAN, June 24 — ", "KIGALI, Rwanda (AA) – ", "PORT SUDAN, Nov. 14 (Xinhua) -- ",
+                                      "Geneva—", "Port Sudan - "])
 def test_a_dateline_is_no_part_of_the_first_sentence(dateline):
     found = claims(f"{dateline}The death toll has reached 606, officials said.", APPEALS)
     assert found.loc["606", "metric"] == "deaths"
