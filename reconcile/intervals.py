@@ -28,7 +28,9 @@ def claim_intervals(claims: pd.DataFrame, config: Config) -> pd.DataFrame:
     from_above = np.isin(qualifier, ("eq", "approx", "lt", "le"))
     # The qualifier decides which ends are bounded; a stored bound may only widen the interval.
     lower = np.where(from_below, np.minimum(np.where(np.isfinite(lower), lower, value), value - spread), -np.inf)
-    upper = np.where(from_above, np.maximum(np.where(np.isfinite(upper), upper, value), value + spread), np.inf)
+    # A lower bound with a stored upper end is a range ("between 10,000 and 15,000" is `ge` 10,000): it keeps it.
+    upper = np.where(from_above, np.maximum(np.where(np.isfinite(upper), upper, value), value + spread),
+                     np.where(np.isfinite(upper) & (upper >= value), upper, np.inf))
     return pd.DataFrame(
         {
             "lower": lower,
