@@ -2112,3 +2112,15 @@ words = ["turnout"]
     found = claims("Despite a decrease in the percentage of out-of-school children from 44% in 2016-17 to 39% in "
                    "2021-22, the number has surged.", config)
     assert (found.loc["44%", "metric"], found.loc["39%", "metric"]) == ("out_of_school_pct", "out_of_school_pct")
+
+
+def test_a_regions_name_describing_one_country_places_nothing_in_the_region():
+    config = parse_config("""
+[metrics.inflation_pct]
+kind = "percent"
+words = ["inflation"]
+""")
+    found = claims("Argentina's prices keep rising. Monthly inflation in the South American country reached 25.5 "
+                   "percent in December. Inflation in South America averaged 12 percent.", config)
+    assert found.loc["25.5 percent", "entity"] == "AR"
+    assert set(found.loc["12 percent", "entity"].split("+")) > {"AR", "BR", "CL"}  # the region itself

@@ -40,6 +40,7 @@ class Gazetteer:
     adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
     actor: re.Pattern | None = None  # "-based", "-led" right after a name
     joins: tuple[re.Pattern, re.Pattern] | None = None  # list_joins() of the workspace's language
+    one_country: re.Pattern | None = None  # "the South American country": a region's name before these means one
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
@@ -52,6 +53,8 @@ class Gazetteer:
             codes, declared = self.codes[form], form in self.declared
             if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
                 continue
+            if len(codes) > 1 and not declared and self._describes_one(text, m.end()):
+                continue  # "the South American country": one country the text names elsewhere, not the region
             if self.actor and self.actor.match(text, m.end()):
                 continue  # "a US-based group": where an actor is based
             if text[m.start() - 1:m.start()] == "-" and not (singles and singles[-1].end == m.start() - 1):
@@ -79,6 +82,10 @@ class Gazetteer:
 
     def _names_a_part(self, text: str, start: int) -> bool:
         return bool(self.before_part and self.before_part.search(text, max(0, start - 40), start))
+
+    def _describes_one(self, text: str, end: int) -> bool:
+        after = _WORD_AFTER.match(text, end, end + 20)
+        return bool(self.one_country and after and self.one_country.fullmatch(after.group(1)))
 
     def _in_feature(self, text: str, start: int, end: int) -> bool:
         if self.feature is None:
@@ -115,7 +122,7 @@ def build_gazetteer(config: Config) -> Gazetteer:
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
                      re.compile(phrases(language["entity"]["features"])), known.adjectives,
                      re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"),
-                     list_joins(language.code))
+                     list_joins(language.code), re.compile(phrases(language["entity"]["one_country_nouns"])))
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
