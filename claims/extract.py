@@ -628,7 +628,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if change:
         return _changed(doc, q, reading, name)
     if name:
-        part = metrics.group_part(name, reading.noun_text, vocab, config, doc.automatic) \
+        part = (metrics.group_part(name, reading.noun_text, vocab, config, doc.automatic)
+                or metrics.condition_part(name, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
             if q.kind == "count" and name in config.metrics else ""
         return part or name
     if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
@@ -715,6 +716,14 @@ def _unlisted_name(doc: _Document, span: tuple[int, int], sentence_start: int) -
         return False  # "Officials counted ...": a capital only for opening the sentence
     place = _word_of(doc, words[-1].casefold(), doc.place_nouns) or doc.vocab.gazetteer.mentions(doc.text, *span)
     return not place
+
+
+def _after_in_clause(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
+    """The words of the figure's own clause after it, up to the next figure: "41 with moderate injuries"."""
+    limit = _next_figure(doc, q)
+    limit = limit if limit > q.end else len(doc.text)
+    runs = reading.clauses[0] if reading.clauses else ()
+    return " ".join(doc.text[max(s, q.end):min(e, limit)] for s, e in runs if max(s, q.end) < min(e, limit))
 
 
 def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:

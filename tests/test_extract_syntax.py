@@ -2124,3 +2124,19 @@ words = ["inflation"]
                    "percent in December. Inflation in South America averaged 12 percent.", config)
     assert found.loc["25.5 percent", "entity"] == "AR"
     assert set(found.loc["12 percent", "entity"].split("+")) > {"AR", "BR", "CL"}  # the region itself
+
+
+def test_a_condition_of_those_counted_makes_an_unlisted_part():
+    config = parse_config("""
+[metrics.injured]
+words = ["injured", "injuries", "people"]
+predicates = ["injured", "wounded"]
+[metrics.hungry]
+words = ["people"]
+predicates = ["facing hunger", "facing severe hunger"]
+""")
+    found = claims("The MDA said 92 people were injured. Six others were in moderate condition, while 85 sustained "
+                   "minor injuries and 41 with serious injuries were taken to hospital.", config)
+    assert (found.loc["92", "metric"], found.loc["85", "metric"], found.loc["41", "metric"]) == (
+        "injured", "auto:injured.minor", "auto:injured.serious")
+    assert claims("Some 24 million people are facing severe hunger.", config).loc["24 million", "metric"] == "hungry"

@@ -155,14 +155,33 @@ def group_part(name: str, noun_text: str, vocab: MetricVocabulary, config: Confi
     """"1,545 civilian deaths", "killed at least 24 civilians": a group of people the counted noun names
     (`[automatic_metrics.groups]`) that no word of the metric, of its wholes or of its declared parts
     ends in is an unlisted part of it ("auto:killed.civilians"); "" otherwise."""
-    said = noun_text.casefold().split()
-    group = next((g for g, forms in words.groups.items() if forms.intersection(said)), "")
-    if not group:
+    return _unlisted_kind(name, noun_text.casefold().split(), words.groups, vocab, config, last_word=True)
+
+
+def condition_part(name: str, after: str, vocab: MetricVocabulary, config: Config, words: "AutomaticWords") -> str:
+    """"41 with moderate injuries", "six in serious condition", "16 suffered minor wounds": a condition the
+    words after the figure name (`[automatic_metrics.conditions]`) that no word of the metric, of its
+    wholes or of its declared parts holds makes the figure an unlisted part ("auto:injured.moderate")."""
+    said = re.findall(r"[^\W\d_]+", after.casefold())
+    # A condition word qualifies a word of harm beside it ("minor injuries", "moderately injured"), not
+    # anything else ("severe hunger").
+    said = [w for i, w in enumerate(said) if words.harm.intersection(said[max(0, i - 1):i] + said[i + 1:i + 2])]
+    return _unlisted_kind(name, said, words.conditions, vocab, config)
+
+
+def _unlisted_kind(name: str, said: list[str], table: Mapping[str, frozenset[str]], vocab: MetricVocabulary,
+                   config: Config, last_word: bool = False) -> str:
+    """The unlisted part of `name` that one of `table`'s kinds (group -> its words) said names, unless a
+    word of the metric, of its wholes or of its declared parts already has that kind's word (its last
+    word only, with `last_word`)."""
+    kind = next((k for k, forms in table.items() if forms.intersection(said)), "")
+    if not kind:
         return ""
     near = [name, *_wholes(vocab, name), *(n for n, whole in vocab.parent.items() if whole == name)]
-    if any(words.groups[group].intersection(w.casefold().split()[-1:]) for n in near for w in config.metrics[n].words):
+    if any(table[kind].intersection(w.casefold().split()[-1:] if last_word else w.casefold().split())
+           for n in near for w in config.metrics[n].words):
         return ""
-    return unlisted_part(name, group)
+    return unlisted_part(name, kind)
 
 
 def whole_of_unlisted(name: str) -> str:
@@ -503,6 +522,8 @@ class AutomaticWords:
     rate: re.Pattern          # a rate marker and the unit it counts per, after a noun: " per boat"
     groups: dict[str, frozenset[str]]  # group of people -> its forms: "civilians" -> civilian, civilians
     time_units: frozenset[str]  # "day", "weeks": a rate per one of these is a rate in time
+    conditions: dict[str, frozenset[str]]  # condition of the counted -> its words: "serious" -> critical, ...
+    harm: frozenset[str]      # the words a condition qualifies: "injuries", "wounded", "condition"
 
 
 @lru_cache(maxsize=8)
@@ -512,7 +533,9 @@ def automatic_words(code: str = "en") -> AutomaticWords:
                           tuple(data["plural_endings"]),
                           re.compile(rf"(?i:\s+(?:{phrases(data['rate_markers'])})\s+(\w[\w-]*))"),
                           {group: word_set(forms) for group, forms in data["groups"].items()},
-                          word_set(load_language(code)["durations"]["units"]))
+                          word_set(load_language(code)["durations"]["units"]),
+                          {kind: word_set(forms) for kind, forms in data["conditions"].items()},
+                          word_set(data["harm_words"]))
 
 
 def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:
