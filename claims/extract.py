@@ -627,13 +627,15 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     change = reading.change[0] >= 0 and q.kind in ("count", "money")
     if change:
         return _changed(doc, q, reading, name)
+    if not name and (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
+        name = implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if name:
-        part = (metrics.group_part(name, reading.noun_text, vocab, config, doc.automatic)
-                or metrics.condition_part(name, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
-            if q.kind == "count" and name in config.metrics else ""
+        # An implied unlisted part ("85 with minor injuries, six in moderate condition") is its whole's.
+        whole = name if name in config.metrics else metrics.whole_of_unlisted(name)
+        part = (metrics.group_part(whole, reading.noun_text, vocab, config, doc.automatic)
+                or metrics.condition_part(whole, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
+            if q.kind == "count" and whole in config.metrics else ""
         return part or name
-    if (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
-        return implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if (not reading.noun or bare) and q.kind == "count" and not total_metric:
         # "a marked rise of children not attending school: from 10.5 million to 13.2 million": the
         # nearest noun of its own clause before the figure that names a metric, if its verbs allow it;
