@@ -721,9 +721,12 @@ def _unlisted_name(doc: _Document, span: tuple[int, int], sentence_start: int) -
 
 
 def _after_in_clause(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
-    """The words of the figure's own clause after it, up to the next figure: "41 with moderate injuries"."""
+    """The words of the figure's own clause after it, up to the next figure or punctuation: "41 with
+    moderate injuries", not "92 injured, including a woman in serious condition"."""
     limit = _next_figure(doc, q)
     limit = limit if limit > q.end else len(doc.text)
+    stop = _BREAK.search(doc.text, q.end, limit)
+    limit = stop.start() if stop else limit
     runs = reading.clauses[0] if reading.clauses else ()
     return " ".join(doc.text[max(s, q.end):min(e, limit)] for s, e in runs if max(s, q.end) < min(e, limit))
 

@@ -2140,5 +2140,7 @@ predicates = ["facing hunger", "facing severe hunger"]
     assert (found.loc["92", "metric"], found.loc["85", "metric"], found.loc["41", "metric"]) == (
         "injured", "auto:injured.minor", "auto:injured.serious")
     assert claims("Some 24 million people are facing severe hunger.", config).loc["24 million", "metric"] == "hungry"
-    found = claims("Teams evacuated 92 injured people, six in moderate condition and 85 in mild condition.", config)
-    assert (found.loc["six", "metric"], found.loc["85", "metric"]) == ("auto:injured.moderate", "auto:injured.minor")
+    found = claims("So far, teams have evacuated 92 injured individuals to hospitals, including a woman in serious "
+                   "condition, six in moderate condition, and 85 in mild condition.", config)
+    assert (found.loc["92", "metric"], found.loc["six", "metric"], found.loc["85", "metric"]) == (
+        "injured", "auto:injured.moderate", "auto:injured.minor")
