@@ -2144,3 +2144,9 @@ predicates = ["facing hunger", "facing severe hunger"]
                    "condition, six in moderate condition, and 85 in mild condition.", config)
     assert (found.loc["92", "metric"], found.loc["six", "metric"], found.loc["85", "metric"]) == (
         "injured", "auto:injured.moderate", "auto:injured.minor")
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_name_holds_the_figure():
+    found = claims("New kid on the block, Green League (GL), led by former president John Smith, overtook the Blue "
+                   "Party by securing 58 seats, as opposed to the Blue Party's 39.", parse_config(PARTIES_TOML))
+    assert found.loc["58", "metric"] == "seats.green"

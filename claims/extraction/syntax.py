@@ -174,7 +174,11 @@ def counted_noun(token, words: SyntaxWords, unit: str = ""):
 
 
 def _subject(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The verb's subject; where the parse gives it two ("New kid on the block, uMkhonto we Sizwe (MK),
+    overtook"), the one that is a name."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else \
+        (subjects[0] if subjects else None)
 
 
 def _after_of(token):
