@@ -531,6 +531,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
                                   doc.automatic.plurals)
+    if not names and q.kind == "count" and _word_of(doc, reading.noun, doc.place_nouns) and not reading.projected:
+        # "in 22 out of 26 provinces": places no metric names count places, not what the sentence counts
+        return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     # "14.6 million Ukrainians require assistance": a place's people are people, whom the verb counts.
     generic = reading.noun in doc.automatic.generic or _people_of_place(doc, reading)
     named = bool(names) and not generic

@@ -2150,3 +2150,18 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_name_holds_the_figure():
     found = claims("New kid on the block, Green League (GL), led by former president John Smith, overtook the Blue "
                    "Party by securing 58 seats, as opposed to the Blue Party's 39.", parse_config(PARTIES_TOML))
     assert found.loc["58", "metric"] == "seats.green"
+
+
+def test_places_no_metric_names_count_places_not_what_their_owner_has():
+    config = parse_config("""
+[metrics.seats]
+words = ["seats"]
+[metrics."seats.blue"]
+words = ["Blue Party", "BP"]
+part_of = "seats"
+[metrics.regions_won]
+words = ["regions"]
+""")
+    assert claims("The Blue Party suffered crushing losses in three states.", config).loc["three", "metric"] == \
+        "auto:state"
+    assert claims("The Blue Party won in three regions.", config).loc["three", "metric"] == "regions_won"
