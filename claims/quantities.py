@@ -423,7 +423,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                 unit, kind, end = fold.group().lstrip("-"), "multiplier", fold.end()
         # An identifier is a bare number: "target 2.3 million" and "case 1,200" count.
         bare = reading.scaled == 1.0 and not (digits and "," in digits)
-        if (bare and tail.words and ex.is_identifier(tail, excl)) or (not reading.fraction and ex.is_slash_code(text, end)):
+        if (bare and tail.words and ex.is_identifier(tail, excl)) or (
+                not reading.fraction and ex.is_slash_code(text, end)):
             continue
         # A percent after the number makes it a share, never part of a name: "ANC 18%", "MK 44 per cent".
         named_ok = digits and not (m.group("cur") or sign_mark or numbers.percent.match(text, end))
@@ -462,7 +463,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                     and _change_before(text, m.start(), numbers)):
                 join = None  # "rose from 20 to 30", "rose by 10 to 30", "a marked rise ...: from 10.5 million to 13.2 million"
             opening = tail.without_last(sign_words).words[-1:] if sign_words else [previous_word.casefold()]
-            if not join and ((opening and opening[0] in numbers.range_open) or numbers.range_open_phrase.search(before)):
+            opened = (opening and opening[0] in numbers.range_open) or numbers.range_open_phrase.search(before)
+            if not join and opened:
                 join = numbers.between_join.match(text, end)
         if join:
             hi = _second(text, join.end(), numbers)

@@ -139,7 +139,8 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         change_openers=word_set(ranges["change_openers"]),
         letter_currencies=money.letters,
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
-        exchange_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['exchange_joins'])})[ \t]+)(?P<name>[\w.]+(?:[ \t]+[\w.]+)?)"),
+        exchange_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['exchange_joins'])})[ \t]+)"
+                                 rf"(?P<name>[\w.]+(?:[ \t]+[\w.]+)?)"),
         part_whole_joins=word_set(nums["part_whole_joins"]),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
         negative=word_set(nums["negative"]),

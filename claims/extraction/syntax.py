@@ -80,7 +80,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["record_words"]), frozenset(data["superlative_tags"]),
                        frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]),
                        word_set(data["recipient_prepositions"]),
-                       re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"))
+                       re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
+                                  rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"))
 
 
 @lru_cache(maxsize=4)
