@@ -532,7 +532,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
                                   doc.automatic.plurals)
     if not names and q.kind == "count" and _word_of(doc, reading.noun, doc.place_nouns) and not reading.projected:
-        # "in 22 out of 26 provinces": places no metric names count places, not what the sentence counts
+        # "in 12 out of 20 provinces": places no metric names count places, not what the sentence counts
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
     # "14.6 million Ukrainians require assistance": a place's people are people, whom the verb counts.
     generic = reading.noun in doc.automatic.generic or _people_of_place(doc, reading)
@@ -633,7 +633,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not name and (not reading.noun or bare) and implied and reading.predicate not in doc.automatic.same:
         name = implied  # unless its verb names what it counts: "412 dead and 1,300 injured"
     if name:
-        # An implied unlisted part ("85 with minor injuries, six in moderate condition") is its whole's.
+        # An implied unlisted part ("60 with minor injuries, four in moderate condition") is its whole's.
         whole = name if name in config.metrics else metrics.whole_of_unlisted(name)
         part = (metrics.group_part(whole, reading.noun_text, vocab, config, doc.automatic)
                 or metrics.condition_part(whole, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
@@ -724,8 +724,8 @@ def _unlisted_name(doc: _Document, span: tuple[int, int], sentence_start: int) -
 
 
 def _after_in_clause(doc: _Document, q: Quantity, reading: syntax.Reading) -> str:
-    """The words of the figure's own clause after it, up to the next figure or punctuation: "41 with
-    moderate injuries", not "92 injured, including a woman in serious condition"."""
+    """The words of the figure's own clause after it, up to the next figure or punctuation: "30 with
+    moderate injuries", not "70 injured, including a man in serious condition"."""
     limit = _next_figure(doc, q)
     limit = limit if limit > q.end else len(doc.text)
     stop = _BREAK.search(doc.text, q.end, limit)

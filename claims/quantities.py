@@ -194,7 +194,7 @@ def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatter
 
 def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Currencies) -> bool:
     """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
-    with a separator, a decimal point or a scale word, or as an exchange rate ("N750 to the dollar")."""
+    with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar")."""
     digits = m.group("d")
     if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None:
         return True
@@ -259,7 +259,7 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str,
                 separated: bool = False) -> tuple[str, str, str, int]:
     """A unit glued to the digits ("512GB", "15pc", "212p", "6-fold"): (unit, kind, unit_code, end);
     kind "skip" when the letters make the figure a name or an ordinal (4G, 2nd). After digits with a
-    thousands separator a lowercase word is the counted noun, its space lost ("80,000people")."""
+    thousands separator a lowercase word is the counted noun, its space lost ("12,000people")."""
     fold = numbers.multiplier.match(text, end)
     if fold:
         return fold.group().lstrip("-"), "multiplier", "", fold.end()
@@ -278,7 +278,7 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str,
     return "", "skip", "", end
 
 
-_LOST_SPACE_WORD = 4  # letters of the shortest word read as a noun glued to its figure ("80,000people")
+_LOST_SPACE_WORD = 4  # letters of the shortest word read as a noun glued to its figure ("12,000people")
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")  # words long enough to be capitalised in a title only
@@ -286,8 +286,8 @@ _TITLE_SHARE, _TITLE_WORDS = 0.8, 3
 
 
 def _title_cased(text: str, pos: int, lines: list[int], titles: dict[int, bool]) -> bool:
-    """Whether the line at pos is written in title case ("Cholera Outbreak Kills 22 in Sudan, Health
-    Officials Say"): at least four-fifths of its words of four letters or more open with a capital."""
+    """Whether the line at pos is written in title case ("Storm Kills 12 in Coastal Towns, Officials
+    Say"): at least four-fifths of its words of four letters or more open with a capital."""
     line = bisect.bisect_right(lines, pos)
     if line not in titles:
         end = text.find("\n", pos)
@@ -426,7 +426,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         if (bare and tail.words and ex.is_identifier(tail, excl)) or (
                 not reading.fraction and ex.is_slash_code(text, end)):
             continue
-        # A percent after the number makes it a share, never part of a name: "ANC 18%", "MK 44 per cent".
+        # A percent after the number makes it a share, never part of a name: "BP 18%", "GL 40 per cent".
         named_ok = digits and not (m.group("cur") or sign_mark or numbers.percent.match(text, end))
         name = ex.name_before(before, digits, next_word, excl) if named_ok else ""
         if name and text[end:end + 3].strip().startswith("|"):
@@ -434,7 +434,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             past = _words_after(text, text.index("|", end) + 1)
             name = ex.name_before(before, digits, past[0][0] if past else "", excl)
         if name == "unless counted" and _title_cased(text, start, lines, titles):
-            name = ""  # "Iran Says 610 Killed": in a headline every word is capitalised, names or not
+            name = ""  # "Police Say 40 Hurt": in a headline every word is capitalised, names or not
         if name and (name == "always" or not _counts_a_noun(tokens, units)) and not _within(name_lists, start) \
                 and not _elided(text, start, end, found, excl):
             continue  # "Boeing 737", but not "ANC 28, DA 22": a list gives each name its figure
@@ -576,7 +576,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
         if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below
             if qualifier in UPPER_BOUNDS or qualifier == "eq":
-                qualifier = "ge"  # as the shared gold writes "aged 2-18"; its upper end is stored
+                qualifier = "ge"  # as the shared gold writes an age range; its upper end is stored
             lower, upper, upper_open = value, upper_value, False
             if qualifier in LOWER_BOUNDS:
                 lower_open = qualifier == "gt"

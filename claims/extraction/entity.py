@@ -40,7 +40,7 @@ class Gazetteer:
     adjectives: frozenset[str] = frozenset()  # forms that are a country's adjective: "French", "Iranians"
     actor: re.Pattern | None = None  # "-based", "-led" right after a name
     joins: tuple[re.Pattern, re.Pattern] | None = None  # list_joins() of the workspace's language
-    one_country: re.Pattern | None = None  # "the South American country": a region's name before these means one
+    one_country: re.Pattern | None = None  # "the West African country": a region's name before these means one
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
@@ -54,7 +54,7 @@ class Gazetteer:
             if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
                 continue
             if len(codes) > 1 and not declared and self._describes_one(text, m.end()):
-                continue  # "the South American country": one country the text names elsewhere, not the region
+                continue  # "the West African country": one country the text names elsewhere, not the region
             if self.actor and self.actor.match(text, m.end()):
                 continue  # "a US-based group": where an actor is based
             if text[m.start() - 1:m.start()] == "-" and not (singles and singles[-1].end == m.start() - 1):

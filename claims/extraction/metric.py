@@ -159,7 +159,7 @@ def group_part(name: str, noun_text: str, vocab: MetricVocabulary, config: Confi
 
 
 def condition_part(name: str, after: str, vocab: MetricVocabulary, config: Config, words: "AutomaticWords") -> str:
-    """"41 with moderate injuries", "six in serious condition", "16 suffered minor wounds": a condition the
+    """"30 with moderate injuries", "five in serious condition", "12 suffered minor wounds": a condition the
     words after the figure name (`[automatic_metrics.conditions]`) that no word of the metric, of its
     wholes or of its declared parts holds makes the figure an unlisted part ("auto:injured.moderate")."""
     said = re.findall(r"[^\W\d_]+", after.casefold())

@@ -61,7 +61,7 @@ class SyntaxWords:
     superlative_tags: frozenset[str]
     progressive_tags: frozenset[str]  # a verb's tag that, with one of the auxiliaries below, makes it
     progressive_auxiliaries: frozenset[str]  # going on at a time
-    recipient_prepositions: frozenset[str]  # "votes cast for Anies": whom what is counted went to
+    recipient_prepositions: frozenset[str]  # "votes cast for Smith": whom what is counted went to
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
 
 
@@ -175,7 +175,7 @@ def counted_noun(token, words: SyntaxWords, unit: str = ""):
 
 
 def _subject(verb):
-    """The verb's subject; where the parse gives it two ("New kid on the block, uMkhonto we Sizwe (MK),
+    """The verb's subject; where the parse gives it two ("Newcomer of the year, the Green League (GL),
     overtook"), the one that is a name."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else \
@@ -402,7 +402,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         k = len(readings)
         restated = k and readings[-1].holder[0] >= 0 and words.restatement.match(
             sent.text, figures[k - 1][1], figures[k][0])
-        # "40.96% of the vote, which translates to 5,784,966 votes": the same share again, the same holder's
+        # "40.5% of the vote, which translates to 2,100,000 votes": the same share again, the same holder's
         # "increased by $1.2 billion to $28.7 billion", parsed as one phrase: after "to" is the level; so
         # is a figure the verb moves its object to or from ("increasing the sum to A from the initial B").
         before = _word_before(sent.text, figures[len(readings)][0])
@@ -504,7 +504,7 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
                 owner = _antecedent(owner, words)
                 return _name_span(owner) if owner is not None else None
     if noun is not None:
-        # "the 40.97 million votes cast for Anies", "votes for the ANC": the name what it counts went to
+        # "the 4.2 million votes cast for Smith", "votes for the Blue Party": the name what it counts went to
         for t in (noun, *(c for c in noun.children if c.dep_ == "acl")):
             named = next((o for p in t.children if p.dep_ == "prep" and p.lower_ in words.recipient_prepositions
                           for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
@@ -579,7 +579,7 @@ def _conjunct(token, place: int, words: SyntaxWords):
 def _acting_subject(verb):
     """The subject of a verb, or of the clause a subjectless verb joins: "The BJP won in 240 seats",
     "The DA retained its position, securing 87 seats"; for a passive verb its agent, who acts:
-    "followed by the DA with 3,309,863 votes"."""
+    "followed by the Blue Party with 1,200,000 votes"."""
     agent = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
     if agent is not None:
         return agent
