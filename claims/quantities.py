@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 
 from figcheck.claims.extraction import exclusions as ex
-from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, word_set
+from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, title_cased, word_set
 from figcheck.claims.extraction.numbers import Reading, number_patterns, read_number, times
 from figcheck.claims.extraction.qualifiers import (
     LOWER_BOUNDS, UPPER_BOUNDS, closed, interval, qualifier_after, qualifier_before, qualifier_patterns, tail_before,
@@ -281,18 +281,16 @@ def _after_unit(text: str, end: int, numbers, units: UnitPatterns, code: str,
 _LOST_SPACE_WORD = 4  # letters of the shortest word read as a noun glued to its figure ("12,000people")
 
 
-_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")  # words long enough to be capitalised in a title only
-_TITLE_SHARE, _TITLE_WORDS = 0.8, 3
+_TITLE_SHARE, _TITLE_WORDS = 0.8, 3  # a headline: four-fifths of its longer words, three or more, capitalised
 
 
 def _title_cased(text: str, pos: int, lines: list[int], titles: dict[int, bool]) -> bool:
     """Whether the line at pos is written in title case ("Storm Kills 12 in Coastal Towns, Officials
-    Say"): at least four-fifths of its words of four letters or more open with a capital."""
+    Say"), each line judged once."""
     line = bisect.bisect_right(lines, pos)
     if line not in titles:
         end = text.find("\n", pos)
-        words = _TITLE_WORD.findall(text, lines[line - 1], end if end >= 0 else len(text))
-        titles[line] = len(words) >= _TITLE_WORDS and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
+        titles[line] = title_cased(text[lines[line - 1]:end if end >= 0 else len(text)], _TITLE_SHARE, _TITLE_WORDS)
     return titles[line]
 
 

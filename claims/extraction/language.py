@@ -50,6 +50,16 @@ def initials(words) -> str:
     return "".join(sorted({re.escape(w.strip()[0]) for w in words if w.strip()}))
 
 
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def title_cased(line: str, share: float, least: int) -> bool:
+    """Whether at least `share` of the line's words of four letters or more, and `least` of them or more,
+    open with a capital ("Storm Kills 12 in Coastal Towns, Officials Say")."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= least and sum(w[0].isupper() for w in words) >= share * len(words)
+
+
 def word_set(words) -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from figcheck.claims.extraction.language import Language, word_set
+from figcheck.claims.extraction.language import Language, title_cased, word_set
 from figcheck.claims.extraction.tables import SEPARATOR, table_lines
 
 _LINE = re.compile(r"[^\n]*\n?")
@@ -17,7 +17,6 @@ _WORD_BEFORE = re.compile(r"([\w.]*\w)[.!?]*[\"”’)\]]*$")
 _CELL = re.compile(r"[^|]+")
 HEADING_MAX = 100  # longer unpunctuated lines are paragraphs of their own, not headings, unless in title case
 TITLE_MAX = 200
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 LABEL_MAX = 50  # an unpunctuated line this short above text is a label, not a wrapped line of it
 
 
@@ -106,12 +105,9 @@ def _title_over_text(lines, i: int, first: bool) -> bool:
 
 
 def _heading_length(line: str) -> bool:
-    """Short enough for a heading: up to HEADING_MAX characters, or TITLE_MAX in title case, where nearly
-    every word of four letters or more is capitalised ("606 Killed, 5,332 Injured Since Start Of ...")."""
-    if len(line) <= HEADING_MAX:
-        return True
-    words = _LONG_WORD.findall(line)
-    return len(line) <= TITLE_MAX and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+    """Short enough for a heading: up to HEADING_MAX characters, or TITLE_MAX where nearly every word of
+    four letters or more is capitalised."""
+    return len(line) <= HEADING_MAX or (len(line) <= TITLE_MAX and title_cased(line, 0.9, 4))
 
 
 def segment(text: str, lang: Language) -> list[Block]:

@@ -402,7 +402,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         k = len(readings)
         restated = k and readings[-1].holder[0] >= 0 and words.restatement.match(
             sent.text, figures[k - 1][1], figures[k][0])
-        # "40.5% of the vote, which translates to 2,100,000 votes": the same share again, the same holder's
+        # "40.5% of the vote, which translates to 3,640,000 votes": the same share again, the same holder's
         # "increased by $1.2 billion to $28.7 billion", parsed as one phrase: after "to" is the level; so
         # is a figure the verb moves its object to or from ("increasing the sum to A from the initial B").
         before = _word_before(sent.text, figures[len(readings)][0])
