@@ -1131,7 +1131,14 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
     mentions = [m for block in blocks if block.kind != "table"
                 for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, float] = {}
-    for m in [m for m in mentions if m.declared] or mentions:
+    counted = [m for m in mentions if m.declared] or mentions
+    lead_end = next((b.end for b in blocks if b.kind == "paragraph"), len(doc.text))
+    if len(counted) == 1 and counted[0].start > lead_end and _whole(counted[0].entity) != counted[0].entity:
+        # A part of a country named once, after the lead, and nothing else ("a former Bihar Chief
+        # Minister", "Limpopo received 9,000 applications") is named in passing: the report is about
+        # its country.
+        return _whole(counted[0].entity)
+    for m in counted:
         # An adjective ("French authorities") qualifies an actor more often than it places a report.
         weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) else 1.0
         # A province's mention is its country's too: a report on a country's provinces is about it.
@@ -1144,7 +1151,11 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
     countries = Counter(currency_country(currency_code(q.unit, doc.code, doc.config.currencies))
                         for q in doc.quantities if q.kind == "money")
     countries.pop("", None)
-    return countries.most_common(1)[0][0] if countries else ""
+    if countries:
+        return countries.most_common(1)[0][0]
+    # Else the one country a workspace declares (with its parts), where it declares one.
+    declared = {_country(code) for code in doc.config.entities}
+    return declared.pop() if len(declared) == 1 else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

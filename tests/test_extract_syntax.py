@@ -1156,6 +1156,37 @@ def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency
     assert set(claims(text)["entity"]) == {entity}
 
 
+@pytest.mark.parametrize("text, entity", [
+    # a province named once after the lead, and no other place, is named in passing: the report is national
+    ("The commission declared all 400 seats. Turnout was 58%.\n\nThe count ran late.\n\n"
+     "A former Limpopo premier conceded.", "ZA"),
+    # named in the lead, the province is what the report is about
+    ("The Limpopo legislature sat on Monday.\n\nThe commission declared all 400 seats. Turnout was 58%.", "ZA-LP"),
+])
+def test_a_province_named_once_in_passing_places_the_document_in_its_country(text, entity):
+    config = parse_config("""
+[places]
+subdivisions = ["ZA"]
+""")
+    found = claims(text, config)
+    assert (found.loc["400", "entity"], found.loc["58%", "entity"]) == (entity, entity)
+
+
+def test_a_document_naming_no_place_is_about_the_one_country_its_workspace_declares():
+    one_country = parse_config("""
+[entities.KE]
+name = "Kenya"
+forms = ["Kenya"]
+
+[entities.KE-30]
+name = "Nairobi"
+forms = ["Nairobi"]
+""")
+    assert claims("The ministry counted 515 cases on Monday.", one_country).loc["515", "entity"] == "KE"
+    # two declared countries: the document stays unplaced
+    assert claims("The ministry counted 515 cases on Monday.").loc["515", "entity"] == ""
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("The two parties won 16 and 12 seats in Chad and Mali, respectively.", {"16": "TD", "12": "ML"}),
     ("Applications from Niger, Mali and Chad rose by 80%, 84% and 12% respectively.",
