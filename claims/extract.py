@@ -531,6 +531,13 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
                                   doc.automatic.plurals)
+    if names and reading.undergoes and q.kind == "count" and reading.noun in doc.automatic.roles:
+        # "ten dengue patients died": what befell people named by a role is what is counted, where the
+        # verb's measures are none of the noun's, nor parts or wholes of them.
+        befell = metrics.by_verb(reading.predicate, q, vocab, config)
+        if befell and not any(b == n or metrics.descends(vocab, b, n) or metrics.descends(vocab, n, b)
+                              for b in befell for n in names):
+            names = befell
     if not names and q.kind == "count" and _word_of(doc, reading.noun, doc.place_nouns) and not reading.projected:
         # "in 12 out of 20 provinces": places no metric names count places, not what the sentence counts
         return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)

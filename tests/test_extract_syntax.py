@@ -2179,3 +2179,27 @@ words = ["regions"]
     assert claims("The Blue Party suffered crushing losses in three states.", config).loc["three", "metric"] == \
         "auto:state"
     assert claims("The Blue Party won in three regions.", config).loc["three", "metric"] == "regions_won"
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    # what befell people named by a role is what is counted
+    ("Ten more dengue patients died on Monday.", "deaths"),
+    ("At least 493 patients have died this year.", "deaths"),
+    # a level verb says how many, not what befell them; a reporting verb is not done by those counted
+    ("The number of patients rose to 493.", "cases"),
+    ("Hospitals recorded 493 patients.", "cases"),
+    # people in no role: the noun's measure stands
+    ("At least 493 cases have died this year.", "cases"),
+])
+def test_the_verb_of_people_named_by_a_role_says_what_is_counted(sentence, metric):
+    config = parse_config("""
+[metrics.cases]
+words = ["cases", "patients"]
+predicates = ["recorded", "hospitalised"]
+scope = "cumulative"
+[metrics.deaths]
+words = ["deaths"]
+predicates = ["died"]
+scope = "cumulative"
+""")
+    assert claims(sentence, config)["metric"].tolist() == [metric]

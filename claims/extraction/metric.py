@@ -524,6 +524,7 @@ class AutomaticWords:
     time_units: frozenset[str]  # "day", "weeks": a rate per one of these is a rate in time
     conditions: dict[str, frozenset[str]]  # condition of the counted -> its words: "serious" -> critical, ...
     harm: frozenset[str]      # the words a condition qualifies: "injuries", "wounded", "condition"
+    roles: frozenset[str]     # people named by a role, whose verb says what befell them: "patients died"
 
 
 @lru_cache(maxsize=8)
@@ -535,7 +536,7 @@ def automatic_words(code: str = "en") -> AutomaticWords:
                           {group: word_set(forms) for group, forms in data["groups"].items()},
                           word_set(load_language(code)["durations"]["units"]),
                           {kind: word_set(forms) for kind, forms in data["conditions"].items()},
-                          word_set(data["harm_words"]))
+                          word_set(data["harm_words"]), word_set(data["role_nouns"]))
 
 
 def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:

@@ -128,6 +128,8 @@ class Reading:
     coordinated: tuple[tuple[int, int], ...] = ()  # the clause of a verb coordinated after its own: "five
                                         # were killed and 92 wounded on Monday" (for "five")
     running: bool = False               # the level a total is brought to: "bringing the total to 30,880 cases"
+    undergoes: bool = False             # its verb says what befell those counted, its subject or described
+                                        # noun: "ten patients died", "5,332 others injured" (no level verb)
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -413,6 +415,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             and not (token.dep_ == "pobj" and token.head.head.i == noun.i)
         phrase = noun if noun is not None and token.head.i == noun.i else token
         readings.append(Reading(
+            undergoes=verb is not None and verb.lemma_.casefold() not in words.level_verbs and noun is not None
+            and (participle is not None or noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i),
             running=_moved_object(_first_conjunct(phrase), words) is not None,
             participle=(offset + participle.idx, offset + participle.idx + len(participle.text))
             if participle is not None else (-1, -1),
