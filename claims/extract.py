@@ -940,7 +940,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 handed = next(iter(taken))
             context.entity = handed
         context.previous = doc.last_sentence = (start, end)
-        period = doc.period(start, end)
+        period = _latest(doc.found[base:]) or doc.period(start, end)
         if period and period.start != period.end:
             # A range or a running total carries on to the next sentences; the date of one event
             # ("the war began in June") does not.
@@ -1074,6 +1074,14 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     _relative_dates(doc)
     return doc
+
+
+def _latest(found: list[Found]) -> times.Period | None:
+    """Of a sentence's figures the text dates over a stretch of time, the period of the one ending
+    latest: what the next sentences speak of ("from 44% in 2016-17 to 39% in 2021-22" hands on
+    2021-22, not the first date written). A forecast's period is none."""
+    stated = [f.period for f in found if f.stated and f.period.start != f.period.end and not f.reading.projected]
+    return max(stated, key=lambda p: p.end) if stated else None
 
 
 def _label_values(doc: _Document, label: Block, found: list[Found]) -> None:

@@ -2203,3 +2203,17 @@ predicates = ["died"]
 scope = "cumulative"
 """)
     assert claims(sentence, config)["metric"].tolist() == [metric]
+
+
+@pytest.mark.parametrize("text, period", [
+    # of two stretches the sentence dates its figures by, the next sentences speak of the later one
+    ("The rate fell from 44% in 2016-17 to 39% in 2021-22. At primary level, 36% are out of school.",
+     ("2021", "2022")),
+    ("Cases rose from 310 in 2021-22 to 512 in 2016-17. At primary level, 36 were hospitalised.", ("2021", "2022")),
+    # one stretch carries on as before
+    ("Since January 2023, 1,200 cases were counted. Of them, 36 were hospitalised.", ("2023-01", "2024-05-10")),
+])
+def test_the_latest_stretch_a_sentence_dates_its_figures_by_carries_on(text, period):
+    found = claims(text)
+    last = found.iloc[-1]
+    assert (last["period_start"], last["period_end"]) == period
