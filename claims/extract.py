@@ -941,9 +941,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             context.entity = handed
         context.previous = doc.last_sentence = (start, end)
         period = _latest(doc.found[base:]) or doc.period(start, end)
-        if period and period.start != period.end:
+        if period and period.start != period.end and not _before(period.end, doc.registry.start):
             # A range or a running total carries on to the next sentences; the date of one event
-            # ("the war began in June") does not.
+            # ("the war began in June") does not, nor a look back before the source's own period.
             context.period = period
     return context.entity
 
@@ -1074,6 +1074,12 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     _relative_dates(doc)
     return doc
+
+
+def _before(date: str, other: str) -> bool:
+    """Whether the ISO date `date` ends before `other` starts, compared at the coarser precision."""
+    n = min(len(date), len(other))
+    return bool(date and other) and date[:n] < other[:n]
 
 
 def _latest(found: list[Found]) -> times.Period | None:

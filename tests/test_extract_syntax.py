@@ -1038,6 +1038,34 @@ def test_the_first_units_of_a_period_run_from_its_start(sentence, figure, period
     assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
 
 
+@pytest.mark.parametrize("sentence, figure, period", [
+    ("In the first half of 2022, the number of applications was 84,583.", "84,583", ("2022-01", "2022-06")),
+    ("Some 3,000 people crossed in the third quarter of 2023.", "3,000", ("2023-07", "2023-09")),
+    ("Arrivals in Q4 2023 reached 12,000.", "12,000", ("2023-10", "2023-12")),
+])
+def test_a_part_of_a_year_is_its_months(sentence, figure, period):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
+
+
+@given(st.integers(1900, 2099), st.sampled_from([("first half", 1, 6), ("second half", 7, 12), ("first quarter", 1, 3),
+                                                ("fourth quarter", 10, 12), ("Q2", 4, 6), ("H2", 7, 12)]))
+def test_a_year_part_spans_its_months_in_its_year(year, part):
+    name, first, last = part
+    text = f"Officials counted cases in the {name} of {year}." if " " in name else f"Cases in {name} {year} rose."
+    period = TimeIndex(text, time_patterns("en")).period(0, len(text), "2024-05-10")
+    assert (period.start, period.end) == (f"{year}-{first:02d}", f"{year}-{last:02d}")
+
+
+def test_a_look_back_before_the_sources_own_period_does_not_carry_on():
+    source = {**SOURCE, "period_start": "2023-01", "period_end": "2023-06"}
+    text = ("There were 162,271 applications from January to June. In the first half of 2022, the number was "
+            "84,583. Syria accounted for 24,492 applications.")
+    found = claims(text, source=source)
+    assert found.loc["24,492", "period_end"] != "2022-06"
+    assert found.loc["84,583", "period_end"] == "2022-06"
+
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 

@@ -50,6 +50,8 @@ class TimePatterns:
     calendar_steps: dict[str, int]
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
     opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
+    year_part: re.Pattern     # "the first half of 2022", "Q3 2023": months of one year
+    year_parts: dict[str, tuple[int, int]]  # "first half" -> (1, 6)
     span: re.Pattern          # "over the past 11 days": counted from publication
     span_steps: dict[str, int]
     anaphor: re.Pattern       # "that year": the year last written before it
@@ -157,6 +159,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
         span_steps={k.casefold(): int(v) for k, v in time["span_steps"].items()},
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
                            rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
+        year_part=re.compile(rf"(?i:(?<![\w])(?P<part>{phrases(time['year_parts'])})(?:[ \t]+of)?[ \t]+)(?P<year>{_YEAR})(?![\w])"),
+        year_parts={" ".join(k.casefold().split()): (int(a), int(b)) for k, (a, b) in time["year_parts"].items()},
         when=word_set(time["when"]),
         year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
@@ -216,7 +220,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "opening", "span", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
+    KINDS = ("range", "opening", "year_part", "span", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
              "anaphor", "same_point")
 
     def __init__(self, text: str, patterns: TimePatterns):
@@ -299,6 +303,10 @@ class TimeIndex:
         opening = self.first("opening", start, end)
         if opening and self._opening(opening, published):
             return self._opening(opening, published)
+        part = self.first("year_part", start, end)
+        if part:
+            first, last = self.patterns.year_parts[" ".join(part.group("part").casefold().split())]
+            return Period(f"{part.group('year')}-{first:02d}", f"{part.group('year')}-{last:02d}")
         since = self.first("since", start, end)
         until = self.first("until", start, end)
         begin = self._cued(since, published) if since else ""
