@@ -357,6 +357,9 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     outbreak declared on 3 March") runs from that date to Friday. A date right after another figure
     is that figure's (`_dates_for`)."""
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
+    base = doc.times.base_before(q.start, doc.published, _NEAR_WORDS)
+    if base and not any(base[0] <= o.start < q.start for o in doc.quantities[slice(*doc.span(start, end))]):
+        return times.Period(base[1], base[1])  # "compared to 2022 with 217,774"
     own = reading.clauses[0] if reading.clauses else ()
     opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
     if opener and opener[0].casefold() in doc.time.when:

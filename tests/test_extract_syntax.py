@@ -2245,3 +2245,24 @@ def test_the_latest_stretch_a_sentence_dates_its_figures_by_carries_on(text, per
     found = claims(text)
     last = found.iloc[-1]
     assert (last["period_start"], last["period_end"]) == period
+
+
+@pytest.mark.parametrize("sentence, figure, period", [
+    # the base of a comparison dates the base's own figure right after it
+    ("This is an increase of 51.1 percent compared to 2022 with 217,774 applications.", "217,774", ("2022", "2022")),
+    ("Cases rose to 5,100, higher than in 2019 (4,100).", "4,100", ("2019", "2019")),
+])
+def test_a_comparisons_base_dates_the_figure_right_after_it(sentence, figure, period):
+    found = claims(sentence)
+    assert (found.loc[figure, "period_start"], found.loc[figure, "period_end"]) == period
+
+
+def test_a_figure_joined_after_a_comparisons_base_is_compared_too_not_the_base():
+    found = claims("In September 27,889 applied, 49 percent more than in September 2022 and 161 more than in August.")
+    assert found.loc["161", "period_end"] != "2022-09"
+
+
+@given(st.integers(1990, 2023), st.integers(10, 10**6))  # years before publication (2024): a running one stands now
+def test_the_base_year_of_a_comparison_dates_the_base_figure(year, count):
+    found = claims(f"Applications rose by 20% compared to {year} with {count:,} applications.")
+    assert tuple(found.loc[f"{count:,}", ["period_start", "period_end"]]) == (str(year), str(year))

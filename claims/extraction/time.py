@@ -59,6 +59,7 @@ class TimePatterns:
     year_end: re.Pattern      # "the end of" 2023: the year's last month
     same_point: re.Pattern    # "this time last year", "at this point in 2022"
     same_point_bases: frozenset[str]  # "15% below the same point last year": the point is the base
+    joins: frozenset[str]     # "and": a figure joined after a comparison's base is compared too, not the base's
 
 
 # Calendar steps of a relative date's unit: (years, months, days).
@@ -162,6 +163,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         year_part=re.compile(rf"(?i:(?<![\w])(?P<part>{phrases(time['year_parts'])})(?:[ \t]+of)?[ \t]+)(?P<year>{_YEAR})(?![\w])"),
         year_parts={" ".join(k.casefold().split()): (int(a), int(b)) for k, (a, b) in time["year_parts"].items()},
         when=word_set(time["when"]),
+        joins=word_set(lang["entity"]["list_joins"]),
         year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
         same_point_bases=word_set(time["same_point_bases"]) | word_set(time["comparisons"]),
@@ -226,8 +228,12 @@ class TimeIndex:
     def __init__(self, text: str, patterns: TimePatterns):
         self.text = text
         self.patterns = patterns
-        self.hits = {kind: [m for m in getattr(patterns, kind).finditer(text)
-                            if _word_before(text, m.start()) not in patterns.comparisons] for kind in self.KINDS}
+        found = {kind: list(getattr(patterns, kind).finditer(text)) for kind in self.KINDS}
+        self.hits = {kind: [m for m in hits if _word_before(text, m.start()) not in patterns.comparisons]
+                     for kind, hits in found.items()}
+        # "compared to 2022", "than in 2019": a comparison's base dates no figure before it
+        self.bases = sorted((m for kind in ("point", "until", "since") for m in found[kind]
+                             if _word_before(text, m.start()) in patterns.comparisons), key=lambda m: m.end())
         # "since the 2016 crisis": a year after a word of start or end bounds a span, it names no period
         self.hits["qualified"] = [m for m in self.hits["qualified"] if _word_before(text, m.start())
                                   not in patterns.start_words | patterns.end_words]
@@ -236,6 +242,17 @@ class TimeIndex:
         # every written date, the anchors of relative dates: looked for only in a text that has one
         self.hits["date"] = list(patterns.date.finditer(text)) if self.hits["relative"] or self.hits["anaphor"] else []
         self.starts = {kind: [m.start() for m in hits] for kind, hits in self.hits.items()}
+
+    def base_before(self, pos: int, published: str, near: int) -> tuple[int, str] | None:
+        """Where a comparison's base written right before pos ends (at most `near` words between) and its
+        date: the date of the base's own figure, "compared to 2022 with 217,774", "than in 2019 (4,100)"."""
+        i = bisect.bisect_right([m.end() for m in self.bases], pos) - 1
+        between = self.text[self.bases[i].end():pos] if i >= 0 else ""
+        if i < 0 or len(between.split()) > near or _SENTENCE_END.search(between) or \
+                self.patterns.joins.intersection(between.casefold().split()):
+            return None  # "49% more than in September 2022 and 161 more than ...": compared too
+        date = _iso(self.bases[i], "a", self.patterns.months, published)
+        return (self.bases[i].end(), date) if date else None
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
         """The first hit of `kind` within [start, end); with `keep` (a hit -> rank, None to pass it
