@@ -2266,3 +2266,18 @@ def test_a_figure_joined_after_a_comparisons_base_is_compared_too_not_the_base()
 def test_the_base_year_of_a_comparison_dates_the_base_figure(year, count):
     found = claims(f"Applications rose by 20% compared to {year} with {count:,} applications.")
     assert tuple(found.loc[f"{count:,}", ["period_start", "period_end"]]) == (str(year), str(year))
+
+
+def test_a_name_a_figure_is_joined_to_by_with_holds_it():
+    config = parse_config("""
+[metrics.seats]
+words = ["seats"]
+[metrics."seats.red"]
+words = ["Red Party"]
+part_of = "seats"
+[metrics."seats.blue"]
+words = ["Blue Party"]
+part_of = "seats"
+""")
+    found = claims("The Red Party won 99 seats while Blue Party with 37 seats came third.", config)
+    assert (found.loc["99", "metric"], found.loc["37", "metric"]) == ("seats.red", "seats.blue")

@@ -62,6 +62,7 @@ class SyntaxWords:
     progressive_tags: frozenset[str]  # a verb's tag that, with one of the auxiliaries below, makes it
     progressive_auxiliaries: frozenset[str]  # going on at a time
     recipient_prepositions: frozenset[str]  # "votes cast for Smith": whom what is counted went to
+    item_prepositions: frozenset[str]  # "the Blue Party with 37 seats": a name these join a figure to holds it
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
 
 
@@ -79,7 +80,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["quantity_pronouns"]), word_set(data["perfect_auxiliaries"]),
                        word_set(data["record_words"]), frozenset(data["superlative_tags"]),
                        frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]),
-                       word_set(data["recipient_prepositions"]),
+                       word_set(data["recipient_prepositions"]), word_set(data["item_prepositions"]),
                        re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
                                   rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"))
 
@@ -514,6 +515,11 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
                           for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
             if named is not None:
                 return _name_span(named)
+    for t in (noun, token):
+        # "the Blue Party with 37 seats", "Kano at 31 per cent": the name the figure is joined to
+        if t is not None and t.dep_ == "pobj" and t.head.lower_ in words.item_prepositions \
+                and t.head.head.pos_ == "PROPN":
+            return _name_span(t.head.head)
     place = 0  # which of coordinated figures it is: "won 16 and 12 seats"
     first = token
     while first.dep_ == "conj" and first.head.pos_ not in _VERBAL:
