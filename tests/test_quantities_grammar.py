@@ -557,3 +557,24 @@ def test_a_comma_before_one_or_two_digits_and_a_percent_sign_is_a_decimal_comma(
 @given(st.integers(0, 999), st.integers(0, 99), st.sampled_from(["%", " %"]))
 def test_a_decimal_comma_share_reads_back_to_its_value(whole, hundredths, sign):
     assert close(only(f"The party won {whole},{hundredths:02d}{sign} of the vote.")["value"], whole + hundredths / 100)
+
+
+@pytest.mark.parametrize("text, value", [
+    # a grouped number whose later groups follow a comma and a space is one number typed loosely
+    ("8,768, 513, 380, 852 is for recurrent expenditure.", 8_768_513_380_852),
+    ("a sum of 1,742, 786, 788 naira", 1_742_786_788),
+])
+def test_a_grouped_number_with_spaced_later_groups_is_one_number(text, value):
+    assert only(text)["value"] == value
+
+
+@pytest.mark.parametrize("text", ["Deaths rose to 1,500, 200 were injured.", "rooms 101, 102, 103 were closed"])
+def test_figures_listed_after_commas_stay_apart(text):
+    assert len(find_quantities(text)) > 1
+
+
+@given(st.integers(1, 999), st.lists(st.integers(0, 999), min_size=3, max_size=4))  # within exact floats
+def test_spaced_thousands_groups_read_as_one_value(head, groups):
+    text = f"{head},{groups[0]:03d}, " + ", ".join(f"{g:03d}" for g in groups[1:]) + " dollars were spent."
+    expected = int(str(head) + "".join(f"{g:03d}" for g in groups))
+    assert only(text)["value"] == expected
