@@ -328,6 +328,8 @@ def test_names_times_scores_and_years_are_no_figures(text):
     ("the two generals met", []), ("these three states", []), ("talks between the two countries", []),
     ("The five new fatalities", [5]), ("two of the four sites", [2]), ("the 12 states", [12]),
     ("the twenty delegates", [20]), ("all three parties", [3]),
+    # a rank word picks by rank: "the top three countries" counts nothing
+    ("the top three countries are", []), ("the top two candidates", []),
 ])
 def test_a_small_number_word_after_a_definite_determiner_refers_back(text, values):
     assert [q["value"] for q in find_quantities(text)] == values
