@@ -2,6 +2,7 @@
 (a number rendered in a supported form reads back to its value and interval)."""
 
 import math
+from datetime import date
 
 import pytest
 from hypothesis import assume, given, settings, strategies as st
@@ -319,6 +320,7 @@ def test_every_comparative_phrase_bounds_its_figure(phrase, n):
     "the Pac-12 conference", "5G networks", "in Row 14 seats", "Flight 370 vanished", "New York, NY 10001 is",
     "at 12 W 45th St today", "at 1730 GMT today", "won 3-1 at home", "lost 102-99 in overtime", "in A.D. 800 the",
     "500 BC", "the 2021 review said", "between 1500 and 1800 the", "from 2019 to 2021 it",
+    "posted 17 05 2024 by", "Image 2024 05 08 at",
 ])
 def test_names_times_scores_and_years_are_no_figures(text):
     assert find_quantities(text) == []
@@ -580,3 +582,9 @@ def test_spaced_thousands_groups_read_as_one_value(head, groups):
     text = f"{head},{groups[0]:03d}, " + ", ".join(f"{g:03d}" for g in groups[1:]) + " dollars were spent."
     expected = int(str(head) + "".join(f"{g:03d}" for g in groups))
     assert only(text)["value"] == expected
+
+
+@given(st.dates(date(1900, 1, 1), date(2099, 12, 31)), st.booleans())
+def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
+    written = f"{day.year} {day.month:02d} {day.day:02d}" if year_first else f"{day.day} {day.month:02d} {day.year}"
+    assert find_quantities(f"Posted {written} by the editors.") == []
