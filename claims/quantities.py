@@ -194,9 +194,12 @@ def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatter
 
 def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Currencies) -> bool:
     """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
-    with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar")."""
+    with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar", "an
+    exchange rate of N750")."""
     digits = m.group("d")
     if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None:
+        return True
+    if numbers.exchange_before.search(text[max(0, m.start() - 40):m.start()]):
         return True
     rate = numbers.exchange_join.match(text, m.end("d"))
     if not rate:

@@ -475,6 +475,7 @@ LETTERS = (("NGN", ("N", "naira")), ("ZAR", ("R",)))
     # an exchange rate is an amount even without a separator
     ("a rate of N750 to the dollar", [(750, "NGN")]), ("R18 per U.S. dollar", [(18, "ZAR")]),
     ("N700 to a dollar", [(700, "NGN")]), ("N95 to the left", []), ("N95 a day", []),
+    ("an exchange rate of N750 and", [(750, "NGN")]), ("a rate of N95 masks", []),
 ])
 def test_one_letter_currencies_and_hyphenated_scales(text, expected):
     assert [(q["value"], q["currency"]) for q in find_quantities(text, currencies=LETTERS)] == expected

@@ -62,6 +62,7 @@ class NumberPatterns:
     letter_currencies: frozenset[str]  # "N", "R": currencies of one letter, read only before a written amount
     ratio_join: re.Pattern    # " in ", " out of " between two figures of a share
     exchange_join: re.Pattern  # " to the ", " per " and the words of a currency's name after it
+    exchange_before: re.Pattern  # "an exchange rate of " ending right before a figure
     part_whole_joins: frozenset[str]  # "out of" also joins a part to its whole: "22 out of 26 provinces"
     multiplier: re.Pattern    # "fold", "-fold" right after a number
     negative: frozenset[str]
@@ -142,6 +143,7 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         ratio_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['ratio_joins'])})[ \t]+)"),
         exchange_join=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['exchange_joins'])})[ \t]+)"
                                  rf"(?P<name>[\w.]+(?:[ \t]+[\w.]+)?)"),
+        exchange_before=re.compile(rf"(?i:(?<![\w])(?:{phrases(nums['exchange_before'])})[ \t]+)$"),
         part_whole_joins=word_set(nums["part_whole_joins"]),
         multiplier=re.compile(rf"(?i:-?(?:{phrases(nums['multiplier_suffixes'])})\b)"),
         negative=word_set(nums["negative"]),
