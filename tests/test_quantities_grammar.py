@@ -554,14 +554,17 @@ def test_a_figure_ending_its_line_takes_no_noun_from_the_next_line_of_its_own():
 # ---- a decimal comma before a percent sign -------------------------------------------------------
 
 @pytest.mark.parametrize("text, value", [("41,96% of the vote", 41.96), ("9,52 % of the vote", 9.52),
-                                          ("a total of 1,234 people", 1234.0), ("1,234%", 1234.0)])
+                                          ("a total of 1,234 people", 1234.0), ("1,234%", 1234.0),
+                                          # typed loosely, a space after the comma
+                                          ("11, 34% of the vote", 11.34), ("a fatality rate of 0, 86%", 0.86)])
 def test_a_comma_before_one_or_two_digits_and_a_percent_sign_is_a_decimal_comma(text, value):
     assert close(only(text)["value"], value)
 
 
-@given(st.integers(0, 999), st.integers(0, 99), st.sampled_from(["%", " %"]))
-def test_a_decimal_comma_share_reads_back_to_its_value(whole, hundredths, sign):
-    assert close(only(f"The party won {whole},{hundredths:02d}{sign} of the vote.")["value"], whole + hundredths / 100)
+@given(st.integers(0, 999), st.integers(0, 99), st.sampled_from(["%", " %"]), st.sampled_from([",", ", "]))
+def test_a_decimal_comma_share_reads_back_to_its_value(whole, hundredths, sign, comma):
+    text = f"The party won {whole}{comma}{hundredths:02d}{sign} of the vote."
+    assert close(only(text)["value"], whole + hundredths / 100)
 
 
 @pytest.mark.parametrize("text, value", [
