@@ -192,6 +192,14 @@ def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatter
     return word[:1].islower() and word.isalpha() and word.casefold() not in units.noun_stops
 
 
+def _titled(before: str, excl) -> bool:
+    """A capitalised word right before the figure ("Bill 2024 seeks", "Elections 2024 results"), not a word
+    of quantity ("Some 2000 people"): a year then belongs to a title, whatever follows."""
+    words = before.split()
+    last = words[-1] if words and before[-1:].isspace() else ""
+    return last[:1].isupper() and last.isalpha() and last.casefold() not in excl.name_not
+
+
 def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Currencies) -> bool:
     """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
     with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar", "an
@@ -505,7 +513,8 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
         if (digits and not kind and upper_value is None and not after_qualifier and not sign_mark
                 and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units),
-                                               plural_next=bool(m.group("cur")) or _plural_word(next_word, units))
+                                               plural_next=bool(m.group("cur")) or (_plural_word(next_word, units)
+                                                                                    and not _titled(before, excl)))
                 and not (next_word and is_unit(next_word, code))):  # "1800 GB" is a size
             continue
         if taken == 0 and m.group("pre"):
