@@ -31,10 +31,10 @@ scope = "cumulative"
 """
 
 
-def make_dossier(root: Path) -> Path:
+def make_dossier(root: Path, vocabulary: str = VOCABULARY) -> Path:
     assert main(["init", str(root)]) == 0
     config = root / "figcheck.toml"
-    config.write_text(config.read_text(encoding="utf-8") + VOCABULARY, encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + vocabulary, encoding="utf-8")
     with open(root / "sources.csv", "a", encoding="utf-8", newline="") as registry:
         writer = csv.writer(registry)
         for source_id, (published, text) in SOURCES.items():
@@ -73,7 +73,8 @@ def test_provinces_a_group_of_them_and_their_country_run_end_to_end(tmp_path, ca
 
 
 def test_verify_tells_a_figure_a_source_states_from_one_nothing_covers(tmp_path, capsys):
-    root = make_dossier(tmp_path / "dossier")
+    # With a second country declared, a draft naming no place is placed nowhere: figcheck cannot classify it.
+    root = make_dossier(tmp_path / "dossier", VOCABULARY + '\n[entities.UG]\nname = "Uganda"\n')
     assert main(["extract", str(root), "--quiet"]) == 0
     draft = tmp_path / "draft.md"
     draft.write_text("The ministry has deployed 12 response teams and 40 mobile clinics.\n", encoding="utf-8")
@@ -96,3 +97,15 @@ def test_extract_counts_claims_whose_fields_changed(tmp_path, capsys):
     capsys.readouterr()
     assert main(["extract", str(root)]) == 0
     assert "0 claims added, 2 changed, 0 removed" in capsys.readouterr().out
+
+
+def test_verify_places_a_draft_naming_no_place_in_the_workspaces_one_country(tmp_path, capsys):
+    root = make_dossier(tmp_path / "dossier")
+    assert main(["extract", str(root), "--quiet"]) == 0
+    draft = tmp_path / "draft.md"
+    draft.write_text("The ministry has deployed 12 response teams and 40 mobile clinics.\n", encoding="utf-8")
+    capsys.readouterr()
+    main(["verify", str(root), str(draft), "--format", "json"])
+    figures = {f["text"]: f for f in json.loads(capsys.readouterr().out)["figures"]}
+    # Kenya's source states the 12 teams; nothing states the 40 clinics
+    assert (figures["12"]["status"], figures["40"]["status"]) == ("supported", "unverifiable")
