@@ -360,13 +360,17 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     base = doc.times.base_before(q.start, doc.published, _NEAR_WORDS)
     if base and not any(base[0] <= o.start < q.start for o in doc.quantities[slice(*doc.span(start, end))]):
         return times.Period(base[1], base[1])  # "compared to 2022 with 217,774"
-    own = reading.clauses[0] if reading.clauses else ()
+    # "661 crossed on Monday, the third highest total for 2023 to date": a record's time phrase dates the
+    # record, not the figure
+    records = _records_apart(reading, q)
+    clauses = tuple(_cut(runs, records) for runs in reading.clauses)
+    own = clauses[0] if clauses else ()
     opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
     if opener and opener[0].casefold() in doc.time.when:
         date = doc.times.date_before(own[0][0], doc.published)  # "since June 15, when there were 224 deaths"
         if date:
             return times.Period(date, date)
-    for level, runs in enumerate(reading.clauses):
+    for level, runs in enumerate(clauses):
         for s, e in runs:
             period = doc.times.period(s, e, doc.published, doc.registry.end, governing if level else keep)
             if period:
@@ -377,7 +381,16 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         period = doc.period(s, e)
         if period and period.start != period.end:
             return period
-    return doc.times.period(start, end, doc.published, doc.registry.end, keep)
+    for s, e in _cut(((start, end),), records):
+        period = doc.times.period(s, e, doc.published, doc.registry.end, keep)
+        if period:
+            return period
+    return None
+
+
+def _records_apart(reading: syntax.Reading, q: Quantity) -> list[tuple[int, int]]:
+    """The phrases of a record in the figure's sentence that do not hold the figure."""
+    return [r for r in reading.records if not r[0] <= q.start < r[1]]
 
 
 def _dates_for(doc: _Document, q: Quantity, start: int, end: int, governing: bool = False):
@@ -877,7 +890,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             # A measure of a state stays one on the day it is stated ("the ANC received 40.18 percent in
             # Wednesday's election").
-            own_cues = clause_cues | (_day_cue(doc, reading.clauses, reading.predicate) if "snapshot" not in clause_cues
+            dated = tuple(_cut(runs, _records_apart(reading, q)) for runs in reading.clauses)
+            own_cues = clause_cues | (_day_cue(doc, dated, reading.predicate) if "snapshot" not in clause_cues
                                       and doc.metric_scope(name, kind) != "snapshot" else frozenset())
             if reading.running:
                 own_cues |= {"cumulative"}

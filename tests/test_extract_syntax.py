@@ -2281,3 +2281,18 @@ part_of = "seats"
 """)
     found = claims("The Red Party won 99 seats while Blue Party with 37 seats came third.", config)
     assert (found.loc["99", "metric"], found.loc["37", "metric"]) == ("seats.red", "seats.blue")
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    # a record's time phrase dates the record, not the figure: the day stands
+    ("Officials recorded 661 cases on Monday, the third highest daily total for 2023 to date.", "661",
+     ("event", "2024-05-06")),
+    ("On Monday 872 cases were recorded in 15 districts - a record day so far this year - with 58 in each.", "872",
+     ("event", "2024-05-06")),
+    # a record phrase takes only its own time words: "ever", not the date after it
+    ("The highest number of cases ever was recorded in 2019, with a count of 101,354.", "101,354",
+     ("cumulative", "2019")),
+])
+def test_a_records_time_phrase_is_not_the_figures(sentence, figure, expected):
+    found = claims(sentence)
+    assert (found.loc[figure, "scope"], found.loc[figure, "period_end"]) == expected

@@ -63,6 +63,7 @@ class SyntaxWords:
     progressive_auxiliaries: frozenset[str]  # going on at a time
     recipient_prepositions: frozenset[str]  # "votes cast for Smith": whom what is counted went to
     item_prepositions: frozenset[str]  # "the Blue Party with 37 seats": a name these join a figure to holds it
+    record_times: re.Pattern  # "so far this year" after a record's noun: the record's time, not the figure's
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
 
 
@@ -81,6 +82,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["record_words"]), frozenset(data["superlative_tags"]),
                        frozenset(data["progressive_tags"]), word_set(data["progressive_auxiliaries"]),
                        word_set(data["recipient_prepositions"]), word_set(data["item_prepositions"]),
+                       re.compile(rf"(?i:[ \t]+(?:{phrases(data['record_times'])})(?![\w]))"),
                        re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
                                   rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"))
 
@@ -380,7 +382,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
     noun_runs: dict[int, tuple[tuple[int, int], ...]] = {}
     readings = []
     respective = any(t.lower_ in words.respectively for t in sent)
-    records = tuple((offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge.text)) for t in sent
+    records = tuple((offset + t.left_edge.idx, offset + _record_end(t, words)) for t in sent
                     if t.pos_ == "NOUN" and any(c.tag_ in words.superlative_tags or c.lower_ in words.record_words
                                                 for c in t.children if c.dep_ in ("amod", "compound")))
     for token, unit in zip(tokens, units or [""] * len(tokens)):
@@ -442,6 +444,15 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             progressive=verb is not None and verb.tag_ in words.progressive_tags and any(
                 c.dep_ == "aux" and c.lemma_.casefold() in words.progressive_auxiliaries for c in verb.children)))
     return readings
+
+
+def _record_end(noun, words: SyntaxWords) -> int:
+    """Where a record's phrase ends: its noun's subtree, and the time phrases of records right after it
+    that the parse hung elsewhere ("a record day so far this year - with ...")."""
+    text, end = noun.doc.text, noun.right_edge.idx + len(noun.right_edge.text)
+    while (m := words.record_times.match(text, end)) is not None:
+        end = m.end()
+    return end
 
 
 def _word_before(text: str, start: int) -> str:
