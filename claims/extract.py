@@ -366,7 +366,8 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     clauses = tuple(_cut(runs, records) for runs in reading.clauses)
     own = clauses[0] if clauses else ()
     opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
-    if opener and opener[0].casefold() in doc.time.when:
+    if opener and (opener[0].casefold() in doc.time.when or opener[0].casefold() in doc.time.which
+                   and not reading.perfect):
         date = doc.times.date_before(own[0][0], doc.published)  # "since June 15, when there were 224 deaths"
         if date:
             return times.Period(date, date)

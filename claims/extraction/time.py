@@ -56,6 +56,7 @@ class TimePatterns:
     span_steps: dict[str, int]
     anaphor: re.Pattern       # "that year": the year last written before it
     when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
+    which: frozenset[str]     # "2021, which saw 28,526": so does one these open, its verb not in the perfect
     year_end: re.Pattern      # "the end of" 2023: the year's last month
     same_point: re.Pattern    # "this time last year", "at this point in 2022"
     same_point_bases: frozenset[str]  # "15% below the same point last year": the point is the base
@@ -163,6 +164,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         year_part=re.compile(rf"(?i:(?<![\w])(?P<part>{phrases(time['year_parts'])})(?:[ \t]+of)?[ \t]+)(?P<year>{_YEAR})(?![\w])"),
         year_parts={" ".join(k.casefold().split()): (int(a), int(b)) for k, (a, b) in time["year_parts"].items()},
         when=word_set(time["when"]),
+        which=word_set(time["which"]),
         joins=word_set(lang["entity"]["list_joins"]),
         year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
