@@ -759,12 +759,14 @@ def _after_in_clause(doc: _Document, q: Quantity, reading: syntax.Reading) -> st
 
 
 def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:
-    """Whether the counted noun is a place's people ("Ukrainians", "Afghans"): a plural that ends in the
-    gazetteer's form; not the place itself ("five of Sudan's states")."""
+    """Whether the counted noun is a place's people ("Ukrainians", "Afghans", "Sudanese"): it ends in the
+    gazetteer's form of a plural or of a demonym; not the place itself ("five of Sudan's states")."""
     end = reading.noun_at + len(reading.noun_text)
-    if reading.noun_at < 0 or not doc.text.endswith("s", reading.noun_at, end):
+    if reading.noun_at < 0:
         return False
-    return any(m.end == end for m in doc.vocab.gazetteer.mentions(doc.text, reading.noun_at, end))
+    gazetteer, plural = doc.vocab.gazetteer, doc.text.endswith("s", reading.noun_at, end)
+    return any(m.end == end and (plural or gazetteer.adjective(doc.text, m))
+               for m in gazetteer.mentions(doc.text, reading.noun_at, end))
 
 
 def _names_place(doc: _Document, start: int, end: int) -> bool:

@@ -2307,3 +2307,24 @@ def test_a_records_time_phrase_is_not_the_figures(sentence, figure, expected):
 ])
 def test_a_which_clause_right_after_a_date_stands_at_it(sentence, figure, period_end):
     assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
+@pytest.mark.parametrize("sentence", [
+    "Over 10 million Sudanese have been displaced since the war began.",
+    "Over 10 million Malians have been displaced since the war began.",
+])
+def test_a_places_people_are_people_whom_the_verb_counts(sentence):
+    # a demonym, plural or not, is too general to name a metric: the verb does
+    config = parse_config("""
+[entities.SD]
+name = "Sudan"
+forms = ["Sudan", "Sudanese"]
+[entities.ML]
+name = "Mali"
+forms = ["Mali", "Malians"]
+[metrics.displaced]
+words = ["displaced people"]
+predicates = ["displaced"]
+scope = "snapshot"
+""")
+    assert claims(sentence, config).iloc[0]["metric"] == "displaced"
