@@ -604,9 +604,10 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.refers and implied:
         return implied  # "the number has risen to 18.3 million": what the number is of, not the verb
     if not names and metrics.figure_kind(q) == "percent" and reading.clauses:
-        # "With 97% of the vote counted, the ANC leads": a share's own clause's predicate names it before
-        # the sentence's other words
-        names = metrics.by_predicate(reading.clauses[0], q, doc.text, vocab, config)
+        # "With 97% of the vote counted, the ANC leads": a share's own clause's predicate, or the participle
+        # describing its noun ("with 18% of votes counted"), names it before the sentence's other words
+        runs = (*reading.clauses[0], reading.participle) if reading.participle[0] >= 0 else reading.clauses[0]
+        names = metrics.by_predicate(runs, q, doc.text, vocab, config)
     if not names:
         if label[0] >= 0:  # "PA - 7.9%\nEFF - 5.26%": a labelled line's words are its own
             line_end = doc.text.find("\n", q.end)

@@ -2328,3 +2328,17 @@ predicates = ["displaced"]
 scope = "snapshot"
 """)
     assert claims(sentence, config).iloc[0]["metric"] == "displaced"
+
+
+def test_a_shares_participle_names_its_metric_before_the_sentences_other_words():
+    config = parse_config("""
+[metrics.counted_pct]
+kind = "percent"
+words = ["of the votes counted"]
+predicates = ["counted"]
+[metrics."vote_pct.blue"]
+kind = "percent"
+words = ["Blue Party"]
+""")
+    found = claims("A slower count, with 18% of votes counted, indicated a rout for the Blue Party.", config)
+    assert found.loc["18%", "metric"] == "counted_pct"
