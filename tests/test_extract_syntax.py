@@ -2283,6 +2283,25 @@ part_of = "seats"
     assert (found.loc["99", "metric"], found.loc["37", "metric"]) == ("seats.red", "seats.blue")
 
 
+
+def test_a_figure_in_a_containers_phrase_belongs_to_the_subject_of_the_verb_it_hangs_on():
+    # both measures have a part of the party: only the holder says whose votes these are
+    config = parse_config("""
+[metrics.votes_cast]
+words = ["votes"]
+[metrics."votes.blue"]
+words = ["BP", "BP Party"]
+part_of = "votes_cast"
+[metrics.seats]
+words = ["seats"]
+[metrics."seats.blue"]
+words = ["BP", "BP Party"]
+part_of = "seats"
+""")
+    found = claims("The BP Party bagged wide support, with a total of 2,344,096 votes.", config)
+    assert found.loc["2,344,096", "metric"] == "votes.blue"
+
+
 @pytest.mark.parametrize("sentence, figure, expected", [
     # a record's time phrase dates the record, not the figure: the day stands
     ("Officials recorded 661 cases on Monday, the third highest daily total for 2023 to date.", "661",

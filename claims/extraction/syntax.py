@@ -541,6 +541,8 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
             continue
         while t.dep_ == "conj" and t.head.pos_ not in _VERBAL:  # "won 28 seats and 1,200 votes"
             t = t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.casefold() in words.containers:
+            t = t.head.head  # "bagged 14.6%, with a total of 2,344,096 votes": the container's place
         # Through a preposition after the verb only: "With 97.84% of the votes counted, the ANC had won".
         verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" \
             and t.head.i > t.head.head.i else None
