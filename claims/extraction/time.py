@@ -236,6 +236,7 @@ class TimeIndex:
         # "compared to 2022", "than in 2019": a comparison's base dates no figure before it
         self.bases = sorted((m for kind in ("point", "until", "since") for m in found[kind]
                              if _word_before(text, m.start()) in patterns.comparisons), key=lambda m: m.end())
+        self.base_ends = [m.end() for m in self.bases]
         # "since the 2016 crisis": a year after a word of start or end bounds a span, it names no period
         self.hits["qualified"] = [m for m in self.hits["qualified"] if _word_before(text, m.start())
                                   not in patterns.start_words | patterns.end_words]
@@ -248,7 +249,7 @@ class TimeIndex:
     def base_before(self, pos: int, published: str, near: int) -> tuple[int, str] | None:
         """Where a comparison's base written right before pos ends (at most `near` words between) and its
         date: the date of the base's own figure, "compared to 2022 with 217,774", "than in 2019 (4,100)"."""
-        i = bisect.bisect_right([m.end() for m in self.bases], pos) - 1
+        i = bisect.bisect_right(self.base_ends, pos) - 1
         between = self.text[self.bases[i].end():pos] if i >= 0 else ""
         if i < 0 or len(between.split()) > near or _SENTENCE_END.search(between) or \
                 self.patterns.joins.intersection(between.casefold().split()):
