@@ -2319,8 +2319,8 @@ def test_a_records_time_phrase_is_not_the_figures(sentence, figure, expected):
 
 @pytest.mark.parametrize("sentence, figure, period_end", [
     # a clause a relative pronoun opens right after a date stands at that date
-    ("The $9.18 billion deficit is lower than the $13.78 billion deficit recorded in 2023 which represents 6.11 per cent "
-     "of GDP.", "6.11 per cent", "2023"),
+    ("The $9.18 billion deficit is lower than the $13.78 billion deficit recorded in 2023 which represents "
+     "6.11 per cent of GDP.", "6.11 per cent", "2023"),
     ("The toll of 18,760 is 2,110 higher than the statistic released at the end of March, which stood at 16,650.",
      "16,650", "2024-03"),
 ])

@@ -161,7 +161,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
         span_steps={k.casefold(): int(v) for k, v in time["span_steps"].items()},
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
                            rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
-        year_part=re.compile(rf"(?i:(?<![\w])(?P<part>{phrases(time['year_parts'])})(?:[ \t]+of)?[ \t]+)(?P<year>{_YEAR})(?![\w])"),
+        year_part=re.compile(rf"(?i:(?<![\w])(?P<part>{phrases(time['year_parts'])})(?:[ \t]+of)?[ \t]+)"
+                             rf"(?P<year>{_YEAR})(?![\w])"),
         year_parts={" ".join(k.casefold().split()): (int(a), int(b)) for k, (a, b) in time["year_parts"].items()},
         when=word_set(time["when"]),
         which=word_set(time["which"]),
@@ -224,7 +225,8 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "opening", "year_part", "span", "since", "until", "point", "now", "weekday", "relative", "calendar", "qualified",
+    KINDS = ("range", "opening", "year_part", "span", "since", "until", "point", "now", "weekday", "relative",
+             "calendar", "qualified",
              "anaphor", "same_point")
 
     def __init__(self, text: str, patterns: TimePatterns):
