@@ -359,9 +359,9 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
     base = doc.times.base_before(q.start, doc.published, _NEAR_WORDS)
     if base and not any(base[0] <= o.start < q.start for o in doc.quantities[slice(*doc.span(start, end))]):
-        return times.Period(base[1], base[1])  # "compared to 2022 with 217,774"
-    # "661 crossed on Monday, the third highest total for 2023 to date": a record's time phrase dates the
-    # record, not the figure
+        return times.Period(base[1], base[1])  # "compared to 2019 with 4,100"
+    # "420 crossed on Monday, the second highest total to date": a record's time phrase dates the record,
+    # not the figure
     records = _records_apart(reading, q)
     clauses = tuple(_cut(runs, records) for runs in reading.clauses)
     own = clauses[0] if clauses else ()
@@ -760,8 +760,8 @@ def _after_in_clause(doc: _Document, q: Quantity, reading: syntax.Reading) -> st
 
 
 def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:
-    """Whether the counted noun is a place's people ("Ukrainians", "Afghans", "Sudanese"): it ends in the
-    gazetteer's form of a plural or of a demonym; not the place itself ("five of Sudan's states")."""
+    """Whether the counted noun is a place's people ("Ukrainians", "Afghans", "Malians", "Chinese"): it ends
+    in the gazetteer's form of a plural or of a demonym; not the place itself ("five of Mali's regions")."""
     end = reading.noun_at + len(reading.noun_text)
     if reading.noun_at < 0:
         return False
@@ -1105,8 +1105,8 @@ def _before(date: str, other: str) -> bool:
 
 def _latest(found: list[Found]) -> times.Period | None:
     """Of a sentence's figures the text dates over a stretch of time, the period of the one ending
-    latest: what the next sentences speak of ("from 44% in 2016-17 to 39% in 2021-22" hands on
-    2021-22, not the first date written). A forecast's period is none."""
+    latest: what the next sentences speak of ("from 31% in 2014-15 to 27% in 2019-20" hands on
+    2019-20, not the first date written). A forecast's period is none."""
     stated = [f.period for f in found if f.stated and f.period.start != f.period.end and not f.reading.projected]
     return max(stated, key=lambda p: p.end) if stated else None
 
@@ -1176,9 +1176,8 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
     counted = [m for m in mentions if m.declared] or mentions
     lead_end = next((b.end for b in blocks if b.kind == "paragraph"), len(doc.text))
     if len(counted) == 1 and counted[0].start > lead_end and _whole(counted[0].entity) != counted[0].entity:
-        # A part of a country named once, after the lead, and nothing else ("a former Bihar Chief
-        # Minister", "Limpopo received 9,000 applications") is named in passing: the report is about
-        # its country.
+        # A part of a country named once, after the lead, and nothing else ("a former Mopti governor",
+        # "the Rift Valley leg of the tour") is named in passing: the report is about its country.
         return _whole(counted[0].entity)
     for m in counted:
         # An adjective ("French authorities") qualifies an actor more often than it places a report.

@@ -193,7 +193,7 @@ def _ordinal_before_noun(text: str, reading: Reading, numbers, units: UnitPatter
 
 
 def _titled(before: str, excl) -> bool:
-    """A capitalised word right before the figure ("Bill 2024 seeks", "Elections 2024 results"), not a word
+    """A capitalised word right before the figure ("Bill 2019 seeks", "Census 2021 results"), not a word
     of quantity ("Some 2000 people"): a year then belongs to a title, whatever follows."""
     words = before.split()
     last = words[-1] if words and before[-1:].isspace() else ""
@@ -203,7 +203,7 @@ def _titled(before: str, excl) -> bool:
 def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Currencies) -> bool:
     """A one-letter currency ("N27.5 trillion", "R1,200") counts only before an amount written as one:
     with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar", "an
-    exchange rate of N750")."""
+    exchange rate of N410")."""
     digits = m.group("d")
     if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None:
         return True

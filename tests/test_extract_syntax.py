@@ -1039,7 +1039,7 @@ def test_the_first_units_of_a_period_run_from_its_start(sentence, figure, period
 
 
 @pytest.mark.parametrize("sentence, figure, period", [
-    ("In the first half of 2022, the number of applications was 84,583.", "84,583", ("2022-01", "2022-06")),
+    ("In the first half of 2022, the number of applications was 40,310.", "40,310", ("2022-01", "2022-06")),
     ("Some 3,000 people crossed in the third quarter of 2023.", "3,000", ("2023-07", "2023-09")),
     ("Arrivals in Q4 2023 reached 12,000.", "12,000", ("2023-10", "2023-12")),
 ])
@@ -1059,11 +1059,11 @@ def test_a_year_part_spans_its_months_in_its_year(year, part):
 
 def test_a_look_back_before_the_sources_own_period_does_not_carry_on():
     source = {**SOURCE, "period_start": "2023-01", "period_end": "2023-06"}
-    text = ("There were 162,271 applications from January to June. In the first half of 2022, the number was "
-            "84,583. Syria accounted for 24,492 applications.")
+    text = ("There were 61,240 applications from January to June. In the first half of 2022, the number was "
+            "40,310. Chad accounted for 9,870 applications.")
     found = claims(text, source=source)
-    assert found.loc["24,492", "period_end"] != "2022-06"
-    assert found.loc["84,583", "period_end"] == "2022-06"
+    assert found.loc["9,870", "period_end"] != "2022-06"
+    assert found.loc["40,310", "period_end"] == "2022-06"
 
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -1187,14 +1187,14 @@ def test_a_document_that_names_no_place_is_about_the_one_country_of_its_currency
 @pytest.mark.parametrize("text, entity", [
     # a province named once after the lead, and no other place, is named in passing: the report is national
     ("The commission declared all 400 seats. Turnout was 58%.\n\nThe count ran late.\n\n"
-     "A former Limpopo premier conceded.", "ZA"),
+     "A former Turkana governor conceded.", "KE"),
     # named in the lead, the province is what the report is about
-    ("The Limpopo legislature sat on Monday.\n\nThe commission declared all 400 seats. Turnout was 58%.", "ZA-LP"),
+    ("The Turkana assembly sat on Monday.\n\nThe commission declared all 400 seats. Turnout was 58%.", "KE-43"),
 ])
 def test_a_province_named_once_in_passing_places_the_document_in_its_country(text, entity):
     config = parse_config("""
 [places]
-subdivisions = ["ZA"]
+subdivisions = ["KE"]
 """)
     found = claims(text, config)
     assert (found.loc["400", "entity"], found.loc["58%", "entity"]) == (entity, entity)
@@ -2235,7 +2235,7 @@ scope = "cumulative"
 
 @pytest.mark.parametrize("text, period", [
     # of two stretches the sentence dates its figures by, the next sentences speak of the later one
-    ("The rate fell from 44% in 2016-17 to 39% in 2021-22. At primary level, 36% are out of school.",
+    ("The rate fell from 31% in 2016-17 to 27% in 2021-22. At primary level, 24% are out of school.",
      ("2021", "2022")),
     ("Cases rose from 310 in 2021-22 to 512 in 2016-17. At primary level, 36 were hospitalised.", ("2021", "2022")),
     # one stretch carries on as before
@@ -2249,7 +2249,7 @@ def test_the_latest_stretch_a_sentence_dates_its_figures_by_carries_on(text, per
 
 @pytest.mark.parametrize("sentence, figure, period", [
     # the base of a comparison dates the base's own figure right after it
-    ("This is an increase of 51.1 percent compared to 2022 with 217,774 applications.", "217,774", ("2022", "2022")),
+    ("This is an increase of 32.4 percent compared to 2019 with 3,104 applications.", "3,104", ("2019", "2019")),
     ("Cases rose to 5,100, higher than in 2019 (4,100).", "4,100", ("2019", "2019")),
 ])
 def test_a_comparisons_base_dates_the_figure_right_after_it(sentence, figure, period):
@@ -2298,19 +2298,19 @@ words = ["seats"]
 words = ["BP", "BP Party"]
 part_of = "seats"
 """)
-    found = claims("The BP Party bagged wide support, with a total of 2,344,096 votes.", config)
-    assert found.loc["2,344,096", "metric"] == "votes.blue"
+    found = claims("The BP Party bagged wide support, with a total of 1,506,220 votes.", config)
+    assert found.loc["1,506,220", "metric"] == "votes.blue"
 
 
 @pytest.mark.parametrize("sentence, figure, expected", [
     # a record's time phrase dates the record, not the figure: the day stands
-    ("Officials recorded 661 cases on Monday, the third highest daily total for 2023 to date.", "661",
+    ("Officials recorded 420 cases on Monday, the second highest daily total for 2023 to date.", "420",
      ("event", "2024-05-06")),
-    ("On Monday 872 cases were recorded in 15 districts - a record day so far this year - with 58 in each.", "872",
+    ("On Monday 515 cases were recorded in 12 districts - a record day so far this year - with 43 in each.", "515",
      ("event", "2024-05-06")),
     # a record phrase takes only its own time words: "ever", not the date after it
-    ("The highest number of cases ever was recorded in 2019, with a count of 101,354.", "101,354",
-     ("cumulative", "2019")),
+    ("The highest number of cases ever was recorded in 2017, with a count of 62,810.", "62,810",
+     ("cumulative", "2017")),
 ])
 def test_a_records_time_phrase_is_not_the_figures(sentence, figure, expected):
     found = claims(sentence)
@@ -2319,25 +2319,25 @@ def test_a_records_time_phrase_is_not_the_figures(sentence, figure, expected):
 
 @pytest.mark.parametrize("sentence, figure, period_end", [
     # a clause a relative pronoun opens right after a date stands at that date
-    ("The $9.18 billion deficit is lower than the $13.78 billion deficit recorded in 2023 which represents "
-     "6.11 per cent of GDP.", "6.11 per cent", "2023"),
-    ("The toll of 18,760 is 2,110 higher than the statistic released at the end of March, which stood at 16,650.",
-     "16,650", "2024-03"),
+    ("The $5.2 billion deficit is lower than the $7.9 billion deficit recorded in 2019 which represents "
+     "4.2 per cent of GDP.", "4.2 per cent", "2019"),
+    ("The toll of 9,420 is 1,300 higher than the statistic released at the end of March, which stood at 8,120.",
+     "8,120", "2024-03"),
 ])
 def test_a_which_clause_right_after_a_date_stands_at_it(sentence, figure, period_end):
     assert claims(sentence).loc[figure, "period_end"] == period_end
 
 
 @pytest.mark.parametrize("sentence", [
-    "Over 10 million Sudanese have been displaced since the war began.",
+    "Over 2 million Chinese have been displaced since the war began.",
     "Over 10 million Malians have been displaced since the war began.",
 ])
 def test_a_places_people_are_people_whom_the_verb_counts(sentence):
     # a demonym, plural or not, is too general to name a metric: the verb does
     config = parse_config("""
-[entities.SD]
-name = "Sudan"
-forms = ["Sudan", "Sudanese"]
+[entities.CN]
+name = "China"
+forms = ["China", "Chinese"]
 [entities.ML]
 name = "Mali"
 forms = ["Mali", "Malians"]

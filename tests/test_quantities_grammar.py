@@ -320,9 +320,9 @@ def test_every_comparative_phrase_bounds_its_figure(phrase, n):
     "the Pac-12 conference", "5G networks", "in Row 14 seats", "Flight 370 vanished", "New York, NY 10001 is",
     "at 12 W 45th St today", "at 1730 GMT today", "won 3-1 at home", "lost 102-99 in overtime", "in A.D. 800 the",
     "500 BC", "the 2021 review said", "between 1500 and 1800 the", "from 2019 to 2021 it",
-    "posted 17 05 2024 by", "Image 2024 05 08 at",
+    "posted 21 03 2019 by", "Image 2019 03 21 at",
     # a year after a capitalised word belongs to a title, whatever follows
-    "the Amendment Bill 2024 seeks to", "Elections 2024 results continue",
+    "the Amendment Bill 2019 seeks to", "Census 2021 results continue",
 ])
 def test_names_times_scores_and_years_are_no_figures(text):
     assert find_quantities(text) == []
@@ -477,7 +477,7 @@ LETTERS = (("NGN", ("N", "naira")), ("ZAR", ("R",)))
     # an exchange rate is an amount even without a separator
     ("a rate of N750 to the dollar", [(750, "NGN")]), ("R18 per U.S. dollar", [(18, "ZAR")]),
     ("N700 to a dollar", [(700, "NGN")]), ("N95 to the left", []), ("N95 a day", []),
-    ("an exchange rate of N750 and", [(750, "NGN")]), ("a rate of N95 masks", []),
+    ("an exchange rate of N410 and", [(410, "NGN")]), ("a rate of N95 masks", []),
 ])
 def test_one_letter_currencies_and_hyphenated_scales(text, expected):
     assert [(q["value"], q["currency"]) for q in find_quantities(text, currencies=LETTERS)] == expected
@@ -558,7 +558,7 @@ def test_a_figure_ending_its_line_takes_no_noun_from_the_next_line_of_its_own():
 @pytest.mark.parametrize("text, value", [("41,96% of the vote", 41.96), ("9,52 % of the vote", 9.52),
                                           ("a total of 1,234 people", 1234.0), ("1,234%", 1234.0),
                                           # typed loosely, a space after the comma
-                                          ("11, 34% of the vote", 11.34), ("a fatality rate of 0, 86%", 0.86)])
+                                          ("12, 57% of the vote", 12.57), ("a fatality rate of 0, 42%", 0.42)])
 def test_a_comma_before_one_or_two_digits_and_a_percent_sign_is_a_decimal_comma(text, value):
     assert close(only(text)["value"], value)
 
@@ -571,8 +571,8 @@ def test_a_decimal_comma_share_reads_back_to_its_value(whole, hundredths, sign, 
 
 @pytest.mark.parametrize("text, value", [
     # a grouped number whose later groups follow a comma and a space is one number typed loosely
-    ("8,768, 513, 380, 852 is for recurrent expenditure.", 8_768_513_380_852),
-    ("a sum of 1,742, 786, 788 naira", 1_742_786_788),
+    ("4,102, 376, 915, 240 is for recurrent expenditure.", 4_102_376_915_240),
+    ("a sum of 2,615, 904, 117 naira", 2_615_904_117),
 ])
 def test_a_grouped_number_with_spaced_later_groups_is_one_number(text, value):
     assert only(text)["value"] == value

@@ -70,7 +70,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
             rf"|{month},?{SPACE}{year}"
             rf"|{year}-\d{{2}}(?:-\d{{2}})?"
             rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})"
-            # "17 05 2024", "2024 05 08": a day, a two-digit month and a year set apart by spaces
+            # "21 03 2019", "2019 03 21": a day, a two-digit month and a year set apart by spaces
             rf"|(?:[0-2]?\d|3[01])[ \t](?:0[1-9]|1[0-2])[ \t]{year}"
             rf"|{year}[ \t](?:0[1-9]|1[0-2])[ \t](?:[0-2]\d|3[01]))(?![\w])"
         ),

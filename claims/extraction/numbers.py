@@ -23,10 +23,10 @@ from figcheck.claims.extraction.units import Currencies, currency_forms
 # 1,500 · 1 500 (space, no-break space, narrow no-break space) · 12,34,567 (Indian grouping) · 1500 ·
 # 1500.5 · .08; not followed by another separator and digit (a code such as 1.2.3 is no number).
 # A comma before one or two digits and a percent sign is a decimal comma ("41,96%", also typed with a
-# space before two digits, "11, 34%"): a thousands group has three digits. A grouped number whose later
-# groups are written after a comma and a space, two or more of them ("8,768, 513, 380, 852"), is one
+# space before two digits, "12, 57%"): a thousands group has three digits. A grouped number whose later
+# groups are written after a comma and a space, two or more of them ("4,102, 376, 915, 240"), is one
 # number typed loosely.
-_DECIMAL_COMMA_BODY = r"\d{1,3},(?:\d{1,2}|[ \t]\d{2})"  # "41,96%"; typed loosely, "11, 34%"
+_DECIMAL_COMMA_BODY = r"\d{1,3},(?:\d{1,2}|[ \t]\d{2})"  # "41,96%"; typed loosely, "12, 57%"
 DECIMAL_COMMA = rf"{_DECIMAL_COMMA_BODY}(?=[ \t]?%)"
 _DECIMAL_COMMA_WRITTEN = re.compile(_DECIMAL_COMMA_BODY)
 DIGITS = (rf"(?:{DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:,[ \t]\d{{3}}){{2,}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?!\d)|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,])|\d+(?!\d))"

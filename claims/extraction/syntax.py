@@ -527,7 +527,7 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
             if named is not None:
                 return _name_span(named)
     for t in (noun, token):
-        # "the Blue Party with 37 seats", "Kano at 31 per cent": the name the figure is joined to
+        # "the Blue Party with 37 seats", "Mali at 12 per cent": the name the figure is joined to
         if t is not None and t.dep_ == "pobj" and t.head.lower_ in words.item_prepositions \
                 and t.head.head.pos_ == "PROPN":
             return _name_span(t.head.head)
@@ -542,7 +542,7 @@ def holder(token, noun, words: SyntaxWords, respective: bool = False):
         while t.dep_ == "conj" and t.head.pos_ not in _VERBAL:  # "won 28 seats and 1,200 votes"
             t = t.head
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.casefold() in words.containers:
-            t = t.head.head  # "bagged 14.6%, with a total of 2,344,096 votes": the container's place
+            t = t.head.head  # "won 12.4%, with a total of 1,506,220 votes": the container's place
         # Through a preposition after the verb only: "With 97.84% of the votes counted, the ANC had won".
         verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" \
             and t.head.i > t.head.head.i else None

@@ -50,13 +50,13 @@ class TimePatterns:
     calendar_steps: dict[str, int]
     qualified: re.Pattern     # "the 2024 budget", "its 2019 tally": a year qualifying a noun
     opening: re.Pattern       # "the first 13 days of July", "the first seven months of 2023"
-    year_part: re.Pattern     # "the first half of 2022", "Q3 2023": months of one year
+    year_part: re.Pattern     # "the first half of 2019", "Q3 2018": months of one year
     year_parts: dict[str, tuple[int, int]]  # "first half" -> (1, 6)
     span: re.Pattern          # "over the past 11 days": counted from publication
     span_steps: dict[str, int]
     anaphor: re.Pattern       # "that year": the year last written before it
     when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
-    which: frozenset[str]     # "2021, which saw 28,526": so does one these open, its verb not in the perfect
+    which: frozenset[str]     # "2019, which saw 3,104": so does one these open, its verb not in the perfect
     year_end: re.Pattern      # "the end of" 2023: the year's last month
     same_point: re.Pattern    # "this time last year", "at this point in 2022"
     same_point_bases: frozenset[str]  # "15% below the same point last year": the point is the base
@@ -250,12 +250,12 @@ class TimeIndex:
 
     def base_before(self, pos: int, published: str, near: int) -> tuple[int, str] | None:
         """Where a comparison's base written right before pos ends (at most `near` words between) and its
-        date: the date of the base's own figure, "compared to 2022 with 217,774", "than in 2019 (4,100)"."""
+        date: the date of the base's own figure, "compared to 2019 with 3,104", "than in 2019 (4,100)"."""
         i = bisect.bisect_right(self.base_ends, pos) - 1
         between = self.text[self.bases[i].end():pos] if i >= 0 else ""
         if i < 0 or len(between.split()) > near or _SENTENCE_END.search(between) or \
                 self.patterns.joins.intersection(between.casefold().split()):
-            return None  # "49% more than in September 2022 and 161 more than ...": compared too
+            return None  # "30% more than in May 2019 and 120 more than ...": compared too
         date = _iso(self.bases[i], "a", self.patterns.months, published)
         return (self.bases[i].end(), date) if date else None
 
