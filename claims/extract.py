@@ -154,17 +154,14 @@ class _Document:
     def ahead(self) -> bool:
         """The source's period starts after its publication: a budget or plan for a coming year, whose
         states ("the allocation is 7% of the budget") are that period's."""
-        start, published = self.registry.start, self.published
-        return bool(start and published) and start[:len(published)] > published[:len(start)]
+        return _before(self.published, self.registry.start)
 
     @property
     def now(self) -> str:
         """The date the source's figures stand at: where its data ends, but never after publication
         (a report on a year's appeal, published in February, counts in February)."""
         end, published = self.registry.end, self.published
-        if end and published and end[:len(published)] > published[:len(end)]:
-            return published
-        return end or published
+        return published if _before(published, end) else end or published
 
     def metric_scope(self, name: str, kind: str = "") -> str:
         """The configured scope of the metric; for a figure no configured metric names, the scope every
@@ -350,20 +347,19 @@ def _inside(mention: Mention, spans) -> bool:
                for s, e in spans)
 
 
-def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int) -> times.Period | None:
+def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int,
+            records: list[tuple[int, int]], clauses) -> times.Period | None:
     """The period the figure's own clause states, else the nearest governing clause's, else a range a
     clause describing its noun states ("5 operations, carried out between May 2019 and August 2021"),
     else the sentence's. A count that stands "by Friday" with a date elsewhere in the sentence ("the
     outbreak declared on 3 March") runs from that date to Friday. A date right after another figure
-    is that figure's (`_dates_for`)."""
+    is that figure's (`_dates_for`). `records`: the sentence's phrases of a record apart from the figure
+    (`_records_apart`), whose time phrase dates the record, not the figure ("420 crossed on Monday, the
+    second highest total to date"); `clauses`: the figure's clauses without them."""
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
     base = doc.times.base_before(q.start, doc.published, _NEAR_WORDS)
     if base and not any(base[0] <= o.start < q.start for o in doc.quantities[slice(*doc.span(start, end))]):
         return times.Period(base[1], base[1])  # "compared to 2019 with 4,100"
-    # "420 crossed on Monday, the second highest total to date": a record's time phrase dates the record,
-    # not the figure
-    records = _records_apart(reading, q)
-    clauses = tuple(_cut(runs, records) for runs in reading.clauses)
     own = clauses[0] if clauses else ()
     opener = doc.text[own[0][0]:own[0][1]].split(maxsplit=1)[:1] if own else []
     if opener and (opener[0].casefold() in doc.time.when or opener[0].casefold() in doc.time.which
@@ -894,14 +890,15 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # A state on a day ("3,630 people were still in shelters on 18 May") is a snapshot of that day.
             # A measure of a state stays one on the day it is stated ("the ANC received 40.18 percent in
             # Wednesday's election").
-            dated = tuple(_cut(runs, _records_apart(reading, q)) for runs in reading.clauses)
+            records = _records_apart(reading, q)
+            dated = tuple(_cut(runs, records) for runs in reading.clauses)
             own_cues = clause_cues | (_day_cue(doc, dated, reading.predicate) if "snapshot" not in clause_cues
                                       and doc.metric_scope(name, kind) != "snapshot" else frozenset())
             if reading.running:
                 own_cues |= {"cumulative"}
             if reading.noun and name:
                 context.implied[kind] = name
-            period = _ongoing(doc, _period(doc, q, reading, start, end), reading.projected)
+            period = _ongoing(doc, _period(doc, q, reading, start, end, records, dated), reading.projected)
             configured = doc.metric_scope(name, kind) or _share_scope(doc, q, reading)
             if not configured and q.kind == "count":
                 # A part without a scope of its own counts as its total does ("605 killed, including 38
