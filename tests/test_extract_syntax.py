@@ -2361,3 +2361,47 @@ words = ["Blue Party"]
 """)
     found = claims("A slower count, with 18% of votes counted, indicated a rout for the Blue Party.", config)
     assert found.loc["18%", "metric"] == "counted_pct"
+
+
+DIRECTED = parse_config("""
+[metrics.arrivals]
+words = ["arrivals"]
+scope = "cumulative"
+[metrics.rise_pct]
+kind = "percent"
+words = ["%", "percent"]
+predicates = ["rose", "increase"]
+[metrics.fall_pct]
+kind = "percent"
+words = ["%", "percent"]
+predicates = ["fell", "drop"]
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("Arrivals were 18 percent lower than a year earlier.", "18 percent", "fall_pct"),
+    ("Arrivals were down 24% on the year before.", "24%", "fall_pct"),
+    ("The ministry cut arrivals by 36 percent last year.", "36 percent", "fall_pct"),
+    ("Arrivals saw a spike of over 50 percent in May.", "50 percent", "rise_pct"),
+    ("Arrivals were up 14% on the year before.", "14%", "rise_pct"),
+    ("Most arrivals came from two countries (+80%, +12%).", "+80%", "rise_pct"),
+    # no change stated: a share, which the unit alone does not make a rise or a fall
+    ("60 percent of the arrivals came from three countries.", "60 percent", ""),
+])
+def test_a_change_takes_the_metric_going_its_way(sentence, figure, metric):
+    assert claims(sentence, DIRECTED).loc[figure, "metric"] == metric
+
+
+@given(st.integers(1, 99), st.sampled_from(["lower", "less", "down", "fell by", "a drop of"]),
+       st.sampled_from(["rose by", "higher", "up", "an increase of", "more"]))
+def test_direction_is_read_from_the_word_beside_the_figure(value, falling, rising):
+    for word, expected in ((falling, "falling"), (rising, "rising")):
+        after = word in ("lower", "less", "higher", "more")
+        text = f"Arrivals were {value}% {word} than before." if after else f"Arrivals were {word} {value}% on May."
+        figure = scan(text)[0]
+        assert metrics.figure_direction(figure, text, "") == expected, text
+
+
+@pytest.mark.parametrize("text", ["up to 20% of arrivals", "more than 20% of arrivals", "about 20% of arrivals"])
+def test_a_qualifier_before_a_figure_states_no_change(text):
+    assert metrics.figure_direction(scan(text)[0], text, "") == ""
