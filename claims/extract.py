@@ -543,7 +543,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
-                                  doc.automatic.plurals)
+                                  doc.automatic.plurals, doc.automatic.same)
     if names and reading.undergoes and q.kind == "count" and reading.noun in doc.automatic.roles:
         # "ten dengue patients died": what befell people named by a role is what is counted, where the
         # verb's measures are none of the noun's, nor parts or wholes of them.
@@ -1093,8 +1093,23 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
         else:
             section_entity = _whole(named) or section_entity
             context_period = doc.period(block.start, block.end)
+    if not document_entity:
+        _place_the_unplaced(doc)
     _relative_dates(doc)
     return doc
+
+
+def _place_the_unplaced(doc: _Document) -> None:
+    """In a document that names no place of its own, figures nothing placed stand in the one country
+    the measures of its other figures are declared about (`[metrics.<name>] entity`), where there is
+    one: a results page that names only parties the workspace places ("ANC 40.2%") is about their
+    country, its turnout included."""
+    places = doc.vocab.metrics.places
+    countries = {_whole(f.entity) for f in doc.found if f.entity and f.entity == places.get(f.metric)}
+    if len(countries) == 1 and "+" not in (country := countries.pop()):
+        for f in doc.found:
+            if not f.entity:
+                f.entity = country
 
 
 def _before(date: str, other: str) -> bool:
@@ -1179,9 +1194,14 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         # A part of a country named once, after the lead, and nothing else ("a former Mopti governor",
         # "the Rift Valley leg of the tour") is named in passing: the report is about its country.
         return _whole(counted[0].entity)
+    # A place named as where the counted came from ("55 people made the journey from A") is less where a
+    # report stands than where they are counted.
+    origins = originated(doc.text, 0, counted, doc.code)
+    if len(counted) == 1 and counted[0].start > lead_end and origins:
+        counted = []
     for m in counted:
         # An adjective ("French authorities") qualifies an actor more often than it places a report.
-        weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) else 1.0
+        weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) or m in origins else 1.0
         # A province's mention is its country's too: a report on a country's provinces is about it.
         for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
             counts[entity] = counts.get(entity, 0) + weight

@@ -2405,3 +2405,71 @@ def test_direction_is_read_from_the_word_beside_the_figure(value, falling, risin
 @pytest.mark.parametrize("text", ["up to 20% of arrivals", "more than 20% of arrivals", "about 20% of arrivals"])
 def test_a_qualifier_before_a_figure_states_no_change(text):
     assert metrics.figure_direction(scan(text)[0], text, "") == ""
+
+
+PARTIES = parse_config("""
+[entities.KE]
+name = "Kenya"
+[entities.UG]
+name = "Uganda"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+[metrics."vote_pct.blue"]
+kind = "percent"
+entity = "KE"
+words = ["Blue Party"]
+[metrics."vote_pct.red"]
+kind = "percent"
+entity = "UG"
+words = ["Red Party"]
+""")
+
+
+def test_figures_nothing_places_stand_in_the_one_country_the_placed_ones_are_in():
+    found = claims("The Blue Party won 40.2%.\n\nTurnout was 58%.\n", PARTIES)
+    assert found.loc["40.2%", "entity"] == "KE"
+    assert found.loc["58%", "entity"] == "KE"
+
+
+def test_figures_placed_in_two_countries_leave_the_unplaced_ones_unplaced():
+    found = claims("The Blue Party won 40.2%. The Red Party won 30.1%.\n\nTurnout was 58%.\n", PARTIES)
+    assert found.loc["58%", "entity"] == ""
+
+
+CROSSINGS = parse_config("""
+[entities.GB]
+name = "United Kingdom"
+forms = ["United Kingdom", "UK"]
+[entities.FR]
+name = "France"
+[metrics.arrivals]
+words = ["arrivals"]
+scope = "cumulative"
+""")
+
+
+def test_a_place_named_only_as_where_the_counted_came_from_does_not_place_the_report():
+    text = ("Officials counted 500 arrivals this week.\n\n"
+            "On Tuesday 55 people made the journey from France in one boat.\n")
+    assert claims(text, CROSSINGS).loc["500", "entity"] == ""
+
+
+def test_where_the_counted_came_from_weighs_less_than_where_they_are():
+    text = ("Officials counted 500 arrivals this week.\n\n"
+            "On Tuesday 55 people made the journey from France in one boat.\n\n"
+            "Most ask for asylum once the UK authorities pick them up.\n")
+    assert claims(text, CROSSINGS).loc["500", "entity"] == "GB"
+
+
+@pytest.mark.parametrize("headline, figure", [("Fever: 12 die, 400 more hospitalised", "12"),
+                                              ("21 dead, 2,352 hospitalised with fever", "21")])
+def test_a_noun_counting_the_same_thing_as_a_metric_word_is_that_metrics(headline, figure):
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.admissions]
+words = ["admissions"]
+predicates = ["hospitalised"]
+""")
+    assert claims(headline, config).loc[figure, "metric"] == "deaths"

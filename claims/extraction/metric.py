@@ -531,10 +531,11 @@ def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) 
 
 
 def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config,
-              plurals: tuple[str, ...] = ()) -> list[str]:
+              plurals: tuple[str, ...] = (), same: Mapping[str, str] | None = None) -> list[str]:
     """Metrics of the figure's kind whose words name its parsed counted noun, as written or without its
     first words ("total debt service": "debt service"), as lemma or as the lemma's plural (`plurals`: the
-    language's endings): "the death toll" is counted in "deaths"."""
+    language's endings): "the death toll" is counted in "deaths"; else as the lemma that counts the same
+    thing (`same`: "12 die", a headline's verb parsed as the noun, is counted in "deaths")."""
     words = fold(noun_text.casefold()).split()
 
     def named(key: str) -> tuple[str, ...]:
@@ -546,10 +547,11 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
             # A modifier the suffix leaves out may name the measure more narrowly: "education budget".
             narrower = next((n for n in (named(" ".join(words[j:i])) for j in range(i)) if n), ())
             return list(narrower or names)
-    for key in (noun, *(noun + suffix for suffix in plurals)):
-        names = named(key.casefold())
-        if names:
-            return list(names)
+    for lemma in dict.fromkeys((noun, (same or {}).get(noun.casefold(), noun))):
+        for key in (lemma, *(lemma + suffix for suffix in plurals)):
+            names = named(key.casefold())
+            if names:
+                return list(names)
     return []
 
 
