@@ -520,13 +520,15 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
             implied: str, stated_scope: str = "", item: tuple[int, int] | None = None, paragraph: int = -1,
-            nested: bool = False) -> str:
+            nested: bool = False, drawn_from: str = "") -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
     automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any;
     `paragraph` where the figure's paragraph starts; `nested`: the figure stands in another figure's
-    phrase ("3,100 of the 12,000 residents"), whose words its clause's are."""
+    phrase ("3,100 of the 12,000 residents"), whose words its clause's are; `drawn_from`: the metric of
+    the set the sentence opens with ("Among the latest deaths, 17 were ..."), which names what a figure
+    without a noun of its own counts before any word near it."""
     vocab, config = doc.vocab.metrics, doc.config
     rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
     if rate is not None:
@@ -604,6 +606,11 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         # describing its noun ("with 18% of votes counted"), names it before the sentence's other words
         runs = (*reading.clauses[0], reading.participle) if reading.participle[0] >= 0 else reading.clauses[0]
         names = metrics.by_predicate(runs, q, doc.text, vocab, config)
+    # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
+    own_runs = reading.clauses[0] if reading.clauses else ()
+    verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs
+    if not names and not reading.noun and drawn_from:
+        names = [drawn_from]
     if not names:
         if label[0] >= 0:  # "PA - 7.9%\nEFF - 5.26%": a labelled line's words are its own
             line_end = doc.text.find("\n", q.end)
@@ -614,9 +621,6 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = metrics.share_of_count(doc.text, start, end, vocab, config, doc.shares, doc.automatic.generic)
     if not names and reading.noun and not nounless:
         names = metrics.made_from_verbs(reading.noun_text, metrics.figure_kind(q), vocab, config)
-    # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
-    own_runs = reading.clauses[0] if reading.clauses else ()
-    verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(verbs_at, q, doc.text, vocab, config)
     if not names and nounless and reading.predicate:
@@ -807,9 +811,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         named_set = breakdowns.set_opener(text, start, end, doc.set_openers)
+        set_metric = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics, "count",
+                                        doc.config) if named_set else ""
         if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
-            context.implied["count"] = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics,
-                                                          "count", doc.config) or context.implied.get("count", "")
+            context.implied["count"] = set_metric or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
@@ -877,8 +882,11 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # expenditure": the clause's words are those of the figure whose phrase holds this one
             nested = any(r.part_of_index == i or (j != i and quantities[j].end <= r.noun_at <= q.start < r.phrase_end)
                          for j, r in enumerate(readings))
+            # People named by a role are counted by what befalls them: "Of the patients, 11 died".
+            drawn_from = set_metric if named_set and q.start > named_set[1] and kind == "count" and not (
+                _word_of(doc, text[named_set[0]:named_set[1]].split()[-1].casefold(), doc.automatic.roles)) else ""
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
-                           nested)
+                           nested, drawn_from)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             measure_place = doc.vocab.metrics.places.get(name, "")
             if placed and measure_place and placed != measure_place and _only_in(origins, mentions, placed):

@@ -2473,3 +2473,25 @@ words = ["admissions"]
 predicates = ["hospitalised"]
 """)
     assert claims(headline, config).loc[figure, "metric"] == "deaths"
+
+
+SETS = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.cases]
+words = ["patients", "cases"]
+[metrics.districts_affected]
+words = ["districts"]
+[metrics.died]
+words = ["fatalities"]
+predicates = ["died"]
+""")
+
+
+def test_the_set_a_sentence_opens_with_names_what_its_bare_figures_count():
+    found = claims("Among the latest deaths, 17 were recorded in districts near the border.", SETS)
+    assert found.loc["17", "metric"] == "deaths"
+
+
+def test_people_named_by_a_role_in_the_set_are_counted_by_what_befell_them():
+    assert claims("Of the patients, 11 died in hospital.", SETS).loc["11", "metric"] == "died"
