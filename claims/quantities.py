@@ -433,7 +433,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         # An identifier is a bare number: "target 2.3 million" and "case 1,200" count.
         bare = reading.scaled == 1.0 and not (digits and "," in digits)
         if (bare and tail.words and ex.is_identifier(tail, excl)) or (
-                not reading.fraction and ex.is_slash_code(text, end)):
+                not reading.fraction and ex.is_slash_code(text, end)) or (bare and digits and ex.is_zero_led(digits)):
             continue
         # A percent after the number makes it a share, never part of a name: "BP 18%", "GL 40 per cent".
         named_ok = digits and not (m.group("cur") or sign_mark or numbers.percent.match(text, end))

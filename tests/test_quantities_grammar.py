@@ -594,3 +594,9 @@ def test_spaced_thousands_groups_read_as_one_value(head, groups):
 def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
     written = f"{day.year} {day.month:02d} {day.day:02d}" if year_first else f"{day.day} {day.month:02d} {day.year}"
     assert find_quantities(f"Posted {written} by the editors.") == []
+
+
+@given(st.text("0123456789", min_size=2, max_size=9), st.integers(1, 99_999))
+def test_a_number_written_with_a_leading_zero_is_a_code(rest, count):
+    text = f"Call 0{rest} to report any of the {count:,} cases."
+    assert [q["value"] for q in find_quantities(text)] == [count]

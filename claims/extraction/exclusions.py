@@ -233,6 +233,12 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
     return "unless counted" if not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed") else ""
 
 
+def is_zero_led(digits: str) -> bool:
+    """"08081 002250", "0062": a whole number of three or more digits written with a leading zero is a
+    code (a telephone number, a reference), no quantity; "0.5" and "0,5" are fractions."""
+    return len(digits) >= 3 and digits[0] == "0" and digits.isdigit()
+
+
 def is_slash_code(text: str, end: int) -> bool:
     """112/2024, 7/2024, 24/7: a number followed by a slash and digits is a code or a ratio."""
     return text[end:end + 1] == "/" and text[end + 1:end + 2].isdigit()
