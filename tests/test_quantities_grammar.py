@@ -108,6 +108,7 @@ def test_a_signed_number_reads_back(number, suffix):
     ("a third of homes", 1 / 3, "ratio"), ("two-thirds of homes", 2 / 3, "ratio"), ("3/4 of homes", 0.75, "ratio"),
     ("one and a half hours", 1.5, "duration"), ("half a million people", 5e5, "count"),
     ("one in three children", 1 / 3, "ratio"), ("one out of five adults", 0.2, "ratio"),
+    ("one in every five people", 0.2, "ratio"), ("1 out of every 4 pupils", 0.25, "ratio"),
     ("a sixfold rise", 6, "multiplier"), ("an eight-fold increase", 8, "multiplier"), ("a 3-fold rise", 3, "multiplier"),
     ("2 1/4 miles", 2.25, "other"), ("more than half the people", 0.5, "ratio"), ("¾ of it", 0.75, "ratio"),
 ])
