@@ -205,7 +205,8 @@ def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Curr
     with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar", "an
     exchange rate of N410")."""
     digits = m.group("d")
-    if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None:
+    if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None \
+            or numbers.spaced_decimal.match(text, m.end("d")):
         return True
     if numbers.exchange_before.search(text[max(0, m.start() - 40):m.start()]):
         return True

@@ -601,3 +601,14 @@ def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
 def test_a_number_written_with_a_leading_zero_is_a_code(rest, count):
     text = f"Call 0{rest} to report any of the {count:,} cases."
     assert [q["value"] for q in find_quantities(text)] == [count]
+
+
+@given(st.integers(1, 999), st.integers(1, 9), st.sampled_from(["million", "billion", "trillion"]))
+def test_a_decimal_point_typed_with_a_space_before_a_scale_word_is_read(whole, tenth, scale):
+    factor = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[scale]
+    q = only(f"The estimate was raised by ${whole}. {tenth} {scale} and passed.")
+    assert close(q["value"], (whole + tenth / 10) * factor)
+
+
+def test_a_sentence_ending_on_a_number_is_no_decimal_point():
+    assert [q["value"] for q in find_quantities("He scored 12. 3 goals followed.")] == [12, 3]
