@@ -581,8 +581,10 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             kind = "other"
         if kind == "percent" and not 0 <= value <= 100:
             kind = "other"  # "a 150% rise" is a ratio, not a share; "-2.1%" a change
-        if kind == "duration" and noun_end > 0 and _next_word(text, noun_end).casefold() in excl.relative_after:
-            continue  # "3 days ago", "two weeks later": a date, not a claim
+        if kind == "duration" and (noun_end > 0 and _next_word(text, noun_end).casefold() in excl.relative_after
+                                   or previous_word.casefold() in excl.window_before):
+            skip_to = end  # nor is any part of it: "the last six and a half years"
+            continue  # "3 days ago", "two weeks later", "the past 24 hours": a date or a window, not a claim
         bounds = interval(value, qualifier, tolerance)
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
         if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below

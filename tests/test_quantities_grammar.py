@@ -597,12 +597,14 @@ def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
     assert find_quantities(f"Posted {written} by the editors.") == []
 
 
+@settings(deadline=None)  # the first call loads the language file
 @given(st.text("0123456789", min_size=2, max_size=9), st.integers(1, 99_999))
 def test_a_number_written_with_a_leading_zero_is_a_code(rest, count):
     text = f"Call 0{rest} to report any of the {count:,} cases."
     assert [q["value"] for q in find_quantities(text)] == [count]
 
 
+@settings(deadline=None)  # the first call loads the language file
 @given(st.integers(1, 999), st.integers(1, 9), st.sampled_from(["million", "billion", "trillion"]))
 def test_a_decimal_point_typed_with_a_space_before_a_scale_word_is_read(whole, tenth, scale):
     factor = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[scale]
@@ -612,3 +614,11 @@ def test_a_decimal_point_typed_with_a_space_before_a_scale_word_is_read(whole, t
 
 def test_a_sentence_ending_on_a_number_is_no_decimal_point():
     assert [q["value"] for q in find_quantities("He scored 12. 3 goals followed.")] == [12, 3]
+
+
+@settings(deadline=None)  # the first call loads the language file
+@given(st.sampled_from(LANG["dates"]["window_before"]), st.integers(2, 99),
+       st.sampled_from(["hours", "days", "weeks", "months", "years"]))
+def test_a_window_of_time_is_no_figure_but_a_duration_is(window, length, unit):
+    assert [q["value"] for q in find_quantities(f"In the {window} {length} {unit}, 1,234 people died.")] == [1234]
+    assert [q["value"] for q in find_quantities(f"The strike lasted {length} {unit}.")] == [length]

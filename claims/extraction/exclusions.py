@@ -36,6 +36,7 @@ class ExclusionPatterns:
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
     year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
     relative_after: frozenset[str]    # "3 days ago": a duration that dates, not a claim
+    window_before: frozenset[str]     # "the past 24 hours": a window of time, not a claim
     name_list: re.Pattern             # "Gauteng: ANC 28, DA 22, EFF 11": names, each with its figure
     elided_name: re.Pattern           # "... and the Congress 99": a name after "and", before its figure
 
@@ -130,6 +131,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         name_stops=word_set(lang["text"]["noun_stops"]),
         year_determiners=word_set(dates["year_determiners"]),
         relative_after=word_set(dates["relative_after"]),
+        window_before=word_set(dates["window_before"]),
         name_list=name_list,
         elided_name=elided_name,
     )
