@@ -2407,7 +2407,7 @@ def test_a_qualifier_before_a_figure_states_no_change(text):
     assert metrics.figure_direction(scan(text)[0], text, "") == ""
 
 
-PARTIES = parse_config("""
+PLACED_PARTIES = parse_config("""
 [entities.KE]
 name = "Kenya"
 [entities.UG]
@@ -2427,13 +2427,13 @@ words = ["Red Party"]
 
 
 def test_figures_nothing_places_stand_in_the_one_country_the_placed_ones_are_in():
-    found = claims("The Blue Party won 40.2%.\n\nTurnout was 58%.\n", PARTIES)
+    found = claims("The Blue Party won 40.2%.\n\nTurnout was 58%.\n", PLACED_PARTIES)
     assert found.loc["40.2%", "entity"] == "KE"
     assert found.loc["58%", "entity"] == "KE"
 
 
 def test_figures_placed_in_two_countries_leave_the_unplaced_ones_unplaced():
-    found = claims("The Blue Party won 40.2%. The Red Party won 30.1%.\n\nTurnout was 58%.\n", PARTIES)
+    found = claims("The Blue Party won 40.2%. The Red Party won 30.1%.\n\nTurnout was 58%.\n", PLACED_PARTIES)
     assert found.loc["58%", "entity"] == ""
 
 
