@@ -598,10 +598,14 @@ def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
 
 
 @settings(deadline=None)  # the first call loads the language file
-@given(st.text("0123456789", min_size=2, max_size=9), st.integers(1, 99_999))
+@given(st.text("0123456789", min_size=2, max_size=9).filter(lambda rest: rest.strip("0")), st.integers(1, 99_999))
 def test_a_number_written_with_a_leading_zero_is_a_code(rest, count):
     text = f"Call 0{rest} to report any of the {count:,} cases."
     assert [q["value"] for q in find_quantities(text)] == [count]
+
+
+def test_zeros_alone_are_zero_not_a_code():
+    assert [q["value"] for q in find_quantities("The meter read 0000 after the reset, and 0123 is its code.")] == [0]
 
 
 @settings(deadline=None)  # the first call loads the language file
