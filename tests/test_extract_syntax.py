@@ -2495,3 +2495,19 @@ def test_the_set_a_sentence_opens_with_names_what_its_bare_figures_count():
 
 def test_people_named_by_a_role_in_the_set_are_counted_by_what_befell_them():
     assert claims("Of the patients, 11 died in hospital.", SETS).loc["11", "metric"] == "died"
+
+
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("The ministry said 271 people were injured after the overnight ballistic missile attack.", "271", "event"),
+    ("A single drone strike wounded 34 people, the army said.", "34", "event"),
+    ("Since the war began, 1,800 people have been injured.", "1,800", "cumulative"),
+    ("Air strikes over the past month have injured 900 people.", "900", "cumulative"),
+])
+def test_one_act_of_force_named_in_the_singular_is_an_event(sentence, figure, scope):
+    config = parse_config("""
+[metrics.injured]
+words = ["injured", "people"]
+predicates = ["injured", "wounded"]
+scope = "cumulative"
+""")
+    assert claims(sentence, config).loc[figure, "scope"] == scope
