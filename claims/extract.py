@@ -520,13 +520,15 @@ def _cues(doc: _Document, runs) -> frozenset[str]:
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
             implied: str, stated_scope: str = "", item: tuple[int, int] | None = None, paragraph: int = -1,
-            nested: bool = False) -> str:
+            nested: bool = False, drawn_from: str = "") -> str:
     """The configured metric the parsed counted noun (else the words after the figure) names, chosen
     by the predicates of the figure's own clause; else the metric of an earlier figure of the sentence
     or paragraph whose noun this one leaves implied ("812 cases in Chad, while 97 ..."); else an
     automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any;
     `paragraph` where the figure's paragraph starts; `nested`: the figure stands in another figure's
-    phrase ("3,100 of the 12,000 residents"), whose words its clause's are."""
+    phrase ("3,100 of the 12,000 residents"), whose words its clause's are; `drawn_from`: the metric of
+    the set the sentence opens with ("Among the latest deaths, 17 were ..."), which names what a figure
+    without a noun of its own counts before any word near it."""
     vocab, config = doc.vocab.metrics, doc.config
     rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
     if rate is not None:
@@ -543,7 +545,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
-                                  doc.automatic.plurals)
+                                  doc.automatic.plurals, doc.automatic.same)
     if names and reading.undergoes and q.kind == "count" and reading.noun in doc.automatic.roles:
         # "ten dengue patients died": what befell people named by a role is what is counted, where the
         # verb's measures are none of the noun's, nor parts or wholes of them.
@@ -604,6 +606,11 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         # describing its noun ("with 18% of votes counted"), names it before the sentence's other words
         runs = (*reading.clauses[0], reading.participle) if reading.participle[0] >= 0 else reading.clauses[0]
         names = metrics.by_predicate(runs, q, doc.text, vocab, config)
+    # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
+    own_runs = reading.clauses[0] if reading.clauses else ()
+    verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs
+    if not names and not reading.noun and drawn_from:
+        names = [drawn_from]
     if not names:
         if label[0] >= 0:  # "PA - 7.9%\nEFF - 5.26%": a labelled line's words are its own
             line_end = doc.text.find("\n", q.end)
@@ -614,9 +621,6 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = metrics.share_of_count(doc.text, start, end, vocab, config, doc.shares, doc.automatic.generic)
     if not names and reading.noun and not nounless:
         names = metrics.made_from_verbs(reading.noun_text, metrics.figure_kind(q), vocab, config)
-    # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
-    own_runs = reading.clauses[0] if reading.clauses else ()
-    verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs
     if not names and reading.clauses and nounless:
         names = metrics.by_predicate(verbs_at, q, doc.text, vocab, config)
     if not names and nounless and reading.predicate:
@@ -628,6 +632,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     names = list(dict.fromkeys(siblings.get(n, {}).get(stated_scope, n) for n in names))
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
+    change = doc.text[reading.change[0]:reading.change[1]] if reading.change[0] >= 0 else ""
+    names = metrics.by_direction(names, metrics.figure_direction(q, doc.text, change, doc.config.language or "en"),
+                                 clause, q, doc.text, vocab)
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
     name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end),
@@ -804,9 +811,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # earlier sentence ("Of the new hospitalisations, 741 ... and 683 ...").
         context.implied = {k: v for k, v in context.implied.items() if k == "count"}
         named_set = breakdowns.set_opener(text, start, end, doc.set_openers)
+        set_metric = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics, "count",
+                                        doc.config) if named_set else ""
         if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
-            context.implied["count"] = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics,
-                                                          "count", doc.config) or context.implied.get("count", "")
+            context.implied["count"] = set_metric or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         examples = exemplified(text, start, mentions, doc.code)
@@ -874,8 +882,11 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # expenditure": the clause's words are those of the figure whose phrase holds this one
             nested = any(r.part_of_index == i or (j != i and quantities[j].end <= r.noun_at <= q.start < r.phrase_end)
                          for j, r in enumerate(readings))
+            # People named by a role are counted by what befalls them: "Of the patients, 11 died".
+            drawn_from = set_metric if named_set and q.start > named_set[1] and kind == "count" and not (
+                _word_of(doc, text[named_set[0]:named_set[1]].split()[-1].casefold(), doc.automatic.roles)) else ""
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
-                           nested)
+                           nested, drawn_from)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             measure_place = doc.vocab.metrics.places.get(name, "")
             if placed and measure_place and placed != measure_place and _only_in(origins, mentions, placed):
@@ -1090,8 +1101,23 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
         else:
             section_entity = _whole(named) or section_entity
             context_period = doc.period(block.start, block.end)
+    if not document_entity:
+        _place_the_unplaced(doc)
     _relative_dates(doc)
     return doc
+
+
+def _place_the_unplaced(doc: _Document) -> None:
+    """In a document that names no place of its own, figures nothing placed stand in the one country
+    the measures of its other figures are declared about (`[metrics.<name>] entity`), where there is
+    one: a results page that names only parties the workspace places ("ANC 40.2%") is about their
+    country, its turnout included."""
+    places = doc.vocab.metrics.places
+    countries = {_whole(f.entity) for f in doc.found if f.entity and f.entity == places.get(f.metric)}
+    if len(countries) == 1 and "+" not in (country := countries.pop()):
+        for f in doc.found:
+            if not f.entity:
+                f.entity = country
 
 
 def _before(date: str, other: str) -> bool:
@@ -1176,9 +1202,14 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         # A part of a country named once, after the lead, and nothing else ("a former Mopti governor",
         # "the Rift Valley leg of the tour") is named in passing: the report is about its country.
         return _whole(counted[0].entity)
+    # A place named as where the counted came from ("55 people made the journey from A") is less where a
+    # report stands than where they are counted.
+    origins = originated(doc.text, 0, counted, doc.code)
+    if len(counted) == 1 and counted[0].start > lead_end and origins:
+        counted = []
     for m in counted:
         # An adjective ("French authorities") qualifies an actor more often than it places a report.
-        weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) else 1.0
+        weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) or m in origins else 1.0
         # A province's mention is its country's too: a report on a country's provinces is about it.
         for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
             counts[entity] = counts.get(entity, 0) + weight

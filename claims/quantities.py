@@ -205,7 +205,8 @@ def _amount_written(text: str, m: re.Match, numbers, code: str, currencies: Curr
     with a separator, a decimal point or a scale word, or as an exchange rate ("N500 to the dollar", "an
     exchange rate of N410")."""
     digits = m.group("d")
-    if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None:
+    if "," in digits or "." in digits or numbers.scale.match(text, m.end("d")) is not None \
+            or numbers.spaced_decimal.match(text, m.end("d")):
         return True
     if numbers.exchange_before.search(text[max(0, m.start() - 40):m.start()]):
         return True
@@ -433,7 +434,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         # An identifier is a bare number: "target 2.3 million" and "case 1,200" count.
         bare = reading.scaled == 1.0 and not (digits and "," in digits)
         if (bare and tail.words and ex.is_identifier(tail, excl)) or (
-                not reading.fraction and ex.is_slash_code(text, end)):
+                not reading.fraction and ex.is_slash_code(text, end)) or (bare and digits and ex.is_zero_led(digits)):
             continue
         # A percent after the number makes it a share, never part of a name: "BP 18%", "GL 40 per cent".
         named_ok = digits and not (m.group("cur") or sign_mark or numbers.percent.match(text, end))
@@ -580,8 +581,10 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             kind = "other"
         if kind == "percent" and not 0 <= value <= 100:
             kind = "other"  # "a 150% rise" is a ratio, not a share; "-2.1%" a change
-        if kind == "duration" and noun_end > 0 and _next_word(text, noun_end).casefold() in excl.relative_after:
-            continue  # "3 days ago", "two weeks later": a date, not a claim
+        if kind == "duration" and (noun_end > 0 and _next_word(text, noun_end).casefold() in excl.relative_after
+                                   or previous_word.casefold() in excl.window_before):
+            skip_to = end  # nor is any part of it: "the last six and a half years"
+            continue  # "3 days ago", "two weeks later", "the past 24 hours": a date or a window, not a claim
         bounds = interval(value, qualifier, tolerance)
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open
         if upper_value is not None:  # a range: closed at both ends unless a bound says otherwise below

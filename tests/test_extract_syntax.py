@@ -2361,3 +2361,153 @@ words = ["Blue Party"]
 """)
     found = claims("A slower count, with 18% of votes counted, indicated a rout for the Blue Party.", config)
     assert found.loc["18%", "metric"] == "counted_pct"
+
+
+DIRECTED = parse_config("""
+[metrics.arrivals]
+words = ["arrivals"]
+scope = "cumulative"
+[metrics.rise_pct]
+kind = "percent"
+words = ["%", "percent"]
+predicates = ["rose", "increase"]
+[metrics.fall_pct]
+kind = "percent"
+words = ["%", "percent"]
+predicates = ["fell", "drop"]
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("Arrivals were 18 percent lower than a year earlier.", "18 percent", "fall_pct"),
+    ("Arrivals were down 24% on the year before.", "24%", "fall_pct"),
+    ("The ministry cut arrivals by 36 percent last year.", "36 percent", "fall_pct"),
+    ("Arrivals saw a spike of over 50 percent in May.", "50 percent", "rise_pct"),
+    ("Arrivals were up 14% on the year before.", "14%", "rise_pct"),
+    ("Most arrivals came from two countries (+80%, +12%).", "+80%", "rise_pct"),
+    # no change stated: a share, which the unit alone does not make a rise or a fall
+    ("60 percent of the arrivals came from three countries.", "60 percent", ""),
+])
+def test_a_change_takes_the_metric_going_its_way(sentence, figure, metric):
+    assert claims(sentence, DIRECTED).loc[figure, "metric"] == metric
+
+
+@given(st.integers(1, 99), st.sampled_from(["lower", "less", "down", "fell by", "a drop of"]),
+       st.sampled_from(["rose by", "higher", "up", "an increase of", "more"]))
+def test_direction_is_read_from_the_word_beside_the_figure(value, falling, rising):
+    for word, expected in ((falling, "falling"), (rising, "rising")):
+        after = word in ("lower", "less", "higher", "more")
+        text = f"Arrivals were {value}% {word} than before." if after else f"Arrivals were {word} {value}% on May."
+        figure = scan(text)[0]
+        assert metrics.figure_direction(figure, text, "") == expected, text
+
+
+@pytest.mark.parametrize("text", ["up to 20% of arrivals", "more than 20% of arrivals", "about 20% of arrivals"])
+def test_a_qualifier_before_a_figure_states_no_change(text):
+    assert metrics.figure_direction(scan(text)[0], text, "") == ""
+
+
+PLACED_PARTIES = parse_config("""
+[entities.KE]
+name = "Kenya"
+[entities.UG]
+name = "Uganda"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+[metrics."vote_pct.blue"]
+kind = "percent"
+entity = "KE"
+words = ["Blue Party"]
+[metrics."vote_pct.red"]
+kind = "percent"
+entity = "UG"
+words = ["Red Party"]
+""")
+
+
+def test_figures_nothing_places_stand_in_the_one_country_the_placed_ones_are_in():
+    found = claims("The Blue Party won 40.2%.\n\nTurnout was 58%.\n", PLACED_PARTIES)
+    assert found.loc["40.2%", "entity"] == "KE"
+    assert found.loc["58%", "entity"] == "KE"
+
+
+def test_figures_placed_in_two_countries_leave_the_unplaced_ones_unplaced():
+    found = claims("The Blue Party won 40.2%. The Red Party won 30.1%.\n\nTurnout was 58%.\n", PLACED_PARTIES)
+    assert found.loc["58%", "entity"] == ""
+
+
+CROSSINGS = parse_config("""
+[entities.GB]
+name = "United Kingdom"
+forms = ["United Kingdom", "UK"]
+[entities.FR]
+name = "France"
+[metrics.arrivals]
+words = ["arrivals"]
+scope = "cumulative"
+""")
+
+
+def test_a_place_named_only_as_where_the_counted_came_from_does_not_place_the_report():
+    text = ("Officials counted 500 arrivals this week.\n\n"
+            "On Tuesday 55 people made the journey from France in one boat.\n")
+    assert claims(text, CROSSINGS).loc["500", "entity"] == ""
+
+
+def test_where_the_counted_came_from_weighs_less_than_where_they_are():
+    text = ("Officials counted 500 arrivals this week.\n\n"
+            "On Tuesday 55 people made the journey from France in one boat.\n\n"
+            "Most ask for asylum once the UK authorities pick them up.\n")
+    assert claims(text, CROSSINGS).loc["500", "entity"] == "GB"
+
+
+@pytest.mark.parametrize("headline, figure", [("Fever: 12 die, 400 more hospitalised", "12"),
+                                              ("21 dead, 2,352 hospitalised with fever", "21")])
+def test_a_noun_counting_the_same_thing_as_a_metric_word_is_that_metrics(headline, figure):
+    config = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.admissions]
+words = ["admissions"]
+predicates = ["hospitalised"]
+""")
+    assert claims(headline, config).loc[figure, "metric"] == "deaths"
+
+
+SETS = parse_config("""
+[metrics.deaths]
+words = ["deaths"]
+[metrics.cases]
+words = ["patients", "cases"]
+[metrics.districts_affected]
+words = ["districts"]
+[metrics.died]
+words = ["fatalities"]
+predicates = ["died"]
+""")
+
+
+def test_the_set_a_sentence_opens_with_names_what_its_bare_figures_count():
+    found = claims("Among the latest deaths, 17 were recorded in districts near the border.", SETS)
+    assert found.loc["17", "metric"] == "deaths"
+
+
+def test_people_named_by_a_role_in_the_set_are_counted_by_what_befell_them():
+    assert claims("Of the patients, 11 died in hospital.", SETS).loc["11", "metric"] == "died"
+
+
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("The ministry said 271 people were injured after the overnight ballistic missile attack.", "271", "event"),
+    ("A single drone strike wounded 34 people, the army said.", "34", "event"),
+    ("Since the war began, 1,800 people have been injured.", "1,800", "cumulative"),
+    ("Air strikes over the past month have injured 900 people.", "900", "cumulative"),
+])
+def test_one_act_of_force_named_in_the_singular_is_an_event(sentence, figure, scope):
+    config = parse_config("""
+[metrics.injured]
+words = ["injured", "people"]
+predicates = ["injured", "wounded"]
+scope = "cumulative"
+""")
+    assert claims(sentence, config).loc[figure, "scope"] == scope

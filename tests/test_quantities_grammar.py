@@ -108,6 +108,7 @@ def test_a_signed_number_reads_back(number, suffix):
     ("a third of homes", 1 / 3, "ratio"), ("two-thirds of homes", 2 / 3, "ratio"), ("3/4 of homes", 0.75, "ratio"),
     ("one and a half hours", 1.5, "duration"), ("half a million people", 5e5, "count"),
     ("one in three children", 1 / 3, "ratio"), ("one out of five adults", 0.2, "ratio"),
+    ("one in every five people", 0.2, "ratio"), ("1 out of every 4 pupils", 0.25, "ratio"),
     ("a sixfold rise", 6, "multiplier"), ("an eight-fold increase", 8, "multiplier"), ("a 3-fold rise", 3, "multiplier"),
     ("2 1/4 miles", 2.25, "other"), ("more than half the people", 0.5, "ratio"), ("¾ of it", 0.75, "ratio"),
 ])
@@ -594,3 +595,34 @@ def test_spaced_thousands_groups_read_as_one_value(head, groups):
 def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
     written = f"{day.year} {day.month:02d} {day.day:02d}" if year_first else f"{day.day} {day.month:02d} {day.year}"
     assert find_quantities(f"Posted {written} by the editors.") == []
+
+
+@settings(deadline=None)  # the first call loads the language file
+@given(st.text("0123456789", min_size=2, max_size=9).filter(lambda rest: rest.strip("0")), st.integers(1, 99_999))
+def test_a_number_written_with_a_leading_zero_is_a_code(rest, count):
+    text = f"Call 0{rest} to report any of the {count:,} cases."
+    assert [q["value"] for q in find_quantities(text)] == [count]
+
+
+def test_zeros_alone_are_zero_not_a_code():
+    assert [q["value"] for q in find_quantities("The meter read 0000 after the reset, and 0123 is its code.")] == [0]
+
+
+@settings(deadline=None)  # the first call loads the language file
+@given(st.integers(1, 999), st.integers(1, 9), st.sampled_from(["million", "billion", "trillion"]))
+def test_a_decimal_point_typed_with_a_space_before_a_scale_word_is_read(whole, tenth, scale):
+    factor = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[scale]
+    q = only(f"The estimate was raised by ${whole}. {tenth} {scale} and passed.")
+    assert close(q["value"], (whole + tenth / 10) * factor)
+
+
+def test_a_sentence_ending_on_a_number_is_no_decimal_point():
+    assert [q["value"] for q in find_quantities("He scored 12. 3 goals followed.")] == [12, 3]
+
+
+@settings(deadline=None)  # the first call loads the language file
+@given(st.sampled_from(LANG["dates"]["window_before"]), st.integers(2, 99),
+       st.sampled_from(["hours", "days", "weeks", "months", "years"]))
+def test_a_window_of_time_is_no_figure_but_a_duration_is(window, length, unit):
+    assert [q["value"] for q in find_quantities(f"In the {window} {length} {unit}, 1,234 people died.")] == [1234]
+    assert [q["value"] for q in find_quantities(f"The strike lasted {length} {unit}.")] == [length]

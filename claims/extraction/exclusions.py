@@ -36,6 +36,7 @@ class ExclusionPatterns:
     name_stops: frozenset[str]        # words after "Game 7" that keep it a name ("of", "in")
     year_determiners: frozenset[str]  # "their 2025 budgets": a year, not a count
     relative_after: frozenset[str]    # "3 days ago": a duration that dates, not a claim
+    window_before: frozenset[str]     # "the past 24 hours": a window of time, not a claim
     name_list: re.Pattern             # "Gauteng: ANC 28, DA 22, EFF 11": names, each with its figure
     elided_name: re.Pattern           # "... and the Congress 99": a name after "and", before its figure
 
@@ -130,6 +131,7 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         name_stops=word_set(lang["text"]["noun_stops"]),
         year_determiners=word_set(dates["year_determiners"]),
         relative_after=word_set(dates["relative_after"]),
+        window_before=word_set(dates["window_before"]),
         name_list=name_list,
         elided_name=elided_name,
     )
@@ -231,6 +233,12 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
         return ""
     low = next_word.casefold()
     return "unless counted" if not next_word[:1].islower() or low in patterns.name_stops or low.endswith("ed") else ""
+
+
+def is_zero_led(digits: str) -> bool:
+    """"08081 002250", "0062": a whole number of three or more digits written with a leading zero is a
+    code (a telephone number, a reference), no quantity; "0.5" and "0,5" are fractions, "000" is zero."""
+    return len(digits) >= 3 and digits[0] == "0" and digits.isdigit() and digits.strip("0") != ""
 
 
 def is_slash_code(text: str, end: int) -> bool:

@@ -30,6 +30,17 @@ def _lemmas(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+def base_forms(word: str, code: str = "en") -> frozenset[str]:
+    """The word, casefolded, and its lemmas as any part of speech ("fell": fall, "higher": high)."""
+    word = word.casefold()
+    if not _inflected(code):
+        return frozenset((word,))
+    from lemminflect import getAllLemmas
+
+    return frozenset((word, *(lemma for lemmas in getAllLemmas(word).values() for lemma in lemmas)))
+
+
+@lru_cache(maxsize=4096)
 def _verb_forms(word: str) -> tuple[str, ...]:
     from lemminflect import getAllInflections
 

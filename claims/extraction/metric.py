@@ -16,7 +16,7 @@ from figcheck.claims.config import Config
 from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
 from figcheck.claims.extraction.inflection import nominalised_verbs
 from figcheck.claims.extraction.language import fold, load_language, phrases, word_set
-from figcheck.claims.extraction.vocabulary import MetricVocabulary
+from figcheck.claims.extraction.vocabulary import MetricVocabulary, direction_words, word_direction
 from figcheck.claims.quantities import Quantity
 
 _WINDOW_END = re.compile(r"[.;:()\[\]|]|,(?!\d{3})|\n[ \t\r]*\n")
@@ -307,6 +307,53 @@ def _family(vocab: MetricVocabulary, name: str) -> str:
     return (_chain(vocab.parent, name) or [name])[-1]
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w%$]*$")
+_WORD_AFTER = re.compile(r"^[^\w%$]*([^\W\d_]+)")
+
+
+def figure_direction(q: Quantity, text: str, change: str, code: str = "en") -> str:
+    """Which way the change a figure states goes: by its sign ("+80%"), the word right after it ("24%
+    lower", "a 10% increase"), else the words before it past "by" or "of" ("down 24%", "fell by 5%", "cut
+    spending by 5%"), else the word the parse found making it a change; "" for a figure that states no
+    change."""
+    words = direction_words(code)
+    if q.value < 0 or text[max(0, q.start - 1):q.start + 1].find("+") >= 0:
+        return "falling" if q.value < 0 else "rising"
+    after = _WORD_AFTER.match(text[q.end:q.end + 30])
+    if after and word_direction(after.group(1), code):
+        return word_direction(after.group(1), code)
+    qualified = words.qualifier_before.search(text[max(0, q.start - 40):q.start])
+    end, skipped, read = q.start - (len(qualified.group()) if qualified else 0), False, 0
+    while read <= (words.reach_before if skipped else 0):
+        window = text[max(0, end - 30):end]
+        before = _WORD_BEFORE.search(window)
+        if not before:
+            break
+        word = before.group(1).casefold()
+        if word not in words.skipped_before or skipped:
+            if word not in words.after_only and word_direction(word, code):
+                return word_direction(word, code)
+            read += 1
+        skipped = skipped or word in words.skipped_before
+        end -= len(window) - before.start()
+    return word_direction(change, code) if change else ""
+
+
+def by_direction(names: list[str], direction: str, clause: tuple[int, int], q: Quantity, text: str,
+                 vocab: MetricVocabulary) -> list[str]:
+    """The candidates that fit the way the figure's change goes: between metrics going opposite ways
+    ("increase_pct", "decrease_pct") the figure's direction chooses; a figure that states no change is
+    no metric of one direction that only its unit named ("60% of applicants" for "increase_pct", whose
+    words are "%"), unless the metric's predicates stand in its clause."""
+    if direction:
+        opposite = "falling" if direction == "rising" else "rising"
+        if any(vocab.directions.get(n) == direction for n in names):
+            return [n for n in names if vocab.directions.get(n) != opposite]
+        return names
+    return [n for n in names if not (vocab.directions.get(n) and n in vocab.unit_named
+                                     and not _matches(vocab.predicates[n], text, (clause,)))]
+
+
 def _choose_within(names: list[str], q: Quantity, text: str, spans, vocab: MetricVocabulary) -> str | None:
     """The choice the predicates within the spans of text make, or None when they say nothing."""
     supported: list[tuple[int, int, int, str]] = []
@@ -484,10 +531,11 @@ def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) 
 
 
 def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, config: Config,
-              plurals: tuple[str, ...] = ()) -> list[str]:
+              plurals: tuple[str, ...] = (), same: Mapping[str, str] | None = None) -> list[str]:
     """Metrics of the figure's kind whose words name its parsed counted noun, as written or without its
     first words ("total debt service": "debt service"), as lemma or as the lemma's plural (`plurals`: the
-    language's endings): "the death toll" is counted in "deaths"."""
+    language's endings): "the death toll" is counted in "deaths"; else as the lemma that counts the same
+    thing (`same`: "12 die", a headline's verb parsed as the noun, is counted in "deaths")."""
     words = fold(noun_text.casefold()).split()
 
     def named(key: str) -> tuple[str, ...]:
@@ -499,10 +547,11 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
             # A modifier the suffix leaves out may name the measure more narrowly: "education budget".
             narrower = next((n for n in (named(" ".join(words[j:i])) for j in range(i)) if n), ())
             return list(narrower or names)
-    for key in (noun, *(noun + suffix for suffix in plurals)):
-        names = named(key.casefold())
-        if names:
-            return list(names)
+    for lemma in dict.fromkeys((noun, (same or {}).get(noun.casefold(), noun))):
+        for key in (lemma, *(lemma + suffix for suffix in plurals)):
+            names = named(key.casefold())
+            if names:
+                return list(names)
     return []
 
 

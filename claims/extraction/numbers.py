@@ -48,6 +48,7 @@ class NumberPatterns:
     scales: dict              # scale word or abbreviation (casefolded) -> factor
     cased_scales: dict        # abbreviations that count in this exact case only (MM)
     scale: re.Pattern         # a scale right after digits: " billion", "bn", " k"
+    spaced_decimal: re.Pattern  # ". 2" before a spaced scale word: "N1. 2 trillion" typed for "N1.2 trillion"
     denominators: dict        # "third" -> 3
     articles: frozenset[str]
     half_not_after: frozenset[str]
@@ -127,6 +128,7 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         scales=scales,
         cased_scales=cased,
         scale=scale,
+        spaced_decimal=re.compile(rf"\.[ \t](\d{{1,2}})(?=(?i:[ \t]+(?:{phrases(long_scales)})\b))"),
         denominators=denominators,
         articles=articles,
         half_not_after=word_set(nums["half_not_after"]),
@@ -406,6 +408,9 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
     if digits_end is not None:
         written = text[start:digits_end]
         value = digit_value(written)
+        spaced = patterns.spaced_decimal.match(text, digits_end) if written.isdigit() and len(written) <= 3 else None
+        if spaced:  # a decimal point typed with a space after it, before a scale word: "N1. 2 trillion"
+            value, digits_end = float(f"{written}.{spaced.group(1)}"), spaced.end()
         value, end, fraction = _fraction_after_digits(text, digits_end, value)
         reading = Reading(start, end, value, fraction=fraction or written in VULGAR)
         if reading.fraction:

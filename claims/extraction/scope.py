@@ -21,8 +21,12 @@ def scope_cues(code: str = "en", extra: tuple[tuple[str, tuple[str, ...]], ...] 
     """The language's cues for each scope, with the workspace's own (`[scope]` of figcheck.toml) added."""
     scope = load_language(code)["scope"]
     added = dict(extra)
-    return ScopeCues({name: re.compile(rf"(?i:(?<![\w-])(?:{phrases([*scope[name], *added.get(name, ())])})(?![\w-]))")
-                      for name in ("cumulative", "event", "snapshot", "total")})
+    cues = {name: rf"(?<![\w-])(?:{phrases([*scope[name], *added.get(name, ())])})(?![\w-])"
+            for name in ("cumulative", "event", "snapshot", "total")}
+    act = (rf"(?<![\w-])(?:{phrases(scope['event_act_articles'])})\s+(?:[\w-]+\s+){{0,3}}?"
+           rf"(?:{phrases(scope['event_acts'])})(?![\w-])")
+    cues["event"] = f"{cues['event']}|{act}"
+    return ScopeCues({name: re.compile(f"(?i:{pattern})") for name, pattern in cues.items()})
 
 
 class CueIndex:

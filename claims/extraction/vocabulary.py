@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 
 from figcheck.claims.config import Config, Metric
 from figcheck.claims.extraction.entity import Gazetteer, build_gazetteer
-from figcheck.claims.extraction.inflection import nominalised_verbs, predicate_forms, verb_lemmas
+from figcheck.claims.extraction.inflection import base_forms, nominalised_verbs, predicate_forms, verb_lemmas
 from figcheck.claims.extraction.language import fold, load_language, phrases, word_set
 
 
@@ -29,6 +30,45 @@ class MetricVocabulary:
     places: dict[str, str]                    # metric -> the entity it is about (inherited), or ""
     part_parent: dict[str, str]               # metric -> the metric it is declared a part of (`part_of`), or ""
     wholes: frozenset[str]                    # the metrics some metric is declared a part of
+    directions: dict[str, str]                # metric -> "rising" or "falling" where it goes one way, else ""
+    unit_named: frozenset[str]                # metrics whose only words are their kind's units ("%")
+
+
+@dataclass(frozen=True)
+class DirectionWords:
+    rising: frozenset[str]
+    falling: frozenset[str]
+    after_only: frozenset[str]      # comparatives, a qualifier before a figure: "more than 20%"
+    skipped_before: frozenset[str]  # "fell by 5%", "a drop of 3%"
+    reach_before: int               # words read back past a skipped one: "cut spending by 5%"
+    qualifier_before: re.Pattern    # a qualifier ending right before a figure: "a spike of over 50%", "up to 5%"
+
+
+@lru_cache(maxsize=8)
+def direction_words(code: str = "en") -> DirectionWords:
+    data, qualifiers = load_language(code)["direction"], load_language(code)["qualifiers"]
+    before = [p for kind in ("gt", "ge", "lt", "le", "approx") for p in qualifiers[kind]]
+    return DirectionWords(word_set(data["rising"]), word_set(data["falling"]), word_set(data["after_only"]),
+                          word_set(data["skipped_before"]), int(data["reach_before"]),
+                          re.compile(rf"(?i:(?<![\w-])(?:{phrases(before)})\s*$)"))
+
+
+def word_direction(word: str, code: str = "en") -> str:
+    """"rising" or "falling" for a word of one direction ("fell", "higher"), else ""."""
+    words, forms = direction_words(code), base_forms(word, code)
+    up, down = bool(forms & words.rising), bool(forms & words.falling)
+    return "rising" if up and not down else "falling" if down and not up else ""
+
+
+def _metric_direction(name: str, metric: Metric, code: str) -> str:
+    """The way a metric goes by its name's words, its predicates' and its one-word words ("increase_pct",
+    "fell"); a comparative inside a longer phrase ("more than in the previous year") says nothing."""
+    after_only = direction_words(code).after_only
+    phrases_ = [name.replace("_", " ").replace(".", " "), *metric.predicates,
+                *(w for w in metric.words if len(w.split()) == 1)]
+    found = {word_direction(token, code) for phrase in phrases_ for token in re.findall(r"[^\W\d_]+", phrase)
+             if len(phrase.split()) == 1 or token.casefold() not in after_only} - {""}
+    return found.pop() if len(found) == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +110,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
     code = config.language or "en"
     by_word: dict[str, list[str]] = {}
     units = _percent_units(code)
+    all_units = {" ".join(u.casefold().split()) for u in load_language(code)["percent"]["after"]}
     for name, metric in config.metrics.items():
         for word in metric.words:
             key = " ".join(fold(word.casefold()).split())
@@ -95,6 +136,9 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
         part_parent={n: m.part_of for n, m in config.metrics.items()},
         wholes=frozenset(m.part_of for m in config.metrics.values() if m.part_of),
+        directions={n: _metric_direction(n, m, code) for n, m in config.metrics.items()},
+        unit_named=frozenset(n for n, m in config.metrics.items() if m.kind == "percent" and m.words
+                             and all(" ".join(fold(w.casefold()).split()) in all_units for w in m.words)),
     )
 
 
