@@ -21,7 +21,7 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest, originated,
                                                respective, set_aside, acting, located, destined,
-                                               whole_country_pattern)
+                                               whole_country_pattern, coordinated, says_respectively)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
 from figcheck.claims.extraction.tables import read_table
@@ -457,6 +457,28 @@ def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> ti
     return times.Period(period.start, now)
 
 
+_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|2\d)\d{2}(?![\d,.]\d)")
+
+
+def _respective_years(doc: _Document, start: int, end: int, quantities: list[Quantity]) -> dict[int, times.Period]:
+    """{figure index: its year} for a sentence that says "respectively": coordinated figures ("303 and 282
+    seats") take, in order, the years of the nearest list of as many ("won in 2019 and 2014,
+    respectively"; "at 28,429 and 62,382, respectively, in 2021 and 2022")."""
+    if not says_respectively(doc.text, start, end, doc.code):
+        return {}
+    figures = [(q.start, q.end) for q in quantities]
+    years = [m.span() for m in _YEAR.finditer(doc.text, start, end) if not any(s <= m.start() < e for s, e in figures)]
+    lists = [[years[i] for i in run] for run in coordinated(doc.text, years, doc.code)]
+    found: dict[int, times.Period] = {}
+    for run in coordinated(doc.text, figures, doc.code):
+        fitting = [spans for spans in lists if len(spans) == len(run)]
+        if fitting:
+            here = (figures[run[0]][0] + figures[run[-1]][1]) / 2
+            spans = min(fitting, key=lambda spans: abs((spans[0][0] + spans[-1][1]) / 2 - here))
+            found.update((i, times.Period(doc.text[s:e], doc.text[s:e])) for i, (s, e) in zip(run, spans))
+    return found
+
+
 def _event_date(doc: _Document, own, start: int, end: int) -> str:
     """The date of a point in the sentence [start, end) outside the figure's own clause (`own`, its
     runs): when what is counted began."""
@@ -817,6 +839,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             context.implied["count"] = set_metric or context.implied.get("count", "")
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
+        years = _respective_years(doc, start, end, quantities)
         examples = exemplified(text, start, mentions, doc.code)
         destinations = destined(text, start, mentions, doc.code)
         origins = originated(text, start, mentions, doc.code)
@@ -909,7 +932,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 own_cues |= {"cumulative"}
             if reading.noun and name:
                 context.implied[kind] = name
-            period = _ongoing(doc, _period(doc, q, reading, start, end, records, dated), reading.projected)
+            period = years.get(i) or _ongoing(doc, _period(doc, q, reading, start, end, records, dated),
+                                              reading.projected)
             configured = doc.metric_scope(name, kind) or _share_scope(doc, q, reading)
             if not configured and q.kind == "count":
                 # A part without a scope of its own counts as its total does ("605 killed, including 38

@@ -2511,3 +2511,14 @@ predicates = ["injured", "wounded"]
 scope = "cumulative"
 """)
     assert claims(sentence, config).loc[figure, "scope"] == scope
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("The party won 303 and 282 seats in 2019 and 2014, respectively.", ("303", "2019"), ("282", "2014")),
+    ("Cases had been reported at 28,429 and 62,382, respectively, in 2021 and 2022.",
+     ("28,429", "2021"), ("62,382", "2022")),
+])
+def test_respectively_pairs_coordinated_figures_with_a_list_of_years(sentence, first, second):
+    found = claims(sentence)
+    for figure, year in (first, second):
+        assert found.loc[figure, "period_end"] == year

@@ -131,19 +131,31 @@ def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], 
     ("16 and 12 seats", "80% and 84%") take, in order, the members of the listed set of as many places
     nearest to them ("won 16 and 12 seats in Chad and Mali, respectively")."""
     found: dict[int, str] = {}
-    if not _respectively(code).search(text, start, end):
+    if not says_respectively(text, start, end, code):
         return found
-    run = [0]
-    for i in range(1, len(figures) + 1):
-        if i < len(figures) and list_joins(code)[0].match(text[figures[i - 1][1]:figures[i][0]]):
-            run.append(i)
-            continue
-        sets = [m for m in mentions if len(m.listed) == len(run)] if len(run) > 1 else []
+    for run in coordinated(text, figures, code):
+        sets = [m for m in mentions if len(m.listed) == len(run)]
         chosen = nearest(sets, figures[run[0]][0], figures[run[-1]][1])
         if chosen:
             found.update(zip(run, chosen.listed))
-        run = [i]
     return found
+
+
+def says_respectively(text: str, start: int, end: int, code: str = "en") -> bool:
+    return _respectively(code).search(text, start, end) is not None
+
+
+def coordinated(text: str, spans: list[tuple[int, int]], code: str = "en") -> list[list[int]]:
+    """The runs of two or more of `spans` (in text order) that a list joins: "16 and 12", "2019 and 2014"."""
+    runs, run = [], [0]
+    for i in range(1, len(spans) + 1):
+        if i < len(spans) and list_joins(code)[0].match(text[spans[i - 1][1]:spans[i][0]]):
+            run.append(i)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [i]
+    return runs
 
 
 def exemplified(text: str, start: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
