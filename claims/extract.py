@@ -1267,8 +1267,10 @@ _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str sinc
 
 
 def _quotes(doc: _Document) -> list[str]:
-    """Each figure's sentence, cut to a bounded window around the figure (a store cell stays readable)."""
-    return [quote_window(doc.text, f.quote_start, f.quote_end, f.q.start, f.q.end) for f in doc.found]
+    """Each figure's sentence, cut to a bounded window around the figure (a store cell stays readable),
+    and never short of the figure: "N1. 2 trillion" read as one runs past the sentence end after "N1."."""
+    return [quote_window(doc.text, min(f.quote_start, f.q.start), max(f.quote_end, f.q.end), f.q.start, f.q.end)
+            for f in doc.found]
 
 
 def _claim_ids(doc: _Document, source_id: str, quotes: list[str]) -> list[str]:

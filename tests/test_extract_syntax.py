@@ -2522,3 +2522,12 @@ def test_respectively_pairs_coordinated_figures_with_a_list_of_years(sentence, f
     found = claims(sentence)
     for figure, year in (first, second):
         assert found.loc[figure, "period_end"] == year
+
+
+def test_a_figure_read_across_a_sentence_end_keeps_its_provenance():
+    from figcheck.claims.sources import provenance_faults
+
+    text = "The estimate was increased by $1. 2 billion and passed 31 days later."
+    found = extract_source(text, SOURCE, CONFIG)
+    row = found.set_index("text").loc["1. 2 billion"]
+    assert provenance_faults(text, row["char_start"], row["char_end"], "1. 2 billion", row["quote"], 1) == []
