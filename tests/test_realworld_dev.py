@@ -5,11 +5,15 @@ scored once, at the end of a round, by `benchmarks/score_realworld.py --split ho
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from benchmarks.score_realworld import CORPUS, domain_claims, summary
 from benchmarks.score_extraction import score
 from figcheck.claims.config import load_config
+from figcheck.claims.sources import provenance_faults, read_source_text
 
 # Pooled over the seven domains' dev documents (each round's holdout joins dev once it has been
 # scored): 0.970 / 0.991 / 0.856 / 0.927 / 0.677 / 0.827 / 0.871 once round 10's second holdout joined
@@ -25,14 +29,34 @@ FLOORS = {"precision": 0.975, "recall": 0.990, "attributes": 0.856, "entity": 0.
 
 
 @pytest.fixture(scope="module")
-def pooled() -> dict:
+def extracted() -> list[tuple[Path, pd.DataFrame, list[dict]]]:
+    """Per workspace: its claims of the dev documents and their gold rows."""
+    workspaces = sorted(p for p in CORPUS.iterdir() if (p / "gold" / "claims.csv").is_file())
+    return [(workspace, *domain_claims(workspace, "dev")[:2]) for workspace in workspaces]
+
+
+@pytest.fixture(scope="module")
+def pooled(extracted) -> dict:
     gold, claims, configured = [], [], set()
-    for workspace in sorted(p for p in CORPUS.iterdir() if (p / "gold" / "claims.csv").is_file()):
-        found, rows, _, _ = domain_claims(workspace, "dev")
+    for workspace, found, rows in extracted:
         gold += [{**g, "source_id": f"{workspace.name}/{g['source_id']}"} for g in rows]
         claims += [{**c, "source_id": f"{workspace.name}/{c['source_id']}"} for c in found.to_dict("records")]
         configured |= set(load_config(workspace).metrics)
     return summary(score(gold, claims, configured))
+
+
+def test_every_claim_of_real_text_keeps_its_provenance(extracted):
+    """Each claim's span, figure, line and quote match its source text, so the store accepts it."""
+    faults = []
+    for workspace, found, _ in extracted:
+        config = load_config(workspace)
+        files = dict(pd.read_csv(workspace / config.registry, dtype=str, keep_default_na=False)[["source_id", "file"]]
+                     .itertuples(index=False, name=None))
+        texts = {sid: read_source_text(workspace / config.sources_dir / files[sid]) for sid in found["source_id"].unique()}
+        for row in found.itertuples(index=False):
+            faults += [f"{workspace.name}/{row.source_id}: {fault}" for fault in provenance_faults(
+                texts[row.source_id], row.char_start, row.char_end, row.text, row.quote, row.line)]
+    assert faults == []
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
