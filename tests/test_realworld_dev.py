@@ -52,7 +52,8 @@ def test_every_claim_of_real_text_keeps_its_provenance(extracted):
         config = load_config(workspace)
         files = dict(pd.read_csv(workspace / config.registry, dtype=str, keep_default_na=False)[["source_id", "file"]]
                      .itertuples(index=False, name=None))
-        texts = {sid: read_source_text(workspace / config.sources_dir / files[sid]) for sid in found["source_id"].unique()}
+        texts = {sid: read_source_text(workspace / config.sources_dir / files[sid])
+                 for sid in found["source_id"].unique()}
         for row in found.itertuples(index=False):
             faults += [f"{workspace.name}/{row.source_id}: {fault}" for fault in provenance_faults(
                 texts[row.source_id], row.char_start, row.char_end, row.text, row.quote, row.line)]
