@@ -360,6 +360,7 @@ def test_in_a_title_cased_line_a_capital_before_a_number_names_nothing(text, val
 @pytest.mark.parametrize("text, values", [
     ("which will target 2.3 million refugees", [2.3e6]), ("the case 1,204 patients", [1204]),
     ("Target 3 of the goals", []), ("resolution 2396 says", []),
+    ('"Form 17C is provided at every station', []), ("a temperature of 17C today", [17]),
 ])
 def test_an_identifier_is_a_bare_number(text, values):
     assert [q["value"] for q in find_quantities(text)] == values
