@@ -76,6 +76,7 @@ class UnitPatterns:
     noun_stops: frozenset[str]
     copulas: frozenset[str]
     irregular_plurals: frozenset[str]
+    verbs_like_plurals: frozenset[str]  # "2025 does not see": a verb, no plural noun
 
 
 @lru_cache(maxsize=32)
@@ -93,6 +94,7 @@ def unit_patterns(code: str = "en", currencies: Currencies = ()) -> UnitPatterns
         noun_stops=word_set(lang["text"]["noun_stops"]),
         copulas=word_set(lang["text"]["copulas"]),
         irregular_plurals=word_set(lang["identifiers"]["irregular_plurals"]),
+        verbs_like_plurals=word_set(lang["identifiers"]["verbs_like_plurals"]),
     )
 
 
@@ -154,7 +156,7 @@ def _counts_a_noun(tokens, units: UnitPatterns) -> bool:
 
 def _plural_word(word: str, units: UnitPatterns) -> bool:
     low = word.casefold()
-    return _plural(low) or low in units.irregular_plurals
+    return (_plural(low) and low not in units.verbs_like_plurals) or low in units.irregular_plurals
 
 
 def _plural(word: str) -> bool:

@@ -504,6 +504,7 @@ def test_changes_and_years_beside_figures(text, values):
     ("ineligible for a third term", []), ("a third consecutive term", []), ("a third of homes", [1 / 3]),
     ("their 2025 budgets to education", []), ("the proposed 2024 budget increased", []),
     ("Officials counted 2000 people", [2000]), ("the elected members.[1][2] The", []),
+    ("so that 2025 does not see a repeat", []), ("so that 2025 sees no repeat", []),
 ])
 def test_ordinals_years_and_citations_are_no_figures(text, values):
     assert [q["value"] for q in find_quantities(text)] == pytest.approx(values)
