@@ -656,7 +656,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
     change = doc.text[reading.change[0]:reading.change[1]] if reading.change[0] >= 0 else ""
     names = metrics.by_direction(names, metrics.figure_direction(q, doc.text, change, doc.config.language or "en"),
-                                 clause, q, doc.text, vocab)
+                                 clause, doc.text, vocab)
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
     name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end),

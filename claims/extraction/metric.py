@@ -339,7 +339,7 @@ def figure_direction(q: Quantity, text: str, change: str, code: str = "en") -> s
     return word_direction(change, code) if change else ""
 
 
-def by_direction(names: list[str], direction: str, clause: tuple[int, int], q: Quantity, text: str,
+def by_direction(names: list[str], direction: str, clause: tuple[int, int], text: str,
                  vocab: MetricVocabulary) -> list[str]:
     """The candidates that fit the way the figure's change goes: between metrics going opposite ways
     ("increase_pct", "decrease_pct") the figure's direction chooses; a figure that states no change is
