@@ -461,9 +461,9 @@ _YEAR = re.compile(r"(?<![\d,.])(?:1[89]|2\d)\d{2}(?![\d,.]\d)")
 
 
 def _respective_years(doc: _Document, start: int, end: int, quantities: list[Quantity]) -> dict[int, times.Period]:
-    """{figure index: its year} for a sentence that says "respectively": coordinated figures ("303 and 282
-    seats") take, in order, the years of the nearest list of as many ("won in 2019 and 2014,
-    respectively"; "at 28,429 and 62,382, respectively, in 2021 and 2022")."""
+    """{figure index: its year} for a sentence that says "respectively": coordinated figures ("410 and 365
+    seats") take, in order, the years of the nearest list of as many ("won in 2010 and 2005,
+    respectively"; "at 1,250 and 3,400, respectively, in 2016 and 2017")."""
     if not says_respectively(doc.text, start, end, doc.code):
         return {}
     figures = [(q.start, q.end) for q in quantities]
@@ -549,7 +549,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     automatic one. `item` is the name the figure's list item opens with (metric.list_item), if any;
     `paragraph` where the figure's paragraph starts; `nested`: the figure stands in another figure's
     phrase ("3,100 of the 12,000 residents"), whose words its clause's are; `drawn_from`: the metric of
-    the set the sentence opens with ("Among the latest deaths, 17 were ..."), which names what a figure
+    the set the sentence opens with ("Among the new deaths, 13 were ..."), which names what a figure
     without a noun of its own counts before any word near it."""
     vocab, config = doc.vocab.metrics, doc.config
     rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
@@ -905,7 +905,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # expenditure": the clause's words are those of the figure whose phrase holds this one
             nested = any(r.part_of_index == i or (j != i and quantities[j].end <= r.noun_at <= q.start < r.phrase_end)
                          for j, r in enumerate(readings))
-            # People named by a role are counted by what befalls them: "Of the patients, 11 died".
+            # People named by a role are counted by what befalls them: "Of the patients, 8 died".
             drawn_from = set_metric if named_set and q.start > named_set[1] and kind == "count" and not (
                 _word_of(doc, text[named_set[0]:named_set[1]].split()[-1].casefold(), doc.automatic.roles)) else ""
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
@@ -1134,8 +1134,8 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
 def _place_the_unplaced(doc: _Document) -> None:
     """In a document that names no place of its own, figures nothing placed stand in the one country
     the measures of its other figures are declared about (`[metrics.<name>] entity`), where there is
-    one: a results page that names only parties the workspace places ("ANC 40.2%") is about their
-    country, its turnout included."""
+    one: a results page that names only parties the workspace places ("Blue Party 38.5%") is about
+    their country, its turnout included."""
     places = doc.vocab.metrics.places
     countries = {_whole(f.entity) for f in doc.found if f.entity and f.entity == places.get(f.metric)}
     if len(countries) == 1 and "+" not in (country := countries.pop()):
@@ -1226,7 +1226,7 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         # A part of a country named once, after the lead, and nothing else ("a former Mopti governor",
         # "the Rift Valley leg of the tour") is named in passing: the report is about its country.
         return _whole(counted[0].entity)
-    # A place named as where the counted came from ("55 people made the journey from A") is less where a
+    # A place named as where the counted came from ("40 people made the crossing from A") is less where a
     # report stands than where they are counted.
     origins = originated(doc.text, 0, counted, doc.code)
     if len(counted) == 1 and counted[0].start > lead_end and origins:
@@ -1268,7 +1268,7 @@ _TEXT = pd.Series([""]).dtype  # what pandas makes of a column of text: str sinc
 
 def _quotes(doc: _Document) -> list[str]:
     """Each figure's sentence, cut to a bounded window around the figure (a store cell stays readable),
-    and never short of the figure: "N1. 2 trillion" read as one runs past the sentence end after "N1."."""
+    and never short of the figure: "$3. 4 billion" read as one runs past the sentence end after "$3."."""
     return [quote_window(doc.text, min(f.quote_start, f.q.start), max(f.quote_end, f.q.end), f.q.start, f.q.end)
             for f in doc.found]
 

@@ -76,7 +76,7 @@ class UnitPatterns:
     noun_stops: frozenset[str]
     copulas: frozenset[str]
     irregular_plurals: frozenset[str]
-    verbs_like_plurals: frozenset[str]  # "2025 does not see": a verb, no plural noun
+    verbs_like_plurals: frozenset[str]  # "we hope 2031 brings calm": a verb, no plural noun
 
 
 @lru_cache(maxsize=32)
@@ -585,7 +585,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             kind = "other"  # "a 150% rise" is a ratio, not a share; "-2.1%" a change
         if kind == "duration" and (noun_end > 0 and _next_word(text, noun_end).casefold() in excl.relative_after
                                    or previous_word.casefold() in excl.window_before):
-            skip_to = end  # nor is any part of it: "the last six and a half years"
+            skip_to = end  # nor is any part of it: "the last three and a half years"
             continue  # "3 days ago", "two weeks later", "the past 24 hours": a date or a window, not a claim
         bounds = interval(value, qualifier, tolerance)
         lower, upper, lower_open, upper_open = bounds.lower, bounds.upper, bounds.lower_open, bounds.upper_open

@@ -2379,14 +2379,14 @@ predicates = ["fell", "drop"]
 
 
 @pytest.mark.parametrize("sentence, figure, metric", [
-    ("Arrivals were 18 percent lower than a year earlier.", "18 percent", "fall_pct"),
-    ("Arrivals were down 24% on the year before.", "24%", "fall_pct"),
-    ("The ministry cut arrivals by 36 percent last year.", "36 percent", "fall_pct"),
-    ("Arrivals saw a spike of over 50 percent in May.", "50 percent", "rise_pct"),
-    ("Arrivals were up 14% on the year before.", "14%", "rise_pct"),
-    ("Most arrivals came from two countries (+80%, +12%).", "+80%", "rise_pct"),
+    ("Arrivals were 17 percent lower than a year earlier.", "17 percent", "fall_pct"),
+    ("Arrivals were down 23% on the year before.", "23%", "fall_pct"),
+    ("The ministry cut arrivals by 33 percent last year.", "33 percent", "fall_pct"),
+    ("Arrivals saw a jump of over 45 percent in May.", "45 percent", "rise_pct"),
+    ("Arrivals were up 11% on the year before.", "11%", "rise_pct"),
+    ("Most arrivals came from two countries (+70%, +9%).", "+70%", "rise_pct"),
     # no change stated: a share, which the unit alone does not make a rise or a fall
-    ("60 percent of the arrivals came from three countries.", "60 percent", ""),
+    ("65 percent of the arrivals came from three countries.", "65 percent", ""),
 ])
 def test_a_change_takes_the_metric_going_its_way(sentence, figure, metric):
     assert claims(sentence, DIRECTED).loc[figure, "metric"] == metric
@@ -2427,22 +2427,21 @@ words = ["Red Party"]
 
 
 def test_figures_nothing_places_stand_in_the_one_country_the_placed_ones_are_in():
-    found = claims("The Blue Party won 40.2%.\n\nTurnout was 58%.\n", PLACED_PARTIES)
-    assert found.loc["40.2%", "entity"] == "KE"
-    assert found.loc["58%", "entity"] == "KE"
+    found = claims("The Blue Party won 38.5%.\n\nTurnout was 61%.\n", PLACED_PARTIES)
+    assert found.loc["38.5%", "entity"] == "KE"
+    assert found.loc["61%", "entity"] == "KE"
 
 
 def test_figures_placed_in_two_countries_leave_the_unplaced_ones_unplaced():
-    found = claims("The Blue Party won 40.2%. The Red Party won 30.1%.\n\nTurnout was 58%.\n", PLACED_PARTIES)
-    assert found.loc["58%", "entity"] == ""
+    found = claims("The Blue Party won 38.5%. The Red Party won 30.1%.\n\nTurnout was 61%.\n", PLACED_PARTIES)
+    assert found.loc["61%", "entity"] == ""
 
 
 CROSSINGS = parse_config("""
-[entities.GB]
-name = "United Kingdom"
-forms = ["United Kingdom", "UK"]
-[entities.FR]
-name = "France"
+[entities.KE]
+name = "Kenya"
+[entities.TZ]
+name = "Tanzania"
 [metrics.arrivals]
 words = ["arrivals"]
 scope = "cumulative"
@@ -2451,19 +2450,19 @@ scope = "cumulative"
 
 def test_a_place_named_only_as_where_the_counted_came_from_does_not_place_the_report():
     text = ("Officials counted 500 arrivals this week.\n\n"
-            "On Tuesday 55 people made the journey from France in one boat.\n")
+            "On Tuesday 40 people made the crossing from Tanzania in two boats.\n")
     assert claims(text, CROSSINGS).loc["500", "entity"] == ""
 
 
 def test_where_the_counted_came_from_weighs_less_than_where_they_are():
     text = ("Officials counted 500 arrivals this week.\n\n"
-            "On Tuesday 55 people made the journey from France in one boat.\n\n"
-            "Most ask for asylum once the UK authorities pick them up.\n")
-    assert claims(text, CROSSINGS).loc["500", "entity"] == "GB"
+            "On Tuesday 40 people made the crossing from Tanzania in two boats.\n\n"
+            "Most stay in camps once the authorities of Kenya register them.\n")
+    assert claims(text, CROSSINGS).loc["500", "entity"] == "KE"
 
 
-@pytest.mark.parametrize("headline, figure", [("Fever: 12 die, 400 more hospitalised", "12"),
-                                              ("21 dead, 2,352 hospitalised with fever", "21")])
+@pytest.mark.parametrize("headline, figure", [("Fever: 9 die, 310 more hospitalised", "9"),
+                                              ("16 dead, 1,120 hospitalised with fever", "16")])
 def test_a_noun_counting_the_same_thing_as_a_metric_word_is_that_metrics(headline, figure):
     config = parse_config("""
 [metrics.deaths]
@@ -2489,18 +2488,18 @@ predicates = ["died"]
 
 
 def test_the_set_a_sentence_opens_with_names_what_its_bare_figures_count():
-    found = claims("Among the latest deaths, 17 were recorded in districts near the border.", SETS)
-    assert found.loc["17", "metric"] == "deaths"
+    found = claims("Among the new deaths, 13 were recorded in districts near the border.", SETS)
+    assert found.loc["13", "metric"] == "deaths"
 
 
 def test_people_named_by_a_role_in_the_set_are_counted_by_what_befell_them():
-    assert claims("Of the patients, 11 died in hospital.", SETS).loc["11", "metric"] == "died"
+    assert claims("Of the patients, 8 died in hospital.", SETS).loc["8", "metric"] == "died"
 
 
 @pytest.mark.parametrize("sentence, figure, scope", [
-    ("The ministry said 271 people were injured after the overnight ballistic missile attack.", "271", "event"),
-    ("A single drone strike wounded 34 people, the army said.", "34", "event"),
-    ("Since the war began, 1,800 people have been injured.", "1,800", "cumulative"),
+    ("The ministry said 140 people were injured after the overnight rocket attack.", "140", "event"),
+    ("A single drone strike wounded 26 people, the army said.", "26", "event"),
+    ("Since the war began, 1,650 people have been injured.", "1,650", "cumulative"),
     ("Air strikes over the past month have injured 900 people.", "900", "cumulative"),
 ])
 def test_one_act_of_force_named_in_the_singular_is_an_event(sentence, figure, scope):
@@ -2514,9 +2513,9 @@ scope = "cumulative"
 
 
 @pytest.mark.parametrize("sentence, first, second", [
-    ("The party won 303 and 282 seats in 2019 and 2014, respectively.", ("303", "2019"), ("282", "2014")),
-    ("Cases had been reported at 28,429 and 62,382, respectively, in 2021 and 2022.",
-     ("28,429", "2021"), ("62,382", "2022")),
+    ("The party won 410 and 365 seats in 2010 and 2005, respectively.", ("410", "2010"), ("365", "2005")),
+    ("Cases had been reported at 1,250 and 3,400, respectively, in 2016 and 2017.",
+     ("1,250", "2016"), ("3,400", "2017")),
 ])
 def test_respectively_pairs_coordinated_figures_with_a_list_of_years(sentence, first, second):
     found = claims(sentence)
@@ -2527,7 +2526,7 @@ def test_respectively_pairs_coordinated_figures_with_a_list_of_years(sentence, f
 def test_a_figure_read_across_a_sentence_end_keeps_its_provenance():
     from figcheck.claims.sources import provenance_faults
 
-    text = "The estimate was increased by $1. 2 billion and passed 31 days later."
+    text = "The plan was raised by $3. 4 billion and approved a week later."
     found = extract_source(text, SOURCE, CONFIG)
-    row = found.set_index("text").loc["1. 2 billion"]
-    assert provenance_faults(text, row["char_start"], row["char_end"], "1. 2 billion", row["quote"], 1) == []
+    row = found.set_index("text").loc["3. 4 billion"]
+    assert provenance_faults(text, row["char_start"], row["char_end"], "3. 4 billion", row["quote"], 1) == []

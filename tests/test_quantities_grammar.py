@@ -108,7 +108,7 @@ def test_a_signed_number_reads_back(number, suffix):
     ("a third of homes", 1 / 3, "ratio"), ("two-thirds of homes", 2 / 3, "ratio"), ("3/4 of homes", 0.75, "ratio"),
     ("one and a half hours", 1.5, "duration"), ("half a million people", 5e5, "count"),
     ("one in three children", 1 / 3, "ratio"), ("one out of five adults", 0.2, "ratio"),
-    ("one in every five people", 0.2, "ratio"), ("1 out of every 4 pupils", 0.25, "ratio"),
+    ("one in every six households", 1 / 6, "ratio"), ("1 out of every 4 pupils", 0.25, "ratio"),
     ("a sixfold rise", 6, "multiplier"), ("an eight-fold increase", 8, "multiplier"), ("a 3-fold rise", 3, "multiplier"),
     ("2 1/4 miles", 2.25, "other"), ("more than half the people", 0.5, "ratio"), ("¾ of it", 0.75, "ratio"),
 ])
@@ -360,7 +360,7 @@ def test_in_a_title_cased_line_a_capital_before_a_number_names_nothing(text, val
 @pytest.mark.parametrize("text, values", [
     ("which will target 2.3 million refugees", [2.3e6]), ("the case 1,204 patients", [1204]),
     ("Target 3 of the goals", []), ("resolution 2396 says", []),
-    ('"Form 17C is provided at every station', []), ("a temperature of 17C today", [17]),
+    ('"Form 12C is filed by every office', []), ("a temperature of 17C today", [17]),
 ])
 def test_an_identifier_is_a_bare_number(text, values):
     assert [q["value"] for q in find_quantities(text)] == values
@@ -504,7 +504,7 @@ def test_changes_and_years_beside_figures(text, values):
     ("ineligible for a third term", []), ("a third consecutive term", []), ("a third of homes", [1 / 3]),
     ("their 2025 budgets to education", []), ("the proposed 2024 budget increased", []),
     ("Officials counted 2000 people", [2000]), ("the elected members.[1][2] The", []),
-    ("so that 2025 does not see a repeat", []), ("so that 2025 sees no repeat", []),
+    ("we hope 2031 does better", []), ("we hope 2031 brings calm", []),
 ])
 def test_ordinals_years_and_citations_are_no_figures(text, values):
     assert [q["value"] for q in find_quantities(text)] == pytest.approx(values)
@@ -614,7 +614,7 @@ def test_zeros_alone_are_zero_not_a_code():
 @given(st.integers(1, 999), st.integers(1, 9), st.sampled_from(["million", "billion", "trillion"]))
 def test_a_decimal_point_typed_with_a_space_before_a_scale_word_is_read(whole, tenth, scale):
     factor = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[scale]
-    q = only(f"The estimate was raised by ${whole}. {tenth} {scale} and passed.")
+    q = only(f"The plan was raised by ${whole}. {tenth} {scale} and approved.")
     assert close(q["value"], (whole + tenth / 10) * factor)
 
 

@@ -146,7 +146,7 @@ def says_respectively(text: str, start: int, end: int, code: str = "en") -> bool
 
 
 def coordinated(text: str, spans: list[tuple[int, int]], code: str = "en") -> list[list[int]]:
-    """The runs of two or more of `spans` (in text order) that a list joins: "16 and 12", "2019 and 2014"."""
+    """The runs of two or more of `spans` (in text order) that a list joins: "16 and 12", "2010 and 2005"."""
     runs, run = [], [0]
     for i in range(1, len(spans) + 1):
         if i < len(spans) and list_joins(code)[0].match(text[spans[i - 1][1]:spans[i][0]]):

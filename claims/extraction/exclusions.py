@@ -236,7 +236,7 @@ def name_before(before: str, written: str, next_word: str, patterns: ExclusionPa
 
 
 def is_zero_led(digits: str) -> bool:
-    """"08081 002250", "0062": a whole number of three or more digits written with a leading zero is a
+    """"0800 123456", "0047": a whole number of three or more digits written with a leading zero is a
     code (a telephone number, a reference), no quantity; "0.5" and "0,5" are fractions, "000" is zero."""
     return len(digits) >= 3 and digits[0] == "0" and digits.isdigit() and digits.strip("0") != ""
 

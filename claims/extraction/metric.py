@@ -312,8 +312,8 @@ _WORD_AFTER = re.compile(r"^[^\w%$]*([^\W\d_]+)")
 
 
 def figure_direction(q: Quantity, text: str, change: str, code: str = "en") -> str:
-    """Which way the change a figure states goes: by its sign ("+80%"), the word right after it ("24%
-    lower", "a 10% increase"), else the words before it past "by" or "of" ("down 24%", "fell by 5%", "cut
+    """Which way the change a figure states goes: by its sign ("+30%"), the word right after it ("12%
+    lower", "a 10% increase"), else the words before it past "by" or "of" ("down 12%", "fell by 5%", "cut
     spending by 5%"), else the word the parse found making it a change; "" for a figure that states no
     change."""
     words = direction_words(code)
@@ -343,7 +343,7 @@ def by_direction(names: list[str], direction: str, clause: tuple[int, int], text
                  vocab: MetricVocabulary) -> list[str]:
     """The candidates that fit the way the figure's change goes: between metrics going opposite ways
     ("increase_pct", "decrease_pct") the figure's direction chooses; a figure that states no change is
-    no metric of one direction that only its unit named ("60% of applicants" for "increase_pct", whose
+    no metric of one direction that only its unit named ("70% of members" for "increase_pct", whose
     words are "%"), unless the metric's predicates stand in its clause."""
     if direction:
         opposite = "falling" if direction == "rising" else "rising"
@@ -535,7 +535,7 @@ def from_noun(noun_text: str, noun: str, kind: str, vocab: MetricVocabulary, con
     """Metrics of the figure's kind whose words name its parsed counted noun, as written or without its
     first words ("total debt service": "debt service"), as lemma or as the lemma's plural (`plurals`: the
     language's endings): "the death toll" is counted in "deaths"; else as the lemma that counts the same
-    thing (`same`: "12 die", a headline's verb parsed as the noun, is counted in "deaths")."""
+    thing (`same`: "9 die", a headline's verb parsed as the noun, is counted in "deaths")."""
     words = fold(noun_text.casefold()).split()
 
     def named(key: str) -> tuple[str, ...]:

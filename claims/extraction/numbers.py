@@ -48,7 +48,7 @@ class NumberPatterns:
     scales: dict              # scale word or abbreviation (casefolded) -> factor
     cased_scales: dict        # abbreviations that count in this exact case only (MM)
     scale: re.Pattern         # a scale right after digits: " billion", "bn", " k"
-    spaced_decimal: re.Pattern  # ". 2" before a spaced scale word: "N1. 2 trillion" typed for "N1.2 trillion"
+    spaced_decimal: re.Pattern  # ". 4" before a spaced scale word: "$3. 4 billion" typed for "$3.4 billion"
     denominators: dict        # "third" -> 3
     articles: frozenset[str]
     half_not_after: frozenset[str]
@@ -409,7 +409,7 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
         written = text[start:digits_end]
         value = digit_value(written)
         spaced = patterns.spaced_decimal.match(text, digits_end) if written.isdigit() and len(written) <= 3 else None
-        if spaced:  # a decimal point typed with a space after it, before a scale word: "N1. 2 trillion"
+        if spaced:  # a decimal point typed with a space after it, before a scale word: "$3. 4 billion"
             value, digits_end = float(f"{written}.{spaced.group(1)}"), spaced.end()
         value, end, fraction = _fraction_after_digits(text, digits_end, value)
         reading = Reading(start, end, value, fraction=fraction or written in VULGAR)

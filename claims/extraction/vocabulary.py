@@ -41,7 +41,7 @@ class DirectionWords:
     after_only: frozenset[str]      # comparatives, a qualifier before a figure: "more than 20%"
     skipped_before: frozenset[str]  # "fell by 5%", "a drop of 3%"
     reach_before: int               # words read back past a skipped one: "cut spending by 5%"
-    qualifier_before: re.Pattern    # a qualifier ending right before a figure: "a spike of over 50%", "up to 5%"
+    qualifier_before: re.Pattern    # a qualifier ending right before a figure: "a jump of over 40%", "up to 5%"
 
 
 @lru_cache(maxsize=8)
