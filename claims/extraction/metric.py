@@ -15,7 +15,8 @@ from functools import lru_cache
 from figcheck.claims.config import Config
 from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
 from figcheck.claims.extraction.inflection import nominalised_verbs
-from figcheck.claims.extraction.language import fold, load_language, phrases, word_set
+from figcheck.claims.extraction.language import Tail, fold, load_language, phrases, word_set
+from figcheck.claims.extraction.qualifiers import qualifier_before, qualifier_patterns
 from figcheck.claims.extraction.vocabulary import MetricVocabulary, direction_words, word_direction
 from figcheck.claims.quantities import Quantity
 
@@ -307,35 +308,35 @@ def _family(vocab: MetricVocabulary, name: str) -> str:
     return (_chain(vocab.parent, name) or [name])[-1]
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w%$]*$")
 _WORD_AFTER = re.compile(r"^[^\w%$]*([^\W\d_]+)")
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’"
+_WORDS_BEFORE = 12  # enough for a qualifier, "by" or "of", and the words read past it
 
 
 def figure_direction(q: Quantity, text: str, change: str, code: str = "en") -> str:
     """Which way the change a figure states goes: by its sign ("+30%"), the word right after it ("12%
-    lower", "a 10% increase"), else the words before it past "by" or "of" ("down 12%", "fell by 5%", "cut
-    spending by 5%"), else the word the parse found making it a change; "" for a figure that states no
-    change."""
+    lower", "a 10% increase"), else the words before it past its qualifier and "by" or "of" ("down 12%",
+    "fell by 5%", "cut spending by 5%"), else the word the parse found making it a change; "" for a
+    figure that states no change."""
     words = direction_words(code)
-    if q.value < 0 or text[max(0, q.start - 1):q.start + 1].find("+") >= 0:
+    if q.value < 0 or "+" in text[max(0, q.start - 1):q.start + 1]:
         return "falling" if q.value < 0 else "rising"
     after = _WORD_AFTER.match(text[q.end:q.end + 30])
-    if after and word_direction(after.group(1), code):
-        return word_direction(after.group(1), code)
-    qualified = words.qualifier_before.search(text[max(0, q.start - 40):q.start])
-    end, skipped, read = q.start - (len(qualified.group()) if qualified else 0), False, 0
-    while read <= (words.reach_before if skipped else 0):
-        window = text[max(0, end - 30):end]
-        before = _WORD_BEFORE.search(window)
-        if not before:
+    if after and (found := word_direction(after.group(1), code)):
+        return found
+    tail = Tail.of(text[max(0, q.start - 120):q.start], _WORDS_BEFORE)
+    _, taken = qualifier_before(tail, qualifier_patterns(code))  # "a jump of over 45%": past "over"
+    skipped, read = False, 0
+    for word in reversed(tail.words[:len(tail.words) - taken]):
+        word = word.strip(_PUNCTUATION)
+        if word in words.skipped_before and not skipped:
+            skipped = True
+            continue
+        if word not in words.after_only and (found := word_direction(word, code)):
+            return found
+        read += 1
+        if read > (words.reach_before if skipped else 0):
             break
-        word = before.group(1).casefold()
-        if word not in words.skipped_before or skipped:
-            if word not in words.after_only and word_direction(word, code):
-                return word_direction(word, code)
-            read += 1
-        skipped = skipped or word in words.skipped_before
-        end -= len(window) - before.start()
     return word_direction(change, code) if change else ""
 
 

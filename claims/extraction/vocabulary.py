@@ -41,16 +41,13 @@ class DirectionWords:
     after_only: frozenset[str]      # comparatives, a qualifier before a figure: "more than 20%"
     skipped_before: frozenset[str]  # "fell by 5%", "a drop of 3%"
     reach_before: int               # words read back past a skipped one: "cut spending by 5%"
-    qualifier_before: re.Pattern    # a qualifier ending right before a figure: "a jump of over 40%", "up to 5%"
 
 
 @lru_cache(maxsize=8)
 def direction_words(code: str = "en") -> DirectionWords:
-    data, qualifiers = load_language(code)["direction"], load_language(code)["qualifiers"]
-    before = [p for kind in ("gt", "ge", "lt", "le", "approx") for p in qualifiers[kind]]
+    data = load_language(code)["direction"]
     return DirectionWords(word_set(data["rising"]), word_set(data["falling"]), word_set(data["after_only"]),
-                          word_set(data["skipped_before"]), int(data["reach_before"]),
-                          re.compile(rf"(?i:(?<![\w-])(?:{phrases(before)})\s*$)"))
+                          word_set(data["skipped_before"]), int(data["reach_before"]))
 
 
 def word_direction(word: str, code: str = "en") -> str:
