@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from figcheck.claims.config import Config
-from figcheck.claims.extraction import breakdowns, clock, metric as metrics, scope as scopes, syntax, time as times
+from figcheck.claims.extraction import (breakdowns, clock, exclusions, metric as metrics, scope as scopes, syntax,
+                                        time as times)
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest, originated,
                                                respective, set_aside, acting, located, destined,
                                                whole_country_pattern, coordinated, says_respectively)
@@ -457,7 +458,7 @@ def _ongoing(doc: _Document, period: times.Period | None, projected: bool) -> ti
     return times.Period(period.start, now)
 
 
-_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|2\d)\d{2}(?![\d,.]\d)")
+_FOUR_DIGITS = re.compile(r"(?<![\d,.])\d{4}(?![\d,.]\d)")
 
 
 def _respective_years(doc: _Document, start: int, end: int, quantities: list[Quantity]) -> dict[int, times.Period]:
@@ -467,7 +468,9 @@ def _respective_years(doc: _Document, start: int, end: int, quantities: list[Qua
     if not says_respectively(doc.text, start, end, doc.code):
         return {}
     figures = [(q.start, q.end) for q in quantities]
-    years = [m.span() for m in _YEAR.finditer(doc.text, start, end) if not any(s <= m.start() < e for s, e in figures)]
+    first, last = exclusions.exclusion_patterns(doc.code).year_span
+    years = [m.span() for m in _FOUR_DIGITS.finditer(doc.text, start, end) if first <= int(m.group()) <= last
+             and not any(s <= m.start() < e for s, e in figures)]
     lists = [[years[i] for i in run] for run in coordinated(doc.text, years, doc.code)]
     found: dict[int, times.Period] = {}
     for run in coordinated(doc.text, figures, doc.code):
@@ -654,9 +657,10 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     names = list(dict.fromkeys(siblings.get(n, {}).get(stated_scope, n) for n in names))
     own = reading.clauses[0] if reading.clauses else ((start, end),)
     clause = next(((s, e) for s, e in own if s <= q.start and q.end <= e), (start, end))
-    change = doc.text[reading.change[0]:reading.change[1]] if reading.change[0] >= 0 else ""
-    names = metrics.by_direction(names, metrics.figure_direction(q, doc.text, change, doc.config.language or "en"),
-                                 clause, doc.text, vocab)
+    if any(vocab.directions.get(n) for n in names):  # only a metric going one way asks where the figure goes
+        change = doc.text[reading.change[0]:reading.change[1]] if reading.change[0] >= 0 else ""
+        names = metrics.by_direction(names, metrics.figure_direction(q, doc.text, change, doc.code),
+                                     clause, doc.text, vocab)
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
     name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end),
@@ -837,6 +841,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                                         doc.config) if named_set else ""
         if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
             context.implied["count"] = set_metric or context.implied.get("count", "")
+        # ... before the words near a figure without a noun, unless it names people by a role, who are
+        # counted by what befalls them: "Of the patients, 8 died".
+        drawn = set_metric if named_set and not _word_of(
+            doc, text[named_set[0]:named_set[1]].split()[-1].casefold(), doc.automatic.roles) else ""
         later = []    # (part, total) where the total follows its part
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         years = _respective_years(doc, start, end, quantities)
@@ -905,9 +913,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # expenditure": the clause's words are those of the figure whose phrase holds this one
             nested = any(r.part_of_index == i or (j != i and quantities[j].end <= r.noun_at <= q.start < r.phrase_end)
                          for j, r in enumerate(readings))
-            # People named by a role are counted by what befalls them: "Of the patients, 8 died".
-            drawn_from = set_metric if named_set and q.start > named_set[1] and kind == "count" and not (
-                _word_of(doc, text[named_set[0]:named_set[1]].split()[-1].casefold(), doc.automatic.roles)) else ""
+            drawn_from = drawn if drawn and q.start > named_set[1] and kind == "count" else ""
             name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
                            nested, drawn_from)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
