@@ -20,7 +20,8 @@ import pandas as pd
 from figcheck.claims.config import Config
 from figcheck.claims.extraction import (breakdowns, clock, exclusions, metric as metrics, scope as scopes, syntax,
                                         time as times)
-from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest, originated,
+from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
+                                               trailing_place, originated,
                                                respective, set_aside, acting, located, destined,
                                                whole_country_pattern, coordinated, says_respectively)
 from figcheck.claims.extraction.language import load_language, phrases
@@ -860,6 +861,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
+            named = named or trailing_place(text, q.end, [m for m in own if not _inside(m, reading.attributive)
+                                                          and not doc.vocab.gazetteer.adjective(text, m)], doc.code)
             placed = paired.get(i) or (named.entity if named else _entity(
                 own, q, reading, "", block.kind == "heading", actors, locations))
             # "138 new cases, including two deaths, bringing the total to 30,880": a total, no part

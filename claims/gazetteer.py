@@ -87,7 +87,8 @@ def _countryinfo() -> dict[str, dict]:
         entry = json.loads(path.read_text(encoding="utf-8"))
         code = entry.get("ISO", {}).get("alpha2", "")
         if code:
-            found.setdefault(code, {"demonym": "", "names": [], "population": 0})
+            found.setdefault(code, {"demonym": "", "names": [], "population": 0, "capital": ""})
+            found[code]["capital"] = found[code]["capital"] or entry.get("capital") or ""
             found[code]["demonym"] = found[code]["demonym"] or entry.get("demonym") or ""
             found[code]["population"] = max(found[code]["population"], entry.get("population") or 0)
             found[code]["names"] += [entry.get("name", "")] + list(entry.get("altSpellings", []))
@@ -248,6 +249,7 @@ def places(config: Config) -> Places:
         if country not in _country_codes():
             raise ConfigError(f"'places.subdivisions' names '{country}', which is no ISO 3166-1 alpha-2 code")
         known.update(subdivisions(country))
+    known.update(_undeclared_peers(config.entities))
     forms: dict[str, frozenset[str]] = {}
 
     def add(form: str, codes) -> None:
@@ -273,6 +275,26 @@ def places(config: Config) -> Places:
                 add(form, region.members)
     adjectives = frozenset(a for place in builtin.values() for a in place.adjectives)
     return Places(forms=forms, declared=declared, adjectives=adjectives)
+
+
+def _undeclared_peers(entities) -> dict[str, Place]:
+    """The subdivisions of the kinds a workspace declares several of a country's in (two counties of
+    KE declared: every county of KE), so a figure beside an undeclared one is not given to a declared
+    neighbour. One declared subdivision is a region of interest, not a level the workspace counts at."""
+    kinds: dict[str, list[str]] = {}
+    for code in entities:
+        if subdivision_type(code):
+            kinds.setdefault(code.partition("-")[0], []).append(subdivision_type(code))
+    return {code: place for country, types in sorted(kinds.items()) if len(types) > 1
+            for code, place in subdivisions(country).items()
+            if subdivision_type(code) in types and not _names_capital(place, country)}
+
+
+def _names_capital(place: Place, country: str) -> bool:
+    """Whether a subdivision's name is, or is a word of, its country's capital ("Nairobi", "Nairobi City"):
+    a text names the capital, as a dateline or for the government, far more often than the region."""
+    capital = _countryinfo().get(country, {}).get("capital", "").split()
+    return any(form.split() == capital[i:i + len(form.split())] for form in place.forms for i in range(len(capital)))
 
 
 def _code_form(code: str) -> str:

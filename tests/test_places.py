@@ -74,6 +74,41 @@ def test_subdivisions_only_where_the_workspace_turns_them_on():
     assert entities("Murang'a County recorded 40 cases.", on) == ["KE-29"]
 
 
+_TWO_COUNTIES = parse_config('[entities.KE-47]\nname = "West Pokot"\n[entities.KE-29]\nname = "Murang\'a"\n')
+
+
+def test_a_workspace_counting_at_a_countrys_level_knows_that_levels_other_places():
+    """Two counties declared: another county names its own figure, not a declared neighbour's."""
+    text = "West Pokot recorded 12 cases. Kisumu recorded 40 cases."
+    assert entities(text, _TWO_COUNTIES) == ["KE-47", "KE-17"]
+    one = parse_config('[entities.KE-47]\nname = "West Pokot"\n')
+    assert entities(text, one) == ["KE-47", "KE-47"]  # one declared county is a region of interest
+
+
+def test_the_capitals_region_is_not_taken_for_the_capital():
+    assert entities("West Pokot recorded 12 cases. In Nairobi, 40 cases were recorded.", _TWO_COUNTIES) == [
+        "KE-47", "KE-47"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Kisumu Teachers Union counted 40 members.", ["KE"]),  # the country of the declared counties
+    ("Kisumu teachers counted 40 pupils.", ["KE-17"]),
+    ("Kisumu Counts 40 New Cases As Rains Continue", ["KE-17"]),  # a title: every word capitalised
+])
+def test_a_place_opening_a_longer_proper_name_places_nothing(sentence, expected):
+    assert entities(sentence, _TWO_COUNTIES) == expected
+    assert entities("Kenya Airways carried 40 passengers to the coast.") == [""]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Polling covers 13 seats in West Pokot, nine in Kisumu and four in Murang'a.", ["KE-47", "KE-17", "KE-29"]),
+    ("Polling covers all 13 seats of West Pokot, four of Kisumu.", ["KE-47", "KE-17"]),
+    ("Voters in West Pokot, 40 of them first-time voters, queued.", ["KE-47"]),
+])
+def test_a_list_items_place_after_its_figure_is_that_figures(sentence, expected):
+    assert entities(sentence, _TWO_COUNTIES) == expected
+
+
 def test_workspace_entities_add_forms_names_and_subjects_of_their_own():
     config = parse_config("""
 [entities.KZ]

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from figcheck.claims.config import Config
-from figcheck.claims.extraction.language import load_language, phrases
+from figcheck.claims.extraction.language import load_language, phrases, title_cased
 from figcheck.claims.gazetteer import places
 
 # The word next to a name, across spaces or a hyphen: "Lake Chad", "the Niger-Delta Development Commission".
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \t]+|-)$")
 _WORD_AFTER = re.compile(r"(?:[ \t]+|-)(\w+)")
+_NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]\w*)")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class Gazetteer:
         for m in self.pattern.finditer(text, start, end):
             form = " ".join(m.group().split())  # a form may wrap across a line
             codes, declared = self.codes[form], form in self.declared
-            if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())):
+            if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())
+                                 or self._opens_a_name(text, m.end())):
                 continue
             if len(codes) > 1 and not declared and self._describes_one(text, m.end()):
                 continue  # "the West African country": one country the text names elsewhere, not the region
@@ -86,6 +88,15 @@ class Gazetteer:
     def _describes_one(self, text: str, end: int) -> bool:
         after = _WORD_AFTER.match(text, end, end + 20)
         return bool(self.one_country and after and self.one_country.fullmatch(after.group(1)))
+
+    def _opens_a_name(self, text: str, end: int) -> bool:
+        """Whether a place's name opens a longer proper name ("the Kisumu Teachers Union", "Kenya Airways"): a
+        capitalised word follows that is no place, in a line not set in title case."""
+        after = _NAME_AFTER.match(text, end, end + 30)
+        if not after or (self.pattern and self.pattern.match(text, after.start(1))):
+            return False
+        line_start, line_end = text.rfind("\n", 0, end) + 1, text.find("\n", end)
+        return not title_cased(text[line_start:line_end if line_end >= 0 else len(text)], 0.8, 4)
 
     def _in_feature(self, text: str, start: int, end: int) -> bool:
         if self.feature is None:
@@ -225,6 +236,20 @@ def item_place(text: str, figure_start: int, mentions: list[Mention], code: str 
     pattern = _item(code)
     return next((m for m in reversed(mentions) if m.end <= figure_start
                  and pattern.fullmatch(text, m.end, figure_start)), None)
+
+
+def trailing_place(text: str, figure_end: int, mentions: list[Mention], code: str = "en") -> Mention | None:
+    """The place a word of location or possession opens a few lowercase words after a figure, in the
+    same list item: "nine in A" and "13 constituencies of B" in "..., nine in A, eight in B"."""
+    pattern = _trailing(code)
+    return next((m for m in mentions if m.start >= figure_end and pattern.fullmatch(text, figure_end, m.start)), None)
+
+
+@lru_cache(maxsize=4)
+def _trailing(code: str) -> re.Pattern:
+    data = load_language(code)["entity"]
+    openers, articles = phrases(data["locations"] + data["possessors"]), phrases(data["articles"])
+    return re.compile(rf"(?:[ \t]+[a-z]+){{0,3}}[ \t]+(?:{openers})[ \t]+(?:(?:{articles})[ \t]+)?")
 
 
 @lru_cache(maxsize=4)
