@@ -1136,6 +1136,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     if not document_entity:
         _place_the_unplaced(doc)
+    _name_the_repeated(doc)
     _relative_dates(doc)
     return doc
 
@@ -1151,6 +1152,23 @@ def _place_the_unplaced(doc: _Document) -> None:
         for f in doc.found:
             if not f.entity:
                 f.entity = country
+
+
+# Smaller counts, and shares, recur by chance in one document ("1 seat", "30%"): only a larger figure
+# stated twice is one figure.
+_DISTINCT = 1000
+
+
+def _name_the_repeated(doc: _Document) -> None:
+    """A figure nothing named that the document states again where its measure is named takes that
+    measure: the headline's "$2bn" and the body's "an appeal of $2bn" are one figure."""
+    named: dict[tuple, set[str]] = {}
+    for f in doc.found:
+        if f.metric in doc.config.metrics and f.q.kind != "percent" and abs(f.q.value) >= _DISTINCT:
+            named.setdefault((f.q.value, f.q.kind, f.q.unit), set()).add(f.metric)
+    for f in doc.found:
+        if not f.metric and len(measures := named.get((f.q.value, f.q.kind, f.q.unit), set())) == 1:
+            f.metric = next(iter(measures))
 
 
 def _before(date: str, other: str) -> bool:

@@ -136,6 +136,26 @@ def test_a_part_of_several_measures_belongs_to_the_one_its_paragraphs_verb_names
     assert found.loc["8.7 billion", "metric"] == expected
 
 
+RESTATED = parse_config("""
+[metrics.appeal_usd]
+kind = "money"
+predicates = ["appealed for"]
+""")
+
+
+def test_a_larger_figure_stated_again_where_its_measure_is_named_takes_that_measure():
+    found = extract_source("Agency Unveils $2.5bn Plan For Relief\nThe agency appealed for $2.5 billion on Monday. "
+                           "A separate $1.2 billion plan was discussed.", SOURCE, RESTATED)
+    assert list(found["metric"]) == ["appeal_usd", "appeal_usd", ""]
+
+
+@pytest.mark.parametrize("amount, expected", [("$500", ""), ("$5,000", "appeal_usd")])
+def test_a_small_figure_stated_twice_may_be_two_things(amount, expected):
+    found = extract_source(f"The charity appealed for {amount}.\n\nA local shop gave {amount} in March.", SOURCE,
+                           RESTATED)
+    assert list(found["metric"]) == ["appeal_usd", expected]
+
+
 def test_a_change_of_a_level_is_not_the_level():
     found = claims("The Blue Party loses 79 seats while the Green League gains 3; the Blue Party won 120 seats.",
                    PARTIES)
