@@ -369,8 +369,16 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         date = doc.times.date_before(own[0][0], doc.published)  # "since June 15, when there were 224 deaths"
         if date:
             return times.Period(date, date)
+    # "compared with 8,000 recorded in May 2022": the participle describing the figure dates it first
+    # (up to another figure: "45,000 detained, compared to 28,000 in 2021" is not dated 2021)
+    for s, e in reading.noun_clauses:
+        e = min([e] + [f.start for f in doc.quantities[slice(*doc.span(start, end))] if q.end <= f.start < e])
+        if s <= reading.participle[0] < e and (period := doc.times.period(s, e, doc.published, doc.registry.end,
+                                                                            keep)):
+            return period
     for level, runs in enumerate(clauses):
-        for s, e in runs:
+        # the run holding the figure first: "In 2022 there were 670, compared with 510 in 2021" dates 510 by 2021
+        for s, e in sorted(runs, key=lambda run: not run[0] <= q.start < run[1]):
             period = doc.times.period(s, e, doc.published, doc.registry.end, governing if level else keep)
             if period:
                 if not period.start and level == 0:

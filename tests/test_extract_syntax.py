@@ -983,6 +983,12 @@ def test_a_date_a_figure_is_compared_with_is_not_its_period(sentence, figure, ba
     ("Turnout stood at 58.5 % on Sunday, lower than the 66 % in 2019.", {"58.5 %": "2024-05-05", "66 %": "2019"}),
     # figures joined by "and" share the date after the last of them
     ("The agency recorded 1,500 cases and 20 deaths in April.", {"1,500": "2024-04", "20": "2024-04"}),
+    # in another part of the clause than the sentence's first date
+    ("In 2022 there were some 6,700 people rescued compared with 5,100 in 2021 and 4,000 in 2020.",
+     {"6,700": "2022", "5,100": "2021", "4,000": "2020"}),
+    # in the participle describing the figure, before the sentence's running total
+    ("So far this month 540 cases have been counted, compared with 860 recorded in May 2022.", {"860": "2022-05"}),
+    ("The total so far is lower than the 1,500 cases recorded this time last year.", {"1,500": "2023-05-10"}),
 ])
 def test_a_date_right_after_a_figure_is_that_figures_own(sentence, expected):
     found = claims(sentence)
