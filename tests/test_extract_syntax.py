@@ -968,6 +968,16 @@ def test_a_month_named_without_its_year_is_the_last_one_up_to_publication(senten
     assert claims(sentence).loc[figure, "period_end"] == period_end
 
 
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("On 22 March last year, 1,295 cases were recorded.", "1,295", "2023-03-22"),
+    ("The agency recorded 1,295 cases on March 22 last year.", "1,295", "2023-03-22"),
+    ("By June 22 in 2022, 806 cases had been recorded.", "806", "2022-06-22"),
+    ("On 3 June this year, 50 cases were recorded.", "50", "2024-06-03"),
+])
+def test_a_day_without_its_year_takes_the_year_named_after_it(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
 @pytest.mark.parametrize("sentence, figure, base", [
     ("Prices rose by 12% compared to April.", "12%", "2024-04"),
     ("Turnout was 61.3 %, higher than in 2019.", "61.3 %", "2019"),

@@ -75,14 +75,24 @@ _PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 _ABBREVIATION_DOT = r"(?:\.(?=[ \t]*[\d,]))?"
 
 
-def _date(prefix: str, month: str) -> str:
+def _date(prefix: str, month: str, year_after: tuple[str, str]) -> str:
+    """A written date. A day or month without its year may take one a few words on (`year_after`: the
+    joining words and the calendar steps of `[dates]`): "August 22 in 2022", "May of 2021", "22 June
+    last year"."""
     p, s = prefix, SPACE
-    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month}){_ABBREVIATION_DOT},?(?:{s}(?P<{p}y1>{_YEAR}))?"
-            rf"|(?P<{p}m2>{month}){_ABBREVIATION_DOT}{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])(?:,?{s}(?P<{p}y2>{_YEAR}))?"
+    joins, steps = year_after
+
+    def year_later(i: str) -> str:
+        return (rf"(?:{s}(?i:{joins}){s}(?P<{p}j{i}>{_YEAR})(?![\w-])"
+                rf"|{s}(?P<{p}k{i}>(?i:{steps})){s}(?i:year)(?![\w-]))?")
+    return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month}){_ABBREVIATION_DOT},?"
+            rf"(?:{s}(?P<{p}y1>{_YEAR})|{year_later('1')})"
+            rf"|(?P<{p}m2>{month}){_ABBREVIATION_DOT}{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])"
+            rf"(?:,?{s}(?P<{p}y2>{_YEAR})|{year_later('2')})"
             rf"|(?P<{p}m3>{month}){_ABBREVIATION_DOT},?{s}(?P<{p}y3>{_YEAR})"
             rf"|(?P<{p}y6>{_YEAR})[-–/](?P<{p}c6>\d{{2}})(?![\w-])"
             rf"|(?P<{p}y4>{_YEAR})(?![\w-])"
-            rf"|(?P<{p}m5>{month}){_ABBREVIATION_DOT}(?![\w-]))")
+            rf"|(?P<{p}m5>{month}){_ABBREVIATION_DOT}(?![\w-]){year_later('5')})")
 
 
 def _day_range(month: str) -> str:
@@ -101,6 +111,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
     month_names = [m.capitalize() for m in months]
     month = phrases(month_names)
     joins = phrases(time["range_join"])
+    year_after = (phrases(dates["year_joins"]), phrases(time["calendar_steps"]))
 
     # "by the end of 2024", "on Friday, June 13": words between a time word and its date.
     modifier = (rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
@@ -125,12 +136,12 @@ def time_patterns(code: str = "en") -> TimePatterns:
     return TimePatterns(
         # "between May 2019 and August 2021", "May 2015 to November 2015" (a caption needs no opening
         # word); the lookahead for what a range can open with skips other positions at once.
-        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?P<open>{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month)}{SPACE}?(?P<join>(?i:{joins})){SPACE}?{modifier}{_date('b', month)})"),
-        since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month)}"),
-        until=re.compile(rf"{cue(time['end'])}{_date('a', month)}"),
-        point=re.compile(rf"{cue(time['point'])}{_date('a', month)}"),
+        range=re.compile(rf"(?=[\d{initials(month_names)}]|(?i:{phrases(time['range_open'])}))(?<![\w])(?P<open>{cue(time['range_open'])})?(?:{_day_range(month)}|{_date('a', month, year_after)}{SPACE}?(?P<join>(?i:{joins})){SPACE}?{modifier}{_date('b', month, year_after)})"),
+        since=re.compile(rf"{cue(time['start'])}{reach}{_date('a', month, year_after)}"),
+        until=re.compile(rf"{cue(time['end'])}{_date('a', month, year_after)}"),
+        point=re.compile(rf"{cue(time['point'])}{_date('a', month, year_after)}"),
         now=re.compile(rf"(?i:(?<![\w])(?:{phrases(time['until_now'])})(?![\w]))"),
-        date=re.compile(_date("a", month)),
+        date=re.compile(_date("a", month, year_after)),
         # "by Friday", "on Sunday": a day of the week before the publication date.
         weekday=re.compile(rf"(?i:(?<![\w])(?:(?P<cue>{phrases([*time['start'], *time['end'], *time['point']])}){SPACE})?"
                            rf"(?P<day>{phrases(dates['weekdays'])})(?![\w]))"),
@@ -160,7 +171,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
                         rf"(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+(?P<unit>{unit})(?![\w]))"),
         span_steps={k.casefold(): int(v) for k, v in time["span_steps"].items()},
         opening=re.compile(rf"(?i:(?<![\w]){phrases(time['opening'])}[ \t]+(?P<count>\d{{1,3}}|{phrases(counts)})[ \t]+"
-                           rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month)}"),
+                           rf"(?P<unit>{unit})[ \t]+of[ \t]+){_date('a', month, year_after)}"),
         year_part=re.compile(rf"(?i:(?<![\w])(?P<part>{phrases(time['year_parts'])})(?:[ \t]+of)?[ \t]+)"
                              rf"(?P<year>{_YEAR})(?![\w])"),
         year_parts={" ".join(k.casefold().split()): (int(a), int(b)) for k, (a, b) in time["year_parts"].items()},
@@ -194,13 +205,17 @@ def shift(iso: str, years: int, months: int, days: int) -> str:
     return (date(year, month + 1, day) + timedelta(days=days)).isoformat()
 
 
-def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> str:
+def _iso(m: re.Match, prefix: str, patterns: TimePatterns, published: str) -> str:
     """The ISO date a match states. A date without its year ("in June", "on 3 May") is the last such
     date up to publication: "in December" written in January is the previous year's. A split year
-    ("2016-17", a school or fiscal year) is the year it ends in."""
+    ("2016-17", a school or fiscal year) is the year it ends in; "22 June last year", the year the
+    calendar step names from publication's."""
     g = m.groupdict()
     for i in "123456":
-        year = g.get(f"{prefix}y{i}")
+        year = g.get(f"{prefix}y{i}") or g.get(f"{prefix}j{i}")
+        step = g.get(f"{prefix}k{i}")
+        if step and published[:4]:  # "22 June last year"
+            year = str(int(published[:4]) + patterns.calendar_steps[step.casefold()])
         split = g.get(f"{prefix}c{i}")
         if year and split:
             year = str(int(year) - int(year) % 100 + int(split) + (100 if int(split) <= int(year) % 100 else 0))
@@ -208,7 +223,7 @@ def _iso(m: re.Match, prefix: str, months: dict[str, int], published: str) -> st
         day = g.get(f"{prefix}d{i}")
         if not (year or month):
             continue
-        number = months[month.rstrip(".").casefold()] if month else 0
+        number = patterns.months[month.rstrip(".").casefold()] if month else 0
         if not year and published[:4]:
             later = published[5:7].isdigit() and number > int(published[5:7])
             year = str(int(published[:4]) - 1) if later else published[:4]
@@ -256,7 +271,7 @@ class TimeIndex:
         if i < 0 or len(between.split()) > near or _SENTENCE_END.search(between) or \
                 self.patterns.joins.intersection(between.casefold().split()):
             return None  # "30% more than in May 2019 and 120 more than ...": compared too
-        date = _iso(self.bases[i], "a", self.patterns.months, published)
+        date = _iso(self.bases[i], "a", self.patterns, published)
         return (self.bases[i].end(), date) if date else None
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
@@ -312,13 +327,13 @@ class TimeIndex:
     def _stretch(self, start: int, end: int, published: str, now: str) -> Period | None:
         """A stretch of time [start, end) states: a range, a span ("the past 11 days"), an opening
         ("the first five days of November"), or a running total's start and end."""
-        year, months = published, self.patterns.months
+        year = published
         m = self.first("range", start, end)
         if m and m.group("first"):
-            end = _iso(m, "z", months, year)
+            end = _iso(m, "z", self.patterns, year)
             return Period(f"{end[:8]}{int(m.group('first')):02d}", end)
         if m:
-            return Period(_iso(m, "a", months, year), _iso(m, "b", months, year))
+            return Period(_iso(m, "a", self.patterns, year), _iso(m, "b", self.patterns, year))
         span = self.first("span", start, end)
         if span and self._span(span, published):
             return self._span(span, published)
@@ -353,7 +368,7 @@ class TimeIndex:
         """"the first 13 days of July" -> 1 to 13 July; "the first seven months of 2023" -> January to
         July 2023: from the period's start, so many units on, at the precision the unit needs."""
         p = self.patterns
-        within = _iso(m, "a", p.months, published)
+        within = _iso(m, "a", p, published)
         count = int(p.counts.get(" ".join(m.group("count").casefold().split()), 0) or m.group("count"))
         years, months, days = _STEPS[p.units[m.group("unit").casefold()]]
         begin = within + "-01" * (2 - within.count("-")) if days else within + "-01" * (1 - within.count("-"))
@@ -366,7 +381,7 @@ class TimeIndex:
 
     def _cued(self, m: re.Match, published: str) -> str:
         """The date a cued phrase states; "by the end of 2023" is December of that year."""
-        iso = _iso(m, "a", self.patterns.months, published)
+        iso = _iso(m, "a", self.patterns, published)
         if len(iso) == 4 and self.patterns.year_end.search(m.group()):
             return f"{iso}-12"
         return iso
@@ -375,7 +390,7 @@ class TimeIndex:
         """The date written right before pos, with at most a comma between: "since June 15, when ..."."""
         for m in self.patterns.date.finditer(self.text, max(0, pos - 40), pos):
             if not self.text[m.end():pos].strip(" \t,"):
-                return _iso(m, "a", self.patterns.months, published)
+                return _iso(m, "a", self.patterns, published)
         return ""
 
     def _year_before(self, pos: int) -> str:
@@ -447,7 +462,7 @@ class TimeIndex:
                 continue
             if _SENTENCE_END.search(self.text, m.end() - 1, pos):  # "by 3 May. 540 ...": the date took the stop
                 break
-            iso = _iso(m, "a", self.patterns.months, year)
+            iso = _iso(m, "a", self.patterns, year)
             if iso.count("-") + 1 >= need:
                 return iso, any(u.end() == m.end() for u in self.hits["until"])
         return "", False
@@ -484,4 +499,4 @@ def _word_before(text: str, pos: int) -> str:
 def label_date(label: str, published: str, patterns: TimePatterns) -> str:
     """The date a table label or header is, when it is nothing but a date ("2021", "March 2021")."""
     m = patterns.date.fullmatch(label.strip())
-    return _iso(m, "a", patterns.months, published) if m else ""
+    return _iso(m, "a", patterns, published) if m else ""
