@@ -31,7 +31,7 @@ from figcheck.claims.extraction.units import currency_code
 from figcheck.claims.extraction.vocabulary import Vocabulary, vocabulary
 from figcheck.claims.gazetteer import subdivision_type
 from figcheck.claims.ids import claim_id
-from figcheck.claims.model import CLAIM_COLUMNS
+from figcheck.claims.model import AUTOMATIC_METRIC, CLAIM_COLUMNS
 from figcheck.claims.quantities import Quantity, scan
 from figcheck.claims.sources import quote_window
 
@@ -1167,15 +1167,23 @@ def _place_the_unplaced(doc: _Document) -> None:
 _DISTINCT = 1000
 
 
+def _restated(q: Quantity) -> tuple:
+    """What makes two mentions one figure: the value, the kind and a sum's currency (a count's noun
+    may be left out the second time: "2,500 cases" and "the 2,500")."""
+    return q.value, q.kind, _currency(q)
+
+
 def _name_the_repeated(doc: _Document) -> None:
-    """A figure nothing named that the document states again where its measure is named takes that
+    """A figure nothing named, or only its verb did (an automatic metric without a counted noun: "the
+    report includes 2,500"), that the document states again where its measure is named takes that
     measure: the headline's "$2bn" and the body's "an appeal of $2bn" are one figure."""
     named: dict[tuple, set[str]] = {}
     for f in doc.found:
         if f.metric in doc.config.metrics and f.q.kind != "percent" and abs(f.q.value) >= _DISTINCT:
-            named.setdefault((f.q.value, f.q.kind, f.q.unit), set()).add(f.metric)
+            named.setdefault(_restated(f.q), set()).add(f.metric)
     for f in doc.found:
-        if not f.metric and len(measures := named.get((f.q.value, f.q.kind, f.q.unit), set())) == 1:
+        unnamed = not f.metric or f.metric.startswith(AUTOMATIC_METRIC) and not f.reading.noun
+        if unnamed and len(measures := named.get(_restated(f.q), set())) == 1:
             f.metric = next(iter(measures))
 
 

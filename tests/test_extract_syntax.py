@@ -147,6 +147,9 @@ def test_a_larger_figure_stated_again_where_its_measure_is_named_takes_that_meas
     found = extract_source("Agency Unveils $2.5bn Plan For Relief\nThe agency appealed for $2.5 billion on Monday. "
                            "A separate $1.2 billion plan was discussed.", SOURCE, RESTATED)
     assert list(found["metric"]) == ["appeal_usd", "appeal_usd", ""]
+    # a count named only by its verb, its noun left out
+    found = extract_source("The new report includes 2,500.\nThe agency counted 2,500 cases on Monday.", SOURCE, CONFIG)
+    assert list(found["metric"]) == ["cases", "cases"]
 
 
 @pytest.mark.parametrize("amount, expected", [("$500", ""), ("$5,000", "appeal_usd")])
