@@ -357,6 +357,20 @@ def _within(spans: list[tuple[int, int]], position: int) -> bool:
     return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
+def _number_matches(pattern: re.Pattern, text: str, spans: ex.Spans):
+    """The number pattern's matches in order. A number whose groups are set off by a comma and a space
+    that an excluded span overlaps ("On May 2, 944 people": a date) is read again from its next group."""
+    pos = 0
+    while m := pattern.search(text, pos):
+        digits = m.group("d") or ""
+        loose = digits.find(", ")
+        if loose > 0 and spans.covering(m.start("d"), m.end("d")):
+            pos = m.start("d") + loose + 2
+            continue
+        yield m
+        pos = m.end()
+
+
 def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
          currencies: Currencies = ()) -> list[Quantity]:
     """Every figure of `text` in order, with the spans and context the claim extractor builds on;
@@ -372,7 +386,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
     found: list[Quantity] = []
     titles: dict[int, bool] = {}  # line -> whether it is written in title case
     skip_to = 0  # the end of the last figure read, or of the second number of a score
-    for m in numbers.number.finditer(text):
+    for m in _number_matches(numbers.number, text, spans):
         digits = m.group("d")
         start = m.start("d") if digits else m.start("w") if m.group("w") else m.start("fold")
         if start < skip_to or spans.covering(start, m.end()):

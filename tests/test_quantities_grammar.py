@@ -593,6 +593,19 @@ def test_spaced_thousands_groups_read_as_one_value(head, groups):
     assert only(text)["value"] == expected
 
 
+@settings(deadline=None)  # the first call loads the language file
+@given(st.integers(1, 999), st.integers(0, 999), st.sampled_from(["people", "more patients", "in October"]))
+def test_a_thousands_group_set_off_by_a_comma_and_a_space_before_a_word_is_one_number(head, group, after):
+    assert only(f"Officials counted {head}, {group:03d} {after}.")["value"] == head * 1000 + group
+
+
+@settings(deadline=None)
+@given(st.sampled_from(LANG["dates"]["months"]), st.integers(1, 28), st.integers(100, 999))
+def test_a_count_after_a_day_and_its_comma_is_not_glued_to_the_day(month, day, count):
+    found = find_quantities(f"On {month.capitalize()} {day}, {count} people crossed.")
+    assert [q["value"] for q in found] == [count]
+
+
 @given(st.dates(date(1900, 1, 1), date(2099, 12, 31)), st.booleans())
 def test_a_date_of_digits_set_apart_by_spaces_is_no_figure(day, year_first):
     written = f"{day.year} {day.month:02d} {day.day:02d}" if year_first else f"{day.day} {day.month:02d} {day.year}"
