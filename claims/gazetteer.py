@@ -6,7 +6,8 @@ a second; reading its JSON costs a millisecond):
 - pycountry: ISO 3166-1 names, common and official names; ISO 3166-2 subdivisions and their types;
 - country_converter: short names, official names, the name pattern of each country (which tells a
   derived adjective "Kenyan" from a neighbour's "Nigerian"/"Nigerien") and the M49 sub-region;
-- countryinfo: the demonym ("French", "Dutch", "Filipino") and other English names ("UK", "Czechia").
+- countryinfo: the demonym ("French", "Dutch", "Filipino"), other English names ("UK", "Czechia") and
+  the capital, which stands for its country.
 
 `[entities.X]` and `[groups.X]` of figcheck.toml add to and override what is built in: their forms
 come first, so a form a workspace gives a code is that code's whatever the built-in data says.
@@ -154,6 +155,22 @@ def countries() -> dict[str, Place]:
     return found
 
 
+# A capital stands for its country ("New Delhi", "Buenos Aires"), except one of a country too small to
+# be told from the towns, saints and people named the same ("Victoria", "Kingston", "Hamilton").
+_CAPITAL_POPULATION = 5_000_000
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, Place]:
+    """The capitals of the countries of 5 million people or more (countryinfo), by country code."""
+    found = {}
+    for code, entry in sorted(_countryinfo().items()):
+        name = entry["capital"]
+        if name and entry["population"] >= _CAPITAL_POPULATION and name[:1].isupper():
+            found[code] = Place(code, name, tuple(dict.fromkeys((name, _ascii(name)))))
+    return found
+
+
 def _owner(form: str, claimants: set[str], patterns: dict, info: dict) -> str:
     if len(claimants) > 1:
         accepted = {c for c in claimants if c in patterns and patterns[c].search(form)}
@@ -269,6 +286,9 @@ def places(config: Config) -> Places:
         for form in [*place.forms, _code_form(place.code)]:
             if form:
                 add(form, [place.code])
+    for place in (capitals() if config.builtin_places else {}).values():
+        for form in place.forms:
+            add(form, [place.code])
     for slug, region in region_table.items():
         if slug not in config.groups:
             for form in region.forms:

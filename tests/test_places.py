@@ -66,12 +66,22 @@ def test_a_workspace_group_of_the_regions_name_overrides_its_members():
 
 
 def test_subdivisions_only_where_the_workspace_turns_them_on():
-    text = "Nairobi recorded 40 cases."
+    text = "Kisumu recorded 40 cases."
     assert entities(text) == [""]
     on = parse_config('[places]\nsubdivisions = ["KE"]\n')
-    assert entities(text, on) == ["KE-30"]
+    assert entities(text, on) == ["KE-17"]
+    assert entities("Nairobi recorded 40 cases.", on) == ["KE-30"]  # the county before the capital
     assert entities("Nairobi and West Pokot recorded 40 cases.", on) == ["KE-30+KE-47"]
     assert entities("Murang'a County recorded 40 cases.", on) == ["KE-29"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Officials in Buenos Aires recorded 40 cases.", "AR"),
+    ("In Nairobi, 40 cases were recorded.", "KE"),
+    ("Victoria recorded 40 cases.", ""),  # the capital of a small country, and a common name
+])
+def test_a_capital_stands_for_its_country(sentence, code):
+    assert entities(sentence) == [code]
 
 
 _TWO_COUNTIES = parse_config('[entities.KE-47]\nname = "West Pokot"\n[entities.KE-29]\nname = "Murang\'a"\n')
@@ -87,7 +97,7 @@ def test_a_workspace_counting_at_a_countrys_level_knows_that_levels_other_places
 
 def test_the_capitals_region_is_not_taken_for_the_capital():
     assert entities("West Pokot recorded 12 cases. In Nairobi, 40 cases were recorded.", _TWO_COUNTIES) == [
-        "KE-47", "KE-47"]
+        "KE-47", "KE"]
 
 
 @pytest.mark.parametrize("sentence, expected", [
