@@ -159,6 +159,34 @@ def test_a_small_figure_stated_twice_may_be_two_things(amount, expected):
     assert list(found["metric"]) == ["appeal_usd", expected]
 
 
+@pytest.mark.parametrize("verb, expected", [("passed", "budget_approved.capital"), ("discussed", "")])
+def test_a_part_of_several_measures_belongs_to_the_one_the_documents_verbs_name(verb, expected):
+    found = claims(f"The parliament {verb} the budget on Monday.\n\nOfficials spoke on Tuesday.\n\n"
+                   "It includes $8.7 billion for capital expenditure.", BUDGETS)
+    assert found.loc["8.7 billion", "metric"] == expected
+
+
+SPENDING = parse_config("""
+[metrics.spending]
+kind = "money"
+words = ["spending"]
+[metrics."spending.capital"]
+kind = "money"
+words = ["capital expenditure"]
+part_of = "spending"
+[metrics."spending.staff"]
+kind = "money"
+words = ["staff costs"]
+part_of = "spending"
+""")
+
+
+def test_a_list_items_label_names_its_value():
+    found = claims("The main estimates are capital expenditure, $8.7 billion; and staff costs: $2.1 billion.",
+                   SPENDING)
+    assert [found.loc[v, "metric"] for v in ("8.7 billion", "2.1 billion")] == ["spending.capital", "spending.staff"]
+
+
 def test_a_change_of_a_level_is_not_the_level():
     found = claims("The Blue Party loses 79 seats while the Green League gains 3; the Blue Party won 120 seats.",
                    PARTIES)

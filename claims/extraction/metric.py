@@ -90,6 +90,8 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
         names = _of_kind(vocab.by_word.get(q.unit.casefold(), ()), config, kind)
     if not names and (q.parenthesised or _bracketed(text, q)):
         names = named(sentence_start, q.start, last=True)  # "votes (21.81 percent)": the words before it
+    if not names and (item := _labelled_item(text, q, sentence_start, sentence_end)):
+        names = named(*item, last=True)  # "are capital expenditure, N10 trillion; debt service, N8.2 trillion"
     if not names and kind == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
     if not names and q.kind == "count" and not q.unit and phrase_end < 0:
@@ -110,6 +112,19 @@ def named_between(text: str, start: int, end: int, vocab: MetricVocabulary, conf
             return names
         found = names or found
     return found
+
+
+def _labelled_item(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> tuple[int, int] | None:
+    """The label of a figure that is the value of a list item, "label, value" or "label: value", the
+    items set apart by semicolons: the item's text before the figure, or None."""
+    after = text[q.end:sentence_end].lstrip(" \t")
+    if not _LABEL_VALUE.search(text, sentence_start, q.start) or after[:1] not in (";", ".", "") or \
+            ";" not in text[sentence_start:sentence_end]:
+        return None
+    return max(sentence_start, text.rfind(";", sentence_start, q.start) + 1), q.start
+
+
+_LABEL_VALUE = re.compile(r"[^\W\d][ \t]*[,:][ \t]*\S{0,3}$")  # after a word; a currency may open the value
 
 
 def _bracketed(text: str, q: Quantity) -> bool:
@@ -240,6 +255,13 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
             decided = _choose_within(families, q, text, spans, vocab) if spans else None
             if decided:
                 return next(n for n in pool if _family(vocab, n) == decided)
+        # ... else of the one measure the document's predicates speak of most ("signed the budget" three
+        # paragraphs up: "the estimates are capital expenditure, N10 trillion")
+        counts = topic(None) if topic is not None else {}
+        ranked = by_topic(families, counts)
+        members = [n for n in pool if _family(vocab, n) == ranked[0]]
+        if counts.get(ranked[0], 0) > counts.get(ranked[1], 0) and len(members) == 1:
+            return members[0]
         return ""  # "ANC 28": the party's votes or its seats? Where nothing says, no guess.
     return (pool or [""])[0]
 
