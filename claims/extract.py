@@ -549,7 +549,15 @@ def _cut(runs, spans) -> tuple[tuple[int, int], ...]:
 
 
 def _cues(doc: _Document, runs) -> frozenset[str]:
-    return frozenset().union(*(doc.cues.within(s, e) for s, e in runs)) if runs else frozenset()
+    """The scope cues of runs of text; words standing for a time named before ("90 died in 24 hours. ...
+    3,000 were admitted during the same period") say what the nearest cue before them says."""
+    found = frozenset().union(*(doc.cues.within(s, e) for s, e in runs)) if runs else frozenset()
+    if "previous" in found:
+        found = found - {"previous"} | doc.cues.last_before(runs[0][0], _ANAPHOR_REACH)
+    return found
+
+
+_ANAPHOR_REACH = 600  # characters: about three sentences back
 
 
 def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, end: int, total_metric: str,
@@ -838,7 +846,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
         readings = doc.readings.get(start) or [syntax.NO_READING] * len(quantities)
-        sentence_cues = doc.cues.within(start, end)
+        sentence_cues = _cues(doc, ((start, end),))
         parts = breakdowns.link_parts(text, start, end, quantities, doc.markers, doc.breaks)
         base = len(doc.found)
         previous_count = context.last_count  # "Of these, ...": the last count before this sentence

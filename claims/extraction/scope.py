@@ -13,7 +13,8 @@ from figcheck.claims.extraction.language import load_language, phrases
 
 @dataclass(frozen=True)
 class ScopeCues:
-    cues: dict[str, re.Pattern]   # scope -> its cue words
+    cues: dict[str, re.Pattern]   # scope -> its cue words; "previous" -> words standing for the sentence
+                                  # before's time ("during the same period")
 
 
 @lru_cache(maxsize=8)
@@ -26,6 +27,7 @@ def scope_cues(code: str = "en", extra: tuple[tuple[str, tuple[str, ...]], ...] 
     act = (rf"(?<![\w-])(?:{phrases(scope['event_act_articles'])})\s+(?:[\w-]+\s+){{0,3}}?"
            rf"(?:{phrases(scope['event_acts'])})(?![\w-])")
     cues["event"] = f"{cues['event']}|{act}"
+    cues["previous"] = rf"(?<![\w-])(?:{phrases(scope['previous'])})(?![\w-])"
     return ScopeCues({name: re.compile(f"(?i:{pattern})") for name, pattern in cues.items()})
 
 
@@ -34,6 +36,15 @@ class CueIndex:
 
     def __init__(self, text: str, cues: ScopeCues):
         self.starts = {name: [m.start() for m in pattern.finditer(text)] for name, pattern in cues.cues.items()}
+
+    def last_before(self, pos: int, reach: int) -> frozenset[str]:
+        """The scope cue nearest before pos, no further back than `reach` characters ("previous" aside)."""
+        best, at = "", pos - reach
+        for name, starts in self.starts.items():
+            i = bisect.bisect_left(starts, pos) - 1
+            if name != "previous" and i >= 0 and starts[i] >= at:
+                best, at = name, starts[i]
+        return frozenset({best}) if best else frozenset()
 
     def within(self, start: int, end: int) -> frozenset[str]:
         found = []
