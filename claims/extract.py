@@ -1002,7 +1002,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # Where the workspace declares places, another place is context for its own sentence only (nearest).
         subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
         attributive = readings[0].attributive if readings else ()
-        plain = [m for m in subjects if not _inside(m, attributive)]
+        # (a sentence without figures is not parsed: a country's adjective there qualifies a noun,
+        # "Iranian missiles hit a hospital in southern Israel")
+        plain = [m for m in subjects if not _inside(m, attributive)
+                 and (readings or not vocab.gazetteer.adjective(text, m))]
         taken = {f.entity for f in doc.found[base:]}
         if subjects and not plain:
             # Places that all qualify another noun ("during A's bombing", "the A coastguard said") hand on

@@ -84,6 +84,12 @@ def test_a_capital_stands_for_its_country(sentence, code):
     assert entities(sentence) == [code]
 
 
+def test_a_sentence_without_figures_hands_on_the_place_its_adjective_does_not_qualify():
+    text = ("Kenya said on Monday that Kenya would respond to attacks on Kenya.\n\n"
+            "Kenyan troops shelled a village in Uganda overnight. The attack wounded 45 people.")
+    assert entities(text) == ["UG"]
+
+
 _TWO_COUNTIES = parse_config('[entities.KE-47]\nname = "West Pokot"\n[entities.KE-29]\nname = "Murang\'a"\n')
 
 
