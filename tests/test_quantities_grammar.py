@@ -732,3 +732,53 @@ def test_any_division_ending_its_clause_reads_back(top, below, words, after):
 def test_n_over_m_before_a_word_stays_two_numbers(first, second, after):
     found = find_quantities(f"Deaths rose by {first:,} over {second} {after} in the region.")
     assert [q["value"] for q in found] == [first, second]
+
+
+# ---- fractions whose numerator or denominator is a compound number -------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("twenty-three fifths", 4.6), ("one hundred and thirty-two fifths", 26.4), ("a hundred trillionths", 1e-10),
+    ("ninety - five hundred fifths", 1900), ("one twenty-fifth", 0.04), ("twenty twenty fifths", 0.8),
+    ("one hundred thirty fifths", 100 / 35), ("twenty fifths", 4), ("one hundred and thirty fifths", 26),
+    ("one hundred and three quarters", 100.75), ("two and fifty-four hundredths", 2.54),
+    ("two million and three fifths", 2.6e6), ("one billion and a half million", 1_000_500_000),
+])
+def test_compound_fractions(text, value):
+    assert close(only(f"They measured {text} in all.")["value"], value)
+
+
+@pytest.mark.parametrize("text, values", [("a twenty-fifth anniversary", []), ("the last 12 quarters", [12]),
+                                          ("his twenty-first birthday", [])])
+def test_an_ordinal_or_a_count_of_quarters_is_no_compound_fraction(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+            "hundredth": 100}
+
+
+@settings(max_examples=100, deadline=None)  # the first call may load the language file
+@given(st.integers(2, 999), st.sampled_from(sorted(ORDINALS)))
+def test_any_numerator_in_words_over_an_ordinal_reads_back(top, ordinal):
+    assume(top < 100 or top % 100 >= 10)  # "one hundred and three fifths" is a mixed number
+    q = only(f"They measured {in_words(top)} {ordinal}s of the total.")
+    assert close(q["value"], top / ORDINALS[ordinal])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(TENS[2:]), st.sampled_from(sorted(set(ORDINALS) - {"tenth", "hundredth"})),
+       st.sampled_from([" ", "-"]))
+def test_a_tens_word_before_a_units_ordinal_makes_one_denominator(top, tens, ordinal, joiner):
+    below = TENS.index(tens) * 10 + ORDINALS[ordinal]
+    q = only(f"They measured {in_words(top)} {tens}{joiner}{ordinal}{'s' if top > 1 else ''} of the total.")
+    assert close(q["value"], top / below)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9), st.sampled_from([("a half", 0.5), ("a quarter", 0.25), ("three quarters", 0.75)]),
+       st.sampled_from([("billion", 1e9, "million", 1e6), ("million", 1e6, "thousand", 1e3),
+                        ("trillion", 1e12, "billion", 1e9)]))
+def test_a_fraction_of_a_smaller_scale_after_and_adds_to_the_whole(whole, part, scales):
+    big, big_value, small, small_value = scales
+    q = only(f"They measured {UNITS[whole]} {big} and {part[0]} {small} in all.")
+    assert close(q["value"], whole * big_value + part[1] * small_value)

@@ -358,22 +358,49 @@ def _integer(toks: list[_Token], i: int) -> _Parse | None:
     return best
 
 
+_NUMERATOR = frozenset({"number", "article", "scale", "hyphen", "and"})  # token kinds a numerator in words has
+
+
 def _fraction(toks: list[_Token], i: int) -> _Parse | None:
-    """"a third", "two-thirds", "three quarters", "one - fourth", "twenty fifths": a numerator word and a
-    denominator that agrees with it in number ("two millionth" is no fraction)."""
-    if i + 1 >= len(toks) or toks[i].kind not in ("article", "number"):
+    """"a third", "two-thirds", "one - fourth", "twenty-three fifths", "a hundred trillionths": a numerator in
+    words and a denominator that agrees with it in number ("two millionth" is no fraction). A tens word
+    right before a units ordinal joins it when a whole numerator is left before them: "one twenty-fifth" is
+    1/25 and "one hundred thirty fifths" 100/35, but "twenty fifths" is 20/5 and "one hundred and thirty
+    fifths" 130/5 (no numerator ends on "and")."""
+    d = i
+    while d < len(toks) and toks[d].kind in _NUMERATOR:
+        d += 1
+    if d == i or d >= len(toks) or toks[d].kind != "denominator":
         return None
-    j = i + 1
-    if toks[j].kind == "hyphen":
-        j += 1
-    if j >= len(toks) or toks[j].kind != "denominator":
+    below = toks[d]
+    t = d - 1 if toks[d - 1].kind == "hyphen" else d  # the numerator's words end at t
+    tens = toks[t - 1]
+    if t - 1 > i and tens.kind == "number" and 20 <= tens.value < 100 and tens.value % 10 == 0 and below.value < 10:
+        compound = _over_ordinal(toks, i, t - 1, tens.value + below.value, d)
+        if compound is not None:
+            return compound
+    return _over_ordinal(toks, i, t, below.value, d)
+
+
+def _over_ordinal(toks: list[_Token], i: int, end: int, value: float, d: int) -> _Parse | None:
+    """toks[i:end] read as one whole numerator over the ordinal toks[d], worth `value`. A units word after
+    "and" is a fraction of its own: "one hundred and three quarters" is 100.75, "two million and three
+    fifths" 2.6 million."""
+    words, below = toks[i:end], toks[d]
+    if len(words) > 1 and words[-2].kind == "and" and words[-1].value < 10:
         return None
-    top = toks[i].value
-    if top <= 0 or (top == 1) == toks[j].plural and toks[j].value not in (2, 4):
+    if len(words) == 1 and words[0].kind == "article":
+        if below.plural:
+            return None  # "a thirds"
+        top = 1.0
+    else:
+        whole = _integer(words, 0)
+        if whole is None or whole.next != len(words):
+            return None
+        top = whole.value
+    if top <= 0 or (top == 1) == below.plural and below.value not in (2, 4):
         return None
-    if toks[i].kind == "article" and toks[j].plural:
-        return None
-    return _Parse(top / toks[j].value, j + 1, fraction=True)
+    return _Parse(top / value, d + 1, fraction=True)
 
 
 def _scaled_fraction(toks: list[_Token], part: _Parse) -> _Parse:
@@ -436,10 +463,13 @@ def _parse(toks: list[_Token], half_alone: bool, decimals: bool = False) -> _Par
     if j < len(toks) and toks[j].kind == "and":
         part = _fraction(toks, j + 1)
         if part is not None:
-            if whole.scale >= 1000:  # "three million and a half" is three and a half million
-                return _Parse(whole.value + times(part.value, whole.scale), part.next, whole.scale)
-            mixed = _Parse(whole.value + part.value, part.next, fraction=True)
-            k = mixed.next
+            k = part.next
+            if whole.scale >= 1000:  # "three million and a half" is three and a half million ...
+                if k < len(toks) and toks[k].kind == "scale" and toks[k].value < whole.scale:
+                    # ... and "one billion and a half million" one billion and half a million
+                    return _Parse(whole.value + times(part.value, toks[k].value), k + 1, whole.scale)
+                return _Parse(whole.value + times(part.value, whole.scale), k, whole.scale)
+            mixed = _Parse(whole.value + part.value, k, fraction=True)
             if whole.scale == 1.0 and k < len(toks) and toks[k].kind == "scale" and toks[k].value >= 1000:
                 return _Parse(times(mixed.value, toks[k].value), k + 1, toks[k].value)  # "five and a half million"
             return mixed
