@@ -359,6 +359,7 @@ def _integer(toks: list[_Token], i: int) -> _Parse | None:
 
 
 _NUMERATOR = frozenset({"number", "article", "scale", "hyphen", "and"})  # token kinds a numerator in words has
+_TENS = frozenset(float(n) for n in range(20, 100, 10))
 
 
 def _fraction(toks: list[_Token], i: int) -> _Parse | None:
@@ -374,9 +375,8 @@ def _fraction(toks: list[_Token], i: int) -> _Parse | None:
         return None
     below = toks[d]
     t = d - 1 if toks[d - 1].kind == "hyphen" else d  # the numerator's words end at t
-    tens = toks[t - 1]
-    if t - 1 > i and tens.kind == "number" and 20 <= tens.value < 100 and tens.value % 10 == 0 and below.value < 10:
-        compound = _over_ordinal(toks, i, t - 1, tens.value + below.value, d)
+    if t - 1 > i and below.value < 10 and toks[t - 1].kind == "number" and toks[t - 1].value in _TENS:
+        compound = _over_ordinal(toks, i, t - 1, toks[t - 1].value + below.value, d)
         if compound is not None:
             return compound
     return _over_ordinal(toks, i, t, below.value, d)
