@@ -440,6 +440,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             hyphen = numbers.hyphen_word.match(text, end)
             ratio_next = numbers.ratio_join.match(text, end)
             if ((not sign_words and not ratio_next and ex.is_pronoun_one(written, previous_word, next_word, excl))
+                    or (written.casefold() in numbers.zero_words and previous_word.casefold() in numbers.zero_not_after)
                     or ex.is_word_ordinal(hyphen.group("word") if hyphen else "", excl)
                     or (not hyphen and next_word.casefold() not in units.durations  # "over the three days" lasts
                         and ex.is_anaphoric(written, value, previous_word, next_word, excl))):

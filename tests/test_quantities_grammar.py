@@ -641,3 +641,144 @@ def test_a_sentence_ending_on_a_number_is_no_decimal_point():
 def test_a_window_of_time_is_no_figure_but_a_duration_is(window, length, unit):
     assert [q["value"] for q in find_quantities(f"In the {window} {length} {unit}, 1,234 people died.")] == [1234]
     assert [q["value"] for q in find_quantities(f"The strike lasted {length} {unit}.")] == [length]
+
+
+# ---- a decimal point read aloud, and nought ------------------------------------------------------
+
+@pytest.mark.parametrize("text, values", [
+    ("two hundred point zero three", [200.03]), ("three point seventy-one", [3.71]), ("minus five point five", [-5.5]),
+    ("nine point nought four", [9.04]), ("naught point five", [0.5]), ("zero point eleven", [0.11]),
+    ("four point five million people", [4.5e6]), ("a five point plan", [5]), ("nought is 0", [0, 0]),
+    ("At one point the road closed.", []), ("Their hopes came to naught.", []),
+])
+def test_a_decimal_point_read_aloud(text, values):
+    assert [q["value"] for q in find_quantities(text)] == pytest.approx(values)
+
+
+ZEROS = ["zero", "nought", "naught"]
+
+
+@settings(max_examples=100, deadline=None)  # the first call may load the language file
+@given(st.integers(0, 999), st.lists(st.integers(0, 9), min_size=1, max_size=4), st.data())
+def test_any_decimal_read_digit_by_digit_reads_back(whole, digits, data):
+    spoken = " ".join(data.draw(st.sampled_from(ZEROS)) if d == 0 else UNITS[d] for d in digits)
+    written = data.draw(st.sampled_from(ZEROS)) if whole == 0 else in_words(whole)
+    q = only(f"The index read {written} point {spoken} on the day.")
+    assert close(q["value"], float(f"{whole}.{''.join(map(str, digits))}"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 999), st.integers(10, 99))
+def test_a_decimal_read_as_one_number_under_a_hundred_reads_back(whole, hundredths):
+    q = only(f"The index read {in_words(whole)} point {in_words(hundredths)} on the day.")
+    assert close(q["value"], float(f"{whole}.{hundredths}"))
+
+
+# ---- scientific and power notation ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("1e10", 1e10), ("1.3e6", 1.3e6), ("-127.32e13", -1.2732e15), ("12.32e+14", 1.232e15), ("-12e-1", -1.2),
+    ("1.3x10^6", 1.3e6), ("6.23x10^-4", 6.23e-4), ("6.23 × 10^-4", 6.23e-4), ("10^6", 1e6),
+    ("1.1^23", 1.1 ** 23), ("2.5^-1", 0.4), ("-2500^-1", -0.0004),
+])
+def test_scientific_and_power_notation(text, value):
+    assert close(only(f"The value is {text}.")["value"], value)
+
+
+@pytest.mark.parametrize("text", ["the #1e1e1e colour", "model 3e5x shipped", "the 0^-1 case"])
+def test_what_is_no_power(text):
+    assert not any("^" in q["text"] or "e" in q["text"] for q in find_quantities(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.decimals(min_value=1, max_value=999, places=2), st.integers(-30, 30),
+       st.sampled_from(["{m}e{e}", "{m}E{e:+d}", "{m}x10^{e}", "{m} × 10^{e}"]))
+def test_any_mantissa_and_exponent_reads_back(mantissa, exponent, form):
+    q = only(f"The constant is {form.format(m=mantissa, e=exponent)} in these units.")
+    assert close(q["value"], float(mantissa.scaleb(exponent)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.decimals(min_value=1, max_value=99, places=1), st.integers(-5, 5))
+def test_any_power_reads_back(base, exponent):
+    q = only(f"The ratio is {base}^{exponent} in these units.")
+    assert math.isclose(q["value"], float(base) ** exponent, rel_tol=1e-9)
+
+
+# ---- "over" as a division ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, values", [
+    ("one over three", [1 / 3]), ("1 over 3", [1 / 3]), ("2000 over 3", [2000 / 3]),
+    ("one over one hundred and twenty five", [0.008]), ("negative one over 20", [-0.05]),
+    ("The ratio was 1 over 4, then it rose.", [0.25]),
+    ("Deaths rose by 1,000 over 3 years.", [1000, 3]), ("The team won 2 over 3 rivals.", [2, 3]),
+    ("Sales rose in 2023 over 2022.", [2022]), ("one over three of them", [1, 3]),
+])
+def test_over_divides_only_where_the_divisor_ends_its_clause(text, values):
+    assert [q["value"] for q in find_quantities(text)] == pytest.approx(values)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 999), st.integers(1, 999), st.booleans(), st.sampled_from([".", ",", ";", ")"]))
+def test_any_division_ending_its_clause_reads_back(top, below, words, after):
+    written = f"{in_words(top)} over {in_words(below)}" if words else f"{top} over {below}"
+    q = only(f"(The share is {written}{after} as measured")
+    assert close(q["value"], top / below)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 10**6), st.integers(2, 99),
+       st.sampled_from(["years", "days", "rivals", "people", "districts", "more weeks", "per cent"]))
+def test_n_over_m_before_a_word_stays_two_numbers(first, second, after):
+    found = find_quantities(f"Deaths rose by {first:,} over {second} {after} in the region.")
+    assert [q["value"] for q in found] == [first, second]
+
+
+# ---- fractions whose numerator or denominator is a compound number -------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("twenty-three fifths", 4.6), ("one hundred and thirty-two fifths", 26.4), ("a hundred trillionths", 1e-10),
+    ("ninety - five hundred fifths", 1900), ("one twenty-fifth", 0.04), ("twenty twenty fifths", 0.8),
+    ("one hundred thirty fifths", 100 / 35), ("twenty fifths", 4), ("one hundred and thirty fifths", 26),
+    ("one hundred and three quarters", 100.75), ("two and fifty-four hundredths", 2.54),
+    ("two million and three fifths", 2.6e6), ("one billion and a half million", 1_000_500_000),
+])
+def test_compound_fractions(text, value):
+    assert close(only(f"They measured {text} in all.")["value"], value)
+
+
+@pytest.mark.parametrize("text, values", [("a twenty-fifth anniversary", []), ("the last 12 quarters", [12]),
+                                          ("his twenty-first birthday", [])])
+def test_an_ordinal_or_a_count_of_quarters_is_no_compound_fraction(text, values):
+    assert [q["value"] for q in find_quantities(text)] == values
+
+
+ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+            "hundredth": 100}
+
+
+@settings(max_examples=100, deadline=None)  # the first call may load the language file
+@given(st.integers(2, 999), st.sampled_from(sorted(ORDINALS)))
+def test_any_numerator_in_words_over_an_ordinal_reads_back(top, ordinal):
+    assume(top < 100 or top % 100 >= 10)  # "one hundred and three fifths" is a mixed number
+    q = only(f"They measured {in_words(top)} {ordinal}s of the total.")
+    assert close(q["value"], top / ORDINALS[ordinal])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 99), st.sampled_from(TENS[2:]), st.sampled_from(sorted(set(ORDINALS) - {"tenth", "hundredth"})),
+       st.sampled_from([" ", "-"]))
+def test_a_tens_word_before_a_units_ordinal_makes_one_denominator(top, tens, ordinal, joiner):
+    below = TENS.index(tens) * 10 + ORDINALS[ordinal]
+    q = only(f"They measured {in_words(top)} {tens}{joiner}{ordinal}{'s' if top > 1 else ''} of the total.")
+    assert close(q["value"], top / below)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9), st.sampled_from([("a half", 0.5), ("a quarter", 0.25), ("three quarters", 0.75)]),
+       st.sampled_from([("billion", 1e9, "million", 1e6), ("million", 1e6, "thousand", 1e3),
+                        ("trillion", 1e12, "billion", 1e9)]))
+def test_a_fraction_of_a_smaller_scale_after_and_adds_to_the_whole(whole, part, scales):
+    big, big_value, small, small_value = scales
+    q = only(f"They measured {UNITS[whole]} {big} and {part[0]} {small} in all.")
+    assert close(q["value"], whole * big_value + part[1] * small_value)

@@ -9,6 +9,7 @@ word comes from text2num, a kept library; the words, scales and denominators com
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal
@@ -74,6 +75,12 @@ class NumberPatterns:
     positive: frozenset[str]
     glued_word: re.Pattern    # stuck to the digits: letters (2nd, 10km, 4G) or a degree sign (38°C)
     hyphen_word: re.Pattern   # "-day" in "3-day", "-first" in "twenty-first"
+    zero_words: frozenset[str]  # "nought": zero, beside "zero" itself
+    zero_not_after: frozenset[str]  # "came to naught": an idiom
+    decimal_points: frozenset[str]  # "point" of "two point five"
+    decimal_not_after: re.Pattern  # "at one " ending right before "point": a moment, no decimal
+    power: re.Pattern         # "e6", "x10^-4" (group ten) or "^23" (group power) right after digits
+    division: re.Pattern      # " over " between a number and its divisor
 
 
 @dataclass(slots=True)
@@ -96,7 +103,8 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
     cased = {k: float(v) for k, v in nums["cased_scales"].items()}
     denominators = {k.casefold(): float(v) for k, v in nums["denominators"].items()}
     articles = word_set(nums["article"])
-    word = f"(?:{phrases(nums['words'] + ['half', 'quarter'])})"
+    spoken = nums["words"] + nums["zero_words"] + ["half", "quarter"]  # words a figure may open with
+    word = f"(?:{phrases(spoken)})"
     article = rf"(?:{phrases(nums['article'])})[ \t]+(?=(?:{phrases(list(scales) + list(denominators))})\b)"
     money = currency_forms(code, currencies)
     prefixes = money.prefixes
@@ -110,7 +118,7 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
     # Not glued to a word, a decimal point, a separator, a slash or a sign before it (Soyuz-2, v1.2, +44...);
     # a comma list of numbers ("22,24,26") may follow a comma.
     number = re.compile(
-        rf"(?=[\d{opening}]|\b(?i:[{initials(nums['words'] + nums['article'] + nums['lt_prefixes'] + ['half', 'quarter'])}]))"
+        rf"(?=[\d{opening}]|\b(?i:[{initials(spoken + nums['article'] + nums['lt_prefixes'])}]))"
         rf"(?<![\w./@#\\+\-−])(?<![\d ],(?=\d{{3}}(?!\d)))(?<![^\d],){core}"
     )
     long_scales = [k for k in scales if len(k) > 2]
@@ -124,10 +132,12 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
     pct = lang["percent"]
     spelled = [w for w in pct["after"] if w != "%"]
     ranges = lang["ranges"]
+    marks, times = phrases(nums["power_marks"]), phrases(nums["times_signs"])
     return NumberPatterns(
         number=number,
         second=re.compile(core),
-        words={w.casefold(): float(text2num(w, code)) for w in nums["words"] if w.casefold() not in scales},
+        words={w.casefold(): float(text2num(w, code)) for w in nums["words"] if w.casefold() not in scales}
+        | dict.fromkeys(word_set(nums["zero_words"]), 0.0),
         scales=scales,
         cased_scales=cased,
         scale=scale,
@@ -156,6 +166,14 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         positive=word_set(nums["positive"]),
         glued_word=re.compile(r"°?[A-Za-z]+(?:/[A-Za-z]+)?|°"),
         hyphen_word=re.compile(r"-(?P<word>[A-Za-z]+)"),
+        zero_words=word_set(nums["zero_words"]),
+        zero_not_after=word_set(nums["zero_not_after"]),
+        decimal_points=word_set(nums["decimal_points"]),
+        decimal_not_after=re.compile(rf"(?i:(?<![\w])(?:{phrases(nums['decimal_point_not_after'])})[ \t]+)$"),
+        # One or two digits of exponent: any quantity a text states; a longer run is a code.
+        power=re.compile(rf"(?:(?P<ten>(?i:{phrases(nums['exponent_marks'])})|[ \t]?(?:{times})[ \t]?10(?:{marks}))"
+                         rf"|(?P<power>{marks}))(?P<exp>[+-]?\d{{1,2}})(?![\w^]|\.\d)"),
+        division=re.compile(rf"(?i:[ \t]+(?:{phrases(nums['division_words'])})[ \t]+)"),
     )
 
 
@@ -199,7 +217,7 @@ _MAX_TOKENS = 48
 
 @dataclass(slots=True)
 class _Token:
-    kind: str     # number, digits, scale, denominator, article, and, hyphen, of
+    kind: str     # number, digits, scale, denominator, article, and, hyphen, of, point
     value: float
     end: int
     plural: bool = False
@@ -235,6 +253,8 @@ def _tokens(text: str, pos: int, p: NumberPatterns, first: _Token | None = None)
                 found.append(_Token("article", 1.0, m.end()))
             elif low == "of":
                 found.append(_Token("of", 0, m.end()))
+            elif low in p.decimal_points and not p.decimal_not_after.search(text, max(0, pos - 16), m.start("word")):
+                found.append(_Token("point", 0, m.end()))
             else:
                 break
         pos = m.end()
@@ -338,22 +358,49 @@ def _integer(toks: list[_Token], i: int) -> _Parse | None:
     return best
 
 
+_NUMERATOR = frozenset({"number", "article", "scale", "hyphen", "and"})  # token kinds a numerator in words has
+_TENS = frozenset(float(n) for n in range(20, 100, 10))
+
+
 def _fraction(toks: list[_Token], i: int) -> _Parse | None:
-    """"a third", "two-thirds", "three quarters", "one - fourth", "twenty fifths": a numerator word and a
-    denominator that agrees with it in number ("two millionth" is no fraction)."""
-    if i + 1 >= len(toks) or toks[i].kind not in ("article", "number"):
+    """"a third", "two-thirds", "one - fourth", "twenty-three fifths", "a hundred trillionths": a numerator in
+    words and a denominator that agrees with it in number ("two millionth" is no fraction). A tens word
+    right before a units ordinal joins it when a whole numerator is left before them: "one twenty-fifth" is
+    1/25 and "one hundred thirty fifths" 100/35, but "twenty fifths" is 20/5 and "one hundred and thirty
+    fifths" 130/5 (no numerator ends on "and")."""
+    d = i
+    while d < len(toks) and toks[d].kind in _NUMERATOR:
+        d += 1
+    if d == i or d >= len(toks) or toks[d].kind != "denominator":
         return None
-    j = i + 1
-    if toks[j].kind == "hyphen":
-        j += 1
-    if j >= len(toks) or toks[j].kind != "denominator":
+    below = toks[d]
+    t = d - 1 if toks[d - 1].kind == "hyphen" else d  # the numerator's words end at t
+    if t - 1 > i and below.value < 10 and toks[t - 1].kind == "number" and toks[t - 1].value in _TENS:
+        compound = _over_ordinal(toks, i, t - 1, toks[t - 1].value + below.value, d)
+        if compound is not None:
+            return compound
+    return _over_ordinal(toks, i, t, below.value, d)
+
+
+def _over_ordinal(toks: list[_Token], i: int, end: int, value: float, d: int) -> _Parse | None:
+    """toks[i:end] read as one whole numerator over the ordinal toks[d], worth `value`. A units word after
+    "and" is a fraction of its own: "one hundred and three quarters" is 100.75, "two million and three
+    fifths" 2.6 million."""
+    words, below = toks[i:end], toks[d]
+    if len(words) > 1 and words[-2].kind == "and" and words[-1].value < 10:
         return None
-    top = toks[i].value
-    if top <= 0 or (top == 1) == toks[j].plural and toks[j].value not in (2, 4):
+    if len(words) == 1 and words[0].kind == "article":
+        if below.plural:
+            return None  # "a thirds"
+        top = 1.0
+    else:
+        whole = _integer(words, 0)
+        if whole is None or whole.next != len(words):
+            return None
+        top = whole.value
+    if top <= 0 or (top == 1) == below.plural and below.value not in (2, 4):
         return None
-    if toks[i].kind == "article" and toks[j].plural:
-        return None
-    return _Parse(top / toks[j].value, j + 1, fraction=True)
+    return _Parse(top / value, d + 1, fraction=True)
 
 
 def _scaled_fraction(toks: list[_Token], part: _Parse) -> _Parse:
@@ -368,8 +415,28 @@ def _scaled_fraction(toks: list[_Token], part: _Parse) -> _Parse:
     return part
 
 
-def _parse(toks: list[_Token], half_alone: bool) -> _Parse | None:
-    """The longest number the tokens open with."""
+def _spoken_decimals(toks: list[_Token], i: int) -> tuple[str, int]:
+    """The digits read aloud after a decimal point, from toks[i], and the index after them: one word a
+    digit ("zero three" is 03), or one number under a hundred ("seventy-one" is 71, "eleven" 11)."""
+    digits = ""
+    while i < len(toks) and toks[i].kind == "number":
+        v = int(toks[i].value)
+        if v < 10:
+            digits += str(v)
+            i += 1
+            continue
+        if digits:
+            break
+        j = i + 1 + (i + 1 < len(toks) and toks[i + 1].kind == "hyphen")
+        if v >= 20 and v % 10 == 0 and j < len(toks) and toks[j].kind == "number" and 0 < toks[j].value < 10:
+            return str(v + int(toks[j].value)), j + 1
+        return str(v), i + 1
+    return digits, i
+
+
+def _parse(toks: list[_Token], half_alone: bool, decimals: bool = False) -> _Parse | None:
+    """The longest number the tokens open with; with `decimals`, a decimal point read aloud may follow
+    the whole number ("two hundred point zero three")."""
     if not toks:
         return None
     first = toks[0]
@@ -386,13 +453,23 @@ def _parse(toks: list[_Token], half_alone: bool) -> _Parse | None:
     if whole is None:
         return None
     j = whole.next
+    if decimals and j < len(toks) and toks[j].kind == "point":
+        digits, k = _spoken_decimals(toks, j + 1)
+        if digits:
+            value = float(f"{int(whole.value)}.{digits}")
+            if k < len(toks) and toks[k].kind == "scale" and toks[k].value >= 1000 and whole.value < 1000:
+                return _Parse(times(value, toks[k].value), k + 1, toks[k].value)  # "four point five million"
+            return _Parse(value, k)
     if j < len(toks) and toks[j].kind == "and":
         part = _fraction(toks, j + 1)
         if part is not None:
-            if whole.scale >= 1000:  # "three million and a half" is three and a half million
-                return _Parse(whole.value + times(part.value, whole.scale), part.next, whole.scale)
-            mixed = _Parse(whole.value + part.value, part.next, fraction=True)
-            k = mixed.next
+            k = part.next
+            if whole.scale >= 1000:  # "three million and a half" is three and a half million ...
+                if k < len(toks) and toks[k].kind == "scale" and toks[k].value < whole.scale:
+                    # ... and "one billion and a half million" one billion and half a million
+                    return _Parse(whole.value + times(part.value, toks[k].value), k + 1, whole.scale)
+                return _Parse(whole.value + times(part.value, whole.scale), k, whole.scale)
+            mixed = _Parse(whole.value + part.value, k, fraction=True)
             if whole.scale == 1.0 and k < len(toks) and toks[k].kind == "scale" and toks[k].value >= 1000:
                 return _Parse(times(mixed.value, toks[k].value), k + 1, toks[k].value)  # "five and a half million"
             return mixed
@@ -405,12 +482,46 @@ def times(value: float, factor: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
+def _powered(value: float, power: re.Match) -> float | None:
+    """"1.3e6", "6.23x10^-4": the value times a power of ten; "2.5^-1": the value to a power."""
+    exponent, base = int(power.group("exp")), Decimal(repr(value))
+    if power.group("ten"):
+        return float(base.scaleb(exponent))
+    powered = float(base ** exponent) if base else math.inf
+    return powered if math.isfinite(powered) else None  # "0^-1", "999999^99": no number
+
+
+# The end of a clause after a divisor: "one over three." is a fraction, "1,000 over 3 years" two figures.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)\]\"”’\n]|\Z)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _divisor(text: str, pos: int, patterns: NumberPatterns) -> tuple[float, int] | None:
+    """"over three" after a number at pos, ending its clause: the divisor and its end. A divisor of four
+    bare digits is a year ("in 2023 over 2022")."""
+    over = patterns.division.match(text, pos)
+    if not over:
+        return None
+    toks = _tokens(text, over.end(), patterns)
+    below = _parse(toks, half_alone=False)
+    if below is None or below.fraction or below.value <= 0:
+        return None
+    end = toks[below.next - 1].end
+    if _FOUR_DIGITS.fullmatch(text, over.end(), end) or not _CLAUSE_END.match(text, end):
+        return None
+    return below.value, end
+
+
 def read_number(text: str, start: int, digits_end: int | None, patterns: NumberPatterns,
                 half_alone: bool = True) -> Reading | None:
     """The number that opens at start: digits ending at digits_end, or words when digits_end is None."""
     if digits_end is not None:
         written = text[start:digits_end]
         value = digit_value(written)
+        power = patterns.power.match(text, digits_end)
+        powered = _powered(value, power) if power else None
+        if powered is not None:
+            return Reading(start, power.end(), powered)
         spaced = patterns.spaced_decimal.match(text, digits_end) if written.isdigit() and len(written) <= 3 else None
         if spaced:  # a decimal point typed with a space after it, before a scale word: "$3. 4 billion"
             value, digits_end = float(f"{written}.{spaced.group(1)}"), spaced.end()
@@ -431,10 +542,13 @@ def read_number(text: str, start: int, digits_end: int | None, patterns: NumberP
         toks = _tokens(text, end, patterns, _Token("digits", value, end))
     else:
         toks = _tokens(text, start, patterns)
-    parsed = _parse(toks, half_alone)
+    parsed = _parse(toks, half_alone, decimals=digits_end is None)
     if parsed is None:
         return None
     end = toks[parsed.next - 1].end
+    divisor = None if parsed.fraction else _divisor(text, end, patterns)
+    if divisor:  # "one over three", "2000 over 3"
+        return Reading(start, divisor[1], parsed.value / divisor[0], fraction=True, digits=digits_end is not None)
     return Reading(start, end, parsed.value, parsed.scale, parsed.fraction and parsed.value < 1,
                    digits=digits_end is not None)
 
