@@ -75,16 +75,16 @@ _PARAGRAPH_END = re.compile(r"\n[ \t\r]*\n")
 _ABBREVIATION_DOT = r"(?:\.(?=[ \t]*[\d,]))?"
 
 
-def _date(prefix: str, month: str, year_after: tuple[str, str]) -> str:
+def _date(prefix: str, month: str, year_after: tuple[str, str, str]) -> str:
     """A written date. A day or month without its year may take one a few words on (`year_after`: the
-    joining words and the calendar steps of `[dates]`): "August 22 in 2022", "May of 2021", "22 June
-    last year"."""
+    joining words of `[dates]`, the calendar steps and the words of a year of `[time]`): "August 22 in
+    2022", "May of 2021", "22 June last year"."""
     p, s = prefix, SPACE
-    joins, steps = year_after
+    joins, steps, years = year_after
 
     def year_later(i: str) -> str:
         return (rf"(?:{s}(?i:{joins}){s}(?P<{p}j{i}>{_YEAR})(?![\w-])"
-                rf"|{s}(?P<{p}k{i}>(?i:{steps})){s}(?i:year)(?![\w-]))?")
+                rf"|{s}(?P<{p}k{i}>(?i:{steps})){s}(?i:{years})(?![\w-]))?")
     return (rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?{s}(?:of{s})?(?P<{p}m1>{month}){_ABBREVIATION_DOT},?"
             rf"(?:{s}(?P<{p}y1>{_YEAR})|{year_later('1')})"
             rf"|(?P<{p}m2>{month}){_ABBREVIATION_DOT}{s}(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])"
@@ -111,7 +111,8 @@ def time_patterns(code: str = "en") -> TimePatterns:
     month_names = [m.capitalize() for m in months]
     month = phrases(month_names)
     joins = phrases(time["range_join"])
-    year_after = (phrases(dates["year_joins"]), phrases(time["calendar_steps"]))
+    year_after = (phrases(dates["year_joins"]), phrases(time["calendar_steps"]),
+                  phrases([w for w, unit in time["relative_units"].items() if unit == "year"]))
 
     # "by the end of 2024", "on Friday, June 13": words between a time word and its date.
     modifier = (rf"(?:(?i:{phrases(time['date_modifiers'])})[ \t-]*)?"
