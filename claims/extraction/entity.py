@@ -240,7 +240,7 @@ def item_place(text: str, figure_start: int, mentions: list[Mention], code: str 
 
 def trailing_place(text: str, figure_end: int, mentions: list[Mention], code: str = "en") -> Mention | None:
     """The place a word of location or possession opens a few lowercase words after a figure, in the
-    same list item: "nine in A" and "13 constituencies of B" in "..., nine in A, eight in B"."""
+    same list item: "seven in A" and "12 constituencies of B" in "..., seven in A, five in B"."""
     pattern = _trailing(code)
     return next((m for m in mentions if m.start >= figure_end and pattern.fullmatch(text, figure_end, m.start)), None)
 
