@@ -369,8 +369,8 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         date = doc.times.date_before(own[0][0], doc.published)  # "since June 15, when there were 224 deaths"
         if date:
             return times.Period(date, date)
-    # "compared with 8,000 recorded in May 2022": the participle describing the figure dates it first
-    # (up to another figure: "45,000 detained, compared to 28,000 in 2021" is not dated 2021)
+    # "compared with 860 recorded in May 2021": the participle describing the figure dates it first
+    # (up to another figure: "4,500 held, compared to 2,800 in 2019" is not dated 2019)
     for s, e in reading.noun_clauses:
         e = min([e] + [f.start for f in doc.quantities[slice(*doc.span(start, end))] if q.end <= f.start < e])
         if s <= reading.participle[0] < e and (period := doc.times.period(s, e, doc.published, doc.registry.end,
@@ -1003,7 +1003,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
         attributive = readings[0].attributive if readings else ()
         # (a sentence without figures is not parsed: a country's adjective there qualifies a noun,
-        # "Iranian missiles hit a hospital in southern Israel")
+        # "Kenyan troops shelled a village in Uganda")
         plain = [m for m in subjects if not _inside(m, attributive)
                  and (readings or not vocab.gazetteer.adjective(text, m))]
         taken = {f.entity for f in doc.found[base:]}

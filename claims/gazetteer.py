@@ -155,7 +155,7 @@ def countries() -> dict[str, Place]:
     return found
 
 
-# A capital stands for its country ("New Delhi", "Buenos Aires"), except one of a country too small to
+# A capital stands for its country ("Lima", "Hanoi"), except one of a country too small to
 # be told from the towns, saints and people named the same ("Victoria", "Kingston", "Hamilton").
 _CAPITAL_POPULATION = 5_000_000
 

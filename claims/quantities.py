@@ -359,7 +359,7 @@ def _within(spans: list[tuple[int, int]], position: int) -> bool:
 
 def _number_matches(pattern: re.Pattern, text: str, spans: ex.Spans):
     """The number pattern's matches in order. A number whose groups are set off by a comma and a space
-    that an excluded span overlaps ("On May 2, 944 people": a date) is read again from its next group."""
+    that an excluded span overlaps ("On May 3, 512 people": a date) is read again from its next group."""
     pos = 0
     while m := pattern.search(text, pos):
         digits = m.group("d") or ""

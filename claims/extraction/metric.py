@@ -91,7 +91,7 @@ def candidates(q: Quantity, text: str, sentence_start: int, sentence_end: int,
     if not names and (q.parenthesised or _bracketed(text, q)):
         names = named(sentence_start, q.start, last=True)  # "votes (21.81 percent)": the words before it
     if not names and (item := _labelled_item(text, q, sentence_start, sentence_end)):
-        names = named(*item, last=True)  # "are capital expenditure, N10 trillion; debt service, N8.2 trillion"
+        names = named(*item, last=True)  # "are capital expenditure, $8.7 billion; staff costs: $2.1 billion"
     if not names and kind == "percent" and not anchored:
         names = _nearest_of_kind(vocab, config, text, sentence_start, sentence_end, q, "percent")
     if not names and q.kind == "count" and not q.unit and phrase_end < 0:
@@ -255,8 +255,8 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
             decided = _choose_within(families, q, text, spans, vocab) if spans else None
             if decided:
                 return next(n for n in pool if _family(vocab, n) == decided)
-        # ... else of the one measure the document's predicates speak of most ("signed the budget" three
-        # paragraphs up: "the estimates are capital expenditure, N10 trillion")
+        # ... else of the one measure the document's predicates speak of most ("passed the budget" two
+        # paragraphs up: "it includes $8.7 billion for capital expenditure")
         counts = topic(None) if topic is not None else {}
         ranked = by_topic(families, counts)
         members = [n for n in pool if _family(vocab, n) == ranked[0]]

@@ -27,7 +27,7 @@ from figcheck.claims.extraction.units import Currencies, currency_forms
 # space before two digits, "12, 57%"): a thousands group has three digits. A grouped number whose later
 # groups are written after a comma and a space, two or more of them ("4,102, 376, 915, 240"), is one
 # number typed loosely.
-# One thousands group set off by a comma and a space, before a word: "100, 000 refugees". Not in a
+# One thousands group set off by a comma and a space, before a word: "250, 000 voters". Not in a
 # list ("rooms 101, 102, 103"): no such group before or after it.
 _LOOSE_GROUPS = r"(?<![\d][,][ \t])\d{1,3},[ \t]\d{3}(?![\d,.])(?=[ \t]+[^\W\d_])"
 _DECIMAL_COMMA_BODY = r"\d{1,3},(?:\d{1,2}|[ \t]\d{2})"  # "41,96%"; typed loosely, "12, 57%"
