@@ -266,7 +266,8 @@ def places(config: Config) -> Places:
         if country not in _country_codes():
             raise ConfigError(f"'places.subdivisions' names '{country}', which is no ISO 3166-1 alpha-2 code")
         known.update(subdivisions(country))
-    known.update(_undeclared_peers(config.entities))
+    if config.builtin_places:
+        known.update(_undeclared_peers(config.entities))
     forms: dict[str, frozenset[str]] = {}
 
     def add(form: str, codes) -> None:

@@ -151,6 +151,10 @@ def test_declared_places_are_the_subjects_other_places_the_context():
 def test_the_built_in_gazetteer_can_be_turned_off():
     config = parse_config("[places]\nbuiltin = false\n")
     assert entities("Kenya recorded 40 cases.", config) == [""]
+    assert entities("Officials in Lima recorded 40 cases.", config) == [""]  # nor its capitals
+    off = parse_config('[places]\nbuiltin = false\n[entities.KE-47]\nname = "West Pokot"\n'
+                       '[entities.KE-29]\nname = "Murang\'a"\n')
+    assert entities("West Pokot recorded 12 cases. Kisumu recorded 40 cases.", off) == ["KE-47", "KE-47"]
 
 
 @pytest.mark.parametrize("text, message", [
