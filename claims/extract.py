@@ -371,10 +371,9 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
             return times.Period(date, date)
     # "compared with 860 recorded in May 2021": the participle describing the figure dates it first
     # (up to another figure: "4,500 held, compared to 2,800 in 2019" is not dated 2019)
-    for s, e in reading.noun_clauses:
+    for s, e in _describing(reading):
         e = min([e] + [f.start for f in doc.quantities[slice(*doc.span(start, end))] if q.end <= f.start < e])
-        if s <= reading.participle[0] < e and (period := doc.times.period(s, e, doc.published, doc.registry.end,
-                                                                            keep)):
+        if reading.participle[0] < e and (period := doc.times.period(s, e, doc.published, doc.registry.end, keep)):
             return period
     for level, runs in enumerate(clauses):
         # the run holding the figure first: "In 2022 there were 670, compared with 510 in 2021" dates 510 by 2021
@@ -393,6 +392,12 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         if period:
             return period
     return None
+
+
+def _describing(reading: syntax.Reading) -> tuple[tuple[int, int], ...]:
+    """The clauses describing the figure itself: the noun clause its participle stands in ("5,332 others
+    injured on Friday")."""
+    return tuple(c for c in reading.noun_clauses if c[0] <= reading.participle[0] < c[1])
 
 
 def _records_apart(reading: syntax.Reading, q: Quantity) -> list[tuple[int, int]]:
@@ -897,7 +902,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             own = reading.clauses[0] if reading.clauses else ()
             # "971 hospitalised in 24 hours": the participle describing the figure dates its act. Only a
             # window counts: "displaced since April", "counted thus far" say how a state came about.
-            described = tuple(c for c in reading.noun_clauses if c[0] <= reading.participle[0] < c[1])
+            described = _describing(reading)
             # "five people were killed and 92 wounded on Monday in the strikes": the day and the act the
             # verb coordinated after the figure's own states are the figure's too, in a sentence that
             # states no running total ("Since the war began 212 have been killed, and 40 ... on Monday")

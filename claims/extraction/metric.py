@@ -117,13 +117,13 @@ def named_between(text: str, start: int, end: int, vocab: MetricVocabulary, conf
 def _labelled_item(text: str, q: Quantity, sentence_start: int, sentence_end: int) -> tuple[int, int] | None:
     """The label of a figure that is the value of a list item, "label, value" or "label: value", the
     items set apart by semicolons: the item's text before the figure, or None."""
-    after = text[q.end:sentence_end].lstrip(" \t")
-    if not _LABEL_VALUE.search(text, sentence_start, q.start) or after[:1] not in (";", ".", "") or \
-            ";" not in text[sentence_start:sentence_end]:
+    if not _LABEL_VALUE.search(text, sentence_start, q.start) or not _ITEM_END.match(text, q.end, sentence_end) \
+            or text.find(";", sentence_start, sentence_end) < 0:
         return None
     return max(sentence_start, text.rfind(";", sentence_start, q.start) + 1), q.start
 
 
+_ITEM_END = re.compile(r"[ \t]*(?:[;.]|\Z)")  # the value ends its item, or the sentence
 _LABEL_VALUE = re.compile(r"[^\W\d][ \t]*[,:][ \t]*\S{0,3}$")  # after a word; a currency may open the value
 
 

@@ -13,8 +13,8 @@ from figcheck.claims.extraction.language import load_language, phrases
 
 @dataclass(frozen=True)
 class ScopeCues:
-    cues: dict[str, re.Pattern]   # scope -> its cue words; "previous" -> words standing for the sentence
-                                  # before's time ("during the same period")
+    cues: dict[str, re.Pattern]   # scope -> its cue words; "previous" -> words standing for a time named
+                                  # before ("during the same period")
 
 
 @lru_cache(maxsize=8)
