@@ -1975,6 +1975,38 @@ def test_the_day_and_act_a_coordinated_clause_states_after_a_figure_are_the_figu
     assert found.loc["212", "scope"] == "cumulative"
 
 
+@pytest.mark.parametrize("sentence, figure, scope", [
+    # a participle telling what the act did shares the act's day, place and cues
+    ("A rocket hit a market in Eastland on Sunday, killing six people.", "six", "event"),
+    ("A rocket hit a market in Eastland on Sunday, wounding 23 people and damaging homes.", "23", "event"),
+    # one bringing a running count to a level does not
+    ("Three more people died on Sunday, taking the number of deaths to 640.", "640", "cumulative"),
+])
+def test_a_participle_telling_what_an_act_did_is_dated_and_placed_by_the_act(sentence, figure, scope):
+    config = parse_config(GROUPS_CONFIG + """
+[metrics.injured]
+words = ["injured"]
+predicates = ["wounded", "injured"]
+scope = "cumulative"
+[entities.EL]
+forms = ["Eastland"]
+""")
+    found = claims(sentence, config).loc[figure]
+    assert found["scope"] == scope
+    if scope == "event":
+        assert (found["entity"], found["period_end"]) == ("EL", "2024-05-05")
+
+
+@pytest.mark.parametrize("sentence, figure, shares", [
+    ("A rocket hit a market in March, killing six people.", "six", True),
+    ("Spending rose to $8 billion in March, representing 12% of output.", "12%", False),
+    ("Three died in March, bringing the number of deaths to 640.", "640", False),
+])
+def test_only_a_participle_telling_what_an_act_did_shares_the_acts_clause(sentence, figure, shares):
+    own = reading(sentence)[figure].clauses[0]
+    assert any(s <= sentence.index("March") < e for s, e in own) is shares
+
+
 @pytest.mark.parametrize("sentence, scope", [
     ("More than 800 people crossed in small boats on Saturday, the highest number on a single day so far this year.",
      "event"),

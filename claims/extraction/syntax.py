@@ -65,6 +65,7 @@ class SyntaxWords:
     item_prepositions: frozenset[str]  # "the Blue Party with 37 seats": a name these join a figure to holds it
     record_times: re.Pattern  # "so far this year" after a record's noun: the record's time, not the figure's
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
+    relation_verbs: frozenset[str]  # "..., representing 22%": relate a figure to another, do nothing
 
 
 @lru_cache(maxsize=8)
@@ -84,7 +85,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        word_set(data["recipient_prepositions"]), word_set(data["item_prepositions"]),
                        re.compile(rf"(?i:[ \t]+(?:{phrases(data['record_times'])})(?![\w]))"),
                        re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
-                                  rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"))
+                                  rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"),
+                       word_set(data["relation_verbs"]))
 
 
 @lru_cache(maxsize=4)
@@ -324,6 +326,16 @@ def _opens_clause(token) -> bool:
     return token.dep_ == "ROOT" or (token.dep_ in CLAUSE_DEPS and token.pos_ in _VERBAL)
 
 
+def _consequence(head, words: SyntaxWords) -> bool:
+    """Whether a clause is a participle telling what its governing clause's act did ("A missile struck
+    a house on Sunday, killing six"), not one bringing a running count to a level ("..., taking the
+    total to 300") nor one relating a figure to another ("..., representing 22%")."""
+    verb = head.lemma_.casefold()
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i and head.nbor(-1).text == "," \
+        and verb not in words.level_verbs and verb not in words.relation_verbs and not (any(c.dep_ == "dobj" for c in head.children) and any(
+            c.dep_ == "prep" and c.lower_ in {"to", *words.object_prepositions} for c in head.children))
+
+
 def _coordinated(verb, token, offset: int) -> tuple[tuple[int, int], ...]:
     """The runs (document offsets) of the clause of a verb coordinated with the figure's own verb after
     the figure, where that clause holds a figure of its own: "five people were killed and 92 wounded on
@@ -397,6 +409,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             if h.i not in runs:
                 runs[h.i] = tuple((offset + s, offset + e) for s, e in clause_runs(h))
         clauses = tuple(runs[h.i] for h in heads)
+        if len(heads) > 1 and _consequence(heads[0], words):
+            clauses = (tuple(sorted(clauses[0] + clauses[1])), *clauses[1:])
         if heads and heads[0].i not in noun_runs:
             noun_runs[heads[0].i] = tuple((offset + s, offset + e) for s, e in noun_clause_runs(heads[0]))
         nouns = noun_runs[heads[0].i] if heads else ()
