@@ -84,6 +84,8 @@ class _Document:
         self.place_nouns, self.containers = words.place_nouns, words.containers
         self.owner_descriptions, self.referring_pronouns = words.owner_descriptions, words.referring_pronouns
         self.level_verbs = words.level_verbs
+        # lemmas that name no measure: an automatic metric of one would say nothing
+        self.unnamed = words.level_verbs | words.containers | self.automatic.unnamed
         self.set_openers = breakdowns.set_opener_pattern(self.code)
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
@@ -728,7 +730,14 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         if name:
             return name
     if q.kind == "count" and not total_metric:
-        return metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
+        automatic = metrics.automatic(reading.noun, reading.predicate, False, doc.automatic)
+        if automatic.removeprefix(metrics.AUTOMATIC) in doc.unnamed:
+            # "The total was 412", "The states include Eastshire (48,210)": a verb or container that names
+            # nothing counts what the document has counted most so far
+            counted = Counter(f.metric for f in doc.found if f.metric in config.metrics and f.q.kind == "count")
+            if counted:
+                return counted.most_common(1)[0][0]
+        return automatic
     # An age or a duration says by its unit what it measures: the workspace's one metric of its kind.
     return doc.only_of_kind.get(q.kind, "") if q.kind in ("age", "duration") else ""
 

@@ -1997,6 +1997,28 @@ forms = ["Eastland"]
         assert (found["entity"], found["period_end"]) == ("EL", "2024-05-05")
 
 
+OUT_OF_SCHOOL = """
+[metrics.out_of_school]
+words = ["out-of-school children", "children out of school"]
+scope = "snapshot"
+[metrics.teachers]
+words = ["teachers"]
+"""
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("The states with the most include Eastshire (48,210) and Westshire (31,904).", "48,210"),
+    ("The total was lower in 2015 (412) and 2016 (1,207).", "412"),
+])
+def test_a_figure_whose_only_word_names_no_measure_counts_what_its_document_counts(sentence, figure):
+    config = parse_config(OUT_OF_SCHOOL)
+    text = ("There are 10.2 million out-of-school children, up from 9.8 million out-of-school children, and "
+            "1.1 million teachers.\n\n" + sentence)
+    assert claims(text, config).loc[figure, "metric"] == "out_of_school"
+    # with nothing counted before it, it names no configured measure
+    assert claims(sentence, config).loc[figure, "metric"] not in config.metrics
+
+
 @pytest.mark.parametrize("sentence, figure, shares", [
     ("A rocket hit a market in March, killing six people.", "six", True),
     ("Spending rose to $8 billion in March, representing 12% of output.", "12%", False),

@@ -547,7 +547,7 @@ def in_role(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, pat
 
 
 def list_item(text: str, sentence_start: int, q: Quantity, pattern: re.Pattern) -> tuple[int, int] | None:
-    """The name a list item opens with, before its figure: "PA at 2.04%", "Kano with 31 per cent"."""
+    """The name a list item opens with, before its figure: "PA at 2.04%", "Eastshire with 31 per cent"."""
     begin = max(sentence_start, q.start - WINDOW)
     m = pattern.search(text, begin, q.start)
     return (m.start("name"), m.end("name")) if m else None
@@ -597,6 +597,7 @@ class AutomaticWords:
     conditions: dict[str, frozenset[str]]  # condition of the counted -> its words: "serious" -> critical, ...
     harm: frozenset[str]      # the words a condition qualifies: "injuries", "wounded", "condition"
     roles: frozenset[str]     # people named by a role, whose verb says what befell them: "patients died"
+    unnamed: frozenset[str]   # verbs that name no measure, besides those of a level: "the states include"
 
 
 @lru_cache(maxsize=8)
@@ -608,7 +609,8 @@ def automatic_words(code: str = "en") -> AutomaticWords:
                           {group: word_set(forms) for group, forms in data["groups"].items()},
                           word_set(load_language(code)["durations"]["units"]),
                           {kind: word_set(forms) for kind, forms in data["conditions"].items()},
-                          word_set(data["harm_words"]), word_set(data["role_nouns"]))
+                          word_set(data["harm_words"]), word_set(data["role_nouns"]),
+                          word_set(data["unnamed_predicates"]))
 
 
 def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:
