@@ -361,6 +361,12 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     (`_records_apart`), whose time phrase dates the record, not the figure ("420 crossed on Monday, the
     second highest total to date"); `clauses`: the figure's clauses without them."""
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
+    bracket = doc.text.rfind("(", start, q.start)
+    if bracket >= 0 and not doc.text[bracket + 1:q.start].strip() and not _restates(doc, q, start):
+        # "up 4% on this time last year (18,512)": a bracketed figure right after a time stands at it
+        point = doc.times.point_before(bracket, doc.published, doc.now)
+        if point:
+            return point
     base = doc.times.base_before(q.start, doc.published, _NEAR_WORDS)
     if base and not any(base[0] <= o.start < q.start for o in doc.quantities[slice(*doc.span(start, end))]):
         return times.Period(base[1], base[1])  # "compared to 2019 with 4,100"
@@ -394,6 +400,16 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         if period:
             return period
     return None
+
+
+def _restates(doc: _Document, q: Quantity, start: int) -> bool:
+    """Whether the figure before q in its sentence is one of its kind whose bounds hold q: "More than
+    2,000 have crossed since May 22 (2,431)" states the same count twice."""
+    lo, _ = doc.span(start, q.start)
+    i = doc.span(q.start, q.end)[0] - 1
+    other = doc.quantities[i] if i >= lo else None
+    return other is not None and other.kind == q.kind and other.value != q.value and \
+        other.lower <= q.value <= other.upper
 
 
 def _describing(reading: syntax.Reading) -> tuple[tuple[int, int], ...]:

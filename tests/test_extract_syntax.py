@@ -1997,6 +1997,18 @@ forms = ["Eastland"]
         assert (found["entity"], found["period_end"]) == ("EL", "2024-05-05")
 
 
+@pytest.mark.parametrize("sentence, figure, period_end", [
+    ("The total so far is up 4% on this time last year (18,512).", "18,512", "2023-05-10"),
+    ("It is 12% higher than at the same point in 2021 (3,105).", "3,105", "2021-05-10"),
+    ("That is more than in the whole of 2021 (201,433).", "201,433", "2021"),
+    ("The rise in April is the lowest since January 2021 (2.9%).", "2.9%", "2021-01"),
+    # a bracket restating the figure before it stands where that figure does
+    ("More than 2,000 have crossed since the vote was called on March 3 (2,377).", "2,377", "2024-05-10"),
+])
+def test_a_bracketed_figure_right_after_a_time_stands_at_that_time(sentence, figure, period_end):
+    assert claims(sentence).loc[figure, "period_end"] == period_end
+
+
 OUT_OF_SCHOOL = """
 [metrics.out_of_school]
 words = ["out-of-school children", "children out of school"]

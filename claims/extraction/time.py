@@ -298,8 +298,7 @@ class TimeIndex:
         if same is not None and (now or published):
             # "at this time last year, when 25,000 had crossed": where the data stands now, a year (or
             # to the year named) back, a running total up to it; only for a figure (`keep`) it may date
-            at = now or published
-            moved = shift(at, -1, 0, 0) if same.group("back") else same.group("year") + at[4:]
+            moved = _same_point_date(same, now or published)
             if moved:
                 return Period("", moved)
         point = self.first("point", start, end, keep)
@@ -386,6 +385,20 @@ class TimeIndex:
         if len(iso) == 4 and self.patterns.year_end.search(m.group()):
             return f"{iso}-12"
         return iso
+
+    def point_before(self, pos: int, published: str, now: str) -> Period | None:
+        """The time written right before pos with nothing but spaces between, as one point: what a
+        bracketed figure after it stands at ("up 4% on this time last year (18,512)", "since January
+        2021 (2.9%)", "more than in the whole of 2021 (201,433)")."""
+        for pattern in (self.patterns.same_point, self.patterns.date):
+            for m in pattern.finditer(self.text, max(0, pos - 60), pos):
+                if not self.text[m.end():pos].strip():
+                    if pattern is self.patterns.same_point:  # a running total up to that point
+                        date = _same_point_date(m, now or published)
+                        return Period("", date) if date else None
+                    date = _iso(m, "a", self.patterns, published)
+                    return Period(date, date) if date else None
+        return None
 
     def date_before(self, pos: int, published: str) -> str:
         """The date written right before pos, with at most a comma between: "since June 15, when ..."."""
@@ -485,6 +498,11 @@ class TimeIndex:
         if cue in self.patterns.end_words:
             return Period("", iso)
         return Period(iso, iso)
+
+
+def _same_point_date(m: re.Match, at: str) -> str:
+    """The date "this time last year" or "this point in 2022" (m) names, `at` being now."""
+    return shift(at, -1, 0, 0) if m.group("back") else m.group("year") + at[4:]
 
 
 def _phrase(m: re.Match, group: str) -> str:
