@@ -1151,6 +1151,17 @@ def test_a_month_without_its_year_is_within_the_year_up_to_publication(published
     assert int(period.end[5:7]) == month and 0 <= months_back < 12
 
 
+@given(st.integers(1990, 2060), st.integers(1, 12), st.integers(1, 28), st.integers(1, 12), st.integers(1, 28),
+       st.sampled_from(["between {a} and {b} {y}", "between {a} and {b} in {y}", "from {a} to {b} {y}"]))
+def test_a_range_whose_year_follows_it_starts_in_that_year_or_the_one_before(year, first_month, first_day,
+                                                                          last_month, last_day, form):
+    a, b = f"{MONTHS[first_month - 1]} {first_day}", f"{MONTHS[last_month - 1]} {last_day}"
+    text = f"Officials counted cases {form.format(a=a, b=b, y=year)}."
+    period = TimeIndex(text, time_patterns("en")).period(0, len(text), "2031-05-10")
+    before = (first_month, first_day) > (last_month, last_day)
+    assert period == Period(f"{year - before}-{first_month:02d}-{first_day:02d}", f"{year}-{last_month:02d}-{last_day:02d}")
+
+
 @given(st.integers(1990, 2060), st.integers(1, 12), st.integers(1, 28))
 def test_the_first_days_of_a_month_run_from_its_first_day(year, month, days):
     text = f"In the first {days} days of {MONTHS[month - 1]} {year}, officials counted cases."

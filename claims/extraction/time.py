@@ -333,7 +333,13 @@ class TimeIndex:
             end = _iso(m, "z", self.patterns, year)
             return Period(f"{end[:8]}{int(m.group('first')):02d}", end)
         if m:
-            return Period(_iso(m, "a", self.patterns, year), _iso(m, "b", self.patterns, year))
+            first, last = _iso(m, "a", self.patterns, year), _iso(m, "b", self.patterns, year)
+            if first and last and not _year_written(m, "a") and _year_written(m, "b"):
+                # "between January 1 and July 5 in 2023": the year after the range is its start's too
+                first = last[:4] + first[4:]
+                if first[5:] > last[5:len(first)]:
+                    first = str(int(last[:4]) - 1) + first[4:]
+            return Period(first, last)
         span = self.first("span", start, end)
         if span and self._span(span, published):
             return self._span(span, published)
@@ -498,6 +504,12 @@ class TimeIndex:
         if cue in self.patterns.end_words:
             return Period("", iso)
         return Period(iso, iso)
+
+
+def _year_written(m: re.Match, prefix: str) -> bool:
+    """Whether the date of the match's part `prefix` has its year written (or a calendar step)."""
+    return any(value for name, value in m.groupdict().items()
+               if name[:1] == prefix and name[1:2] in "yjk" and name[2:].isdigit())
 
 
 def _same_point_date(m: re.Match, at: str) -> str:
