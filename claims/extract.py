@@ -1001,6 +1001,12 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                     configured = named_scope
             if configured == "snapshot" and not reading.running:
                 own_cues -= {"cumulative"}  # "13 million have fled their homes since April": the stock now
+            if configured == "cumulative" and "act" in sentence_cues and "cumulative" not in sentence_cues \
+                    and not own_cues - {"total"} and not reading.running:
+                # "After the attack on the port, officials said five people had been killed": a running
+                # measure counted in a sentence about one act of force, with no cue of a running total, is
+                # that act's
+                configured = "event"
             scope = scopes.decide(configured, own_cues, sentence_cues | ({"snapshot"} if reading.state else set()))
             if not scope and kind == "percent" and name not in doc.config.metrics:
                 # a share no configured metric names and nothing else scopes is the state of its set ("44% of

@@ -2042,6 +2042,17 @@ def test_a_figure_whose_only_word_names_no_measure_counts_what_its_document_coun
     assert claims(sentence, config).loc[figure, "metric"] not in config.metrics
 
 
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("The barrage hit the port at dawn, and at least five people were killed, officials said.", "five", "event"),
+    ("After the attack on the port, officials said at least five people had been killed.", "five", "event"),
+    # a running total the sentence states stays one
+    ("Since the war began, 224 people have been killed, the ministry said after the attack.", "224", "cumulative"),
+    ("Officials said 224 people have been killed in strikes on the city.", "224", "cumulative"),
+])
+def test_a_running_measure_counted_in_a_sentence_about_one_act_is_that_acts(sentence, figure, scope):
+    assert claims(sentence, parse_config(GROUPS_CONFIG)).loc[figure, "scope"] == scope
+
+
 @pytest.mark.parametrize("sentence, figure, shares", [
     ("A rocket hit a market in March, killing six people.", "six", True),
     ("Spending rose to $8 billion in March, representing 12% of output.", "12%", False),

@@ -27,6 +27,7 @@ def scope_cues(code: str = "en", extra: tuple[tuple[str, tuple[str, ...]], ...] 
     act = (rf"(?<![\w-])(?:{phrases(scope['event_act_articles'])})\s+(?:[\w-]+\s+){{0,3}}?"
            rf"(?:{phrases(scope['event_acts'])})(?![\w-])")
     cues["event"] = f"{cues['event']}|{act}"
+    cues["act"] = act  # one act of force alone: it makes a sentence's running measures its own
     cues["previous"] = rf"(?<![\w-])(?:{phrases(scope['previous'])})(?![\w-])"
     return ScopeCues({name: re.compile(f"(?i:{pattern})") for name, pattern in cues.items()})
 
@@ -42,7 +43,7 @@ class CueIndex:
         best, at = "", pos - reach
         for name, starts in self.starts.items():
             i = bisect.bisect_left(starts, pos) - 1
-            if name != "previous" and i >= 0 and starts[i] >= at:
+            if name not in ("previous", "act") and i >= 0 and starts[i] >= at:
                 best, at = name, starts[i]
         return frozenset({best}) if best else frozenset()
 
