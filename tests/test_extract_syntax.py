@@ -187,7 +187,8 @@ def test_a_list_items_label_names_its_value():
     assert [found.loc[v, "metric"] for v in ("8.7 billion", "2.1 billion")] == ["spending.capital", "spending.staff"]
 
 
-@pytest.mark.parametrize("anaphor, scope", [("During the same period", "event"), ("On the same ward", "cumulative")])
+@pytest.mark.parametrize("anaphor, scope", [("During the same period", "event"), ("During the period", "event"),
+                                            ("Over the period", "event"), ("On the same ward", "cumulative")])
 def test_words_standing_for_a_time_named_before_take_its_scope(anaphor, scope):
     found = claims(f"Officials reported 90 deaths in the past 24 hours.\n\n{anaphor}, 3,000 cases were recorded.")
     assert found.loc["3,000", "scope"] == scope
