@@ -106,6 +106,14 @@ def test_one_before_a_noun_is_a_count():
     assert texts("one operation") == ["one"]
 
 
+@pytest.mark.parametrize("text", ["crossed in one day", "in just one month", "one year after the war began",
+                                  "during one week"])
+def test_one_before_a_unit_of_time_is_an_article(text):
+    assert texts(text) == []
+    assert texts(text.replace("one", "two", 1).replace("day", "days").replace("month", "months")
+                 .replace("year", "years").replace("week", "weeks")) == ["two"]
+
+
 @pytest.mark.parametrize("text", ["thousands of people", "hundreds were there", "for the thousandth time"])
 def test_lone_scale_words_are_no_figures(text):
     assert texts(text) == []
