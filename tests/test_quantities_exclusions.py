@@ -102,6 +102,16 @@ def test_one_as_a_pronoun(text):
     assert texts(text) == []
 
 
+@given(st.integers(1, 999), st.integers(1000, 99999), st.sampled_from(["{} patients were admitted.", "State: {}"]))
+def test_a_comma_group_of_four_digits_or_more_is_a_slip_and_no_figure(head, group, form):
+    assert texts(form.format(f"{head},{group:04d}")) == []
+
+
+def test_comma_groups_that_make_a_grouping_or_a_list_stay_figures():
+    assert texts("1,234,567 people and 1,23,456 others") == ["1,234,567", "1,23,456"]
+    assert texts("exercises 22,24,26,31") == ["22", "24", "26", "31"]
+
+
 def test_one_before_a_noun_is_a_count():
     assert texts("one operation") == ["one"]
 

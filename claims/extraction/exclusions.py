@@ -64,6 +64,9 @@ def exclusion_patterns(code: str = "en") -> ExclusionPatterns:
         "phone": re.compile(r"(?=[+(\d])(?:\+[ \t]*(?=(?:[ \t().-]*\d){8})\d[\d \t().-]{5,}\d|\(\+?\d{1,4}[ \t\d]*\)[ \t]*\d[\d \t-]{4,}\d"
                             r"|(?<![\d,.])0\d{2,4}(?:[ \t]\d{2,4}){2,}(?![\d,])"
                             r"|(?<![\d,.-])\d+(?:-\d+){2,}(?![\d-]))"),
+        # "10,5821", "312,0047": a group of four digits or more after a comma is a typing slip, no
+        # figure (nor two): no grouping has one. ("22,24,26,31" stays a list of numbers.)
+        "malformed": re.compile(r"(?<![\w.,])\d+(?:,\d+)*,\d{4,}(?:,\d+)*"),
         # Dates and times open with a digit or a month: the lookaheads skip other positions at once.
         "date": re.compile(
             rf"(?=[\d{initials(month_names)}])(?<![\w-])(?:{day_range}(?:{SPACE}of)?{SPACE}{month}(?:,?{SPACE}{year})?"
