@@ -66,6 +66,7 @@ class SyntaxWords:
     record_times: re.Pattern  # "so far this year" after a record's noun: the record's time, not the figure's
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
     relation_verbs: frozenset[str]  # "..., representing 22%": relate a figure to another, do nothing
+    absolute_openers: frozenset[str]  # "With 58% of the districts reported, ...": a clause apart
 
 
 @lru_cache(maxsize=8)
@@ -86,7 +87,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        re.compile(rf"(?i:[ \t]+(?:{phrases(data['record_times'])})(?![\w]))"),
                        re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
                                   rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"),
-                       word_set(data["relation_verbs"]))
+                       word_set(data["relation_verbs"]), word_set(data["absolute_openers"]))
 
 
 @lru_cache(maxsize=4)
@@ -135,6 +136,8 @@ class Reading:
     running: bool = False               # the level a total is brought to: "bringing the total to 30,880 cases"
     undergoes: bool = False             # its verb says what befell those counted, its subject or described
                                         # noun: "ten patients died", "5,332 others injured" (no level verb)
+    absolute: bool = False              # its clause opens the sentence with "with", apart from the main one:
+                                        # "With 58% of the districts reported, the Blue Party leads"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -326,6 +329,13 @@ def _opens_clause(token) -> bool:
     return token.dep_ == "ROOT" or (token.dep_ in CLAUSE_DEPS and token.pos_ in _VERBAL)
 
 
+def _absolute(head, words: SyntaxWords) -> bool:
+    """Whether a clause is one opened by "with" before the clause it hangs on: "With 58% of the districts
+    reported, the Blue Party leads"."""
+    return head.dep_ == "advcl" and head.i < head.head.i and any(
+        c.dep_ in ("mark", "prep") and c.lower_ in words.absolute_openers and c.i < head.i for c in head.children)
+
+
 def _consequence(head, words: SyntaxWords) -> bool:
     """Whether a clause is a participle telling what its governing clause's act did ("A missile struck
     a house on Sunday, killing six"), not one bringing a running count to a level ("..., taking the
@@ -455,6 +465,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             perfect=verb is not None and any(c.dep_ == "aux" and c.lemma_.casefold() in words.perfect_auxiliaries
                                              for c in verb.children),
             coordinated=_coordinated(verb, token, offset), records=records,
+            absolute=bool(heads) and _absolute(heads[0], words),
             progressive=verb is not None and verb.tag_ in words.progressive_tags and any(
                 c.dep_ == "aux" and c.lemma_.casefold() in words.progressive_auxiliaries for c in verb.children)))
     return readings
