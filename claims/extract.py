@@ -640,6 +640,10 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     # "GL was at 31.5%, the Red Union at 4.1%".
     holder = reading.holder if reading.holder[0] >= 0 and not _generic_span(doc, reading.holder) else None
     owners = [item] if item else [holder] if holder else []
+    # "followed by the Blue Party (1,902,416 votes, 24.7%)": the name right before the figure's bracket
+    bracketed = _bracket_name(doc, q, start)
+    if not item and bracketed[0] >= 0 and metrics.held([bracketed], q, doc.text, vocab, config):
+        owners = [bracketed]
     # "Patriotic Alliance (PA): 2.11% (298,614 votes)": a label names whose figures follow it.
     label = _label(doc, q)
     owners = owners or ([label] if label[0] >= 0 else [])
@@ -805,6 +809,19 @@ def _word_of(doc: _Document, word: str, words: frozenset[str]) -> bool:
 _LABEL = re.compile(rf"[ \t]*(?:{LIST_MARKER}[ \t]+)?(?P<name>[A-Z][^:.!?\n]{{0,60}}?)(?:[ \t]*:|[ \t]*[-–—])[ \t]")
 
 
+def _bracket_name(doc: _Document, q: Quantity, start: int) -> tuple[int, int]:
+    """The name right before the bracket the figure stands in ("the Blue Party (1,902,416 votes, 24.7%)",
+    "Eastshire (12 seats)"), from the last comma, semicolon or colon; else (-1, -1)."""
+    bracket = doc.text.rfind("(", start, q.start)
+    if bracket < 0 or ")" in doc.text[bracket:q.start]:
+        return (-1, -1)
+    m = _BRACKET_NAME.search(doc.text, start, bracket)
+    return m.span("name") if m else (-1, -1)
+
+
+_BRACKET_NAME = re.compile(r"(?:^|[,;:()]\s*)(?P<name>[^\W\d][^,;:()\d]{0,60}?)\s*$")
+
+
 def _label(doc: _Document, q: Quantity) -> tuple[int, int]:
     """The name the figure's line opens with as its label: "Patriotic Alliance (PA): 2.11% (298,614 votes)",
     "ANC - 34.34%" (a parse may end a sentence after the label); else (-1, -1)."""
@@ -909,6 +926,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
+            bracketed = _bracket_name(doc, q, start)  # "Eastshire (12 seats), Westshire (9)"
+            named = named or next((m for m in own if m.end == bracketed[1]), None)
             named = named or trailing_place(text, q.end, [m for m in own if not _inside(m, reading.attributive)
                                                           and not doc.vocab.gazetteer.adjective(text, m)], doc.code)
             placed = paired.get(i) or (named.entity if named else _entity(

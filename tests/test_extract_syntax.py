@@ -2066,6 +2066,14 @@ def test_a_clause_opened_by_with_before_the_main_one_keeps_its_figure_apart(sent
     assert found.loc["41%", "metric"] == "vote_pct.blue"
 
 
+def test_the_name_right_before_a_figures_bracket_holds_it():
+    found = claims("The Red Union leads with 3,105,220 votes (40.3%), followed by the Blue Party (1,902,416 "
+                   "votes for 24.7%) with the Green League in third (874,150 votes at 11.6%).", PARTIES)
+    assert (found.loc["24.7%", "metric"], found.loc["11.6%", "metric"]) == ("vote_pct.blue", "vote_pct.green")
+    found = claims("Cases rose most in Chad (12 cases), Niger (9) and Mali (7).")
+    assert [found.loc[v, "entity"] for v in ("12", "9", "7")] == ["TD", "NE", "ML"]
+
+
 @pytest.mark.parametrize("sentence, figure, shares", [
     ("A rocket hit a market in March, killing six people.", "six", True),
     ("Spending rose to $8 billion in March, representing 12% of output.", "12%", False),
