@@ -595,7 +595,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     the set the sentence opens with ("Among the new deaths, 13 were ..."), which names what a figure
     without a noun of its own counts before any word near it."""
     vocab, config = doc.vocab.metrics, doc.config
-    if reading.absolute and reading.clauses:  # "With 58% of the districts reported, the Blue Party leads"
+    if reading.absolute and reading.clauses:  # "With 63% of the districts reported, the Blue Party leads"
         start, end = min(s for s, _ in reading.clauses[0]), max(e for _, e in reading.clauses[0])
     rate = metrics.per_unit(q, doc.text, vocab, config, doc.automatic)
     if rate is not None:

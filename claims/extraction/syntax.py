@@ -66,7 +66,7 @@ class SyntaxWords:
     record_times: re.Pattern  # "so far this year" after a record's noun: the record's time, not the figure's
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
     relation_verbs: frozenset[str]  # "..., representing 22%": relate a figure to another, do nothing
-    absolute_openers: frozenset[str]  # "With 58% of the districts reported, ...": a clause apart
+    absolute_openers: frozenset[str]  # "With 63% of the districts reported, ...": a clause apart
 
 
 @lru_cache(maxsize=8)
@@ -137,7 +137,7 @@ class Reading:
     undergoes: bool = False             # its verb says what befell those counted, its subject or described
                                         # noun: "ten patients died", "5,332 others injured" (no level verb)
     absolute: bool = False              # its clause opens the sentence with "with", apart from the main one:
-                                        # "With 58% of the districts reported, the Blue Party leads"
+                                        # "With 63% of the districts reported, the Blue Party leads"
 
 
 NO_READING = Reading("", "", "", False, (), ())
@@ -330,7 +330,7 @@ def _opens_clause(token) -> bool:
 
 
 def _absolute(head, words: SyntaxWords) -> bool:
-    """Whether a clause is one opened by "with" before the clause it hangs on: "With 58% of the districts
+    """Whether a clause is one opened by "with" before the clause it hangs on: "With 63% of the districts
     reported, the Blue Party leads"."""
     return head.dep_ == "advcl" and head.i < head.head.i and any(
         c.dep_ in ("mark", "prep") and c.lower_ in words.absolute_openers and c.i < head.i for c in head.children)
