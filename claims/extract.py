@@ -361,7 +361,7 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     (`_records_apart`), whose time phrase dates the record, not the figure ("420 crossed on Monday, the
     second highest total to date"); `clauses`: the figure's clauses without them."""
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
-    bracket = doc.text.rfind("(", start, q.start)
+    bracket = _open_bracket(doc, q, start)
     if bracket >= 0 and not doc.text[bracket + 1:q.start].strip() and not _restates(doc, q, start):
         # "up 4% on this time last year (18,512)": a bracketed figure right after a time stands at it
         point = doc.times.point_before(bracket, doc.published, doc.now)
@@ -809,13 +809,17 @@ def _word_of(doc: _Document, word: str, words: frozenset[str]) -> bool:
 _LABEL = re.compile(rf"[ \t]*(?:{LIST_MARKER}[ \t]+)?(?P<name>[A-Z][^:.!?\n]{{0,60}}?)(?:[ \t]*:|[ \t]*[-–—])[ \t]")
 
 
+def _open_bracket(doc: _Document, q: Quantity, start: int) -> int:
+    """Where the bracket the figure stands in opens, within its sentence from `start`; else -1."""
+    bracket = doc.text.rfind("(", start, q.start)
+    return bracket if bracket >= 0 and ")" not in doc.text[bracket:q.start] else -1
+
+
 def _bracket_name(doc: _Document, q: Quantity, start: int) -> tuple[int, int]:
     """The name right before the bracket the figure stands in ("the Blue Party (1,902,416 votes, 24.7%)",
-    "Eastshire (12 seats)"), from the last comma, semicolon or colon; else (-1, -1)."""
-    bracket = doc.text.rfind("(", start, q.start)
-    if bracket < 0 or ")" in doc.text[bracket:q.start]:
-        return (-1, -1)
-    m = _BRACKET_NAME.search(doc.text, start, bracket)
+    "Eastshire (12 seats)"), from the last comma, semicolon, colon or bracket; else (-1, -1)."""
+    bracket = _open_bracket(doc, q, start)
+    m = _BRACKET_NAME.search(doc.text, start, bracket) if bracket >= 0 else None
     return m.span("name") if m else (-1, -1)
 
 
