@@ -363,7 +363,7 @@ def _period(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     keep, governing = _dates_for(doc, q, start, end), _dates_for(doc, q, start, end, True)
     bracket = _open_bracket(doc, q, start)
     if bracket >= 0 and not doc.text[bracket + 1:q.start].strip() and not _restates(doc, q, start):
-        # "up 4% on this time last year (18,512)": a bracketed figure right after a time stands at it
+        # "7% above this time last year (18,512)": a bracketed figure right after a time stands at it
         point = doc.times.point_before(bracket, doc.published, doc.now)
         if point:
             return point

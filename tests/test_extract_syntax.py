@@ -2010,8 +2010,8 @@ forms = ["Eastland"]
 
 
 @pytest.mark.parametrize("sentence, figure, period_end", [
-    ("The total so far is up 4% on this time last year (18,512).", "18,512", "2023-05-10"),
-    ("It is 12% higher than at the same point in 2021 (3,105).", "3,105", "2021-05-10"),
+    ("Arrivals are 7% above this time last year (18,512).", "18,512", "2023-05-10"),
+    ("Sales are 9% lower than at the same point in 2021 (3,105).", "3,105", "2021-05-10"),
     ("That is more than in the whole of 2021 (201,433).", "201,433", "2021"),
     ("The rise in April is the lowest since January 2021 (2.9%).", "2.9%", "2021-01"),
     # a bracket restating the figure before it stands where that figure does

@@ -394,7 +394,7 @@ class TimeIndex:
 
     def point_before(self, pos: int, published: str, now: str) -> Period | None:
         """The time written right before pos with nothing but spaces between, as one point: what a
-        bracketed figure after it stands at ("up 4% on this time last year (18,512)", "since January
+        bracketed figure after it stands at ("7% above this time last year (18,512)", "since January
         2021 (2.9%)", "more than in the whole of 2021 (201,433)")."""
         for pattern in (self.patterns.same_point, self.patterns.date):
             for m in pattern.finditer(self.text, max(0, pos - 60), pos):
