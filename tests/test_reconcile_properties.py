@@ -61,9 +61,8 @@ def test_event_figures_never_trigger_the_cumulative_rule(events):
 
 
 def test_the_same_figures_as_cumulative_counts_do_trigger_it():
-    frame = claim_frame([{"source_id": "s1", "entity": "AA", "metric": "total", "period_start": "2021",
-                          "period_end": "2021-08", "value": 500.0, "qualifier": "gt"},
-                         {"source_id": "s2", "entity": "AA", "metric": "total", "period_start": "2021",
-                          "period_end": "2022-03", "value": 480.0}])
+    frame = claim_frame([{"source_id": "s1", "entity": "AA", "metric": "total", "period_end": "2021-08", "value": 500.0,
+                          "qualifier": "gt"},
+                         {"source_id": "s2", "entity": "AA", "metric": "total", "period_end": "2022-03", "value": 480.0}])
     result = reconcile(frame, SOURCES, CONFIG)
     assert list(result.findings["rule"]) == ["cumulative"]

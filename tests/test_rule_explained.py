@@ -27,6 +27,6 @@ def test_one_document_s_own_series_is_not_reported():
 
 
 def test_differences_another_rule_flags_are_not_called_explained():
-    result = reconciled([{**SERIES, "source_id": "s1", "period_start": "2019", "period_end": "2020", "value": 700.0},
-                         {**SERIES, "source_id": "s2", "period_start": "2019", "period_end": "2022", "value": 599.0}])
+    result = reconciled([{**SERIES, "source_id": "s1", "period_end": "2020", "value": 700.0},
+                         {**SERIES, "source_id": "s2", "period_end": "2022", "value": 599.0}])
     assert list(result.findings["rule"]) == ["cumulative"]
