@@ -41,21 +41,6 @@ def test_different_starts_are_different_series():
     assert with_claims(result).empty
 
 
-@settings(max_examples=20, deadline=None)
-@given(st.integers(2000, 2040), st.integers(1, 12), st.integers(1, 12))
-def test_counts_whose_start_no_one_states_are_compared_within_their_year_only(year, month, later_month):
-    unstarted = {**SERIES, "period_start": ""}
-    rows = [{**unstarted, "source_id": "s1", "period_end": f"{year}-{month:02d}", "value": 29000.0},
-            {**unstarted, "source_id": "s2", "period_end": f"{year + 1}-{later_month:02d}", "value": 8000.0}]
-    assert "cumulative" not in set(reconciled(rows).findings["rule"])  # a new year's count, started again
-    rows[1]["period_end"] = f"{year}-12-31"
-    assert ("cumulative" in set(reconciled(rows).findings["rule"])) is (month < 12)
-    # a stated start makes one series across the years
-    rows = [{**row, "period_start": str(year)} for row in rows]
-    rows[1]["period_end"] = f"{year + 1}-{later_month:02d}"
-    assert "cumulative" in set(reconciled(rows).findings["rule"])
-
-
 def test_a_start_written_as_a_year_or_its_first_day_is_one_series():
     # "since the start of 2021" and "since 1 January 2021": one running count, which cannot shrink.
     result = reconciled([{**SERIES, "source_id": "s1", "period_end": "2021-08", "value": 500.0},
@@ -67,7 +52,7 @@ def test_a_start_written_as_a_year_or_its_first_day_is_one_series():
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.integers(0, 1000), min_size=2, max_size=5))
 def test_a_series_is_flagged_exactly_when_some_later_figure_is_lower(values):
-    dates = ["2021-01", "2021-03", "2021-05", "2021-07", "2021-09"]
+    dates = ["2019", "2020", "2021", "2022", "2023"]
     rows = [{**SERIES, "period_start": "", "source_id": f"s{i}", "period_end": dates[i], "value": float(v)}
             for i, v in enumerate(values)]
     # compared with the highest earlier figure; a fall to under a tenth of it is a misread part, not a drop
@@ -89,7 +74,7 @@ def test_a_count_above_several_later_ones_is_one_finding_naming_them_all():
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.integers(100, 1000), min_size=2, max_size=5, unique=True))
 def test_one_finding_per_earlier_count_that_later_ones_fall_below(values):
-    dates = ["2021-01", "2021-03", "2021-05", "2021-07", "2021-09"]
+    dates = ["2019", "2020", "2021", "2022", "2023"]
     rows = [{**SERIES, "period_start": "", "source_id": f"s{i}", "period_end": dates[i], "value": float(v)}
             for i, v in enumerate(values)]
     # each later figure is compared with the highest earlier one (all within ten times each other here)

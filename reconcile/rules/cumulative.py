@@ -18,7 +18,7 @@ from figcheck.reconcile.quantities import DAY_LENGTH as _DAY, FAR_BELOW
 
 NAME = "cumulative"
 DEFAULT = Rule(name=NAME, severity="error", description="a cumulative count never shrinks as its period_end grows")
-_SERIES = ["entity", "metric", "start_day", "unstarted_year"]
+_SERIES = ["entity", "metric", "start_day"]
 _COLUMNS = ["claim_id", "entity", "metric", "scope", "period_start", "qkey", "time", "var", "cohort", "as_of", "as_of_first",
             "as_of_last", "value", "qualifier", "source_id", "line", "lower", "upper", "lower_open", "upper_open"]
 
@@ -30,11 +30,7 @@ def _series(ctx: Context, rule: Rule) -> pd.DataFrame:
     claims = ctx.in_scope(rule, claims)
     # A series starts on a day, however the start is written: "2022" and "2022-01-01" are one series.
     first_day, _ = day_range(claims["period_start"])
-    # A count whose start no one states ("so far", "to date") is compared within the calendar year it
-    # stands in only: a year's running count starts again each January, and nothing says this one does not.
-    year = pd.to_numeric(claims["as_of"].astype(str).str[:4], errors="coerce").to_numpy(float)
-    claims = claims.assign(start_day=np.where(np.isnan(first_day), -np.inf, first_day),
-                           unstarted_year=np.where(np.isnan(first_day), np.nan_to_num(year, nan=-1), -1))
+    claims = claims.assign(start_day=np.nan_to_num(first_day, nan=-np.inf))
     return claims.assign(series=claims.groupby(_SERIES, sort=True).ngroup().to_numpy())
 
 
