@@ -341,9 +341,10 @@ def _consequence(head, words: SyntaxWords) -> bool:
     a house on Sunday, killing six"), not one bringing a running count to a level ("..., taking the
     total to 300") nor one relating a figure to another ("..., representing 22%")."""
     verb = head.lemma_.casefold()
+    moves = any(c.dep_ == "dobj" for c in head.children) and any(
+        c.dep_ == "prep" and c.lower_ in words.level_prepositions | words.object_prepositions for c in head.children)
     return head.dep_ == "advcl" and head.tag_ == "VBG" and head.i > head.head.i and head.nbor(-1).text == "," \
-        and verb not in words.level_verbs and verb not in words.relation_verbs and not (any(c.dep_ == "dobj" for c in head.children) and any(
-            c.dep_ == "prep" and c.lower_ in {"to", *words.object_prepositions} for c in head.children))
+        and verb not in words.level_verbs and verb not in words.relation_verbs and not moves
 
 
 def _coordinated(verb, token, offset: int) -> tuple[tuple[int, int], ...]:
