@@ -1160,7 +1160,8 @@ def test_a_range_whose_year_follows_it_starts_in_that_year_or_the_one_before(yea
     text = f"Officials counted cases {form.format(a=a, b=b, y=year)}."
     period = TimeIndex(text, time_patterns("en")).period(0, len(text), "2031-05-10")
     before = (first_month, first_day) > (last_month, last_day)
-    assert period == Period(f"{year - before}-{first_month:02d}-{first_day:02d}", f"{year}-{last_month:02d}-{last_day:02d}")
+    assert period == Period(f"{year - before}-{first_month:02d}-{first_day:02d}",
+                            f"{year}-{last_month:02d}-{last_day:02d}")
 
 
 @given(st.integers(1990, 2060), st.integers(1, 12), st.integers(1, 28))
