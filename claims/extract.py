@@ -229,6 +229,7 @@ class _Context:
         self.last_count = -1
         self.previous = (-1, -1)  # the sentence before, for "the number has risen to ..." to look back on
         self.implied: dict[str, str] = {}  # kind -> metric of the last figure with a noun of its own
+        self.lead = ""  # the configured metric of the sentence before's first count with a noun of its own
         self.last_of: dict[tuple[str, str], int] = {}           # (metric, entity) -> index
         self.last_stated: dict[tuple[str, str, times.Period], int] = {}
         self.last_unstated: dict[tuple[str, str], int] = {}
@@ -764,6 +765,23 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     return doc.only_of_kind.get(q.kind, "") if q.kind in ("age", "duration") else ""
 
 
+# How long an ISO date's precision is: "2024" a year, "2024-03" a month.
+_SPAN_OF_PRECISION = {4: "year", 7: "month"}
+
+
+def _spanned(doc: _Document, name: str, period: times.Period | None, clause, noun: str) -> str:
+    """"Inflation was 2.5% in March": a rate its words leave without a span is the metric of its head noun
+    measured over the span its period is stated at, unless its clause or its noun says the span ("annual
+    inflation hit 30% in March", "the annual rate, which reached 30% in March")."""
+    rivals = doc.vocab.metrics.spans.get(name)
+    if not rivals or period is None or period.start != period.end:
+        return name
+    words = doc.vocab.metrics.span_words
+    if words is not None and (words.search(noun) or any(words.search(doc.text, s, e) for s, e in clause)):
+        return name
+    return rivals.get(_SPAN_OF_PRECISION.get(len(period.end), ""), name)
+
+
 def _changed(doc: _Document, q: Quantity, reading: syntax.Reading, level: str) -> str:
     """The metric of a change of `level` ("the ANC lost 79 seats", "increased by N1.2 trillion"): the
     level's one-report sibling where a running total has one ("rose by 399": new cases), a metric the
@@ -916,6 +934,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         drawn = set_metric if named_set and not _word_of(
             doc, text[named_set[0]:named_set[1]].split()[-1].casefold(), doc.automatic.roles) else ""
         later = []    # (part, total) where the total follows its part
+        lead = ""  # the configured metric of this sentence's first count with a noun of its own
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         years = _respective_years(doc, start, end, quantities)
         examples = exemplified(text, start, mentions, doc.code)
@@ -976,6 +995,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 said = said | {"event"}
             stated_scope = scopes.decide("", said - {"total"})
             implied = context.implied.get(kind, "")
+            if reading.running and reading.refers and kind == "count":
+                # "408 people arrived on nine boats, bringing the total to 21,063": a running total adds up
+                # what the sentence's lead count counts, else the sentence before's, not the last noun's
+                implied = lead or context.lead or implied
             previous = context.previous if context.previous[0] >= 0 else doc.last_sentence
             if not implied and reading.refers and previous[0] >= 0:
                 # "The number of children out of school rose. UNICEF said the number has reached 18.3
@@ -1010,10 +1033,13 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                                       and doc.metric_scope(name, kind) != "snapshot" else frozenset())
             if reading.running:
                 own_cues |= {"cumulative"}
-            if reading.noun and name:
-                context.implied[kind] = name
             period = years.get(i) or _ongoing(doc, _period(doc, q, reading, start, end, records, dated),
                                               reading.projected)
+            name = _spanned(doc, name, period, own or ((start, end),), reading.noun_text)
+            if reading.noun and name:
+                context.implied[kind] = name
+                if not lead and kind == "count" and name in doc.config.metrics:
+                    lead = name
             configured = doc.metric_scope(name, kind) or _share_scope(doc, q, reading)
             if not configured and q.kind == "count":
                 # A part without a scope of its own counts as its total does ("605 killed, including 38
@@ -1082,6 +1108,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 handed = next(iter(taken))
             context.entity = handed
         context.previous = doc.last_sentence = (start, end)
+        context.lead = lead
         period = _latest(doc.found[base:]) or doc.period(start, end)
         if period and period.start != period.end and not _before(period.end, doc.registry.start):
             # A range or a running total carries on to the next sentences; the date of one event

@@ -59,6 +59,14 @@ def reading(sentence):
     # the second "to" parsed as hung on "date"
     ("This takes the provisional total for 2023 to date to 14,552, the agency's analysis of official data shows.",
      "14,552", "total"),
+    # the verb's object is what a figure after "at" values ([syntax] value_prepositions)
+    ("Officials recorded the highest turnout at 71.4 per cent.", "71.4 per cent", "turnout"),
+    ("The bureau estimated inflation at 8.2% last month.", "8.2%", "inflation"),
+    # a superlative standing for the noun an earlier phrase gave
+    ("North recorded the highest turnout at 71.4 per cent, while South recorded the lowest at 52.3 per cent.",
+     "52.3 per cent", "turnout"),
+    # a figure beside the subject is the value of the measure its clause ranks the subject by
+    ("Among the regions, Westshire (48.2 per cent) recorded the lowest turnout.", "48.2 per cent", "turnout"),
 ])
 def test_counted_noun_before_after_and_through_the_verb(sentence, figure, noun):
     assert reading(sentence)[figure].noun == noun
@@ -2713,3 +2721,33 @@ def test_a_figure_read_across_a_sentence_end_keeps_its_provenance():
     found = extract_source(text, SOURCE, CONFIG)
     row = found.set_index("text").loc["3. 4 billion"]
     assert provenance_faults(text, row["char_start"], row["char_end"], "3. 4 billion", row["quote"], 1) == []
+
+
+CROSSINGS = parse_config("""
+[metrics.arrivals]
+words = ["people", "migrants"]
+predicates = ["arrived", "crossed"]
+scope = "event"
+[metrics.boats]
+words = ["boats"]
+scope = "event"
+""")
+
+
+@pytest.mark.parametrize("text", [
+    "Yesterday, 312 people arrived on seven boats, bringing the total for the year to 9,876.",
+    "Officials said 312 people crossed in seven boats over the weekend. That brings the total for the year to "
+    "9,876.",
+])
+def test_a_running_total_adds_up_the_lead_count_not_the_last_noun(text):
+    """A running total counts what the sentence's first count counts ("people"), not the means of the
+    act named after it ("boats"), in its own sentence or the one before."""
+    found = claims(text, CROSSINGS)
+    assert found.loc["9,876", "metric"] == "arrivals"
+    assert found.loc["seven", "metric"] == "boats"
+
+
+def test_a_relative_pronoun_counts_what_its_noun_names():
+    config = parse_config('[metrics.killed]\nwords = ["death toll", "killed"]\nscope = "cumulative"\n')
+    found = claims("The new figure doubles the previous death toll, which stood at four.", config)
+    assert found.loc["four", "metric"] == "killed"

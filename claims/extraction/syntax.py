@@ -67,6 +67,7 @@ class SyntaxWords:
     restatement: re.Pattern  # ", which translates to ", " - or ": the next figure restates the one before
     relation_verbs: frozenset[str]  # "..., representing 22%": relate a figure to another, do nothing
     absolute_openers: frozenset[str]  # "With 63% of the districts reported, ...": a clause apart
+    value_prepositions: frozenset[str]  # "put inflation at 20%": the verb's object is what the figure values
 
 
 @lru_cache(maxsize=8)
@@ -87,7 +88,8 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        re.compile(rf"(?i:[ \t]+(?:{phrases(data['record_times'])})(?![\w]))"),
                        re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
                                   rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"),
-                       word_set(data["relation_verbs"]), word_set(data["absolute_openers"]))
+                       word_set(data["relation_verbs"]), word_set(data["absolute_openers"]),
+                       word_set(data["value_prepositions"]))
 
 
 @lru_cache(maxsize=4)
@@ -166,7 +168,7 @@ def counted_noun(token, words: SyntaxWords, unit: str = ""):
         return noun
     # "The tally of confirmed cases climbed to 4,210", "Turnout stood at 61.3 %": the subject counts.
     anchor = noun if noun is not None else token
-    moved = _moved_object(anchor, words, words.object_prepositions)
+    moved = _moved_object(anchor, words, words.object_prepositions) or _ranked(anchor, words)
     if moved is not None:
         return moved
     verb = _level_verb(anchor, words)
@@ -237,8 +239,34 @@ def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = froz
     if obj.lemma_.casefold() in words.containers or obj.lower_ in words.quantity_pronouns:
         return _after_of(obj) or obj
     # "taking the total fatalities to 176": a noun a container word qualifies is a container's count
-    return obj if any(c.dep_ in ("amod", "compound") and c.lemma_.casefold() in words.containers
-                      for c in obj.children) else None
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.casefold() in words.containers for c in obj.children):
+        return obj
+    # "recorded the highest turnout at 84.85%", "put inflation at 20%": a verb's object with no figure of
+    # its own is what the figure after "at" is the value of
+    if token.head.lower_ not in words.value_prepositions or any(c.dep_ == "nummod" for c in obj.children):
+        return None
+    return obj if obj.pos_ in _NOMINAL or obj.tag_ in words.superlative_tags else None
+
+
+def elided_noun(token, words: SyntaxWords):
+    """"A recorded the highest turnout, while B recorded the lowest": the noun a superlative stands for,
+    which an earlier phrase of the sentence gives; None for any other token."""
+    if token.tag_ not in words.superlative_tags:
+        return None
+    earlier = [t for t in token.sent if t.i < token.i and t.pos_ == "NOUN"
+               and any(c.dep_ == "amod" and c.tag_ in words.superlative_tags for c in t.children)]
+    return earlier[-1] if earlier else None
+
+
+def _ranked(token, words: SyntaxWords):
+    """"B (49.3%) recorded the lowest turnout": a figure beside its clause's subject is the value of the
+    measure the clause ranks the subject by, a superlative's noun."""
+    if token.dep_ != "appos" or token.head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    measure = next((c for c in token.head.head.children if c.dep_ in ("dobj", "attr")), None)
+    if measure is None or not any(c.dep_ == "amod" and c.tag_ in words.superlative_tags for c in measure.children):
+        return None
+    return measure
 
 
 def _holder(token, words: SyntaxWords):
@@ -413,6 +441,10 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             readings.append(NO_READING)
             continue
         noun = counted_noun(token, words, unit)
+        # "..., while B recorded the lowest at 55%": the superlative stands in the figure's clause, and
+        # means the noun an earlier phrase gave; "the annual rate, which reached 30%": the pronoun, its noun
+        meant = None if noun is None else elided_noun(noun, words) or (
+            _relative_noun(noun) if noun.tag_ in _RELATIVE else None) or noun
         participle = describing_participle(token, noun)
         verb = participle or governing_verb(token)
         heads = clause_heads(token)
@@ -452,8 +484,8 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             if owner is not None else (-1, -1),
             noun_at=offset + noun.idx if noun is not None else -1,
             phrase_end=offset + _phrase_end(noun) if noun is not None else -1,
-            noun=_lemma(noun, words) if noun is not None else "",
-            noun_text=_with_compounds(noun) if noun is not None else "",
+            noun=_lemma(meant, words) if meant is not None else "",
+            noun_text=_with_compounds(meant) if meant is not None else "",
             predicate=verb.lemma_.casefold() if verb is not None else "",
             projected=is_projection(token, words),
             clauses=clauses, noun_clauses=nouns, part_of_index=total,
@@ -593,11 +625,7 @@ def _antecedent(token, words: SyntaxWords):
     first, else the pronoun itself, for the sentence before to resolve ("It has obtained 58 seats");
     None for any other pronoun."""
     if token.tag_ in _RELATIVE:
-        verb = token.head
-        name = verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
-        while name is not None and name.dep_ == "conj":  # the first of the names coordinated before it
-            name = name.head
-        return name
+        return _relative_noun(token)
     if token.pos_ != "PRON":
         return token
     if token.lower_ not in words.referring_pronouns:
@@ -607,6 +635,16 @@ def _antecedent(token, words: SyntaxWords):
 
 
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
+
+
+def _relative_noun(token):
+    """The noun a relative pronoun stands for ("the annual rate, which reached 30%"), or None; of names
+    coordinated before it, the first."""
+    verb = token.head
+    name = verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
+    while name is not None and name.dep_ == "conj":
+        name = name.head
+    return name
 
 
 def _conjunct(token, place: int, words: SyntaxWords):

@@ -32,6 +32,10 @@ class MetricVocabulary:
     wholes: frozenset[str]                    # the metrics some metric is declared a part of
     directions: dict[str, str]                # metric -> "rising" or "falling" where it goes one way, else ""
     unit_named: frozenset[str]                # metrics whose only words are their kind's units ("%")
+    # metric -> {span: the metric of its kind and head noun measured over that span}: "inflation" (annual)
+    # and "monthly inflation" are one rate over a year and over a month (language file, `[spans]`)
+    spans: dict[str, dict[str, str]]
+    span_words: re.Pattern | None             # any span's word, case-insensitive, whole words
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
             rest = key[len(unit):].strip()
             if unit and len(rest.split()) > 1 and name not in by_word.setdefault(rest, []):  # not a bare "funded"
                 by_word[rest].append(name)
+    spans = {span: tuple(words) for span, words in load_language(code)["spans"].items()}
     acts = {n: frozenset().union(*(verb_lemmas(p, code) for p in _inherited(config.metrics, n, "predicates")))
             for n in config.metrics}
     return MetricVocabulary(
@@ -136,6 +141,8 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         directions={n: _metric_direction(n, m, code) for n, m in config.metrics.items()},
         unit_named=frozenset(n for n, m in config.metrics.items() if m.kind == "percent" and m.words
                              and all(" ".join(fold(w.casefold()).split()) in all_units for w in m.words)),
+        spans=_span_rivals(config.metrics, spans),
+        span_words=_words_pattern([w for words in spans.values() for w in words]),
     )
 
 
@@ -168,6 +175,41 @@ def _scope_siblings(metrics: dict[str, Metric], generic: frozenset[str]) -> dict
         if unique:
             siblings[name] = unique
     return siblings
+
+
+def _span_rivals(metrics: dict[str, Metric], spans: dict[str, tuple[str, ...]]) -> dict[str, dict[str, str]]:
+    """For each metric, {span: the one metric of its kind, parent and head noun whose words put it over
+    that span}. The head noun is a word's last with the span's words left out ("monthly inflation":
+    inflation); a metric that needs predicates (a forecast's) pairs only with another that does."""
+    patterns = {span: _words_pattern(words) for span, words in spans.items()}
+
+    def span_of(metric: Metric) -> str:
+        found = {span for span, pattern in patterns.items() for w in metric.words if pattern and pattern.search(w)}
+        return found.pop() if len(found) == 1 else ""
+
+    def heads(metric: Metric) -> set[str]:
+        stripped = list(metric.words)
+        for pattern in patterns.values():
+            stripped = [pattern.sub(" ", w) if pattern else w for w in stripped]
+        return {w.casefold().split()[-1] for w in stripped if w.split()}
+
+    spanned = {n: span_of(m) for n, m in metrics.items()}
+    by_key: dict[tuple, dict[str, set[str]]] = {}
+    for name, metric in metrics.items():
+        if spanned[name]:
+            for head in heads(metric):
+                key = (metric.kind, _parent(metric), bool(metric.predicates), head)
+                by_key.setdefault(key, {}).setdefault(spanned[name], set()).add(name)
+    rivals: dict[str, dict[str, str]] = {}
+    for name, metric in metrics.items():
+        found: dict[str, set[str]] = {}
+        for head in heads(metric):
+            for span, names in by_key.get((metric.kind, _parent(metric), bool(metric.predicates), head), {}).items():
+                found.setdefault(span, set()).update(names)
+        unique = {span: names.pop() for span, names in found.items() if len(names) == 1}
+        if any(other != name for other in unique.values()):
+            rivals[name] = unique
+    return rivals
 
 
 def _parent(metric: Metric) -> str:
