@@ -96,3 +96,26 @@ def test_a_figure_with_a_date_of_its_own_is_not_dated_again():
 def test_yesterday_is_the_day_before_publication():
     frame = extract("Kazakhstan repatriated 600 people yesterday.")  # published 2022-11-03
     assert tuple(frame.iloc[0][["period_start", "period_end"]]) == ("2022-11-02", "2022-11-02")
+
+
+def stated_period(text: str, published: str = PUBLISHED) -> Period | None:
+    return TimeIndex(text, PATTERNS).period(0, len(text), published)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 5,000 people have crossed so far this year.", Period("2024", "2024-06-10")),
+    ("The year-to-date total is 9,876.", Period("2024", "2024-06-10")),
+    ("The 2023 total to date is 2,517.", Period("2023", "2024-06-10")),  # the year written beside it
+    ("Some 3,000 have crossed so far in 2022.", Period("2022", "2024-06-10")),
+    ("So far, 12,000 have crossed.", Period("", "2024-06-10")),  # no year said: no start
+    ("Since 2019, 12,000 have crossed so far this year and before.", Period("2019", "2024-06-10")),
+])
+def test_a_running_total_so_far_this_year_starts_with_the_year(text, expected):
+    assert stated_period(text) == expected
+
+
+@settings(max_examples=30)
+@given(year=st.integers(1990, 2030), month=st.integers(1, 12))
+def test_so_far_this_year_starts_in_the_year_of_publication(year, month):
+    published = f"{year}-{month:02d}-15"
+    assert stated_period("Arrivals so far this year reached 4,321.", published) == Period(str(year), published)

@@ -58,6 +58,7 @@ class TimePatterns:
     when: frozenset[str]      # "June 15, when there were 224": the clause stands at the date before it
     which: frozenset[str]     # "2019, which saw 3,104": so does one these open, its verb not in the perfect
     year_end: re.Pattern      # "the end of" 2023: the year's last month
+    year_so_far: re.Pattern   # "so far this year", "in 2024 to date": a running total since the year's start
     same_point: re.Pattern    # "this time last year", "at this point in 2022"
     same_point_bases: frozenset[str]  # "15% below the same point last year": the point is the base
     joins: frozenset[str]     # "and": a figure joined after a comparison's base is compared too, not the base's
@@ -180,6 +181,11 @@ def time_patterns(code: str = "en") -> TimePatterns:
         which=word_set(time["which"]),
         joins=word_set(lang["entity"]["list_joins"]),
         year_end=re.compile(rf"(?i:(?<![\w]){phrases(time['year_end'])})"),
+        year_so_far=re.compile(
+            rf"(?i:(?<![\w])(?:{phrases(time['year_so_far'])}"
+            rf"|(?P<year>{_YEAR})(?:[ \t]+(?:{phrases(lang['syntax']['containers'])}))?"
+            rf"[ \t]+(?:{phrases(time['until_now'])})"
+            rf"|(?:{phrases(time['until_now'])})[ \t]+(?:{phrases(time['point'])})[ \t]+(?P<after>{_YEAR}))(?![\w]))"),
         anaphor=re.compile(rf"(?i:(?<![\w]){phrases(time['year_anaphors'])}(?![\w]))"),
         same_point_bases=word_set(time["same_point_bases"]) | word_set(time["comparisons"]),
         same_point=re.compile(rf"(?i:(?<![\w])(?:{phrases(time['same_point'])})(?:[ \t]+(?:of|in))?[ \t]+"
@@ -241,8 +247,8 @@ def _iso(m: re.Match, prefix: str, patterns: TimePatterns, published: str) -> st
 class TimeIndex:
     """Every time phrase of a text, found in one pass per kind, looked up per sentence by offset."""
 
-    KINDS = ("range", "opening", "year_part", "span", "since", "until", "point", "now", "weekday", "relative",
-             "calendar", "qualified",
+    KINDS = ("range", "opening", "year_part", "span", "since", "until", "point", "now", "year_so_far", "weekday",
+             "relative", "calendar", "qualified",
              "anaphor", "same_point")
 
     def __init__(self, text: str, patterns: TimePatterns):
@@ -356,6 +362,11 @@ class TimeIndex:
         finish = self._cued(until, published) if until else ""
         if not finish and (since or self.first("now", start, end)):
             finish = now or published
+        so_far = None if begin else self.first("year_so_far", start, end)
+        if so_far is not None:
+            # "so far this year": since the start of the year, the one written beside it or the current one
+            begin = so_far.group("year") or so_far.group("after") or (now or published)[:4]
+            finish = finish or now or published
         return Period(begin, finish) if begin or finish else None
 
     def _span(self, m: re.Match, published: str) -> Period | None:
