@@ -90,6 +90,7 @@ class _Document:
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
         self.found: list[Found] = []
+        self.last_named: dict[str, str] = {}  # kind -> the configured metric of the last figure of that kind
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
         # The last prose sentence read: what "the toll stood at 1,408" refers to across a paragraph break.
@@ -740,6 +741,12 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                 or metrics.condition_part(whole, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
             if q.kind == "count" and whole in config.metrics else ""
         return part or name
+    if label[0] >= 0 and _names_place(doc, *label) and (not reading.noun or bare):
+        # "Eastshire: 61.2%" on lines below a paragraph about turnout: a list of places, each with a value
+        # of what the document last measured of the figure's kind
+        last = doc.last_named.get(metrics.figure_kind(q), "")
+        if last:
+            return last
     if (not reading.noun or bare) and q.kind == "count" and not total_metric:
         # "a marked rise of children not attending school: from 10.5 million to 13.2 million": the
         # nearest noun of its own clause before the figure that names a metric, if its verbs allow it;
@@ -1078,6 +1085,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 found.period, found.stated = doc.found[found.total].period, True  # a part stands when its total does
             doc.found.append(found)
             context.add(len(doc.found) - 1, found)
+            if name in doc.config.metrics:
+                doc.last_named[kind] = name
         for part, total in later:
             doc.found[part].total = total
             whole = doc.found[total]

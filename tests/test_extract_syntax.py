@@ -2751,3 +2751,22 @@ def test_a_relative_pronoun_counts_what_its_noun_names():
     config = parse_config('[metrics.killed]\nwords = ["death toll", "killed"]\nscope = "cumulative"\n')
     found = claims("The new figure doubles the previous death toll, which stood at four.", config)
     assert found.loc["four", "metric"] == "killed"
+
+
+def test_a_list_of_places_values_what_the_document_last_measured():
+    """Lines "Place: 64.3%" under a paragraph about turnout are each place's turnout; a labelled line whose
+    label names no place keeps its own words."""
+    config = parse_config("""
+[entities.XE]
+name = "Eastshire"
+[entities.XW]
+name = "Westshire"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+""")
+    found = claims("Turnout across the country was 61.2 percent, the commission said.\n\nEastshire: 64.3%\n\n"
+                   "Westshire: 58.1%\n\nMargin of error: 2.5%\n", config)
+    assert found.loc[["64.3%", "58.1%"], "metric"].tolist() == ["turnout_pct", "turnout_pct"]
+    assert found.loc[["64.3%", "58.1%"], "entity"].tolist() == ["XE", "XW"]
+    assert found.loc["2.5%", "metric"] != "turnout_pct"
