@@ -426,6 +426,8 @@ def test_the_workspaces_own_scope_cues_count():
     ("310 cases were reported in camps for displaced people.", "310"),
     ("Chad counted 95 cases in government-held areas.", "95"),
     ("Niger reported 40 cases in seven districts.", "40"),
+    # a phase of a process covers part of it: "in the third phase", "in the first two phases"
+    ("Turnout of registered voters was 61.2% in the third phase of the election.", "61.2%"),
 ])
 def test_partial_coverage_is_marked_in_the_note(sentence, figure):
     assert claims(sentence).loc[figure, "note"].startswith("part: ")
