@@ -72,3 +72,15 @@ def test_the_verb_a_metric_s_noun_is_made_from_picks_it(verb, billions):
     text = f"The plan {verb} ${billions} billion this year."
     found = extract_source(text, {"source_id": "s1", "published": "2024-05-10"}, NEEDS)
     assert found["metric"].tolist() == ["requirements"]
+
+
+def test_a_verb_saying_the_same_act_names_the_metric_of_its_synonym():
+    """[predicates] synonyms: a figure under "asked for" takes the metric whose predicate is "appealed for";
+    a verb of no group shares nothing."""
+    from figcheck.claims.extraction.inflection import verb_lemmas
+    assert {"appeal", "ask", "seek"} <= verb_lemmas("appealed for")
+    assert verb_lemmas("counted") == frozenset({"count"})
+    config = parse_config('[metrics.requirements_usd]\nkind = "money"\nwords = ["appeal"]\n'
+                          'predicates = ["appealed for"]\n')
+    found = extract_source("The agency asked donors for $4.2 billion this year.", {"source_id": "s1"}, config)
+    assert found.set_index("text").loc["4.2 billion", "metric"] == "requirements_usd"

@@ -63,7 +63,10 @@ def verb_lemmas(phrase: str, code: str = "en") -> frozenset[str]:
     if not words:
         return frozenset()
     lemmas = frozenset(_lemmas(words[0]) if _inflected(code) else ()) or frozenset(words[:1])
-    return lemmas - frozenset(load_language(code).data.get("predicates", {}).get("light_verbs", ()))
+    data = load_language(code).data.get("predicates", {})
+    # "appealed for" is asked for too: the verbs of the language that say the same act
+    akin = frozenset().union(*(group for group in map(frozenset, data.get("synonyms", ())) if group & lemmas))
+    return (lemmas | akin) - frozenset(data.get("light_verbs", ()))
 
 
 def nominalised_verbs(word: str, code: str = "en") -> frozenset[str]:
