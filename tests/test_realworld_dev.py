@@ -28,10 +28,12 @@ from figcheck.claims.sources import provenance_faults, read_source_text
 # 0.981 / 0.995 / 0.861 / 0.927 / 0.680 / 0.849 / 0.868 at the end of round 15, and
 # 0.978 / 0.994 / 0.857 / 0.922 / 0.678 / 0.843 / 0.864 once round 15's holdout joined (751 documents),
 # 0.979 / 0.994 / 0.861 / 0.927 / 0.683 / 0.848 / 0.865 at the end of round 16, and
-# 0.978 / 0.994 / 0.859 / 0.923 / 0.677 / 0.847 / 0.866 once round 16's holdout joined (803 documents).
+# 0.978 / 0.994 / 0.859 / 0.923 / 0.677 / 0.847 / 0.866 once round 16's holdout joined (803 documents),
+# 0.978 / 0.994 / 0.860 / 0.923 / 0.684 / 0.847 / 0.866 once 186 elections rows took the configured metric
+# of a phase's figure, and 0.978 / 0.994 / 0.862 / 0.923 / 0.691 / 0.848 / 0.866 at the end of round 17.
 # Each floor sits a little below, for ties the parse may break otherwise.
-FLOORS = {"precision": 0.977, "recall": 0.992, "attributes": 0.857, "entity": 0.921, "metric": 0.675,
-          "scope": 0.845, "period_end": 0.864}
+FLOORS = {"precision": 0.977, "recall": 0.992, "attributes": 0.860, "entity": 0.921, "metric": 0.688,
+          "scope": 0.846, "period_end": 0.864}
 
 
 @pytest.fixture(scope="module")
