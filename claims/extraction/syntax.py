@@ -248,7 +248,7 @@ def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = froz
     return obj if obj.pos_ in _NOMINAL or obj.tag_ in words.superlative_tags else None
 
 
-def elided_noun(token, words: SyntaxWords):
+def _elided_noun(token, words: SyntaxWords):
     """"A recorded the highest turnout, while B recorded the lowest": the noun a superlative stands for,
     which an earlier phrase of the sentence gives; None for any other token."""
     if token.tag_ not in words.superlative_tags:
@@ -443,7 +443,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
         noun = counted_noun(token, words, unit)
         # "..., while B recorded the lowest at 55%": the superlative stands in the figure's clause, and
         # means the noun an earlier phrase gave; "the annual rate, which reached 30%": the pronoun, its noun
-        meant = None if noun is None else elided_noun(noun, words) or (
+        meant = None if noun is None else _elided_noun(noun, words) or (
             _relative_noun(noun) if noun.tag_ in _RELATIVE else None) or noun
         participle = describing_participle(token, noun)
         verb = participle or governing_verb(token)
