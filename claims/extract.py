@@ -1003,7 +1003,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             stated_scope = scopes.decide("", said - {"total"})
             implied = context.implied.get(kind, "")
             if reading.running and reading.refers and kind == "count":
-                # "408 people arrived on nine boats, bringing the total to 21,063": a running total adds up
+                # "312 people came ashore in seven boats, taking the total to 9,876": a running total adds up
                 # what the sentence's lead count counts, else the sentence before's, not the last noun's
                 implied = lead or context.lead or implied
             previous = context.previous if context.previous[0] >= 0 else doc.last_sentence

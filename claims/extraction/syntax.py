@@ -241,7 +241,7 @@ def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = froz
     # "taking the total fatalities to 176": a noun a container word qualifies is a container's count
     if any(c.dep_ in ("amod", "compound") and c.lemma_.casefold() in words.containers for c in obj.children):
         return obj
-    # "recorded the highest turnout at 84.85%", "put inflation at 20%": a verb's object with no figure of
+    # "recorded the highest turnout at 71.4%", "put inflation at 20%": a verb's object with no figure of
     # its own is what the figure after "at" is the value of
     if token.head.lower_ not in words.value_prepositions or any(c.dep_ == "nummod" for c in obj.children):
         return None
@@ -259,7 +259,7 @@ def _elided_noun(token, words: SyntaxWords):
 
 
 def _ranked(token, words: SyntaxWords):
-    """"B (49.3%) recorded the lowest turnout": a figure beside its clause's subject is the value of the
+    """"B (48.2%) had the lowest turnout": a figure beside its clause's subject is the value of the
     measure the clause ranks the subject by, a superlative's noun."""
     if token.dep_ != "appos" or token.head.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -441,7 +441,7 @@ def read_sentence(sent, figures: list[tuple[int, int]], offset: int, words: Synt
             readings.append(NO_READING)
             continue
         noun = counted_noun(token, words, unit)
-        # "..., while B recorded the lowest at 55%": the superlative stands in the figure's clause, and
+        # "..., and B posted the lowest at 52%": the superlative stands in the figure's clause, and
         # means the noun an earlier phrase gave; "the annual rate, which reached 30%": the pronoun, its noun
         meant = None if noun is None else _elided_noun(noun, words) or (
             _relative_noun(noun) if noun.tag_ in _RELATIVE else None) or noun
