@@ -90,11 +90,28 @@ class _Document:
         joins = load_language(self.code)["text"]["figure_joins"]
         self.figure_joins = re.compile(rf"\s*(?:,\s*)?(?i:{phrases(joins)})\s+|\s*[-–]\s*")
         self.found: list[Found] = []
+        # configured metric -> how many count figures so far have it, kept as figures are added or renamed,
+        # so that what an unnamed count counts costs no pass over the document's figures
+        self.counted: Counter[str] = Counter()
         self.last_named: dict[str, str] = {}  # kind -> the configured metric of the last figure of that kind
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
         # The last prose sentence read: what "the toll stood at 1,408" refers to across a paragraph break.
         self.last_sentence: tuple[int, int] = (-1, -1)
+
+    def add(self, found: Found) -> None:
+        self.found.append(found)
+        self._count(found, 1)
+
+    def rename(self, found: Found, metric: str) -> None:
+        """Give a figure already added another metric."""
+        self._count(found, -1)
+        found.metric = metric
+        self._count(found, 1)
+
+    def _count(self, found: Found, step: int) -> None:
+        if found.metric in self.config.metrics and found.q.kind == "count":
+            self.counted[found.metric] += step
 
     def parse(self, blocks: list[Block]) -> None:
         """Parse, in one batch, every prose sentence (as punctuation splits them) that holds a figure,
@@ -764,7 +781,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         if automatic.removeprefix(metrics.AUTOMATIC) in doc.unnamed:
             # "The total was 412", "The states include Eastshire (48,210)": a verb or container that names
             # nothing counts what the document has counted most so far
-            counted = Counter(f.metric for f in doc.found if f.metric in config.metrics and f.q.kind == "count")
+            counted = +doc.counted  # the metrics some figure still has
             if counted:
                 return counted.most_common(1)[0][0]
         return automatic
@@ -1083,7 +1100,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 found.total = context.declared_total(found, parent)
             if period is None and 0 <= found.total < len(doc.found) and doc.found[found.total].stated:
                 found.period, found.stated = doc.found[found.total].period, True  # a part stands when its total does
-            doc.found.append(found)
+            doc.add(found)
             context.add(len(doc.found) - 1, found)
             if name in doc.config.metrics:
                 doc.last_named[kind] = name
@@ -1093,7 +1110,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if whole.metric == doc.found[part].metric and whole.reading.noun in doc.place_nouns:
                 # "cases in 25 of the 26 provinces": the places there are, not the ones the measure reached;
                 # how many there are is a state
-                whole.metric = metrics.automatic(whole.reading.noun, "", False, doc.automatic)
+                doc.rename(whole, metrics.automatic(whole.reading.noun, "", False, doc.automatic))
                 whole.scope = "snapshot"
         # Where the workspace declares places, another place is context for its own sentence only (nearest).
         subjects = [m for m in mentions if m.declared or not vocab.gazetteer.declared]
@@ -1172,8 +1189,7 @@ def _table(doc: _Document, block: Block, context_entity: str, context_period: ti
         start, end = table.lines[fig.row]
         cell_index[(fig.row, fig.column)] = len(doc.found)
         stated = period or context_period
-        doc.found.append(Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
-                               stated is not None))
+        doc.add(Found(q, start, end, entity, name, scope, stated or doc.default_period(scope), stated is not None))
     for fig in table.figures:
         f = doc.found[cell_index[(fig.row, fig.column)]]
         parent = vocab.parent.get(f.metric, "")
@@ -1292,7 +1308,7 @@ def _name_the_repeated(doc: _Document) -> None:
     for f in doc.found:
         unnamed = not f.metric or f.metric.startswith(AUTOMATIC_METRIC) and not f.reading.noun
         if unnamed and len(measures := named.get(_restated(f.q), set())) == 1:
-            f.metric = next(iter(measures))
+            doc.rename(f, next(iter(measures)))
 
 
 def _before(date: str, other: str) -> bool:
@@ -1322,7 +1338,7 @@ def _label_values(doc: _Document, label: Block, found: list[Found]) -> None:
         return
     name = metrics.from_label(doc.text[label.start:label.end], doc.vocab.metrics, metrics.figure_kind(q), doc.config)
     if name:
-        found[0].metric = name
+        doc.rename(found[0], name)
         found[0].scope = found[0].scope or doc.metric_scope(name)
 
 
