@@ -93,6 +93,7 @@ class _Document:
         # configured metric -> how many count figures so far have it, kept as figures are added or renamed,
         # so that what an unnamed count counts costs no pass over the document's figures
         self.counted: Counter[str] = Counter()
+        self.named_most = ""  # the place the document names most (_most_named)
         self.last_named: dict[str, str] = {}  # kind -> the configured metric of the last figure of that kind
         self.skipped: dict[int, str] = {}  # line -> why none of its figures is a claim
         self.readings: dict[int, list[syntax.Reading]] = {}  # sentence start -> one per figure
@@ -935,8 +936,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
     for start, end in block.sentences:
         if start > block.start and not text[text.rfind("\n", block.start, start) + 1:start].strip():
             # A sentence opening a line opens a paragraph, as a blank line does: a part the one before
-            # names hands on only its whole (see _run).
-            context.entity = _whole(context.entity)
+            # names hands on only its whole (see _run), unless the document is about that part.
+            if context.entity != doc.named_most:
+                context.entity = _whole(context.entity)
         mentions = set_aside(text, start, vocab.gazetteer.mentions(text, start, end), doc.code)
         lo, hi = doc.span(start, end)
         quantities = doc.quantities[lo:hi]
@@ -1239,7 +1241,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     context_period = None
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
-    named_most = _most_named(doc, blocks)
+    named_most = doc.named_most = _most_named(doc, blocks)
     document_entity = config.subject or named_most
     label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:

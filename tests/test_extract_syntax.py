@@ -1327,6 +1327,9 @@ def test_respectively_pairs_each_figure_with_its_place(sentence, expected):
     ("Lac reported 9 cases.\nKanem reported 12 cases.\nThe ministry counted 515 cases.", "TD"),
     # within a line the part carries on
     ("Lac reported 9 cases. Kanem reported 12 cases. The ministry counted 515 cases.", "TD-KA"),
+    # a document about the part: it carries on across its lines
+    ("A survey found 900 children out of school in Kanem.\nThe ministry counted 515 cases.\nKanem has 40 schools.",
+     "TD-KA"),
 ])
 def test_a_sentence_opening_a_line_takes_only_the_whole_of_a_part_named_on_the_line_before(text, entity):
     assert claims(text, PROVINCES).loc["515", "entity"] == entity
