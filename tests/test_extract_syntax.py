@@ -2774,3 +2774,16 @@ words = ["turnout"]
     assert found.loc[["64.3%", "58.1%"], "metric"].tolist() == ["turnout_pct", "turnout_pct"]
     assert found.loc[["64.3%", "58.1%"], "entity"].tolist() == ["XE", "XW"]
     assert found.loc["2.5%", "metric"] != "turnout_pct"
+
+
+@pytest.mark.parametrize("text, figure, entity", [
+    ("Children out of school, by province:\n\nKANEM: 1,200\n\nLAC: 900", "1,200", "TD-KA"),
+    ("Children out of school, by province:\n\nKANEM: 1,200\n\nLAC: 900", "900", "TD-LC"),
+    ("300 NEW CASES REPORTED IN KANEM", "300", "TD-KA"),
+    # a line of capitals without a figure is a page's label, not a place the text is about
+    ("KANEM\n\nThe ministry counted 515 cases.", "515", "TD"),
+    # outside a line of capitals a name is matched as written only
+    ("The kanem survey counted 515 cases.", "515", "TD"),
+])
+def test_a_place_written_in_capitals_is_read_on_a_line_of_capitals_with_a_figure(text, figure, entity):
+    assert claims(text, PROVINCES).loc[figure, "entity"] == entity

@@ -14,6 +14,7 @@ from figcheck.claims.gazetteer import places
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \t]+|-)$")
 _WORD_AFTER = re.compile(r"(?:[ \t]+|-)(\w+)")
 _NAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]\w*)")
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Gazetteer:
     actor: re.Pattern | None = None  # "-based", "-led" right after a name
     joins: tuple[re.Pattern, re.Pattern] | None = None  # list_joins() of the workspace's language
     one_country: re.Pattern | None = None  # "the West African country": a region's name before these means one
+    # the forms matched whatever their case, read only on lines set in capitals ("KANO: 837,479"), and
+    # the form each casefolded one stands for
+    caseless: re.Pattern | None = None
+    folded: dict[str, str] | None = None
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Entity mentions in [start, end), with listed sets merged into one group mention. Two names
@@ -49,8 +54,10 @@ class Gazetteer:
         if self.pattern is None:
             return []
         singles: list[Mention] = []
-        for m in self.pattern.finditer(text, start, end):
+        for m in sorted([*self.pattern.finditer(text, start, end), *self._in_capitals(text, start, end)],
+                        key=lambda m: m.start()):
             form = " ".join(m.group().split())  # a form may wrap across a line
+            form = form if form in self.codes else self.folded[form.casefold()]
             codes, declared = self.codes[form], form in self.declared
             if not declared and (self._names_a_part(text, m.start()) or self._in_feature(text, m.start(), m.end())
                                  or self._opens_a_name(text, m.end())):
@@ -77,6 +84,18 @@ class Gazetteer:
                                  any(m.declared for m in group), tuple(e for m in group for e in m.listed)))
         return found
 
+
+    def _in_capitals(self, text: str, start: int, end: int) -> list[re.Match]:
+        """The places named on the lines of [start, end) that hold a figure and are set wholly in capitals,
+        where a name is written in capitals too ("BAUCHI: 1,239,759" in a list, a headline in capitals);
+        a line of capitals without one is more often a page's menu or section label ("AFRICA")."""
+        found = []
+        for line in _LINE.finditer(text, start, end):
+            whole = text[text.rfind("\n", 0, line.start()) + 1:line.end()]
+            if not any(c.islower() for c in whole) and any(c.isupper() for c in whole) and \
+                    any(c.isdigit() for c in whole):
+                found += self.caseless.finditer(text, line.start(), line.end())
+        return found
 
     def adjective(self, text: str, mention: Mention) -> bool:
         """Whether the mention is a country's adjective or demonym ("French authorities"), not a name."""
@@ -129,11 +148,16 @@ def build_gazetteer(config: Config) -> Gazetteer:
     language = load_language(config.language or "en")
     parts = phrases(language["syntax"]["place_nouns"])
     # Proper names: matched as written, whole words only ("Niger" inside "Nigeria" is not a match).
-    return Gazetteer(re.compile(rf"(?<![\w])(?:{phrases(known.forms)})(?![\w])"), known.forms, known.declared,
+    names = rf"(?<![\w])(?:{phrases(known.forms)})(?![\w])"
+    folded: dict[str, str] = {}
+    for form in known.forms:  # in the order of precedence: the workspace's forms first
+        folded.setdefault(form.casefold(), form)
+    return Gazetteer(re.compile(names), known.forms, known.declared,
                      re.compile(rf"(?i:(?<![\w-])(?:{parts})\s+of\s+(?:the\s+)?$)"),
                      re.compile(phrases(language["entity"]["features"])), known.adjectives,
                      re.compile(rf"-(?:{phrases(language['entity']['actor_suffixes'])})(?!\w)"),
-                     list_joins(language.code), re.compile(phrases(language["entity"]["one_country_nouns"])))
+                     list_joins(language.code), re.compile(phrases(language["entity"]["one_country_nouns"])),
+                     re.compile(names, re.IGNORECASE), folded)
 
 
 def respective(text: str, start: int, end: int, figures: list[tuple[int, int]], mentions: list[Mention],
