@@ -2787,3 +2787,8 @@ words = ["turnout"]
 ])
 def test_a_place_written_in_capitals_is_read_on_a_line_of_capitals_with_a_figure(text, figure, entity):
     assert claims(text, PROVINCES).loc[figure, "entity"] == entity
+
+
+def test_a_line_labelled_by_a_place_in_capitals_values_what_the_document_last_measured():
+    found = claims("The ministry counted 5,000 cases this year.\n\nKANEM: 1,200\n\nLAC: 900", PROVINCES)
+    assert found.loc[["1,200", "900"], "metric"].tolist() == ["cases", "cases"]

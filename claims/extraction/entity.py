@@ -91,7 +91,8 @@ class Gazetteer:
         a line of capitals without one is more often a page's menu or section label ("AFRICA")."""
         found = []
         for line in _LINE.finditer(text, start, end):
-            whole = text[text.rfind("\n", 0, line.start()) + 1:line.end()]
+            line_end = text.find("\n", line.end())
+            whole = text[text.rfind("\n", 0, line.start()) + 1:line_end if line_end >= 0 else len(text)]
             if not any(c.islower() for c in whole) and any(c.isupper() for c in whole) and \
                     any(c.isdigit() for c in whole):
                 found += self.caseless.finditer(text, line.start(), line.end())
