@@ -627,7 +627,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     names = metrics.in_phrase(q, doc.text, vocab, config) or (
         [] if reading.noun and reading.noun_at < q.start and reading.noun not in doc.containers
         else metrics.in_role(q, doc.text, vocab, config, doc.roles))  # "the sum of N8.7 trillion is for ..."
-    if item and _names_place(doc, *item):
+    placed_item = bool(item) and _names_place(doc, *item)
+    if placed_item:
         item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
@@ -759,9 +760,9 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                 or metrics.condition_part(whole, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
             if q.kind == "count" and whole in config.metrics else ""
         return part or name
-    if label[0] >= 0 and _names_place(doc, *label) and (not reading.noun or bare):
-        # "Eastshire: 61.2%" on lines below a paragraph about turnout: a list of places, each with a value
-        # of what the document last measured of the figure's kind
+    if (placed_item or label[0] >= 0 and _names_place(doc, *label)) and (not reading.noun or bare):
+        # "Eastshire: 61.2%" on lines below a paragraph about turnout, "..., followed by Westshire at 58.1%":
+        # a list of places, each with a value of what the document last measured of the figure's kind
         last = doc.last_named.get(metrics.figure_kind(q), "")
         if last:
             return last

@@ -2792,3 +2792,20 @@ def test_a_place_written_in_capitals_is_read_on_a_line_of_capitals_with_a_figure
 def test_a_line_labelled_by_a_place_in_capitals_values_what_the_document_last_measured():
     found = claims("The ministry counted 5,000 cases this year.\n\nKANEM: 1,200\n\nLAC: 900", PROVINCES)
     assert found.loc[["1,200", "900"], "metric"].tolist() == ["cases", "cases"]
+
+
+def test_a_list_item_opened_by_a_place_values_what_the_document_last_measured():
+    """"..., followed by Westshire at 58.1%": the item's place says where, the document's last measure of
+    the kind says what."""
+    config = parse_config("""
+[entities.XE]
+name = "Eastshire"
+[entities.XW]
+name = "Westshire"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+""")
+    found = claims("Turnout across the country was 61.2 percent.\n\nThe count put Eastshire first with 64.3 percent, "
+                   "followed by Westshire at 58.1 percent.", config)
+    assert found.loc["58.1 percent", "metric"] == "turnout_pct"
