@@ -82,6 +82,10 @@ class _Document:
         self.automatic = metrics.automatic_words(self.code)
         words = syntax.syntax_words(self.code)
         self.place_nouns, self.containers = words.place_nouns, words.containers
+        # "the province": the place noun a definite article opens, which refers back to the last part of a
+        # country the text named or called one (`last_part`: noun -> entity)
+        self.definite_place = re.compile(rf"(?i)\bthe\s+({phrases(sorted(self.place_nouns))})\b(?!\s+of\b)")
+        self.last_part: dict[str, str] = {}
         self.owner_descriptions, self.referring_pronouns = words.owner_descriptions, words.referring_pronouns
         self.level_verbs = words.level_verbs
         # lemmas that name no measure: an automatic metric of one would say nothing
@@ -312,6 +316,28 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
     if mention:
         return mention.entity
     return fallback
+
+
+def _note_parts(doc: _Document, mentions: list[Mention]) -> None:
+    """Remember each part of a country the sentence names under the noun of its kind (ISO 3166-2's
+    type) and the place noun written right after it ("the Northern Cape province")."""
+    for m in mentions:
+        if len(m.codes) == 1 and _country(m.entity) != m.entity:
+            after = re.match(r"\s+(\w+)", doc.text[m.end:m.end + 30])
+            for noun in (subdivision_type(m.entity).split()[-1:] + ([after.group(1).casefold()] if after else [])):
+                if noun in doc.place_nouns:
+                    doc.last_part[noun] = m.entity
+
+
+def _referred_part(doc: _Document, clause) -> str:
+    """The part of a country "the province" or "the state" in the figure's own clause refers to: the last
+    one the text named of that kind ("All 730 voting districts in the province"), else ""."""
+    for s, e in clause:
+        for m in doc.definite_place.finditer(doc.text, s, e):
+            part = doc.last_part.get(m.group(1).casefold(), "")
+            if part:
+                return part
+    return ""
 
 
 def _placed_by_measure(measure_place: str, context: str) -> str:
@@ -1044,6 +1070,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             measure_place = doc.vocab.metrics.places.get(name, "")
             if placed and measure_place and placed != measure_place and _only_in(origins, mentions, placed):
                 placed = ""  # "crossed the Channel from France": where they came from, not the crossings' place
+            placed = placed or _referred_part(doc, own)
             entity = placed or _placed_by_measure(measure_place, context.entity or context_entity)
             if entity and any(doc.nationwide.search(text, s, e) for s, e in own):
                 entity = _whole(entity)  # "9.4% of the votes nationally" in a paragraph about a province
@@ -1136,6 +1163,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                                                                    {m.entity for m in subjects}):
                 handed = next(iter(taken))
             context.entity = handed
+        _note_parts(doc, mentions)
         context.previous = doc.last_sentence = (start, end)
         context.lead = lead
         period = _latest(doc.found[base:]) or doc.period(start, end)

@@ -2809,3 +2809,16 @@ words = ["turnout"]
     found = claims("Turnout across the country was 61.2 percent.\n\nThe count put Eastshire first with 64.3 percent, "
                    "followed by Westshire at 58.1 percent.", config)
     assert found.loc["58.1 percent", "metric"] == "turnout_pct"
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Kanem reported 12 cases, the ministry of Chad said.\n\nAll 40 clinics in the province have closed.", "TD-KA"),
+    # the noun written after the name says what the text calls the place
+    ("Kanem district reported 12 cases, the ministry of Chad said.\n\nAll 40 clinics in the district have closed.",
+     "TD-KA"),
+    # "the province of" opens a name of its own, not a reference back
+    ("Kanem reported 12 cases, the ministry of Chad said.\n\nAll 40 clinics in the province of Lac have closed.",
+     "TD-LC"),
+])
+def test_the_province_refers_to_the_last_province_the_text_named(text, entity):
+    assert claims(text, PROVINCES).loc["40", "entity"] == entity
