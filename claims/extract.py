@@ -1418,7 +1418,12 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
     mentions = [m for block in blocks if block.kind != "table"
                 for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, float] = {}
-    counted = [m for m in mentions if m.declared] or mentions
+    counted = [m for m in mentions if m.declared]
+    if not counted and doc.vocab.gazetteer.declared and _currency_country(doc) in doc.config.entities:
+        # naming none of the workspace's places, its sums in a declared country's currency: a place named
+        # in passing (a firm named after a town, a name cut short where an excerpt ends) is not where it stands
+        return _currency_country(doc)
+    counted = counted or mentions
     lead_end = next((b.end for b in blocks if b.kind == "paragraph"), len(doc.text))
     if len(counted) == 1 and counted[0].start > lead_end and _whole(counted[0].entity) != counted[0].entity:
         # A part of a country named once, after the lead, and nothing else ("a former Mopti governor",
@@ -1439,14 +1444,20 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         return max(counts, key=counts.get)
     # A document that names no place, its sums mostly in one national currency ("N28.7 trillion", beside
     # a "US$77.96 oil price" no one country's currency places): that country's.
-    countries = Counter(currency_country(currency_code(q.unit, doc.code, doc.config.currencies))
-                        for q in doc.quantities if q.kind == "money")
-    countries.pop("", None)
-    if countries:
-        return countries.most_common(1)[0][0]
+    currency = _currency_country(doc)
+    if currency:
+        return currency
     # Else the one country a workspace declares (with its parts), where it declares one.
     declared = {_country(code) for code in doc.config.entities}
     return declared.pop() if len(declared) == 1 else ""
+
+
+def _currency_country(doc: _Document) -> str:
+    """The country whose national currency most of the document's sums are in, or ""."""
+    countries = Counter(currency_country(currency_code(q.unit, doc.code, doc.config.currencies))
+                        for q in doc.quantities if q.kind == "money")
+    countries.pop("", None)
+    return countries.most_common(1)[0][0] if countries else ""
 
 
 def counted_words(text: str, source: Mapping[str, str], config: Config) -> pd.DataFrame:

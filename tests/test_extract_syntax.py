@@ -2822,3 +2822,10 @@ words = ["turnout"]
 ])
 def test_the_province_refers_to_the_last_province_the_text_named(text, entity):
     assert claims(text, PROVINCES).loc["40", "entity"] == entity
+
+
+def test_a_document_naming_only_undeclared_places_is_about_the_declared_country_of_its_currency():
+    config = parse_config('[entities.KZ]\nname = "Kazakhstan"\n[entities.KG]\nname = "Kyrgyzstan"\n')
+    text = ("The assembly approved a budget of 4.5 trillion tenge, of which 900 billion tenge for roads.\n\n"
+            "A firm in Georgia won the contract.")
+    assert set(claims(text, config)["entity"]) == {"KZ"}
