@@ -1271,7 +1271,11 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
     named_most = doc.named_most = _most_named(doc, blocks)
-    document_entity = config.subject or named_most
+    # A document that names its place only by adjectives ("an agreement with the French") is placed by
+    # its measures where they declare a place, before by those words
+    by_adjective = all(gazetteer.adjective(text, m) for block in blocks if block.kind != "table"
+                       for m in gazetteer.mentions(text, block.start, block.end) if m.entity == named_most)
+    document_entity = config.subject or ("" if by_adjective else named_most)
     label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:
         # A place an earlier paragraph named carries on into the items of a list, and where the document
@@ -1299,6 +1303,8 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             context_period = doc.period(block.start, block.end)
     if not document_entity:
         _place_the_unplaced(doc)
+        for f in doc.found:
+            f.entity = f.entity or named_most
     _name_the_repeated(doc)
     _relative_dates(doc)
     return doc

@@ -2829,3 +2829,14 @@ def test_a_document_naming_only_undeclared_places_is_about_the_declared_country_
     text = ("The assembly approved a budget of 4.5 trillion tenge, of which 900 billion tenge for roads.\n\n"
             "A firm in Georgia won the contract.")
     assert set(claims(text, config)["entity"]) == {"KZ"}
+
+
+@pytest.mark.parametrize("closing, entity", [
+    ("Crossings fell by 20 percent.\n\nAn agreement with the French was signed.", "GB"),
+    # named by its name, the place is what the document is about
+    ("Crossings fell by 20 percent.\n\nAn agreement with France was signed.", "FR"),
+])
+def test_a_place_named_only_by_its_adjective_yields_to_the_place_the_measures_declare(closing, entity):
+    config = parse_config('[metrics.arrivals]\nentity = "GB"\nwords = ["people"]\npredicates = ["crossed"]\n')
+    found = claims(f"Some 500 people crossed the sea, officials said.\n\n{closing}", config)
+    assert found.loc["20 percent", "entity"] == entity
