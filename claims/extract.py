@@ -311,8 +311,8 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         mention = nearest(plain if plain or heading else qualifying, q.start, q.end)
         if mention:
             return mention.entity
-    mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses) if not _inside(m, reading.attributive)],
-                      q.start, q.end)
+    mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses)
+                       if not _inside(m, reading.attributive) and m not in aside], q.start, q.end)
     if mention:
         return mention.entity
     return fallback
@@ -1147,7 +1147,8 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         attributive = readings[0].attributive if readings else ()
         # (a sentence without figures is not parsed: a country's adjective there qualifies a noun,
         # "Kenyan troops shelled a village in Uganda")
-        plain = [m for m in subjects if not _inside(m, attributive)
+        # nor does a place after "by" or "against" (`actors`): who acted is not where later figures stand
+        plain = [m for m in subjects if not _inside(m, attributive) and m not in actors
                  and (readings or not vocab.gazetteer.adjective(text, m))]
         taken = {f.entity for f in doc.found[base:]}
         if subjects and not plain:

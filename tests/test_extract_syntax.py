@@ -2840,3 +2840,11 @@ def test_a_place_named_only_by_its_adjective_yields_to_the_place_the_measures_de
     config = parse_config('[metrics.arrivals]\nentity = "GB"\nwords = ["people"]\npredicates = ["crossed"]\n')
     found = claims(f"Some 500 people crossed the sea, officials said.\n\n{closing}", config)
     assert found.loc["20 percent", "entity"] == entity
+
+
+@pytest.mark.parametrize("figure", ["3,000", "40 million"])
+def test_a_place_that_acts_in_a_clause_describing_the_counted_places_nothing(figure):
+    """"villages occupied by A": A acted; neither that figure nor the next sentence's stands there."""
+    text = ("Mali needs aid, the agency said.\n\nMore than 3,000 people in need live in villages occupied by Niger.\n"
+            "The appeal seeks 40 million dollars.")
+    assert claims(text).loc[figure, "entity"] == "ML"
