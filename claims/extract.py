@@ -320,7 +320,7 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
 
 def _note_parts(doc: _Document, mentions: list[Mention]) -> None:
     """Remember each part of a country the sentence names under the noun of its kind (ISO 3166-2's
-    type) and the place noun written right after it ("the Northern Cape province")."""
+    type) and the place noun written right after it ("the Eastshire province")."""
     for m in mentions:
         if len(m.codes) == 1 and _country(m.entity) != m.entity:
             after = re.match(r"\s+(\w+)", doc.text[m.end:m.end + 30])
@@ -331,7 +331,7 @@ def _note_parts(doc: _Document, mentions: list[Mention]) -> None:
 
 def _referred_part(doc: _Document, clause) -> str:
     """The part of a country "the province" or "the state" in the figure's own clause refers to: the last
-    one the text named of that kind ("All 730 voting districts in the province"), else ""."""
+    one the text named of that kind ("all 40 clinics in the province"), else ""."""
     for s, e in clause:
         for m in doc.definite_place.finditer(doc.text, s, e):
             part = doc.last_part.get(m.group(1).casefold(), "")
@@ -655,7 +655,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         else metrics.in_role(q, doc.text, vocab, config, doc.roles))  # "the sum of N8.7 trillion is for ..."
     placed_item = bool(item) and _names_place(doc, *item)
     if placed_item:
-        item = None  # "followed by Uttar Pradesh at 56.92%": a place names where, not what, a figure counts
+        item = None  # "followed by Westshire at 56.9%": a place names where, not what, a figure counts
     # A noun before the figure's list item is another item's: "A was at 3%, B at 2%".
     if not names and reading.noun and not (item and reading.noun_at < item[0]):
         names = metrics.from_noun(reading.noun_text, reading.noun, metrics.figure_kind(q), vocab, config,
@@ -1272,7 +1272,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
     named_most = doc.named_most = _most_named(doc, blocks)
-    # A document that names its place only by adjectives ("an agreement with the French") is placed by
+    # A document that names its place only by adjectives ("talks with the Dutch") is placed by
     # its measures where they declare a place, before by those words
     by_adjective = all(gazetteer.adjective(text, m) for block in blocks if block.kind != "table"
                        for m in gazetteer.mentions(text, block.start, block.end) if m.entity == named_most)
@@ -1426,10 +1426,11 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
                 for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, float] = {}
     counted = [m for m in mentions if m.declared]
-    if not counted and doc.vocab.gazetteer.declared and _currency_country(doc) in doc.config.entities:
+    currency = _currency_country(doc)
+    if not counted and doc.vocab.gazetteer.declared and currency in doc.config.entities:
         # naming none of the workspace's places, its sums in a declared country's currency: a place named
         # in passing (a firm named after a town, a name cut short where an excerpt ends) is not where it stands
-        return _currency_country(doc)
+        return currency
     counted = counted or mentions
     lead_end = next((b.end for b in blocks if b.kind == "paragraph"), len(doc.text))
     if len(counted) == 1 and counted[0].start > lead_end and _whole(counted[0].entity) != counted[0].entity:
@@ -1451,7 +1452,6 @@ def _most_named(doc: _Document, blocks: list[Block]) -> str:
         return max(counts, key=counts.get)
     # A document that names no place, its sums mostly in one national currency ("N28.7 trillion", beside
     # a "US$77.96 oil price" no one country's currency places): that country's.
-    currency = _currency_country(doc)
     if currency:
         return currency
     # Else the one country a workspace declares (with its parts), where it declares one.

@@ -2757,10 +2757,7 @@ def test_a_relative_pronoun_counts_what_its_noun_names():
     assert found.loc["four", "metric"] == "killed"
 
 
-def test_a_list_of_places_values_what_the_document_last_measured():
-    """Lines "Place: 64.3%" under a paragraph about turnout are each place's turnout; a labelled line whose
-    label names no place keeps its own words."""
-    config = parse_config("""
+TURNOUT_PLACES = parse_config("""
 [entities.XE]
 name = "Eastshire"
 [entities.XW]
@@ -2769,8 +2766,13 @@ name = "Westshire"
 kind = "percent"
 words = ["turnout"]
 """)
+
+
+def test_a_list_of_places_values_what_the_document_last_measured():
+    """Lines "Place: 64.3%" under a paragraph about turnout are each place's turnout; a labelled line whose
+    label names no place keeps its own words."""
     found = claims("Turnout across the country was 61.2 percent, the commission said.\n\nEastshire: 64.3%\n\n"
-                   "Westshire: 58.1%\n\nMargin of error: 2.5%\n", config)
+                   "Westshire: 58.1%\n\nMargin of error: 2.5%\n", TURNOUT_PLACES)
     assert found.loc[["64.3%", "58.1%"], "metric"].tolist() == ["turnout_pct", "turnout_pct"]
     assert found.loc[["64.3%", "58.1%"], "entity"].tolist() == ["XE", "XW"]
     assert found.loc["2.5%", "metric"] != "turnout_pct"
@@ -2797,17 +2799,8 @@ def test_a_line_labelled_by_a_place_in_capitals_values_what_the_document_last_me
 def test_a_list_item_opened_by_a_place_values_what_the_document_last_measured():
     """"..., followed by Westshire at 58.1%": the item's place says where, the document's last measure of
     the kind says what."""
-    config = parse_config("""
-[entities.XE]
-name = "Eastshire"
-[entities.XW]
-name = "Westshire"
-[metrics.turnout_pct]
-kind = "percent"
-words = ["turnout"]
-""")
     found = claims("Turnout across the country was 61.2 percent.\n\nThe count put Eastshire first with 64.3 percent, "
-                   "followed by Westshire at 58.1 percent.", config)
+                   "followed by Westshire at 58.1 percent.", TURNOUT_PLACES)
     assert found.loc["58.1 percent", "metric"] == "turnout_pct"
 
 
@@ -2832,9 +2825,9 @@ def test_a_document_naming_only_undeclared_places_is_about_the_declared_country_
 
 
 @pytest.mark.parametrize("closing, entity", [
-    ("Crossings fell by 20 percent.\n\nAn agreement with the French was signed.", "GB"),
+    ("Crossings fell by 20 percent.\n\nTalks with the Dutch resumed.", "GB"),
     # named by its name, the place is what the document is about
-    ("Crossings fell by 20 percent.\n\nAn agreement with France was signed.", "FR"),
+    ("Crossings fell by 20 percent.\n\nTalks with the Netherlands resumed.", "NL"),
 ])
 def test_a_place_named_only_by_its_adjective_yields_to_the_place_the_measures_declare(closing, entity):
     config = parse_config('[metrics.arrivals]\nentity = "GB"\nwords = ["people"]\npredicates = ["crossed"]\n')
@@ -2844,7 +2837,7 @@ def test_a_place_named_only_by_its_adjective_yields_to_the_place_the_measures_de
 
 @pytest.mark.parametrize("figure", ["3,000", "40 million"])
 def test_a_place_that_acts_in_a_clause_describing_the_counted_places_nothing(figure):
-    """"villages occupied by A": A acted; neither that figure nor the next sentence's stands there."""
-    text = ("Mali needs aid, the agency said.\n\nMore than 3,000 people in need live in villages occupied by Niger.\n"
+    """"towns held by A": A acted; neither that figure nor the next sentence's stands there."""
+    text = ("Mali needs aid, the agency said.\n\nSome 3,000 families shelter in towns held by Niger.\n"
             "The appeal seeks 40 million dollars.")
     assert claims(text).loc[figure, "entity"] == "ML"

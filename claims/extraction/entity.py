@@ -43,7 +43,7 @@ class Gazetteer:
     actor: re.Pattern | None = None  # "-based", "-led" right after a name
     joins: tuple[re.Pattern, re.Pattern] | None = None  # list_joins() of the workspace's language
     one_country: re.Pattern | None = None  # "the West African country": a region's name before these means one
-    # the forms matched whatever their case, read only on lines set in capitals ("KANO: 837,479"), and
+    # the forms matched whatever their case, read only on lines set in capitals ("EASTSHIRE: 12,345"), and
     # the form each casefolded one stands for
     caseless: re.Pattern | None = None
     folded: dict[str, str] | None = None
@@ -87,7 +87,7 @@ class Gazetteer:
 
     def _in_capitals(self, text: str, start: int, end: int) -> list[re.Match]:
         """The places named on the lines of [start, end) that hold a figure and are set wholly in capitals,
-        where a name is written in capitals too ("BAUCHI: 1,239,759" in a list, a headline in capitals);
+        where a name is written in capitals too ("EASTSHIRE: 12,345" in a list, a headline in capitals);
         a line of capitals without one is more often a page's menu or section label ("AFRICA")."""
         found = []
         for line in _LINE.finditer(text, start, end):
