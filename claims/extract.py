@@ -1271,12 +1271,11 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     context_period = None
     blocks = segment(text, load_language(doc.code))
     doc.parse(blocks)
-    named_most = doc.named_most = _most_named(doc, blocks)
-    # A document that names its place only by adjectives ("talks with the Dutch") is placed by
-    # its measures where they declare a place, before by those words
-    by_adjective = all(gazetteer.adjective(text, m) for block in blocks if block.kind != "table"
-                       for m in gazetteer.mentions(text, block.start, block.end) if m.entity == named_most)
-    document_entity = config.subject or ("" if by_adjective else named_most)
+    named_most, by_name = _most_named(doc, blocks)
+    doc.named_most = named_most
+    # A document that names that place only by adjectives ("talks with the Dutch"), or not at all (the
+    # country of its currency), is placed by its measures where they declare a place, before by it
+    document_entity = config.subject or (named_most if by_name else "")
     label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
     for block in blocks:
         # A place an earlier paragraph named carries on into the items of a list, and where the document
@@ -1416,14 +1415,21 @@ def _dated_apart(doc: _Document, found: Found, m) -> bool:
     return True
 
 
-def _most_named(doc: _Document, blocks: list[Block]) -> str:
+def _most_named(doc: _Document, blocks: list[Block]) -> tuple[str, bool]:
+    """The place the document is about (`_named_most_in`), and whether a mention other than an
+    adjective names it."""
+    mentions = [m for block in blocks if block.kind != "table"
+                for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
+    entity = _named_most_in(doc, blocks, mentions)
+    return entity, not all(doc.vocab.gazetteer.adjective(doc.text, m) for m in mentions if m.entity == entity)
+
+
+def _named_most_in(doc: _Document, blocks: list[Block], mentions: list[Mention]) -> str:
     """The entity the document names most often (ties: the first named), for figures no sentence,
     paragraph or heading places: a headline above the first mention, a report about one country.
     Where the workspace declares entities, only its declared places count, as in `nearest`: a place
     named in passing ("its Rwanda deal") is not what a report on the workspace's subjects is about;
     a country's adjective ("French patrols") counts half a name."""
-    mentions = [m for block in blocks if block.kind != "table"
-                for m in doc.vocab.gazetteer.mentions(doc.text, block.start, block.end)]
     counts: dict[str, float] = {}
     counted = [m for m in mentions if m.declared]
     currency = _currency_country(doc)
