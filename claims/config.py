@@ -71,7 +71,7 @@ _SPEC: dict = {
         "max_component": Key(int, minimum=1),
         "jobs": Key(int, minimum=0),
     },
-    "places": {"builtin": Key(bool), "subdivisions": [Key(str)]},
+    "places": {"builtin": Key(bool), "subdivisions": [Key(str)], "movement": Key(str, choices=("origin",))},
     "entities": {"*": {"name": Key(str), "forms": [Key(str)], "parts": [Key(str)]}},
     "groups": {"*": {"members": [Key(str, names="entity")], "forms": [Key(str)]}},
     "copies": {"similarity": Key(NUMBER, minimum=0)},
@@ -356,6 +356,7 @@ class Config:
     solver_jobs: int = 0          # processes solving groups at once; 0: one per core
     builtin_places: bool = True   # the built-in gazetteer (figcheck.claims.gazetteer) is on
     subdivisions: tuple[str, ...] = ()  # countries whose ISO 3166-2 subdivisions texts may name
+    movement: str = ""  # "origin": people who moved stand where they came from, not where they went
     entities: dict[str, dict] = field(default_factory=dict)  # code -> {"name", "forms", "parts"}
     copy_similarity: float = 90.0  # rapidfuzz ratio (0-100) above which two sources' sentences are one statement
     groups: dict[str, dict] = field(default_factory=dict)    # name -> {"members": [codes], "forms": [str]}
@@ -442,6 +443,7 @@ def _build(raw: dict) -> Config:
         solver_jobs=int(solver.get("jobs", defaults.solver_jobs)),
         builtin_places=raw.get("places", {}).get("builtin", True),
         subdivisions=tuple(raw.get("places", {}).get("subdivisions", ())),
+        movement=raw.get("places", {}).get("movement", ""),
         copy_similarity=similarity,
         entities=entities,
         groups=groups,

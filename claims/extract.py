@@ -22,7 +22,7 @@ from figcheck.claims.extraction import (breakdowns, clock, exclusions, metric as
                                         time as times)
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
                                                trailing_place, originated,
-                                               respective, set_aside, acting, located, destined,
+                                               respective, set_aside, acting, located, destined, went_to,
                                                whole_country_pattern, coordinated, says_respectively)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
@@ -991,7 +991,10 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         paired = respective(text, start, end, [(q.start, q.end) for q in quantities], mentions, doc.code)
         years = _respective_years(doc, start, end, quantities)
         examples = exemplified(text, start, mentions, doc.code)
-        destinations = destined(text, start, mentions, doc.code)
+        # where people who moved went, in a workspace counting them where they came from: not a figure's
+        # place; there, no destination is what the sentence hands on either
+        went = went_to(text, start, end, mentions, doc.code) if doc.config.movement == "origin" else []
+        destinations = destined(text, start, mentions, doc.code) + went
         origins = originated(text, start, mentions, doc.code)
         named_scope = None  # worked out once per sentence, where a figure needs it
         actors = acting(text, start, mentions, doc.code)
@@ -1123,6 +1126,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 scope = "cumulative"
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
+            # "500,000 have fled to A": the part of those who left that reached one country
+            reached = [m for m in _in_runs(went, own or ((start, end),)) if "+" not in m.entity]
+            note = note or (text[reached[0].start:reached[0].end] if reached else "")
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),
                           stated is not None, total, reading, f"part: {note}" if note else "")
             parent = doc.config.metrics[name].part_of if name in doc.config.metrics else ""
@@ -1149,6 +1155,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # "Kenyan troops shelled a village in Uganda")
         # nor does a place after "by" or "against" (`actors`): who acted is not where later figures stand
         plain = [m for m in subjects if not _inside(m, attributive) and m not in actors
+                 and (m not in destinations or not doc.config.movement)
                  and (readings or not vocab.gazetteer.adjective(text, m))]
         taken = {f.entity for f in doc.found[base:]}
         if subjects and not plain:

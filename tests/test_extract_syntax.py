@@ -2841,3 +2841,32 @@ def test_a_place_that_acts_in_a_clause_describing_the_counted_places_nothing(fig
     text = ("Mali needs aid, the agency said.\n\nSome 3,000 families shelter in towns held by Niger.\n"
             "The appeal seeks 40 million dollars.")
     assert claims(text).loc[figure, "entity"] == "ML"
+
+
+MOVED = parse_config('[places]\nmovement = "origin"\n[entities.TD]\nname = "Chad"\n[entities.NE]\nname = "Niger"\n'
+                     '[metrics.displaced]\nwords = ["people", "refugees"]\nscope = "snapshot"\n')
+
+
+MOVED_DEFAULT = parse_config('[entities.TD]\nname = "Chad"\n[entities.NE]\nname = "Niger"\n')
+
+
+@pytest.mark.parametrize("sentence, figure, by_default", [
+    ("Some 4,000 people have fled to Niger since March.", "4,000", "NE"),
+    ("More than 900 refugees crossed the border into Niger.", "900", "TD"),  # "into": where they went, always
+    ("In Niger, 1,500 refugees arrive each day.", "1,500", "NE"),
+])
+def test_people_who_moved_stand_where_they_came_from_where_the_workspace_counts_them_so(sentence, figure, by_default):
+    """Counted at their origin, people who fled stay the origin's; where they went is noted as a part."""
+    text = f"Fighting in Chad goes on.\n\n{sentence}"
+    found = claims(text, MOVED).loc[figure]
+    assert (found["entity"], found["note"]) == ("TD", "part: Niger")
+    assert claims(text, MOVED_DEFAULT).loc[figure, "entity"] == by_default
+
+
+def test_where_people_went_is_not_handed_on_but_where_they_left_is_theirs():
+    text = "Fighting in Niger goes on.\n\nSome 2,000 people have fled to Chad.\nAnother 700 people arrived on Monday."
+    assert claims(text, MOVED).loc["700", "entity"] == "NE"
+    assert claims(text, MOVED_DEFAULT).loc["700", "entity"] == "TD"
+    # "fled their homes in A": the place they left
+    found = claims("Fighting in Niger goes on.\n\nSome 3,000 people fled their homes in Chad.", MOVED).loc["3,000"]
+    assert (found["entity"], found["note"]) == ("TD", "")

@@ -169,6 +169,11 @@ def test_an_entity_code_that_claims_could_not_carry_is_refused_by_name(text, mes
         parse_config(text)
 
 
+def test_where_people_who_moved_are_counted_is_one_of_the_conventions_the_extractor_knows():
+    with pytest.raises(ConfigError, match="places.movement.*origin"):
+        parse_config('[places]\nmovement = "arrival"\n')
+
+
 @pytest.mark.parametrize("text, message", [
     ('[places]\nsubdivisions = ["XX"]\n', "places.subdivisions"),
 ])

@@ -228,6 +228,36 @@ def originated(text: str, start: int, mentions: list[Mention], code: str = "en")
     return _opened_by(text, start, mentions, code, "origins")
 
 
+def went_to(text: str, start: int, end: int, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The places people went to, in a workspace counting them where they came from: a word of `[entity]
+    moved_to` opens the place a few words after one of `movement` ("fled to A", "crossed the border into
+    A", "arrived in eastern A"), not after a place they left ("fled their homes in A"), or opens a clause
+    whose verb of movement follows ("In A, 1,500 refugees arrive each day")."""
+    after, fronted, moved, left = _movement(code)
+    return [m for m in mentions
+            if (found := after.search(text, max(start, m.start - 80), m.start)) and not left.search(found.group(1))
+            or text.startswith(",", m.end) and _opens_clause(text, start, m, fronted)
+            and moved.search(text, m.end, end)]
+
+
+def _opens_clause(text: str, start: int, mention: Mention, opener: re.Pattern) -> bool:
+    """Whether `opener` right before the mention opens its sentence or a clause after a comma or "and"."""
+    found = opener.search(text, max(start, mention.start - 16), mention.start)
+    before = text[start:found.start()].rstrip() if found else "-"
+    return not before or before.endswith((",", ";")) or before.casefold().endswith(" and")
+
+
+@lru_cache(maxsize=8)
+def _movement(code: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    data = load_language(code)["entity"]
+    moved, to, articles, left = (phrases(data[k]) for k in ("movement", "moved_to", "articles", "left"))
+    return (re.compile(rf"(?i)(?<![\w-])(?:{moved})((?:\s+[^\s,;:.]+){{0,3}}?)\s+(?:{to})\s+(?:(?:{articles})\s+)?"
+                       rf"(?:[a-z][\w-]*\s+)?$"),
+            re.compile(rf"(?i)(?<![\w-])(?:{to})\s+(?:(?:{articles})\s+)?$"),
+            re.compile(rf"(?i)(?<![\w-])(?:{moved})(?![\w-])"),
+            re.compile(rf"(?i)(?<![\w-])(?:{left})(?![\w-])"))
+
+
 @lru_cache(maxsize=8)
 def whole_country_pattern(code: str = "en") -> re.Pattern:
     """`[entity] whole_country` ("nationally", "nationwide"), not as a name's word ("the National Policy")."""
