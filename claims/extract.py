@@ -980,6 +980,12 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         named_set = breakdowns.set_opener(text, start, end, doc.set_openers)
         set_metric = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics, "count",
                                         doc.config) if named_set else ""
+        if set_metric:
+            # "11 died in a day. Of the deaths, five were in the capital": the set is the last figure of its
+            # measure, stated in the sentence before, and its figures are that figure's kind (one day's)
+            family = {set_metric, *vocab.metrics.siblings.get(set_metric, {}).values()}
+            set_metric = next((f.metric for f in reversed(doc.found) if f.metric in family
+                               and f.q.start >= doc.last_sentence[0]), set_metric)
         if named_set:  # "Of the deaths, 99 have been logged ...": the set names what its figures count
             context.implied["count"] = set_metric or context.implied.get("count", "")
         # ... before the words near a figure without a noun, unless it names people by a role, who are

@@ -2870,3 +2870,12 @@ def test_where_people_went_is_not_handed_on_but_where_they_left_is_theirs():
     # "fled their homes in A": the place they left
     found = claims("Fighting in Niger goes on.\n\nSome 3,000 people fled their homes in Chad.", MOVED).loc["3,000"]
     assert (found["entity"], found["note"]) == ("TD", "")
+
+
+@pytest.mark.parametrize("opening, metric", [
+    ("The ministry reported 40 new cases on Tuesday.", "new_cases"),  # one report's: its parts are too
+    ("The ministry has counted 4,000 cases since March.", "cases"),
+])
+def test_the_figures_of_a_named_set_are_of_the_kind_of_its_figure_in_the_sentence_before(opening, metric):
+    found = claims(f"{opening} Of the cases, 25 were in the north and 15 in the south.", SIBLINGS)
+    assert (found.loc["25", "metric"], found.loc["15", "metric"]) == (metric, metric)
