@@ -2879,3 +2879,9 @@ def test_where_people_went_is_not_handed_on_but_where_they_left_is_theirs():
 def test_the_figures_of_a_named_set_are_of_the_kind_of_its_figure_in_the_sentence_before(opening, metric):
     found = claims(f"{opening} Of the cases, 25 were in the north and 15 in the south.", SIBLINGS)
     assert (found.loc["25", "metric"], found.loc["15", "metric"]) == (metric, metric)
+
+
+def test_a_weekday_in_a_source_dated_by_its_month_is_the_last_such_day_its_data_runs_to():
+    source = {"source_id": "s1", "published": "2024-05", "period_start": "2024-01", "period_end": "2024-05-18"}
+    found = claims("The ministry recorded 700 cases on Thursday.", CONFIG, source).loc["700"]
+    assert (found["scope"], found["period_start"], found["period_end"]) == ("event", "2024-05-16", "2024-05-16")

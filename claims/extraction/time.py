@@ -322,7 +322,9 @@ class TimeIndex:
             named = self.first("anaphor", start, end, keep)
             date = self._year_before(named.start()) if named else ""
         split = point.group("ay6") if point is not None and point.group("ac6") else ""  # "in 2016-17"
-        found = Period(split or date, date) if date else self._weekday(start, end, published, keep)
+        # a source dated by its month only, whose data runs to a day of that month, speaks up to that day
+        anchor = now if len(published) < 10 and len(now) == 10 and now.startswith(published) else published
+        found = Period(split or date, date) if date else self._weekday(start, end, anchor, keep)
         # "passed on Saturday the 2024 budget": a year naming what is counted outweighs the day of an
         # act outside that year; a date within it is only more precise.
         qualified = self.first("qualified", start, end, keep)
