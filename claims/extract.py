@@ -1040,6 +1040,11 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             shared = (_cues(doc, reading.coordinated) | _day_cue(doc, (reading.coordinated,))) & {"event"} \
                 if reading.coordinated and "cumulative" not in sentence_cues else frozenset()
             clause_cues = _cues(doc, own) | (_cues(doc, described) & {"event"}) | shared
+            if not clause_cues and "cumulative" not in sentence_cues and not any(doc.period(s, e) for s, e in own) \
+                    and any(r.clauses and "event" in _cues(doc, r.clauses[0]) for r in readings[i + 1:]):
+                # "5 patients die, 534 hospitalised in 24 hrs": a later figure's window, where the figure's
+                # own clause states no time and the sentence no running total, is the figure's too
+                clause_cues = frozenset({"event"})
             if "cumulative" in clause_cues and reading.records and "cumulative" not in _cues(
                     doc, _cut(own, [r for r in reading.records if not r[0] <= q.start < r[1]])):
                 clause_cues -= {"cumulative"}  # "800 crossed on Saturday, the highest number so far this year"

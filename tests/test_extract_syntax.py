@@ -2885,3 +2885,13 @@ def test_a_weekday_in_a_source_dated_by_its_month_is_the_last_such_day_its_data_
     source = {"source_id": "s1", "published": "2024-05", "period_start": "2024-01", "period_end": "2024-05-18"}
     found = claims("The ministry recorded 700 cases on Thursday.", CONFIG, source).loc["700"]
     assert (found["scope"], found["period_start"], found["period_end"]) == ("event", "2024-05-16", "2024-05-16")
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("Officials confirmed 12 cases, while 40 people were admitted in the past 24 hours.", "new_cases"),
+    # a time of its own, or a running total in the sentence, keeps the figure's
+    ("Officials confirmed 12 cases this year, while 40 people were admitted in the past 24 hours.", "cases"),
+    ("Officials have confirmed 12 cases so far, while 40 people were admitted in the past 24 hours.", "cases"),
+])
+def test_a_window_a_later_clause_of_the_sentence_states_is_the_timeless_figures_too(sentence, metric):
+    assert claims(sentence, SIBLINGS).loc["12", "metric"] == metric
