@@ -21,7 +21,7 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction import (breakdowns, clock, exclusions, metric as metrics, scope as scopes, syntax,
                                         time as times)
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               trailing_place, originated,
+                                               trailing_place, originated, armed,
                                                respective, set_aside, acting, located, destined, went_to,
                                                whole_country_pattern, coordinated, says_respectively)
 from figcheck.claims.extraction.language import load_language, phrases
@@ -1466,9 +1466,11 @@ def _named_most_in(doc: _Document, blocks: list[Block], mentions: list[Mention])
     origins = originated(doc.text, 0, counted, doc.code)
     if len(counted) == 1 and counted[0].start > lead_end and origins:
         counted = []
+    # Who acted ("attacks by A", "A's missile strikes") is named in a report of what befell others.
+    actors = set(acting(doc.text, 0, counted, doc.code) + armed(doc.text, counted, doc.code))
     for m in counted:
         # An adjective ("French authorities") qualifies an actor more often than it places a report.
-        weight = 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) or m in origins else 1.0
+        weight = 0.1 if m in actors else 0.5 if doc.vocab.gazetteer.adjective(doc.text, m) or m in origins else 1.0
         # A province's mention is its country's too: a report on a country's provinces is about it.
         for entity in dict.fromkeys([m.entity, *(_country(c) for c in sorted(m.codes) if _country(c) != c)]):
             counts[entity] = counts.get(entity, 0) + weight

@@ -2895,3 +2895,13 @@ def test_a_weekday_in_a_source_dated_by_its_month_is_the_last_such_day_its_data_
 ])
 def test_a_window_a_later_clause_of_the_sentence_states_is_the_timeless_figures_too(sentence, metric):
     assert claims(sentence, SIBLINGS).loc["12", "metric"] == metric
+
+
+@pytest.mark.parametrize("middle", [
+    "Niger's army shelled border towns overnight, and Niger's drones struck a market.",
+    "Towns were shelled by Niger overnight, in attacks by Niger.",
+])
+def test_who_acted_is_not_what_a_report_of_what_befell_others_is_about(middle):
+    """A place named as the actor ("attacks by A", "A's drones") counts little towards the document's place."""
+    text = f"Chad counts its dead.\n\n{middle}\n\nAt least 12 people were killed."
+    assert claims(text).loc["12", "entity"] == "TD"

@@ -212,6 +212,19 @@ def acting(text: str, start: int, mentions: list[Mention], code: str = "en") -> 
     return [m for m in _opened_by(text, start, mentions, code, "actors") if m not in ranked]
 
 
+def armed(text: str, mentions: list[Mention], code: str = "en") -> list[Mention]:
+    """The mentions qualifying a force or an act of force right after them (`[syntax] force_nouns`:
+    "Iranian missile strikes", "Israel's army"): who acted."""
+    pattern = _armed(code)
+    return [m for m in mentions if pattern.match(text, m.end)]
+
+
+@lru_cache(maxsize=8)
+def _armed(code: str) -> re.Pattern:
+    nouns = phrases(load_language(code)["syntax"]["force_nouns"])
+    return re.compile(rf"(?i)(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:{nouns})(?:s|es)?(?![\w-])")
+
+
 def _opened_by(text: str, start: int, mentions: list[Mention], code: str, key: str) -> list[Mention]:
     """The mentions one of the language's `[entity] key` words opens."""
     return [m for m in mentions if _opened(text, start, m, _opener(code, key))]
