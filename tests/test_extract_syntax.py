@@ -2905,3 +2905,10 @@ def test_who_acted_is_not_what_a_report_of_what_befell_others_is_about(middle):
     """A place named as the actor ("attacks by A", "A's drones") counts little towards the document's place."""
     text = f"Chad counts its dead.\n\n{middle}\n\nAt least 12 people were killed."
     assert claims(text).loc["12", "entity"] == "TD"
+
+
+def test_a_year_after_on_is_the_base_of_a_change_not_its_time():
+    found = claims("Officials confirmed 800 cases in 2023, up 25% on 2022.").loc["25%"]
+    assert found["period_end"] == "2023"
+    # "on" before a day still dates the figure
+    assert claims("Officials confirmed 800 cases on 3 May.").loc["800", "period_end"] == "2024-05-03"

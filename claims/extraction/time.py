@@ -45,6 +45,7 @@ class TimePatterns:
     from_publication: dict[str, int]  # "yesterday" -> -1 day
     bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
     comparisons: frozenset[str]  # "compared to November": after these a date is a comparison's base
+    year_bases: frozenset[str]   # "down 36% on 2022": a year right after these is a comparison's base
     opened_joins: frozenset[str]  # "and" joins a range only after "between": "in 1992 and 1993" are two dates
     calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
     calendar_steps: dict[str, int]
@@ -165,6 +166,7 @@ def time_patterns(code: str = "en") -> TimePatterns:
         from_publication=from_publication,
         bases=word_set(time["relative_bases"]),
         comparisons=word_set(time["comparisons"]),
+        year_bases=word_set(time["year_bases"]),
         opened_joins=word_set(time["range_join_opened"]),
         calendar=re.compile(rf"(?i:(?<![\w])(?<!the )(?P<step>{phrases(time['calendar_steps'])})[ \t]+"
                             rf"(?P<unit>{phrases(time['calendar_units'])})(?![\w]))"),
@@ -255,11 +257,10 @@ class TimeIndex:
         self.text = text
         self.patterns = patterns
         found = {kind: list(getattr(patterns, kind).finditer(text)) for kind in self.KINDS}
-        self.hits = {kind: [m for m in hits if _word_before(text, m.start()) not in patterns.comparisons]
-                     for kind, hits in found.items()}
+        self.hits = {kind: [m for m in hits if not self._compared(m)] for kind, hits in found.items()}
         # "compared to 2022", "than in 2019": a comparison's base dates no figure before it
-        self.bases = sorted((m for kind in ("point", "until", "since") for m in found[kind]
-                             if _word_before(text, m.start()) in patterns.comparisons), key=lambda m: m.end())
+        self.bases = sorted((m for kind in ("point", "until", "since") for m in found[kind] if self._compared(m)),
+                            key=lambda m: m.end())
         self.base_ends = [m.end() for m in self.bases]
         # "since the 2016 crisis": a year after a word of start or end bounds a span, it names no period
         self.hits["qualified"] = [m for m in self.hits["qualified"] if _word_before(text, m.start())
@@ -280,6 +281,14 @@ class TimeIndex:
             return None  # "30% more than in May 2019 and 120 more than ...": compared too
         date = _iso(self.bases[i], "a", self.patterns, published)
         return (self.bases[i].end(), date) if date else None
+
+    def _compared(self, m: re.Match) -> bool | re.Match | None:
+        """Whether a date is a comparison's base: after "compared to", "than" (`[time] comparisons`), or a
+        year after "on" ("down 36% on 2022"; `[time] year_bases`)."""
+        if _word_before(self.text, m.start()) in self.patterns.comparisons:
+            return True
+        words = m.group().split()
+        return len(words) == 2 and words[0].casefold() in self.patterns.year_bases and re.fullmatch(_YEAR, words[1])
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
         """The first hit of `kind` within [start, end); with `keep` (a hit -> rank, None to pass it
