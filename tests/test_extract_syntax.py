@@ -2908,7 +2908,8 @@ def test_who_acted_is_not_what_a_report_of_what_befell_others_is_about(middle):
 
 
 def test_a_year_after_on_is_the_base_of_a_change_not_its_time():
-    found = claims("Officials confirmed 800 cases in 2023, up 25% on 2022.").loc["25%"]
-    assert found["period_end"] == "2023"
+    source = {"source_id": "s1", "published": "2024-01-10", "period_start": "2023", "period_end": "2023"}
+    found = claims("Officials confirmed 800 cases in 2023, up 25% on 2022.", CONFIG, source).loc["25%"]
+    assert found["period_end"] == "2023"  # the source's year, not the base's
     # "on" before a day still dates the figure
     assert claims("Officials confirmed 800 cases on 3 May.").loc["800", "period_end"] == "2024-05-03"
