@@ -1730,6 +1730,7 @@ words = ["increased"]
 @pytest.mark.parametrize("sentence, figure, dated", [
     ("The total is lower than at this time last year, when 25,000 people had crossed.", "25,000", True),
     ("At this point in 2022, 9,296 people had crossed.", "9,296", True),
+    ("At the equivalent point last year, the number of crossings stood at 6,300.", "6,300", True),
     ("This is 12% higher than the 26,501 recorded this time last year.", "26,501", True),
     ("This is 12% higher than the 26,501 recorded this time last year.", "12%", False),
     ("Arrivals are 15 per cent below the same point last year.", "15 per cent", False),
