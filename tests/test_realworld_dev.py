@@ -33,10 +33,11 @@ from figcheck.claims.sources import provenance_faults, read_source_text
 # of a phase's figure, and 0.978 / 0.994 / 0.862 / 0.923 / 0.691 / 0.848 / 0.866 at the end of round 17, and
 # 0.977 / 0.994 / 0.859 / 0.911 / 0.691 / 0.848 / 0.863 once round 17's holdout joined (855 documents),
 # 0.977 / 0.994 / 0.861 / 0.920 / 0.694 / 0.848 / 0.863 at the end of round 18, and
-# 0.977 / 0.994 / 0.859 / 0.916 / 0.691 / 0.846 / 0.863 once round 18's holdout joined (907 documents).
+# 0.977 / 0.994 / 0.859 / 0.916 / 0.691 / 0.846 / 0.863 once round 18's holdout joined (907 documents),
+# 0.977 / 0.994 / 0.861 / 0.919 / 0.692 / 0.849 / 0.865 at the end of round 19.
 # Each floor sits a little below, for ties the parse may break otherwise.
-FLOORS = {"precision": 0.976, "recall": 0.992, "attributes": 0.857, "entity": 0.914, "metric": 0.689,
-          "scope": 0.844, "period_end": 0.861}
+FLOORS = {"precision": 0.976, "recall": 0.992, "attributes": 0.859, "entity": 0.917, "metric": 0.690,
+          "scope": 0.847, "period_end": 0.863}
 
 
 @pytest.fixture(scope="module")
