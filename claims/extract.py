@@ -1166,7 +1166,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         # "Kenyan troops shelled a village in Uganda")
         # nor does a place after "by" or "against" (`actors`): who acted is not where later figures stand
         plain = [m for m in subjects if not _inside(m, attributive) and m not in actors
-                 and (m not in destinations or not doc.config.movement)
+                 and (m not in destinations or doc.config.movement != "origin")
                  and (readings or not vocab.gazetteer.adjective(text, m))]
         taken = {f.entity for f in doc.found[base:]}
         if subjects and not plain:

@@ -282,13 +282,14 @@ class TimeIndex:
         date = _iso(self.bases[i], "a", self.patterns, published)
         return (self.bases[i].end(), date) if date else None
 
-    def _compared(self, m: re.Match) -> bool | re.Match | None:
+    def _compared(self, m: re.Match) -> bool:
         """Whether a date is a comparison's base: after "compared to", "than" (`[time] comparisons`), or a
         year after "on" ("down 36% on 2022"; `[time] year_bases`)."""
         if _word_before(self.text, m.start()) in self.patterns.comparisons:
             return True
         words = m.group().split()
-        return len(words) == 2 and words[0].casefold() in self.patterns.year_bases and re.fullmatch(_YEAR, words[1])
+        return len(words) == 2 and words[0].casefold() in self.patterns.year_bases \
+            and re.fullmatch(_YEAR, words[1]) is not None
 
     def first(self, kind: str, start: int, end: int, keep=None) -> re.Match | None:
         """The first hit of `kind` within [start, end); with `keep` (a hit -> rank, None to pass it
