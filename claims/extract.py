@@ -981,7 +981,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         set_metric = metrics.from_label(text[named_set[0]:named_set[1]], doc.vocab.metrics, "count",
                                         doc.config) if named_set else ""
         if set_metric:
-            # "11 died in a day. Of the deaths, five were in the capital": the set is the last figure of its
+            # "40 new cases on Tuesday. Of the cases, 25 were in the north": the set is the last figure of its
             # measure, stated in the sentence before, and its figures are that figure's kind (one day's)
             family = {set_metric, *vocab.metrics.siblings.get(set_metric, {}).values()}
             set_metric = next((f.metric for f in reversed(doc.found) if f.metric in family
@@ -1042,7 +1042,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             clause_cues = _cues(doc, own) | (_cues(doc, described) & {"event"}) | shared
             if not clause_cues and "cumulative" not in sentence_cues and not any(doc.period(s, e) for s, e in own) \
                     and any(r.clauses and "event" in _cues(doc, r.clauses[0]) for r in readings[i + 1:]):
-                # "5 patients die, 534 hospitalised in 24 hrs": a later figure's window, where the figure's
+                # "9 patients die, 120 admitted in 24 hours": a later figure's window, where the figure's
                 # own clause states no time and the sentence no running total, is the figure's too
                 clause_cues = frozenset({"event"})
             if "cumulative" in clause_cues and reading.records and "cumulative" not in _cues(
@@ -1137,7 +1137,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
                 scope = "cumulative"
             stated = period or context.period
             note = scopes.partial_coverage(text, own, doc.coverage)
-            # "500,000 have fled to A": the part of those who left that reached one country
+            # "4,000 have fled to A": the part of those who left that reached one country
             reached = [m for m in _in_runs(went, own or ((start, end),)) if "+" not in m.entity]
             note = note or (text[reached[0].start:reached[0].end] if reached else "")
             found = Found(q, start, end, entity, name, scope, stated or doc.default_period(scope),

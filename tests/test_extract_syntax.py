@@ -1730,7 +1730,7 @@ words = ["increased"]
 @pytest.mark.parametrize("sentence, figure, dated", [
     ("The total is lower than at this time last year, when 25,000 people had crossed.", "25,000", True),
     ("At this point in 2022, 9,296 people had crossed.", "9,296", True),
-    ("At the equivalent point last year, the number of crossings stood at 6,300.", "6,300", True),
+    ("At the equivalent point last year, 4,200 people had crossed.", "4,200", True),
     ("This is 12% higher than the 26,501 recorded this time last year.", "26,501", True),
     ("This is 12% higher than the 26,501 recorded this time last year.", "12%", False),
     ("Arrivals are 15 per cent below the same point last year.", "15 per cent", False),
@@ -2854,7 +2854,7 @@ MOVED_DEFAULT = parse_config('[entities.TD]\nname = "Chad"\n[entities.NE]\nname 
 @pytest.mark.parametrize("sentence, figure, by_default", [
     ("Some 4,000 people have fled to Niger since March.", "4,000", "NE"),
     ("More than 900 refugees crossed the border into Niger.", "900", "TD"),  # "into": where they went, always
-    ("In Niger, 1,500 refugees arrive each day.", "1,500", "NE"),
+    ("In Niger, 300 refugees arrive each day.", "300", "NE"),
 ])
 def test_people_who_moved_stand_where_they_came_from_where_the_workspace_counts_them_so(sentence, figure, by_default):
     """Counted at their origin, people who fled stay the origin's; where they went is noted as a part."""

@@ -214,7 +214,7 @@ def acting(text: str, start: int, mentions: list[Mention], code: str = "en") -> 
 
 def armed(text: str, mentions: list[Mention], code: str = "en") -> list[Mention]:
     """The mentions qualifying a force or an act of force right after them (`[syntax] force_nouns`:
-    "Iranian missile strikes", "Israel's army"): who acted."""
+    "A's missile strikes", "the A army"): who acted."""
     pattern = _armed(code)
     return [m for m in mentions if pattern.match(text, m.end)]
 
@@ -245,7 +245,7 @@ def went_to(text: str, start: int, end: int, mentions: list[Mention], code: str 
     """The places people went to, in a workspace counting them where they came from: a word of `[entity]
     moved_to` opens the place a few words after one of `movement` ("fled to A", "crossed the border into
     A", "arrived in eastern A"), not after a place they left ("fled their homes in A"), or opens a clause
-    whose verb of movement follows ("In A, 1,500 refugees arrive each day")."""
+    whose verb of movement follows ("In A, 300 refugees arrive each day")."""
     after, fronted, moved, left = _movement(code)
     return [m for m in mentions
             if (found := after.search(text, max(start, m.start - 80), m.start)) and not left.search(found.group(1))

@@ -45,7 +45,7 @@ class TimePatterns:
     from_publication: dict[str, int]  # "yesterday" -> -1 day
     bases: frozenset[str]     # "of the previous year": after these a relative date is a comparison's base
     comparisons: frozenset[str]  # "compared to November": after these a date is a comparison's base
-    year_bases: frozenset[str]   # "down 36% on 2022": a year right after these is a comparison's base
+    year_bases: frozenset[str]   # "up 12% on 2019": a year right after these is a comparison's base
     opened_joins: frozenset[str]  # "and" joins a range only after "between": "in 1992 and 1993" are two dates
     calendar: re.Pattern      # "last year", "this month": a calendar period counted from publication
     calendar_steps: dict[str, int]
@@ -284,7 +284,7 @@ class TimeIndex:
 
     def _compared(self, m: re.Match) -> bool:
         """Whether a date is a comparison's base: after "compared to", "than" (`[time] comparisons`), or a
-        year after "on" ("down 36% on 2022"; `[time] year_bases`)."""
+        year after "on" ("up 12% on 2019"; `[time] year_bases`)."""
         if _word_before(self.text, m.start()) in self.patterns.comparisons:
             return True
         words = m.group().split()
