@@ -471,7 +471,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         upper_open = False
         pct = numbers.percent.match(text, end)
         if pct and kind not in ("multiplier", "money") and not unit:
-            unit, kind, code_of_unit, end = pct.group().strip(), "percent", PERCENT, pct.end()
+            unit, kind, code_of_unit, end = pct.group().strip(" \t-"), "percent", PERCENT, pct.end()
         elif not kind and "per" in before.casefold() and numbers.percent_before.search(before):
             kind, code_of_unit = "percent", PERCENT
             unit = numbers.percent_before.search(before).group().strip()
@@ -518,7 +518,7 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
                     upper_value, end = hi_value, hi.end
                     pct = numbers.percent.match(text, end)
                     if pct and kind in ("", "percent"):  # "2-3%", "between 10% and 20%"
-                        unit, kind, code_of_unit, end = pct.group().strip(), "percent", PERCENT, pct.end()
+                        unit, kind, code_of_unit, end = pct.group().strip(" \t-"), "percent", PERCENT, pct.end()
                     elif not unit and digits:
                         glued_unit, glued_kind, glued_code, glued_end = _after_unit(text, end, numbers, units, code)
                         if glued_kind in ("other", "money"):

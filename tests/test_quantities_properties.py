@@ -48,3 +48,16 @@ def test_a_scaled_decimal_is_the_value_as_written_and_a_year_after_it_is_not_par
     expected = float(Decimal(written) * SCALES[scale])
     assert found[0]["text"] == f"{written} {scale}"
     assert found[0]["value"] == expected  # exactly: 8.7 trillion is 8,700,000,000,000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=99),
+       st.sampled_from(["per cent", "percent", "per-cent"]), st.sampled_from(["rise", "turnout", "share of the vote"]))
+def test_a_percent_joined_to_its_figure_by_a_hyphen_reads_as_the_spaced_one(whole, hundredths, word, noun):
+    written = f"{whole}.{hundredths:02d}" if hundredths else str(whole)
+    spaced = find_quantities(f"They reported a {written} {word} {noun} on Monday.")
+    hyphened = find_quantities(f"They reported a {written}-{word} {noun} on Monday.")
+    assert len(hyphened) == 1
+    assert (hyphened[0]["value"], hyphened[0]["kind"], hyphened[0]["unit"]) == \
+        (spaced[0]["value"], spaced[0]["kind"], spaced[0]["unit"]) == (float(written), "percent", word)
+    assert hyphened[0]["text"] == f"{written}-{word}"

@@ -146,8 +146,9 @@ def number_patterns(code: str = "en", currencies: Currencies = ()) -> NumberPatt
         articles=articles,
         half_not_after=word_set(nums["half_not_after"]),
         metre_after=re.compile(rf"(?i:[ \t]*(?:\(|(?:{phrases(nums['metre_after'])})\b))"),
-        # "%" and "pc" may follow the digits directly; other spelled forms need a space: "60 per cent".
-        percent=re.compile(rf"(?i:(?P<p>[ \t]*%|[ \t]*(?:pc|pct)\b|[ \t]+(?:{phrases(spelled)})\b))"),
+        # "%" and "pc" may follow the digits directly; other spelled forms need a space, or the hyphen of
+        # a compound modifier: "60 per cent", "a 60-per cent rise".
+        percent=re.compile(rf"(?i:(?P<p>[ \t]*%|[ \t]*(?:pc|pct)\b|(?:[ \t]+|-)(?:{phrases(spelled)})\b))"),
         percent_before=re.compile(rf"(?i:(?<![\w%])(?:{phrases(pct['before'])})[ \t]+)$"),
         range_join=re.compile(rf"(?i:[ \t]*(?:[-–—~]|(?<=[ \t])(?:{phrases(w for w in ranges['joins'] if w[0].isalpha())})\b)[ \t]*)"),
         between_join=re.compile(rf"(?i:[ \t]+(?:{phrases(ranges['join'])})[ \t]+)"),
