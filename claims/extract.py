@@ -279,7 +279,16 @@ def _in_runs(mentions: list[Mention], runs) -> list[Mention]:
     return [m for m in mentions if any(s <= m.start and m.end <= e for s, e in runs)]
 
 
-def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
+_NESTED_PLACE_GAP = 4  # characters between two places named together: "A's B", "B, A", "B in A"
+
+
+def _named_together(text: str, one: Mention, other: Mention) -> bool:
+    """Whether two places are named as one ("A's B", "B, A"), not as a list's lead and member ("A: B, C")."""
+    gap = text[min(one.end, other.end):max(one.start, other.start)]
+    return len(gap) <= _NESTED_PLACE_GAP and not any(mark in gap for mark in ":;()")
+
+
+def _entity(text: str, mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallback: str,
             heading: bool = False, actors: list[Mention] | None = None, places: list[Mention] | None = None) -> str:
     """The place that holds the figure (the subject of its verb, a possessor: "A hit back with 22
     waves"), unless its own noun phrase names one ("A killed 40 Bs": the Bs'); else the nearest place
@@ -310,7 +319,10 @@ def _entity(mentions: list[Mention], q: Quantity, reading: syntax.Reading, fallb
         qualifying = [m for m in within if m not in aside]
         mention = nearest(plain if plain or heading else qualifying, q.start, q.end)
         if mention:
-            return mention.entity
+            # "killed in a village in A's B province", "in B province, A": the narrower place named with
+            # the nearest one
+            narrower = {m.entity for m in plain if _contains(mention.entity, m.entity) and _named_together(text, m, mention)}
+            return narrower.pop() if len(narrower) == 1 else mention.entity
     mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses)
                        if not _inside(m, reading.attributive) and m not in aside], q.start, q.end)
     if mention:
@@ -1016,7 +1028,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             named = named or trailing_place(text, q.end, [m for m in own if not _inside(m, reading.attributive)
                                                           and not doc.vocab.gazetteer.adjective(text, m)], doc.code)
             placed = paired.get(i) or (named.entity if named else _entity(
-                own, q, reading, "", block.kind == "heading", actors, locations))
+                text, own, q, reading, "", block.kind == "heading", actors, locations))
             # "138 new cases, including two deaths, bringing the total to 30,880": a total, no part
             total = None if reading.running else parts.get(i)
             if total is None:

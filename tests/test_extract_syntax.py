@@ -2914,3 +2914,27 @@ def test_a_year_after_on_is_the_base_of_a_change_not_its_time():
     assert found["period_end"] == "2023"  # the source's year, not the base's
     # "on" before a day still dates the figure
     assert claims("Officials confirmed 800 cases on 3 May.").loc["800", "period_end"] == "2024-05-03"
+
+
+PROVINCES = parse_config("""
+[places]
+subdivisions = ["TD"]
+[entities.TD]
+name = "Chad"
+[metrics.killed]
+words = ["people", "civilians"]
+predicates = ["killed"]
+scope = "cumulative"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, entity", [
+    ("At least 60 civilians were killed in a raid on a village in Chad's Salamat Province.", "60", "TD-SA"),
+    ("In Wadi Fira, Chad, 75 people were killed on Monday.", "75", "TD-WF"),
+    # a country leading a list of its provinces is not one of them
+    ("Officials said 18 people were killed in two provinces of Chad: Salamat and Sila.", "18", "TD"),
+    # two places the clause names apart: the nearer stands
+    ("In Chad, where troops patrol Sila, 35 people were killed.", "35", "TD"),
+])
+def test_a_province_named_with_its_country_places_the_figure_in_the_province(sentence, figure, entity):
+    assert claims(sentence, PROVINCES).loc[figure, "entity"] == entity
