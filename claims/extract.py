@@ -769,7 +769,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     reaches = ((reading.participle,), (clause,), ((start, end),))
     reaches = reaches if reading.participle[0] >= 0 else reaches[1:]
     name = metrics.choose(names, q, doc.text, reaches, vocab, total_metric, named, (paragraph, end),
-                          reading.predicate, doc.topic)
+                          reading.predicate, doc.topic, doc.code)
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.

@@ -2916,7 +2916,7 @@ def test_a_year_after_on_is_the_base_of_a_change_not_its_time():
     assert claims("Officials confirmed 800 cases on 3 May.").loc["800", "period_end"] == "2024-05-03"
 
 
-PROVINCES = parse_config("""
+CHAD_SUBDIVISIONS = parse_config("""
 [places]
 subdivisions = ["TD"]
 [entities.TD]
@@ -2937,4 +2937,27 @@ scope = "cumulative"
     ("In Chad, where troops patrol Sila, 35 people were killed.", "35", "TD"),
 ])
 def test_a_province_named_with_its_country_places_the_figure_in_the_province(sentence, figure, entity):
-    assert claims(sentence, PROVINCES).loc[figure, "entity"] == entity
+    assert claims(sentence, CHAD_SUBDIVISIONS).loc[figure, "entity"] == entity
+
+
+FLIGHT = parse_config("""
+[metrics.displaced]
+words = ["people"]
+predicates = ["fled their homes"]
+scope = "snapshot"
+[metrics."displaced.abroad"]
+words = ["people"]
+predicates = ["fled into neighbouring countries"]
+scope = "snapshot"
+part_of = "displaced"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure, metric", [
+    ("Some 410,000 people have fled to neighbouring countries since the spring.", "410,000", "displaced.abroad"),
+    ("Officials said 86,000 people were fleeing towards the neighbouring countries.", "86,000", "displaced.abroad"),
+    ("About 2.3 million people have fled their homes.", "2.3 million", "displaced"),
+    ("About 2.3 million people have fled from their homes in the north.", "2.3 million", "displaced"),
+])
+def test_of_the_metrics_of_a_clauses_verb_the_one_whose_predicate_shares_its_words_counts(sentence, figure, metric):
+    assert claims(sentence, FLIGHT).loc[figure, "metric"] == metric

@@ -17,7 +17,7 @@ from figcheck.claims.model import AUTOMATIC_METRIC as AUTOMATIC
 from figcheck.claims.extraction.inflection import nominalised_verbs
 from figcheck.claims.extraction.language import Tail, fold, load_language, phrases, word_set
 from figcheck.claims.extraction.qualifiers import qualifier_before, qualifier_patterns
-from figcheck.claims.extraction.vocabulary import MetricVocabulary, direction_words, word_direction
+from figcheck.claims.extraction.vocabulary import MetricVocabulary, content_forms, direction_words, word_direction
 from figcheck.claims.quantities import Quantity
 
 _WINDOW_END = re.compile(r"[.;:()\[\]|]|,(?!\d{3})|\n[ \t\r]*\n")
@@ -216,7 +216,8 @@ def descends(vocab: MetricVocabulary, name: str, ancestor: str) -> bool:
 
 def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocabulary,
            total_metric: str = "", named: bool = False, paragraph: tuple[int, int] = (-1, -1),
-           verb: str = "", topic: Callable[[tuple[int, int] | None], Mapping[str, int]] | None = None) -> str:
+           verb: str = "", topic: Callable[[tuple[int, int] | None], Mapping[str, int]] | None = None,
+           code: str = "en") -> str:
     """One metric for the figure, or "" when its predicates rule them all out.
 
     `reaches` are the texts that may decide, narrowest first, each as spans: the participle describing
@@ -243,6 +244,14 @@ def choose(names: list[str], q: Quantity, text: str, reaches, vocab: MetricVocab
     neutral = [n for n in names if vocab.predicates[n] is None]
     pool = neutral or names
     akin = [n for n in pool if verb in vocab.verbs.get(n, ())] if verb and len(pool) > 1 else []
+    if len(akin) > 1 and reaches:
+        # "have fled to neighbouring countries" for the metric of "fled into neighbouring countries", not
+        # of "fled their homes": of the metrics of the clause's verb, those whose predicates share most
+        # words with the figure's own clause
+        said = content_forms(" ".join(text[s:e] for s, e in reaches[0]), code)
+        shared = {n: len(vocab.complements[n] & said) for n in akin}
+        most = max(shared.values())
+        akin = [n for n in akin if shared[n] == most]
     pool = akin or pool  # "have fled into Ethiopia" for the metric of "fled the country"
     if len(pool) > 1 and topic is not None:
         near = topic(paragraph) if paragraph[0] >= 0 else {}

@@ -27,6 +27,9 @@ class MetricVocabulary:
     verbs: dict[str, frozenset[str]]          # metric -> the lemmas of its predicates' opening verbs and
                                               # the verbs its words are made from
     acts: dict[str, frozenset[str]]           # metric -> the lemmas of its predicates' opening verbs only
+    # metric -> the base forms of the words after the opening verbs of its own predicates ("crossed into
+    # neighbouring countries": neighbour, country), stop words left out
+    complements: dict[str, frozenset[str]]
     places: dict[str, str]                    # metric -> the entity it is about (inherited), or ""
     part_parent: dict[str, str]               # metric -> the metric it is declared a part of (`part_of`), or ""
     wholes: frozenset[str]                    # the metrics some metric is declared a part of
@@ -135,6 +138,8 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         verbs={n: acts[n].union(*(nominalised_verbs(w.split()[-1], code) for w in m.words if w.split()))
                for n, m in config.metrics.items()},
         acts=acts,
+        complements={n: content_forms(" ".join(p.split(None, 1)[1] for p in m.predicates if " " in p), code)
+                     for n, m in config.metrics.items()},
         places={n: _inherited(config.metrics, n, "entity") or "" for n in config.metrics},
         part_parent={n: m.part_of for n, m in config.metrics.items()},
         wholes=frozenset(m.part_of for m in config.metrics.values() if m.part_of),
@@ -144,6 +149,15 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
         spans=_span_rivals(config.metrics, spans),
         span_words=_words_pattern([w for words in spans.values() for w in words]),
     )
+
+
+def content_forms(text: str, code: str = "en") -> frozenset[str]:
+    """The base forms of a text's words that are not the language's stop words (`[text] noun_stops`)."""
+    stops = word_set(load_language(code)["text"]["noun_stops"])
+    return frozenset().union(*(base_forms(w, code) for w in _WORD.findall(text) if w.casefold() not in stops))
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _generic_nouns(code: str) -> frozenset[str]:
