@@ -21,7 +21,7 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction import (breakdowns, clock, exclusions, metric as metrics, scope as scopes, syntax,
                                         time as times)
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               trailing_place, originated, armed,
+                                               trailing_place, originated, armed, leading_item_place, sourced_item_place,
                                                respective, set_aside, acting, located, destined, went_to,
                                                whole_country_pattern, coordinated, says_respectively)
 from figcheck.claims.extraction.language import load_language, phrases
@@ -1017,16 +1017,21 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
         named_scope = None  # worked out once per sentence, where a figure needs it
         actors = acting(text, start, mentions, doc.code)
         locations = located(text, start, mentions, doc.code)
+        # "A recorded 58.7 per cent and B 54.0": the place opening a later figure's list item is that figure's
+        leads = [leading_item_place(text, start, q.start, mentions, doc.code) for q in quantities]
         for i, (q, reading) in enumerate(zip(quantities, readings)):
             # "1.3 million people fled to neighbouring countries, including Chad": not Chad's figure
-            own = [m for m in mentions if (m.start < q.end or m not in examples) and m not in destinations]
+            own = [m for m in mentions if (m.start < q.end or m not in examples) and m not in destinations
+                   and not any(lead is m for j, lead in enumerate(leads) if j != i)]
             item = metrics.list_item(text, start, q, doc.items)  # "..., followed by Chad with 45,086"
             # the name the item opens with
             named = next(iter(_in_runs(own, [item])), None) if item else item_place(text, q.start, own, doc.code)
             bracketed = _bracket_name(doc, q, start)  # "Eastshire (12 seats), Westshire (9)"
             named = named or next((m for m in own if m.end == bracketed[1]), None)
+            named = named or leads[i]
             named = named or trailing_place(text, q.end, [m for m in own if not _inside(m, reading.attributive)
                                                           and not doc.vocab.gazetteer.adjective(text, m)], doc.code)
+            named = named or (sourced_item_place(text, q.end, own, doc.code) if q.noun_start < 0 else None)
             placed = paired.get(i) or (named.entity if named else _entity(
                 text, own, q, reading, "", block.kind == "heading", actors, locations))
             # "138 new cases, including two deaths, bringing the total to 30,880": a total, no part

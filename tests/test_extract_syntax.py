@@ -2961,3 +2961,42 @@ part_of = "displaced"
 ])
 def test_of_the_metrics_of_a_clauses_verb_the_one_whose_predicate_shares_its_words_counts(sentence, figure, metric):
     assert claims(sentence, FLIGHT).loc[figure, "metric"] == metric
+
+
+LISTED = parse_config("""
+[entities.TD]
+name = "Chad"
+[entities.TD-SA]
+name = "Salamat"
+[entities.TD-KA]
+name = "Kanem"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+scope = "snapshot"
+[metrics.seats]
+words = ["seats"]
+scope = "snapshot"
+""")  # two provinces declared: the others are known, but not the workspace's own
+
+
+@pytest.mark.parametrize("sentence, entities", [
+    # a list item opening with its place right before its figure
+    ("Turnout was highest in Salamat at 81.5 per cent, Wadi Fira 74.2 per cent and Mandoul 56.8 per cent.",
+     {"81.5 per cent": "TD-SA", "74.2 per cent": "TD-WF", "56.8 per cent": "TD-MA"}),
+    ("Turnout reached 71.3 per cent in Kanem; Sila 66.0; and Batha 59.4.",
+     {"71.3 per cent": "TD-KA", "66.0": "TD-SI", "59.4": "TD-BA"}),
+    # the later item's place is not the earlier figure's, though the parse joins them
+    ("Kanem recorded 64.2 per cent and Wadi Fira 58.9, officials said.", {"64.2 per cent": "TD-KA", "58.9": "TD-WF"}),
+    # a nounless figure listed by where it comes from
+    ("The round covers 49 seats: 14 from Kanem, seven from Sila, five each from Salamat and three from Mandoul.",
+     {"14": "TD-KA", "seven": "TD-SI", "five": "TD-SA", "three": "TD-MA"}),
+])
+def test_each_list_item_takes_the_place_it_names(sentence, entities):
+    found = claims(sentence, LISTED)
+    assert {figure: found.loc[figure, "entity"] for figure in entities} == entities
+
+
+def test_a_counted_noun_from_a_place_is_not_a_list_item_of_that_place():
+    # "from" names a list item's place only for a figure without a noun of its own
+    assert claims("Officials in Kanem counted 310 seats from Sila.", LISTED).loc["310", "entity"] == "TD-KA"

@@ -313,6 +313,34 @@ def trailing_place(text: str, figure_end: int, mentions: list[Mention], code: st
     return next((m for m in mentions if m.start >= figure_end and pattern.fullmatch(text, figure_end, m.start)), None)
 
 
+def sourced_item_place(text: str, figure_end: int, mentions: list[Mention], code: str = "en") -> Mention | None:
+    """The place a list item of a nounless figure names as its source: "14 from A", "seven each from B"."""
+    pattern = _sourced_item(code)
+    return next((m for m in mentions if m.start >= figure_end and pattern.fullmatch(text, figure_end, m.start)), None)
+
+
+def leading_item_place(text: str, sentence_start: int, figure_start: int, mentions: list[Mention],
+                       code: str = "en") -> Mention | None:
+    """The place a list item opens with right before its figure: "..., B 74.2 per cent and C 56.9 per cent"."""
+    opening = _item_opening(code)
+    return next((m for m in mentions if m.end <= figure_start and not text[m.end:figure_start].strip()
+                 and m.end < figure_start and opening.search(text, sentence_start, m.start)), None)
+
+
+@lru_cache(maxsize=4)
+def _sourced_item(code: str) -> re.Pattern:
+    data = load_language(code)["entity"]
+    return re.compile(rf"[ \t]+(?:(?:{phrases(data['distributives'])})[ \t]+)?(?:{phrases(data['item_sources'])})"
+                      rf"[ \t]+(?:(?:{phrases(data['articles'])})[ \t]+)?")
+
+
+@lru_cache(maxsize=4)
+def _item_opening(code: str) -> re.Pattern:
+    """A list item's opening: after a comma or semicolon, or a list's joining word after a figure."""
+    words = phrases([j for j in load_language(code)["entity"]["list_joins"] if j[:1].isalnum()])
+    return re.compile(rf"(?:[,;][ \t]*(?:(?:{words})[ \t]+)?|\d[^\W\d]*%?(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+(?:{words})[ \t]+)$")
+
+
 @lru_cache(maxsize=4)
 def _trailing(code: str) -> re.Pattern:
     data = load_language(code)["entity"]
