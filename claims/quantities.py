@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice, takewhile
 
@@ -616,12 +616,36 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
             noun_start=noun_start, noun_end=noun_end, parenthesised=parenthesised,
             lower_open=lower_open, upper_open=upper_open, unit_code=code_of_unit, currency=currency,
         )
+        if found and not unit and noun_start < 0 and kind in ("count", "other") and 0 <= value <= 100 \
+                and _elided_percent(found[-1], text, start, end, code):
+            q = replace(q, unit=found[-1].unit, kind="percent", unit_code=PERCENT)
         if found and _joins_bounds(found[-1], q, text, quals, taken, before):
             found[-1] = _two_bounds(found[-1], q, text)
         else:
             found.append(q)
         skip_to = end
     return found
+
+
+def _elided_percent(previous: Quantity, text: str, start: int, end: int, code: str) -> bool:
+    """"A recorded 55.5 per cent; B 60.7; and C 63.0": a bare figure a list item sets after a percentage
+    of the same list (a comma, semicolon or list word between them, no sentence end) is one too."""
+    gap, whole = _list_gap(code)
+    return previous.kind == "percent" and gap.fullmatch(text, previous.end, start) is not None \
+        and not whole.match(text, end)
+
+
+@lru_cache(maxsize=4)
+def _list_gap(code: str) -> tuple[re.Pattern, re.Pattern]:
+    """The text between two items of a list, and the opening of a whole after a part ("70 of its seats")."""
+    entity = load_language(code)["entity"]
+    words = phrases([j for j in entity["list_joins"] if j[:1].isalnum()])
+    free = rf"[^\d.!?\n]{{0,{_LIST_GAP}}}"
+    return (re.compile(rf"{free}(?:[,;]|(?<![\w-])(?:{words})(?![\w-])){free}"),
+            re.compile(rf"(?i:[ \t]+(?:{phrases(entity['possessors'])})(?![\w-]))"))
+
+
+_LIST_GAP = 40  # characters of a list item's name and joins around it
 
 
 _CONVERSION_OPEN = re.compile(r"[ \t]*[^\W\d_]{0,12}[.°/]*[ \t]*\($")

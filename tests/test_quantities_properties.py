@@ -61,3 +61,28 @@ def test_a_percent_joined_to_its_figure_by_a_hyphen_reads_as_the_spaced_one(whol
     assert (hyphened[0]["value"], hyphened[0]["kind"], hyphened[0]["unit"]) == \
         (spaced[0]["value"], spaced[0]["kind"], spaced[0]["unit"]) == (float(written), "percent", word)
     assert hyphened[0]["text"] == f"{written}-{word}"
+
+
+SHARES = st.integers(min_value=0, max_value=9999).map(lambda n: f"{n // 100}.{n % 100:02d}")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SHARES, min_size=2, max_size=5), st.sampled_from(["per cent", "%", "percent"]),
+       st.sampled_from(["; ", ", "]))
+def test_a_bare_figure_listed_after_a_percentage_is_a_percentage_too(shares, sign, separator):
+    names = ["Northshire", "Eastvale", "Southmoor", "Westbrook", "Midfield"]
+    items = [f"{names[0]} recorded {shares[0]}{'' if sign == '%' else ' '}{sign}"]
+    items += [f"{name} {share}" for name, share in zip(names[1:], shares[1:])]
+    found = find_quantities(separator.join(items[:-1]) + f"{separator}and {items[-1]} on Friday.")
+    assert [q["value"] for q in found] == [float(s) for s in shares]
+    assert {q["kind"] for q in found} == {"percent"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=99),
+       st.sampled_from(["seats", "districts", "schools"]))
+def test_a_count_after_a_percentage_keeps_its_own_kind(share, count, noun):
+    found = find_quantities(f"It lost {share}% of its {noun}, {count} of its 230 {noun} in all.")
+    assert [q["kind"] for q in found] == ["percent", "count", "count"]
+    found = find_quantities(f"Turnout was {share}% in the north and {count} {noun} reported.")
+    assert [q["kind"] for q in found] == ["percent", "count"]
