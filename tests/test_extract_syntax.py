@@ -3006,3 +3006,25 @@ def test_the_bare_items_of_a_list_of_shares_count_what_its_first_share_counts():
     found = claims("The turnout reached 71.3 per cent in Kanem; Sila 66.0; and Batha 59.4.", LISTED)
     assert list(found["metric"]) == ["turnout_pct"] * 3
     assert list(found["entity"]) == ["TD-KA", "TD-SI", "TD-BA"]
+
+
+BUDGETS = parse_config("""
+[metrics.health_budget_usd]
+kind = "money"
+words = ["health budget", "health"]
+scope = "event"
+""")
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("The cabinet raised the health budget to $3.5 billion on Monday.", "3.5 billion"),
+    ("Parliament cut its 2026 health budget to $2.1 billion.", "2.1 billion"),
+])
+def test_the_object_a_verb_sets_to_a_figure_is_what_the_figure_counts(sentence, figure):
+    found = claims(sentence, BUDGETS)
+    assert (found.loc[figure, "metric"], found.loc[figure, "scope"]) == ("health_budget_usd", "event")
+
+
+def test_a_verb_of_setting_leaves_an_object_with_a_figure_of_its_own_alone():
+    # the 12 lines are counted by their own figure; the sum is not said to be theirs
+    assert claims("The cabinet raised 12 health budget lines to $3.5 billion.", BUDGETS).loc["3.5 billion", "metric"] == ""

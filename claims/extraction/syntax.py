@@ -68,6 +68,7 @@ class SyntaxWords:
     relation_verbs: frozenset[str]  # "..., representing 22%": relate a figure to another, do nothing
     absolute_openers: frozenset[str]  # "With 63% of the districts reported, ...": a clause apart
     value_prepositions: frozenset[str]  # "put inflation at 20%": the verb's object is what the figure values
+    level_setters: frozenset[str]  # "raised the budget to $3.5 billion": the verb's object is set to the figure
 
 
 @lru_cache(maxsize=8)
@@ -89,7 +90,7 @@ def syntax_words(code: str = "en") -> SyntaxWords:
                        re.compile(rf"(?i:[^.;!?]{{0,40}}?(?<![\w-])"
                                   rf"(?:{phrases(data['restatement_joins'])})[ \t,:-]*$)"),
                        word_set(data["relation_verbs"]), word_set(data["absolute_openers"]),
-                       word_set(data["value_prepositions"]))
+                       word_set(data["value_prepositions"]), word_set(data["level_setters"]))
 
 
 @lru_cache(maxsize=4)
@@ -168,7 +169,7 @@ def counted_noun(token, words: SyntaxWords, unit: str = ""):
         return noun
     # "The tally of confirmed cases climbed to 4,210", "Turnout stood at 61.3 %": the subject counts.
     anchor = noun if noun is not None else token
-    moved = _moved_object(anchor, words, words.object_prepositions) or _ranked(anchor, words)
+    moved = _moved_object(anchor, words, words.object_prepositions, set_to=True) or _ranked(anchor, words)
     if moved is not None:
         return moved
     verb = _level_verb(anchor, words)
@@ -221,7 +222,7 @@ def _first_conjunct(token):
     return token
 
 
-def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = frozenset({"to"})):
+def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = frozenset({"to"}), set_to: bool = False):
     """"taking the total tally to 20,000", "bringing the number of cases to 300", "..., and the death
     toll to 106", with other `prepositions` "puts the new figure at 20.2 million", "put it at 18.5
     million": the container (or pronoun) the verb moves to the figure, or the noun after its "of"."""
@@ -243,9 +244,18 @@ def _moved_object(token, words: SyntaxWords, prepositions: frozenset[str] = froz
         return obj
     # "recorded the highest turnout at 71.4%", "put inflation at 20%": a verb's object with no figure of
     # its own is what the figure after "at" is the value of
-    if token.head.lower_ not in words.value_prepositions or any(c.dep_ == "nummod" for c in obj.children):
+    if any(c.dep_ == "nummod" and not _year(c) for c in obj.children):  # "its 2025 budget" has none of its own
+        return None
+    # with `set_to`, "raised the education budget to $3.5 billion": the object a verb of setting sets to
+    # the figure is what it counts (not a running count: the verb sets a level, it adds nothing up)
+    if not (token.head.lower_ in words.value_prepositions or set_to and token.head.lower_ in words.level_prepositions
+            and holder.pos_ in _VERBAL and holder.lemma_.casefold() in words.level_setters):
         return None
     return obj if obj.pos_ in _NOMINAL or obj.tag_ in words.superlative_tags else None
+
+
+def _year(token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4
 
 
 def _elided_noun(token, words: SyntaxWords):
