@@ -3028,3 +3028,19 @@ def test_the_object_a_verb_sets_to_a_figure_is_what_the_figure_counts(sentence, 
 def test_a_verb_of_setting_leaves_an_object_with_a_figure_of_its_own_alone():
     # the 12 lines are counted by their own figure; the sum is not said to be theirs
     assert claims("The cabinet raised 12 health budget lines to $3.5 billion.", BUDGETS).loc["3.5 billion", "metric"] == ""
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("A kilo of bread cost 1,200 pesos in the capital.", "1,200"),
+    ("The fare was set at 45 euros, officials said.", "45"),
+])
+def test_a_sum_no_metric_names_is_a_state_of_the_sources_period(sentence, figure):
+    source = {"source_id": "s1", "published": "2024-05-10", "period_start": "2024-01", "period_end": "2024-04"}
+    found = claims(sentence, CONFIG, source)
+    assert tuple(found.loc[figure, ["metric", "scope", "period_start", "period_end"]]) == \
+        ("", "snapshot", "2024-01", "2024-04")
+
+
+def test_a_configured_sum_without_a_scope_keeps_none():
+    config = parse_config('[metrics.fares_eur]\nkind = "money"\nwords = ["fare"]\n')
+    assert claims("The fare was set at 45 euros.", config).loc["45", "scope"] == ""
