@@ -21,9 +21,10 @@ from figcheck.claims.config import Config
 from figcheck.claims.extraction import (breakdowns, clock, exclusions, metric as metrics, scope as scopes, syntax,
                                         time as times)
 from figcheck.claims.extraction.entity import (Mention, currency_country, exemplified, item_place, nearest,
-                                               trailing_place, originated, armed, leading_item_place, sourced_item_place,
-                                               respective, set_aside, acting, located, destined, went_to,
-                                               whole_country_pattern, coordinated, says_respectively)
+                                               trailing_place, originated, armed, leading_item_place,
+                                               sourced_item_place, respective, set_aside, acting, located,
+                                               destined, went_to, whole_country_pattern, coordinated,
+                                               says_respectively)
 from figcheck.claims.extraction.language import load_language, phrases
 from figcheck.claims.extraction.segmentation import LIST_MARKER, Block, list_item, segment
 from figcheck.claims.extraction.tables import read_table
@@ -321,7 +322,8 @@ def _entity(text: str, mentions: list[Mention], q: Quantity, reading: syntax.Rea
         if mention:
             # "killed in a village in A's B province", "in B province, A": the narrower place named with
             # the nearest one
-            narrower = {m.entity for m in plain if _contains(mention.entity, m.entity) and _named_together(text, m, mention)}
+            narrower = {m.entity for m in plain
+                        if _contains(mention.entity, m.entity) and _named_together(text, m, mention)}
             return narrower.pop() if len(narrower) == 1 else mention.entity
     mention = nearest([m for m in _in_runs(mentions, reading.noun_clauses)
                        if not _inside(m, reading.attributive) and m not in aside], q.start, q.end)

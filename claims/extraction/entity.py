@@ -323,8 +323,8 @@ def leading_item_place(text: str, sentence_start: int, figure_start: int, mentio
                        code: str = "en") -> Mention | None:
     """The place a list item opens with right before its figure: "..., B 74.2 per cent and C 56.9 per cent"."""
     opening = _item_opening(code)
-    return next((m for m in mentions if m.end <= figure_start and not text[m.end:figure_start].strip()
-                 and m.end < figure_start and opening.search(text, sentence_start, m.start)), None)
+    return next((m for m in mentions if m.end < figure_start and not text[m.end:figure_start].strip()
+                 and opening.search(text, sentence_start, m.start)), None)
 
 
 @lru_cache(maxsize=4)
@@ -338,7 +338,8 @@ def _sourced_item(code: str) -> re.Pattern:
 def _item_opening(code: str) -> re.Pattern:
     """A list item's opening: after a comma or semicolon, or a list's joining word after a figure."""
     words = phrases([j for j in load_language(code)["entity"]["list_joins"] if j[:1].isalnum()])
-    return re.compile(rf"(?:[,;][ \t]*(?:(?:{words})[ \t]+)?|\d[^\W\d]*%?(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+(?:{words})[ \t]+)$")
+    after_figure = rf"\d[^\W\d]*%?(?:[ \t]+[^\W\d]+){{0,2}}[ \t]+(?:{words})[ \t]+"  # "55.5 per cent and "
+    return re.compile(rf"(?:[,;][ \t]*(?:(?:{words})[ \t]+)?|{after_figure})$")
 
 
 @lru_cache(maxsize=4)
