@@ -2729,7 +2729,7 @@ def test_a_figure_read_across_a_sentence_end_keeps_its_provenance():
     assert provenance_faults(text, row["char_start"], row["char_end"], "3. 4 billion", row["quote"], 1) == []
 
 
-CROSSINGS = parse_config("""
+RUNNING_CROSSINGS = parse_config("""
 [metrics.arrivals]
 words = ["people", "migrants"]
 predicates = ["arrived", "crossed"]
@@ -2747,7 +2747,7 @@ scope = "event"
 def test_a_running_total_adds_up_the_lead_count_not_the_last_noun(text):
     """A running total counts what the sentence's first count counts ("people"), not the means of the
     act named after it ("boats"), in its own sentence or the one before."""
-    found = claims(text, CROSSINGS)
+    found = claims(text, RUNNING_CROSSINGS)
     assert found.loc["9,876", "metric"] == "arrivals"
     assert found.loc["seven", "metric"] == "boats"
 
@@ -3008,7 +3008,7 @@ def test_the_bare_items_of_a_list_of_shares_count_what_its_first_share_counts():
     assert list(found["entity"]) == ["TD-KA", "TD-SI", "TD-BA"]
 
 
-BUDGETS = parse_config("""
+HEALTH_BUDGET = parse_config("""
 [metrics.health_budget_usd]
 kind = "money"
 words = ["health budget", "health"]
@@ -3021,13 +3021,13 @@ scope = "event"
     ("Parliament cut its 2026 health budget to $2.1 billion.", "2.1 billion"),
 ])
 def test_the_object_a_verb_sets_to_a_figure_is_what_the_figure_counts(sentence, figure):
-    found = claims(sentence, BUDGETS)
+    found = claims(sentence, HEALTH_BUDGET)
     assert (found.loc[figure, "metric"], found.loc[figure, "scope"]) == ("health_budget_usd", "event")
 
 
 def test_a_verb_of_setting_leaves_an_object_with_a_figure_of_its_own_alone():
     # the 12 lines are counted by their own figure; the sum is not said to be theirs
-    found = claims("The cabinet raised 12 health budget lines to $3.5 billion.", BUDGETS)
+    found = claims("The cabinet raised 12 health budget lines to $3.5 billion.", HEALTH_BUDGET)
     assert found.loc["3.5 billion", "metric"] == ""
 
 
