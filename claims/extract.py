@@ -1154,7 +1154,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if not scope and q.kind == "count" and reading.perfect and not reading.state:
                 # "seven hospitals have been damaged", "has risen to 1,062": acts counted up to now
                 scope = "cumulative"
-            undated = doc.default_period(scope)
+            undated_scope = scope  # what dates a figure whose clause states no time
             if not scope and kind == "money" and name not in doc.config.metrics and reading.change[0] < 0:
                 # a sum no configured metric names ("a kilo cost 1,214 pesos") is a state, and where its
                 # clause gives no time, it stands for the source's period, not only its publication day
@@ -1164,7 +1164,7 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             # "4,000 have fled to A": the part of those who left that reached one country
             reached = [m for m in _in_runs(went, own or ((start, end),)) if "+" not in m.entity]
             note = note or (text[reached[0].start:reached[0].end] if reached else "")
-            found = Found(q, start, end, entity, name, scope, stated or undated,
+            found = Found(q, start, end, entity, name, scope, stated or doc.default_period(undated_scope),
                           stated is not None, total, reading, f"part: {note}" if note else "")
             parent = doc.config.metrics[name].part_of if name in doc.config.metrics else ""
             if found.total < 0 and parent:

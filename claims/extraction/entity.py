@@ -309,14 +309,17 @@ def item_place(text: str, figure_start: int, mentions: list[Mention], code: str 
 def trailing_place(text: str, figure_end: int, mentions: list[Mention], code: str = "en") -> Mention | None:
     """The place a word of location or possession opens a few lowercase words after a figure, in the
     same list item: "seven in A" and "12 constituencies of B" in "..., seven in A, five in B"."""
-    pattern = _trailing(code)
-    return next((m for m in mentions if m.start >= figure_end and pattern.fullmatch(text, figure_end, m.start)), None)
+    return _first_opened_after(text, figure_end, mentions, _trailing(code))
 
 
 def sourced_item_place(text: str, figure_end: int, mentions: list[Mention], code: str = "en") -> Mention | None:
     """The place a list item of a nounless figure names as its source: "14 from A", "seven each from B"."""
-    pattern = _sourced_item(code)
-    return next((m for m in mentions if m.start >= figure_end and pattern.fullmatch(text, figure_end, m.start)), None)
+    return _first_opened_after(text, figure_end, mentions, _sourced_item(code))
+
+
+def _first_opened_after(text: str, figure_end: int, mentions: list[Mention], opener: re.Pattern) -> Mention | None:
+    """The first mention after the figure that `opener`, filling the text between them, leads to."""
+    return next((m for m in mentions if m.start >= figure_end and opener.fullmatch(text, figure_end, m.start)), None)
 
 
 def leading_item_place(text: str, sentence_start: int, figure_start: int, mentions: list[Mention],

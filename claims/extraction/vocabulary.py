@@ -153,8 +153,13 @@ def build_metric_vocabulary(config: Config) -> MetricVocabulary:
 
 def content_forms(text: str, code: str = "en") -> frozenset[str]:
     """The base forms of a text's words that are not the language's stop words (`[text] noun_stops`)."""
-    stops = word_set(load_language(code)["text"]["noun_stops"])
+    stops = _stop_words(code)
     return frozenset().union(*(base_forms(w, code) for w in _WORD.findall(text) if w.casefold() not in stops))
+
+
+@lru_cache(maxsize=8)
+def _stop_words(code: str) -> frozenset[str]:  # read once: content_forms runs for figures' clauses
+    return word_set(load_language(code)["text"]["noun_stops"])
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
