@@ -733,11 +733,13 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
         names = owned
     if not names and reading.refers and implied:
         return implied  # "the number has risen to 18.3 million": what the number is of, not the verb
+    verb = reading.predicate
+    place_states = _stated_by_place(doc, reading, placed_item)
     if not names and metrics.figure_kind(q) == "percent" and reading.clauses:
         # "With 97% of the vote counted, the ANC leads": a share's own clause's predicate, or the participle
         # describing its noun ("with 18% of votes counted"), names it before the sentence's other words
         runs = (*reading.clauses[0], reading.participle) if reading.participle[0] >= 0 else reading.clauses[0]
-        names = metrics.by_predicate(runs, q, doc.text, vocab, config)
+        names = _unless_stated(metrics.by_predicate(runs, q, doc.text, vocab, config), verb, place_states, vocab)
     # The verbs of the figure's clause and of the participle describing it ("the N27.5 trillion presented").
     own_runs = reading.clauses[0] if reading.clauses else ()
     verbs_at = (*own_runs, reading.participle) if reading.participle[0] >= 0 else own_runs
@@ -754,10 +756,10 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not names and reading.noun and not nounless:
         names = metrics.made_from_verbs(reading.noun_text, metrics.figure_kind(q), vocab, config)
     if not names and reading.clauses and nounless:
-        names = metrics.by_predicate(verbs_at, q, doc.text, vocab, config)
+        names = _unless_stated(metrics.by_predicate(verbs_at, q, doc.text, vocab, config), verb, place_states, vocab)
     if not names and nounless and reading.predicate:
         # "calling on Monday for $4.2 billion": the verb of a predicate whose words the text parts.
-        names = metrics.by_verb(reading.predicate, q, vocab, config)
+        names = _unless_stated(metrics.by_verb(verb, q, vocab, config), verb, place_states, vocab)
     # Each candidate as the sibling of the scope the clause states, before the predicates choose: a
     # verb that rules out the running total ("new") does not rule out its one-report sibling.
     siblings = vocab.siblings
@@ -775,7 +777,8 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
     if not name and nounless and reading.clauses:
         # The words near a figure without a noun named metrics its verbs rule out ("224 have been killed":
         # "killed" is a word of the dead identified by name, not their verb); its clause's verbs may name another.
-        others = [n for n in metrics.by_predicate(verbs_at, q, doc.text, vocab, config) if n not in names]
+        others = [n for n in _unless_stated(metrics.by_predicate(verbs_at, q, doc.text, vocab, config), verb, place_states, vocab)
+                  if n not in names]
         name = metrics.choose(others, q, doc.text, reaches, vocab, total_metric) if others else ""
     # A plan or forecast of a count of what happened ("expected to exceed 5,000 cases") is not that
     # count; a metric of needs or targets is about plans already, and keeps its figures.
@@ -800,7 +803,7 @@ def _metric(doc: _Document, q: Quantity, reading: syntax.Reading, start: int, en
                 or metrics.condition_part(whole, _after_in_clause(doc, q, reading), vocab, config, doc.automatic)) \
             if q.kind == "count" and whole in config.metrics else ""
         return part or name
-    if (placed_item or label[0] >= 0 and _names_place(doc, *label)) and (not reading.noun or bare):
+    if (placed_item or place_states or label[0] >= 0 and _names_place(doc, *label)) and (not reading.noun or bare):
         # "Eastshire: 61.2%" on lines below a paragraph about turnout, "..., followed by Westshire at 58.1%":
         # a list of places, each with a value of what the document last measured of the figure's kind
         last = doc.last_named.get(metrics.figure_kind(q), "")
@@ -951,6 +954,19 @@ def _people_of_place(doc: _Document, reading: syntax.Reading) -> bool:
     gazetteer, plural = doc.vocab.gazetteer, doc.text.endswith("s", reading.noun_at, end)
     return any(m.end == end and (plural or gazetteer.adjective(doc.text, m))
                for m in gazetteer.mentions(doc.text, reading.noun_at, end))
+
+
+def _stated_by_place(doc: _Document, reading: syntax.Reading, placed_item: bool) -> bool:
+    """Whether a place states the figure with a verb of stating, as the verb's subject or its list item's
+    name: "Delhi recorded 58.7 per cent and Goa 61.2" says what each place's figure is, not that it is a
+    share of votes recorded ("had 99% of votes recorded")."""
+    return reading.predicate in doc.automatic.neutral and reading.participle[0] < 0 and (
+        placed_item or reading.holder[0] >= 0 and _names_place(doc, *reading.holder))
+
+
+def _unless_stated(names: list[str], verb: str, place_states: bool, vocab) -> list[str]:
+    """`names` without those the verb of stating names (`place_states`: _stated_by_place)."""
+    return [n for n in names if verb not in vocab.verbs.get(n, ())] if place_states else names
 
 
 def _names_place(doc: _Document, start: int, end: int) -> bool:

@@ -111,12 +111,10 @@ class LanguageWords:
 
 
 def language_words(code: str = "en") -> LanguageWords:
-    from figcheck.claims.extraction.language import load_language, word_set
     from figcheck.claims.extraction.metric import automatic_words
 
     automatic = automatic_words(code)
-    neutral = word_set(load_language(code).data.get("vocabulary", {}).get("neutral_predicates", []))
-    return LanguageWords(automatic.generic, automatic.same, neutral)
+    return LanguageWords(automatic.generic, automatic.same, automatic.neutral)
 
 
 def noun_table(terms: pd.DataFrame) -> pd.DataFrame:

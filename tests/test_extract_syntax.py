@@ -2779,6 +2779,36 @@ def test_a_list_of_places_values_what_the_document_last_measured():
     assert found.loc["2.5%", "metric"] != "turnout_pct"
 
 
+TURNOUT_AND_COUNT = parse_config("""
+[entities.XE]
+name = "Eastshire"
+[entities.XW]
+name = "Westshire"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+[metrics.counted_pct]
+kind = "percent"
+words = ["of the votes counted"]
+predicates = ["counted", "recorded"]
+""")
+
+
+@pytest.mark.parametrize("text, figure, metric", [
+    # a place as the subject of a verb of stating gives its value of what the document last measured
+    ("Turnout was 61.2 percent in the first phase. Eastshire recorded 64.3 percent and Westshire 58.1 percent.",
+     "64.3 percent", "turnout_pct"),
+    ("Turnout was 61.2 percent in the first phase. Westshire recorded 58.1 percent.", "58.1 percent", "turnout_pct"),
+    # a participle describing the share still says what it is of
+    ("Turnout was 61.2 percent. Eastshire had 97 percent of its votes recorded by noon.", "97 percent",
+     "counted_pct"),
+    # a subject that is no place is no place's value
+    ("Turnout was 61.2 percent. The commission recorded 97 percent by noon.", "97 percent", "counted_pct"),
+])
+def test_a_verb_of_stating_with_a_place_as_subject_names_no_measure(text, figure, metric):
+    assert claims(text, TURNOUT_AND_COUNT).loc[figure, "metric"] == metric
+
+
 @pytest.mark.parametrize("text, figure, entity", [
     ("Children out of school, by province:\n\nKANEM: 1,200\n\nLAC: 900", "1,200", "TD-KA"),
     ("Children out of school, by province:\n\nKANEM: 1,200\n\nLAC: 900", "900", "TD-LC"),

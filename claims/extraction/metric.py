@@ -607,6 +607,7 @@ class AutomaticWords:
     harm: frozenset[str]      # the words a condition qualifies: "injuries", "wounded", "condition"
     roles: frozenset[str]     # people named by a role, whose verb says what befell them: "patients died"
     unnamed: frozenset[str]   # verbs that name no measure, besides those of a level: "the states include"
+    neutral: frozenset[str]   # verbs that say a figure was stated, not what it counts: "report", "record"
 
 
 @lru_cache(maxsize=8)
@@ -619,7 +620,8 @@ def automatic_words(code: str = "en") -> AutomaticWords:
                           word_set(load_language(code)["durations"]["units"]),
                           {kind: word_set(forms) for kind, forms in data["conditions"].items()},
                           word_set(data["harm_words"]), word_set(data["role_nouns"]),
-                          word_set(data["unnamed_predicates"]))
+                          word_set(data["unnamed_predicates"]),
+                          word_set(load_language(code)["vocabulary"]["neutral_predicates"]))
 
 
 def per_unit(q: Quantity, text: str, vocab: MetricVocabulary, config: Config, words: AutomaticWords) -> str | None:
