@@ -1147,7 +1147,12 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             if not configured and q.kind == "count":
                 # A part without a scope of its own counts as its total does ("605 killed, including 38
                 # children"); another count, as the measures its sentence names ("among the casualties").
-                if 0 <= total < len(doc.found):
+                if name not in doc.config.metrics and _word_of(doc, reading.noun, doc.place_nouns) \
+                        and not reading.perfect and "cumulative" not in sentence_cues:
+                    # "10 states reporting cases": how many places something touches is a state, unless a
+                    # perfect verb or a cue counts them up ("has spread to 54 localities", "to date")
+                    configured = "snapshot"
+                elif 0 <= total < len(doc.found):
                     configured = doc.found[total].scope
                 else:
                     if named_scope is None:

@@ -2779,6 +2779,17 @@ def test_a_list_of_places_values_what_the_document_last_measured():
     assert found.loc["2.5%", "metric"] != "turnout_pct"
 
 
+@pytest.mark.parametrize("sentence, figure, scope", [
+    ("The ministry counted 1,200 cases, with 10 provinces reporting outbreaks.", "10", "snapshot"),
+    ("Officials recorded 812 cases in 14 districts last week.", "14", "snapshot"),
+    # a perfect verb or a cue of a running total counts the places up
+    ("The disease has spread to 54 districts, the ministry said of its 1,200 cases.", "54", "cumulative"),
+    ("The outbreak, with 1,200 cases, touched 19 provinces to date.", "19", "cumulative"),
+])
+def test_how_many_places_a_count_touches_is_a_state_unless_counted_up(sentence, figure, scope):
+    assert claims(sentence).loc[figure, "scope"] == scope
+
+
 TURNOUT_AND_COUNT = parse_config("""
 [entities.XE]
 name = "Eastshire"
