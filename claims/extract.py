@@ -1113,7 +1113,9 @@ def _prose(doc: _Document, block: Block, context_entity: str) -> str:
             nested = any(r.part_of_index == i or (j != i and quantities[j].end <= r.noun_at <= q.start < r.phrase_end)
                          for j, r in enumerate(readings))
             drawn_from = drawn if drawn and q.start > named_set[1] and kind == "count" else ""
-            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, item, block.start,
+            # "..., Jammu and Kashmir 54.67%, Bihar 52.60%": a place opening the item is its name too
+            opened = item or ((leads[i].start, leads[i].end) if leads[i] else None)
+            name = _metric(doc, q, reading, start, end, total_metric, implied, stated_scope, opened, block.start,
                            nested, drawn_from)
             name = doc.vocab.metrics.siblings.get(name, {}).get(stated_scope, name)
             measure_place = doc.vocab.metrics.places.get(name, "")

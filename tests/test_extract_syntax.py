@@ -2820,6 +2820,29 @@ def test_a_verb_of_stating_with_a_place_as_subject_names_no_measure(text, figure
     assert claims(text, TURNOUT_AND_COUNT).loc[figure, "metric"] == metric
 
 
+TURNOUT_AND_NORTH = parse_config("""
+[entities.XE]
+name = "Eastshire"
+[entities.XW]
+name = "Westshire"
+[entities.XN]
+name = "Northshire"
+[metrics.turnout_pct]
+kind = "percent"
+words = ["turnout"]
+""")
+
+
+def test_items_a_place_opens_after_a_gapped_verb_value_what_the_document_last_measured():
+    """"A saw 57.8%, B 54.7%, and C 52.6%": the verb is left out of the later items, whose parse is
+    unreliable; the place opening each item makes it that place's value of the turnout."""
+    found = claims("Turnout reached 61.2 percent in the first phase. Eastshire saw 64.3%, Westshire 58.1%, "
+                   "and Northshire 49.0%.", TURNOUT_AND_NORTH)
+    assert found.loc[["64.3%", "58.1%", "49.0%"], "metric"].tolist() == ["turnout_pct"] * 3
+    assert found.loc[["64.3%", "58.1%", "49.0%"], "entity"].tolist() == ["XE", "XW", "XN"]
+
+
+
 @pytest.mark.parametrize("text, figure, entity", [
     ("Children out of school, by province:\n\nKANEM: 1,200\n\nLAC: 900", "1,200", "TD-KA"),
     ("Children out of school, by province:\n\nKANEM: 1,200\n\nLAC: 900", "900", "TD-LC"),
