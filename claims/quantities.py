@@ -21,7 +21,8 @@ from figcheck.claims.extraction import exclusions as ex
 from figcheck.claims.extraction.language import PhraseTable, Tail, load_language, phrases, title_cased, word_set
 from figcheck.claims.extraction.numbers import Reading, number_patterns, read_number, times
 from figcheck.claims.extraction.qualifiers import (
-    LOWER_BOUNDS, UPPER_BOUNDS, closed, interval, qualifier_after, qualifier_before, qualifier_patterns, tail_before,
+    LOWER_BOUNDS, UPPER_BOUNDS, closed, interval, qualifier_across_article, qualifier_after, qualifier_before,
+    qualifier_patterns, tail_before,
 )
 from figcheck.claims.extraction.units import PERCENT, Currencies, currency_code, currency_forms, is_unit, unit_code
 
@@ -527,8 +528,13 @@ def scan(text: str, code: str = "en", tolerance: float = DEFAULT_TOLERANCE,
         if end != tokens_at:
             tokens = _words_after(text, end)
         next_word = tokens[0][0] if tokens else ""
-        qualifier, taken = qualifier_before(tail.without_last(sign_words) if sign_words else tail, quals)
-        bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS  # "more than 2000" is a figure, not a year
+        bounding = tail.without_last(sign_words) if sign_words else tail
+        qualifier, taken = qualifier_before(bounding, quals)
+        if qualifier == "eq" and not taken:
+            qualifier = qualifier_across_article(tail, [t[0] for t in tokens if t[0] != "-"], quals) or qualifier
+        # "more than 2000" is a figure, not a year; "past 2023" may be either
+        temporal = bool(taken) and bounding.endings[taken - 1] in quals.temporal
+        bounded = qualifier in LOWER_BOUNDS + UPPER_BOUNDS and not temporal
         if (digits and not kind and upper_value is None and not after_qualifier and not sign_mark
                 and not bounded and ex.is_year(value, digits, tail, next_word, excl, counted=_counts_a_noun(tokens, units),
                                                plural_next=bool(m.group("cur")) or (_plural_word(next_word, units)

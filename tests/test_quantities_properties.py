@@ -86,3 +86,30 @@ def test_a_count_after_a_percentage_keeps_its_own_kind(share, count, noun):
     assert [q["kind"] for q in found] == ["percent", "count", "count"]
     found = find_quantities(f"Turnout was {share}% in the north and {count} {noun} reported.")
     assert [q["kind"] for q in found] == ["percent", "count"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=2, max_value=10**6),
+       st.sampled_from([("passed", "gt"), ("crossed", "gt"), ("topped", "gt"), ("below", "lt"), ("under", "lt"),
+                        ("nears", "approx"), ("approaching", "approx"), ("reached", "eq")]),
+       st.sampled_from(["", "crucial ", "psychological "]), st.sampled_from(["mark", "threshold", "milestone"]))
+def test_a_bound_reaches_a_mark_across_its_article(value, bound, adjective, mark):
+    """"passed the 100,000 mark": the bound is the figure's though the article stands between them."""
+    word, qualifier = bound
+    found = find_quantities(f"Arrivals {word} the {adjective}{value:,} {mark} on Friday.")
+    assert [(q["value"], q["qualifier"]) for q in found] == [(value, qualifier)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["past", "just past"]))
+def test_past_a_figure_is_above_it_and_the_past_hours_are_a_window(value, word):
+    assert [(q["value"], q["qualifier"]) for q in find_quantities(f"The toll rose {word} {value:,} on Monday.")] \
+        == [(value, "gt")]
+    found = find_quantities(f"In the past 24 hours {value:,} people were admitted.")
+    assert [(q["value"], q["qualifier"]) for q in found] == [(value, "eq")]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(min_value=1990, max_value=2030))
+def test_a_year_past_which_a_total_surges_stays_a_year(year):
+    assert find_quantities(f"The total for {year + 1} surges past {year} figure.") == []

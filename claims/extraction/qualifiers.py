@@ -21,6 +21,9 @@ class QualifierPatterns:
     before: PhraseTable  # phrase -> qualifier, for the words right before a figure
     after: re.Pattern    # anchored at the end of a figure; the group name is the qualifier
     bound_join: re.Pattern  # "and", ",", "but" between the two bounds of one interval
+    temporal: frozenset[str]  # bounds that are prepositions of time too: "past 2023" may be the year
+    marks: frozenset[str]  # nouns that make a figure a mark: "the 100,000 mark"
+    mark_articles: frozenset[str]  # the articles a bound reaches a mark across: "passed the"
 
 
 @lru_cache(maxsize=8)
@@ -36,6 +39,9 @@ def qualifier_patterns(code: str = "en") -> QualifierPatterns:
         before=PhraseTable({phrase: name for name in BEFORE for phrase in q[name]}),
         after=re.compile(rf"(?i:[ \t]*(?:{after})(?![\w])(?![ \t]*(?:than|to)?{figure_next}))"),
         bound_join=re.compile(rf"(?i:[ \t]*(?:{phrases(q['bound_joins'])})[ \t]*)"),
+        temporal=frozenset(w.casefold() for w in q["temporal"]),
+        marks=frozenset(w.casefold() for w in q["marks"]),
+        mark_articles=frozenset(w.casefold() for w in q["mark_articles"]),
     )
 
 
@@ -49,6 +55,18 @@ def qualifier_before(tail: Tail, patterns: QualifierPatterns) -> tuple[str, int]
     it takes, or ("eq", 0)."""
     found = patterns.before.ending(tail)
     return found if found else ("eq", 0)
+
+
+def qualifier_across_article(tail: Tail, after: list[str], patterns: QualifierPatterns) -> str | None:
+    """The bound written before the article of a mark ("passed the 100,000 mark", "under the crucial 2%
+    threshold"): `after` are the words after the figure, one of the first two a mark noun; None elsewhere."""
+    if not any(w.casefold() in patterns.marks for w in after[:2]):
+        return None
+    for n in range(1, min(3, len(tail.words)) + 1):  # the article and up to two words after it
+        if tail.words[-n] in patterns.mark_articles:
+            found = patterns.before.ending(tail.without_last(n))
+            return found[0] if found and found[0] != "eq" else None
+    return None
 
 
 def qualifier_after(text: str, end: int, patterns: QualifierPatterns) -> tuple[str, int]:
