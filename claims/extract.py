@@ -1342,6 +1342,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
     # country of its currency), is placed by its measures where they declare a place, before by it
     document_entity = config.subject or (named_most if by_name else "")
     label = None  # the heading right above, for a value set under its label ("Capital\n9.9 Trillion Naira")
+    headline: list[int] = []  # the figures of headings, by index into doc.found
     for block in blocks:
         # A place an earlier paragraph named carries on into the items of a list, and where the document
         # names it most; else a paragraph that names none stands where the document does ("off the
@@ -1358,6 +1359,7 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
             _label_values(doc, label, doc.found[first:])
         label = block if block.kind == "heading" else None
         if block.kind == "heading":
+            headline += range(first, len(doc.found))
             entities = {m.entity for m in gazetteer.mentions(text, block.start, block.end)}
             if len(entities) == 1:
                 heading_entity = entities.pop()
@@ -1371,8 +1373,28 @@ def _run(text: str, source: Mapping[str, str], config: Config) -> _Document:
         for f in doc.found:
             f.entity = f.entity or named_most
     _name_the_repeated(doc)
+    _measured_as_in_the_body(doc, headline)
     _relative_dates(doc)
     return doc
+
+
+def _measured_as_in_the_body(doc: _Document, headline: list[int]) -> None:
+    """A headline's running total the body states as one report's, under the event measure of its noun
+    ("2,956 hospitalised" over "2,956 patients were hospitalised in 24 hours": a day's new cases) is
+    that report's: a headline leaves out the words that set the scope."""
+    heads = set(headline)
+    body: dict[tuple, set[str]] = {}
+    for i, f in enumerate(doc.found):
+        if i not in heads and f.metric:
+            body.setdefault(_restated(f.q), set()).add(f.metric)
+    siblings = doc.vocab.metrics.siblings
+    for i in headline:
+        f = doc.found[i]
+        stated = body.get(_restated(f.q), set())
+        event = siblings.get(f.metric, {}).get("event", "")
+        if f.scope == "cumulative" and event in stated and f.metric not in stated:
+            doc.rename(f, event)
+            f.scope = "event"
 
 
 def _place_the_unplaced(doc: _Document) -> None:

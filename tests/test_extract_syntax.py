@@ -2790,6 +2790,28 @@ def test_how_many_places_a_count_touches_is_a_state_unless_counted_up(sentence, 
     assert claims(sentence).loc[figure, "scope"] == scope
 
 
+DAILY_AND_RUNNING = parse_config("""
+[metrics.cases]
+words = ["cases", "patients"]
+predicates = ["hospitalised"]
+scope = "cumulative"
+[metrics.new_cases]
+words = ["new cases", "new patients"]
+scope = "event"
+""")
+
+
+def test_a_headline_total_the_body_states_as_one_reports_is_that_reports():
+    """The headline leaves out "in 24 hours"; the body's new cases say what its 2,956 is. A headline
+    figure the body gives as the running total stays one."""
+    found = claims("Fever: 2,956 hospitalised\n\nAnother 2,956 new patients were admitted in 24 hours, the "
+                   "ministry said, taking the total this year to 41,200 cases.\n", DAILY_AND_RUNNING)
+    assert found.loc["2,956", ["metric", "scope"]].values.tolist() == [["new_cases", "event"]] * 2
+    found = claims("Fever: 41,200 hospitalised\n\nAnother 2,956 new patients were admitted in 24 hours, the "
+                   "ministry said, taking the total this year to 41,200 cases.\n", DAILY_AND_RUNNING)
+    assert found.loc["41,200", "metric"].tolist() == ["cases", "cases"]
+
+
 TURNOUT_AND_COUNT = parse_config("""
 [entities.XE]
 name = "Eastshire"
