@@ -37,10 +37,11 @@ from figcheck.claims.sources import provenance_faults, read_source_text
 # 0.977 / 0.994 / 0.861 / 0.919 / 0.692 / 0.849 / 0.865 at the end of round 19, and
 # 0.976 / 0.994 / 0.859 / 0.916 / 0.686 / 0.848 / 0.865 once round 19's holdout joined (959 documents),
 # 0.976 / 0.994 / 0.860 / 0.920 / 0.687 / 0.851 / 0.865 at the end of round 20, and
-# 0.976 / 0.993 / 0.860 / 0.920 / 0.685 / 0.850 / 0.866 once round 20's holdout joined (1,009 documents).
+# 0.976 / 0.993 / 0.860 / 0.920 / 0.685 / 0.850 / 0.866 once round 20's holdout joined (1,009 documents),
+# 0.976 / 0.993 / 0.861 / 0.920 / 0.687 / 0.852 / 0.866 at the end of round 21.
 # Each floor sits a little below, for ties the parse may break otherwise.
-FLOORS = {"precision": 0.975, "recall": 0.992, "attributes": 0.858, "entity": 0.918, "metric": 0.685,
-          "scope": 0.849, "period_end": 0.863}
+FLOORS = {"precision": 0.975, "recall": 0.992, "attributes": 0.860, "entity": 0.918, "metric": 0.686,
+          "scope": 0.851, "period_end": 0.865}
 
 
 @pytest.fixture(scope="module")
